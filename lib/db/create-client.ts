@@ -1,0 +1,17 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl, ensureDatabaseFolder } from "./database-url";
+
+export type { PrismaClient };
+
+/**
+ * A Prisma client on the embedded SQLite file. Used by the server (through ./client)
+ * and by scripts and tests, which may point it at their own database file.
+ * The file is put in WAL mode by prisma/prepare.ts (the mode is stored in the file);
+ * the busy timeout queues a second process's writes instead of failing them.
+ */
+export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  ensureDatabaseFolder(url);
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  return new PrismaClient({ adapter });
+}

@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The embedded SQLite database. DATABASE_URL overrides it (tests and benchmarks use
+ * their own files); the default lives next to the schema and is git-ignored.
+ */
+export function databaseUrl(): string {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv && fromEnv.trim() !== "") return fromEnv;
+  return `file:${path.join(process.cwd(), "prisma", "data", "dmp.db")}`;
+}
+
+/** The file path behind a `file:` URL, for code that must touch the file itself. */
+export function databaseFile(url: string = databaseUrl()): string {
+  const raw = url.replace(/^file:/, "");
+  return path.isAbsolute(raw) ? raw : path.join(process.cwd(), raw);
+}
+
+/** SQLite creates the file but not its folder: make sure the folder exists. */
+export function ensureDatabaseFolder(url: string = databaseUrl()): void {
+  if (url.includes(":memory:")) return;
+  fs.mkdirSync(path.dirname(databaseFile(url)), { recursive: true });
+}

@@ -1,0 +1,40 @@
+/**
+ * Creates the next migration without `prisma migrate dev` (which needs a shadow database
+ * engine that cannot be downloaded here): replay the existing migrations into a scratch
+ * SQLite file, introspect it, diff against schema.prisma.
+ *   npm run db:new-migration -- <name>
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
+if (!name) {
+  console.error("Usage : npm run db:new-migration -- <nom>");
+  process.exit(1);
+}
+const prismaBin = path.join("node_modules", ".bin", "prisma");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dmp-migr-"));
+const env = { ...process.env, DATABASE_URL: `file:${path.join(scratch, "replay.db")}` };
+
+execFileSync(prismaBin, ["migrate", "deploy"], { env, stdio: "inherit" });
+const pulled = execFileSync(prismaBin, ["db", "pull", "--print"], { env, encoding: "utf8" });
+// stdout starts with an adapter warning before the schema itself.
+const introspected = pulled.slice(pulled.search(/^(generator|datasource|model|enum)\b/m));
+const introspectedPath = path.join(scratch, "introspected.prisma");
+fs.writeFileSync(introspectedPath, introspected);
+const sql = execFileSync(
+  prismaBin,
+  ["migrate", "diff", "--from-schema-datamodel", introspectedPath, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  { env, encoding: "utf8" },
+);
+if (!/\b(CREATE|ALTER|DROP|INSERT)\b/.test(sql)) {
+  console.log("Aucune différence entre les migrations et schema.prisma.");
+  process.exit(0);
+}
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+console.log(`Migration écrite : ${dir}/migration.sql`);
