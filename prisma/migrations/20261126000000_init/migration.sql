@@ -297,7 +297,7 @@ CREATE TABLE "ReimbursementItem" (
 -- CreateTable
 CREATE TABLE "Trace" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "patientId" TEXT NOT NULL,
+    "patientId" TEXT,
     "actorKind" TEXT NOT NULL,
     "actorId" TEXT,
     "actorName" TEXT NOT NULL,
@@ -314,7 +314,7 @@ CREATE TABLE "Trace" (
     "ipAddress" TEXT,
     "prevHash" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
-    CONSTRAINT "Trace_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "Trace_patientId_fkey" FOREIGN KEY ("patientId") REFERENCES "Patient" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import type { TActor } from "./actor";
+import type { TAccessContext, TPolicyDocument } from "./access-context";
+import { resolveHabilitation } from "./habilitation";
+import { canAccessRecord, canRead, emergencyDecision } from "./policy";
+import { documentWhere, NO_DOCUMENT } from "./document-where";
+import { ACTOR_CASES, CASE_FACTS, MASKS, expectedFor, type TActorCase } from "./policy-table";
+
+const PATIENT_ID = "patient-1";
+const TYPE = "11488-4";
+const AUTHOR_ID = "pro-author";
+
+function actorFor(actorCase: TActorCase): TActor {
+  if (actorCase === "patient") return { kind: "PATIENT", accountId: "acc-1", patientId: PATIENT_ID, name: "Patient" };
+  if (actorCase === "legalRepresentative") {
+    return { kind: "LEGAL_REPRESENTATIVE", accountId: "acc-2", patientId: PATIENT_ID, name: "Parent" };
+  }
+  return {
+    kind: "PROFESSIONAL",
+    professionalId: actorCase === "author" ? AUTHOR_ID : `pro-${actorCase}`,
+    name: actorCase,
+    profession: "10",
+    specialty: "SM54",
+    isSamuRegulator: CASE_FACTS[actorCase].isSamuRegulator ?? false,
+  };
+}
+
+function contextFor(actorCase: TActorCase, isOpen: boolean, isMatrixAllowed: boolean): TAccessContext {
+  const { isSamuRegulator: _ignored, ...facts } = CASE_FACTS[actorCase];
+  return {
+    patientId: PATIENT_ID,
+    recordStatus: isOpen ? "OPEN" : "CLOSED",
+    breakGlassAllowed: true,
+    samuAllowed: true,
+    isTreatingDoctor: false,
+    isBlocked: false,
+    hasAuthorization: false,
+    emergencyMode: null,
+    isRepresentative: false,
+    habilitation: resolveHabilitation([{ profession: "10", specialty: "*", typeCode: TYPE, canRead: isMatrixAllowed }], "10", "SM54"),
+    ...facts,
+  };
+}
+
+function documentWith(mask: (typeof MASKS)[number], overrides: Partial<TPolicyDocument> = {}): TPolicyDocument {
+  return {
+    patientId: PATIENT_ID,
+    typeCode: TYPE,
+    authorId: AUTHOR_ID,
+    hiddenFromPros: mask.hiddenFromPros,
+    hiddenFromPatient: mask.hiddenFromPatient,
+    hiddenFromLegalReps: mask.hiddenFromLegalReps,
+    opposedAt: null,
+    ...overrides,
+  };
+}
+
+describe("canRead: every actor × masking × habilitation × record status", () => {
+  for (const actorCase of ACTOR_CASES) {
+    for (const isOpen of [true, false]) {
+      for (const isMatrixAllowed of [true, false]) {
+        const label = `${actorCase}, dossier ${isOpen ? "ouvert" : "fermé"}, matrice ${isMatrixAllowed ? "autorise" : "refuse"}`;
+        it(label, () => {
+          const actor = actorFor(actorCase);
+          const ctx = contextFor(actorCase, isOpen, isMatrixAllowed);
+          const got = MASKS.map((mask) => (canRead(actor, documentWith(mask), ctx).allowed ? "Y" : ".")).join("");
+          expect(got).toBe(expectedFor(actorCase, isOpen, isMatrixAllowed));
+        });
+      }
+    }
+  }
+});
+
+describe("the rule named by each decision", () => {
+  const open = (c: TActorCase) => contextFor(c, true, true);
+
+  it("names the matrix row that allowed a professional's read", () => {
+    const d = canRead(actorFor("authorizedProfessional"), documentWith(MASKS[0]), open("authorizedProfessional"));
+    expect(d).toMatchObject({ allowed: true, rule: "CONSENT", mode: "NORMAL", habilitation: "matrice 10/* × 11488-4 : autorisé" });
+  });
+
+  it("names the matrix row that refused", () => {
+    const d = canRead(actorFor("treatingDoctor"), documentWith(MASKS[0]), contextFor("treatingDoctor", true, false));
+    expect(d).toMatchObject({ allowed: false, rule: "HABILITATION_DENIED", habilitation: "matrice 10/* × 11488-4 : refusé" });
+  });
+
+  it("refuses a type with no matrix row", () => {
+    const d = canRead(actorFor("treatingDoctor"), documentWith(MASKS[0], { typeCode: "60591-5" }), open("treatingDoctor"));
+    expect(d).toMatchObject({ allowed: false, rule: "HABILITATION_DENIED" });
+  });
+
+  it("orders the professional rules: closed, then blocked, then authorization", () => {
+    const closedAndBlocked = { ...contextFor("blockedProfessional", false, true) };
+    expect(canAccessRecord(actorFor("blockedProfessional"), closedAndBlocked)).toMatchObject({ rule: "RECORD_CLOSED" });
+    expect(canAccessRecord(actorFor("blockedProfessional"), open("blockedProfessional"))).toMatchObject({ rule: "BLOCKED" });
+    expect(canAccessRecord(actorFor("unauthorizedProfessional"), open("unauthorizedProfessional"))).toMatchObject({
+      rule: "NOT_AUTHORIZED",
+    });
+  });
+
+  it("a blocked treating doctor is refused", () => {
+    const ctx = { ...open("treatingDoctor"), isBlocked: true };
+    expect(canAccessRecord(actorFor("treatingDoctor"), ctx)).toMatchObject({ allowed: false, rule: "BLOCKED" });
+  });
+
+  it("emergency accesses carry their mode", () => {
+    expect(canAccessRecord(actorFor("samuRegulator"), open("samuRegulator"))).toMatchObject({ rule: "SAMU", mode: "SAMU" });
+    expect(canAccessRecord(actorFor("breakGlass"), open("breakGlass"))).toMatchObject({ rule: "BREAK_GLASS", mode: "BREAK_GLASS" });
+    expect(canAccessRecord(actorFor("samuRegulatorOpposed"), open("samuRegulatorOpposed"))).toMatchObject({ rule: "SAMU_OPPOSED" });
+    expect(canAccessRecord(actorFor("breakGlassOpposed"), open("breakGlassOpposed"))).toMatchObject({ rule: "BREAK_GLASS_OPPOSED" });
+  });
+
+  it("an authorized professional reads normally even with an emergency access open", () => {
+    const ctx = { ...open("authorizedProfessional"), emergencyMode: "BREAK_GLASS" as const, breakGlassAllowed: false };
+    expect(canAccessRecord(actorFor("authorizedProfessional"), ctx)).toMatchObject({ allowed: true, rule: "CONSENT" });
+  });
+
+  it("emergencyDecision refuses an opposed door before it is opened", () => {
+    expect(emergencyDecision(true, { samuAllowed: false, breakGlassAllowed: true }, "SAMU")).toMatchObject({ rule: "SAMU_OPPOSED" });
+    expect(emergencyDecision(false, { samuAllowed: true, breakGlassAllowed: false }, "BREAK_GLASS")).toMatchObject({
+      rule: "BREAK_GLASS_OPPOSED",
+    });
+    expect(emergencyDecision(false, { samuAllowed: true, breakGlassAllowed: true }, "SAMU")).toMatchObject({ rule: "NOT_AUTHORIZED" });
+  });
+});
+
+describe("patient opposition and foreign documents", () => {
+  const opposed = documentWith(MASKS[0], { opposedAt: new Date("2026-01-01") });
+
+  it("an opposed document is withdrawn from every professional, author and treating doctor included", () => {
+    for (const c of ["author", "treatingDoctor", "authorizedProfessional", "samuRegulator", "breakGlass"] as const) {
+      expect(canRead(actorFor(c), opposed, contextFor(c, true, true))).toMatchObject({ allowed: false, rule: "OPPOSED_BY_PATIENT" });
+    }
+  });
+
+  it("the patient and legal representatives still see an opposed document", () => {
+    expect(canRead(actorFor("patient"), opposed, contextFor("patient", true, true)).allowed).toBe(true);
+    expect(canRead(actorFor("legalRepresentative"), opposed, contextFor("legalRepresentative", true, true)).allowed).toBe(true);
+  });
+
+  it("a document of another record is never readable through this context", () => {
+    const foreign = documentWith(MASKS[0], { patientId: "patient-2" });
+    for (const c of ACTOR_CASES) expect(canRead(actorFor(c), foreign, contextFor(c, true, true)).allowed).toBe(false);
+  });
+
+  it("a patient cannot use another patient's context", () => {
+    const other: TActor = { kind: "PATIENT", accountId: "acc-9", patientId: "patient-2", name: "Autre" };
+    expect(canAccessRecord(other, contextFor("patient", true, true))).toMatchObject({ allowed: false, rule: "NOT_OWN_RECORD" });
+    expect(documentWhere(other, contextFor("patient", true, true))).toEqual(NO_DOCUMENT);
+  });
+
+  it("a legal representative without a representation row is refused", () => {
+    const ctx = { ...contextFor("legalRepresentative", true, true), isRepresentative: false };
+    expect(canAccessRecord(actorFor("legalRepresentative"), ctx)).toMatchObject({ allowed: false, rule: "NOT_REPRESENTATIVE" });
+  });
+
+  it("establishment staff without a profession read nothing but their own documents", () => {
+    const staff: TActor = { kind: "PROFESSIONAL", professionalId: "staff", name: "Secrétaire", profession: null, specialty: null, isSamuRegulator: false };
+    const ctx = { ...contextFor("authorizedProfessional", true, true), habilitation: resolveHabilitation([], null, null) };
+    expect(canRead(staff, documentWith(MASKS[0]), ctx).allowed).toBe(false);
+    expect(canRead(staff, documentWith(MASKS[0], { authorId: "staff" }), ctx).allowed).toBe(true);
+  });
+});
+
+describe("resolveHabilitation", () => {
+  const rows = [
+    { profession: "10", specialty: "*", typeCode: "A", canRead: true },
+    { profession: "10", specialty: "SM42", typeCode: "A", canRead: false },
+    { profession: "10", specialty: "*", typeCode: "B", canRead: false },
+    { profession: "40", specialty: "*", typeCode: "B", canRead: true },
+  ];
+
+  it("a specialty row overrides the profession row", () => {
+    expect(resolveHabilitation(rows, "10", "SM42").get("A")?.canRead).toBe(false);
+    expect(resolveHabilitation(rows, "10", "SM54").get("A")?.canRead).toBe(true);
+  });
+
+  it("only the actor's profession counts", () => {
+    expect(resolveHabilitation(rows, "10", null).get("B")?.canRead).toBe(false);
+    expect(resolveHabilitation(rows, "40", null).get("B")?.canRead).toBe(true);
+    expect(resolveHabilitation(rows, "40", null).has("A")).toBe(false);
+  });
+});

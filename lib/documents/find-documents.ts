@@ -1,0 +1,57 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
+import type { TActor } from "@/lib/access/actor";
+import type { TAccessContext } from "@/lib/access/access-context";
+import { documentWhere } from "@/lib/access/document-where";
+import type { TDocumentFilters } from "./document-filters";
+import { documentListSelect, toDocumentListItem, type TDocumentListItem } from "./document-list-item";
+
+export type TDocumentPage = {
+  items: TDocumentListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+function endOfDay(day: string): Date {
+  return new Date(`${day}T23:59:59.999Z`);
+}
+
+/**
+ * One page of the documents this actor may see on this record, newest first. The policy
+ * is part of the query, so hidden documents are neither returned nor counted.
+ */
+export async function findDocuments(
+  db: Db,
+  actor: TActor,
+  ctx: TAccessContext,
+  filters: TDocumentFilters,
+): Promise<TDocumentPage> {
+  const and: Prisma.DocumentWhereInput[] = [documentWhere(actor, ctx), { status: filters.status ?? "ACTIVE" }];
+  if (filters.typeCode) and.push({ typeCode: filters.typeCode });
+  if (filters.classCode) and.push({ classCode: filters.classCode });
+  if (filters.authorId) and.push({ authorId: filters.authorId });
+  if (filters.source) and.push({ source: filters.source });
+  if (filters.from) and.push({ serviceDate: { gte: new Date(`${filters.from}T00:00:00.000Z`) } });
+  if (filters.to) and.push({ serviceDate: { lte: endOfDay(filters.to) } });
+  const where: Prisma.DocumentWhereInput = { AND: and };
+
+  const [total, rows] = await Promise.all([
+    db.document.count({ where }),
+    db.document.findMany({
+      where,
+      orderBy: [{ serviceDate: "desc" }, { submittedAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * filters.pageSize,
+      take: filters.pageSize,
+      select: documentListSelect,
+    }),
+  ]);
+  return {
+    items: rows.map(toDocumentListItem),
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Db } from "@/lib/db/types";
+import type { TActor } from "@/lib/access/actor";
+import type { TAccessContext } from "@/lib/access/access-context";
+import { canAccessRecord } from "@/lib/access/policy";
+import { describeDecision, type TAllowed } from "@/lib/access/decision";
+import { loadAccessContext } from "@/lib/access/load-access-context";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
+import { AppError } from "@/lib/errors/app-error";
+
+export type TOpenedRecord = { ctx: TAccessContext; decision: TAllowed };
+
+export type TRequestInfo = { ipAddress?: string | null; now?: Date };
+
+/**
+ * The door to a record: loads the access context, applies the policy and, for a
+ * professional, writes the RECORD_VIEW trace (refusals included). A missing record and a
+ * refused one both throw NOT_FOUND, so nobody learns that a record exists.
+ */
+export async function openRecord(
+  db: Db,
+  actor: TActor,
+  patientId: string,
+  request: TRequestInfo & { traceView?: boolean } = {},
+): Promise<TOpenedRecord> {
+  const now = request.now ?? new Date();
+  const ctx = await loadAccessContext(db, actor, patientId, now);
+  if (!ctx) throw new AppError("NOT_FOUND");
+  const decision = canAccessRecord(actor, ctx);
+  const shouldTrace = actor.kind === "PROFESSIONAL" && request.traceView !== false;
+  if (shouldTrace) {
+    await appendTrace(db, {
+      patientId,
+      ...traceActorFields(actor),
+      action: "RECORD_VIEW",
+      mode: decision.allowed ? decision.mode : (ctx.emergencyMode ?? "NORMAL"),
+      outcome: decision.allowed ? "ALLOWED" : "REFUSED",
+      reason: describeDecision(decision),
+      ipAddress: request.ipAddress ?? null,
+      at: now,
+    });
+  }
+  if (!decision.allowed) throw new AppError("NOT_FOUND");
+  return { ctx, decision };
+}

@@ -1,0 +1,37 @@
+/** Trace action codes and the French wording the patient reads in "Historique des accès". */
+export const TRACE_ACTIONS = {
+  RECORD_CREATE: "Création du dossier",
+  RECORD_VIEW: "Consultation du dossier",
+  RECORD_CLOSE: "Fermeture du dossier",
+  RECORD_REACTIVATE: "Réactivation du dossier",
+  RECORD_COPY: "Demande de copie du dossier",
+  AUTHORIZATION_GRANT: "Autorisation d'accès (consentement du patient)",
+  DOCUMENT_READ: "Consultation d'un document",
+  DOCUMENT_ADD: "Ajout d'un document",
+  DOCUMENT_REPLACE: "Remplacement d'un document",
+  DOCUMENT_UPDATE: "Modification d'un document",
+  DOCUMENT_DELETE: "Suppression d'un document",
+  DOCUMENT_MASK: "Masquage d'un document aux professionnels",
+  DOCUMENT_UNMASK: "Démasquage d'un document",
+  DOCUMENT_OPPOSE: "Opposition à un document",
+  DOCUMENT_REVEAL: "Document rendu visible au patient (consultation d'annonce)",
+  FEED_DOCUMENT: "Alimentation par un établissement",
+  TRACES_VIEW: "Consultation de l'historique des accès",
+  SUMMARY_UPDATE: "Mise à jour de la synthèse (allergies, traitements)",
+  REIMBURSEMENTS_VIEW: "Consultation des remboursements",
+  PROFESSIONAL_BLOCK: "Blocage d'un professionnel",
+  PROFESSIONAL_UNBLOCK: "Déblocage d'un professionnel",
+  TREATING_DOCTOR_SET: "Désignation du médecin traitant",
+  EMERGENCY_SETTINGS_CHANGE: "Modification des accès en urgence",
+  CONTACT_UPDATE: "Modification des coordonnées",
+  SAMU_ACCESS: "Accès en urgence par le SAMU-Centre 15",
+  BREAK_GLASS_ACCESS: "Accès en urgence (bris de glace)",
+  HABILITATION_CHANGE: "Modification de la matrice d'habilitations",
+  CARD_OPPOSE: "Mise en opposition d'une carte CPS",
+} as const;
+
+export type TTraceAction = keyof typeof TRACE_ACTIONS;
+
+export function traceActionLabel(action: string): string {
+  return (TRACE_ACTIONS as Record<string, string>)[action] ?? action;
+}
