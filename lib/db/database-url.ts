@@ -8,13 +8,13 @@ import path from "node:path";
 export function databaseUrl(): string {
   const fromEnv = process.env.DATABASE_URL;
   if (fromEnv && fromEnv.trim() !== "") return fromEnv;
-  return `file:${path.join(process.cwd(), "prisma", "data", "dmp.db")}`;
+  return `file:${path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "data", "dmp.db")}`;
 }
 
 /** The file path behind a `file:` URL, for code that must touch the file itself. */
 export function databaseFile(url: string = databaseUrl()): string {
   const raw = url.replace(/^file:/, "");
-  return path.isAbsolute(raw) ? raw : path.join(process.cwd(), raw);
+  return path.isAbsolute(raw) ? raw : path.join(/*turbopackIgnore: true*/ process.cwd(), raw);
 }
 
 /** SQLite creates the file but not its folder: make sure the folder exists. */

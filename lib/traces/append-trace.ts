@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AccessMode, ActorKind, TraceOutcome } from "@/lib/generated/prisma/client";
+import type { AccessMode, ActorKind, Trace, TraceOutcome } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { TTraceAction } from "./trace-actions";
 
@@ -71,7 +71,9 @@ function normalize(input: TTraceInput): Required<Omit<TTraceInput, "at">> & { at
  * Appends a trace to the record's chain. Call it with the transaction that performs the
  * action, so the action and its trace commit together. Traces are never updated.
  */
-export async function appendTrace(db: Db, input: TTraceInput) {
+export async function appendTrace(db: Db, input: TTraceInput): Promise<Trace> {
+  // Reading the last hash and inserting must not interleave with another append.
+  if ("$transaction" in db) return db.$transaction((tx): Promise<Trace> => appendTrace(tx, input));
   const t = normalize(input);
   const last = await db.trace.findFirst({
     where: { patientId: t.patientId },

@@ -1,0 +1,25 @@
+"use client";
+
+import "./globals.css";
+
+/** Replaces the root layout when the layout itself fails. Shows nothing of the error. */
+export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
+  return (
+    <html lang="fr">
+      <body className="flex min-h-screen flex-col items-start gap-4 p-8">
+        <title>Erreur · DMP — simulateur</title>
+        <h1 className="text-3xl font-bold text-slate-900">Une erreur est survenue</h1>
+        <p className="max-w-2xl text-lg text-slate-700">
+          Le simulateur n&apos;a pas pu afficher cette page. Réessayez dans un instant.
+        </p>
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="min-h-11 rounded-md border-2 border-blue-800 bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900"
+        >
+          Réessayer
+        </button>
+      </body>
+    </html>
+  );
+}

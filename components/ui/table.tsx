@@ -1,0 +1,120 @@
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+export type TableProps = {
+  /** Every table has a caption: it names the table (and its scrollable region). */
+  caption: string;
+  /** Keep the caption for screen readers only (when a visible heading already says it). */
+  captionHidden?: boolean;
+  children: ReactNode;
+  className?: string;
+};
+
+/**
+ * A data table. Wide tables scroll horizontally inside a focusable region, so keyboard
+ * users can scroll it too.
+ */
+export function Table({ caption, captionHidden, children, className }: TableProps) {
+  return (
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <table className={cn("w-full border-collapse text-left text-sm", className)}>
+        <caption className={captionHidden ? "sr-only" : "px-4 py-3 text-left text-base font-semibold text-slate-900"}>
+          {caption}
+        </caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
+  return <thead className={cn("bg-slate-100 text-slate-900", className)} {...props} />;
+}
+
+export function TBody({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
+  return <tbody className={cn("divide-y divide-slate-200", className)} {...props} />;
+}
+
+export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
+  return <tr className={cn("align-top", className)} {...props} />;
+}
+
+/** A header cell: scope="col" by default, scope="row" for the first cell of a body row. */
+export function Th({ scope = "col", className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      scope={scope}
+      className={cn(
+        "px-4 py-3 font-semibold text-slate-900",
+        scope === "col" ? "border-b border-slate-300 whitespace-nowrap" : undefined,
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn("px-4 py-3 text-slate-800", className)} {...props} />;
+}
+
+export type DataTableColumn<T> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** The cell that names the row (rendered as <th scope="row">). */
+  isRowHeader?: boolean;
+  className?: string;
+};
+
+export type DataTableProps<T> = {
+  caption: string;
+  captionHidden?: boolean;
+  columns: readonly DataTableColumn<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  /** Shown in a single row when there is nothing to list. */
+  emptyText?: ReactNode;
+};
+
+/** A table from column definitions (server components only: `cell` is a function). */
+export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, emptyText = "Aucun élément." }: DataTableProps<T>) {
+  return (
+    <Table caption={caption} captionHidden={captionHidden}>
+      <THead>
+        <Tr>
+          {columns.map((column) => (
+            <Th key={column.key} className={column.className}>
+              {column.header}
+            </Th>
+          ))}
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.length === 0 ? (
+          <Tr>
+            <Td colSpan={columns.length} className="text-slate-700">
+              {emptyText}
+            </Td>
+          </Tr>
+        ) : (
+          rows.map((row) => (
+            <Tr key={rowKey(row)}>
+              {columns.map((column) =>
+                column.isRowHeader ? (
+                  <Th key={column.key} scope="row" className={column.className}>
+                    {column.cell(row)}
+                  </Th>
+                ) : (
+                  <Td key={column.key} className={column.className}>
+                    {column.cell(row)}
+                  </Td>
+                ),
+              )}
+            </Tr>
+          ))
+        )}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests in Chromium against a production build on its own database.
+ * E2E_PORT and E2E_DIST_DIR let several people run their own server side by side.
+ */
+const port = Number(process.env.E2E_PORT || 3100);
+const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
+const baseURL = `http://localhost:${port}`;
+const e2eDatabaseUrl = `file:${path.join(__dirname, "test-results", "e2e", `dmp-e2e-${port}.db`)}`;
+
+// Test fixtures that create their own data open the same database as the server.
+process.env.DATABASE_URL = e2eDatabaseUrl;
+
+/** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser. */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return undefined;
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  // Not test-results itself: Playwright empties its output folder, the database lives beside it.
+  outputDir: path.join("test-results", "playwright"),
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  retries: 0,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "off",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `${path.join("node_modules", ".bin", "tsx")} ${path.join("prisma", "e2e-server.ts")}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: e2eDatabaseUrl,
+      PORT: String(port),
+      NEXT_DIST_DIR: distDir,
+      DEV_TOOLS: "1",
+      NEXTAUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * The Playwright web server: a fresh database, migrated and seeded, a production build
+ * and `next start`. playwright.config.ts sets DATABASE_URL, PORT, NEXT_DIST_DIR,
+ * DEV_TOOLS and NEXTAUTH_URL, so several engineers can each run their own server.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { databaseFile } from "../lib/db/database-url";
+
+const url = process.env.DATABASE_URL;
+const port = process.env.PORT ?? "3100";
+if (!url || !url.startsWith("file:")) {
+  // Never wipe the development database by accident.
+  console.error("e2e : DATABASE_URL (file:…) doit désigner la base de test.");
+  process.exit(1);
+}
+
+const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+
+/**
+ * `next build` with another distDir adds that folder's type globs to tsconfig.json (and
+ * points next-env.d.ts at it): put both files back as they were, so the shared checkout
+ * and `tsc --noEmit` are not affected by a test server.
+ */
+function buildKeepingTypeScriptFiles(): void {
+  const kept = ["tsconfig.json", "next-env.d.ts"].map((name) => ({
+    name,
+    content: fs.existsSync(name) ? fs.readFileSync(name) : undefined,
+  }));
+  try {
+    execFileSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_SKIP_TYPECHECK: "1" } });
+  } finally {
+    for (const { name, content } of kept) {
+      if (content === undefined) continue;
+      if (!fs.existsSync(name) || !fs.readFileSync(name).equals(content)) fs.writeFileSync(name, content);
+    }
+  }
+}
+
+const file = databaseFile(url);
+for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+console.log(`e2e : base neuve ${path.relative(process.cwd(), file)}`);
+
+execFileSync(bin("tsx"), [path.join("prisma", "prepare.ts")], { stdio: "inherit", env: process.env });
+console.log(`e2e : construction (${process.env.NEXT_DIST_DIR ?? ".next"})…`);
+buildKeepingTypeScriptFiles();
+
+console.log(`e2e : démarrage sur le port ${port}`);
+const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

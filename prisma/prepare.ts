@@ -1,0 +1,67 @@
+/**
+ * Gets the database ready to serve (`npm run db:prepare`, run by `npm start`, `npm run dev`
+ * and the Playwright web server):
+ *   1. create the database folder;
+ *   2. apply the migrations (`prisma migrate deploy`);
+ *   3. put the file in WAL mode (readers do not wait for writers);
+ *   4. load the demo data when there is no patient yet.
+ * DATABASE_URL selects another database file.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { createPrismaClient } from "../lib/db/create-client";
+import { databaseFile, databaseUrl, ensureDatabaseFolder } from "../lib/db/database-url";
+
+function migrate(): void {
+  console.log("Base de données : application des migrations…");
+  const prismaBin = path.join(process.cwd(), "node_modules", ".bin", "prisma");
+  // process.env carries DATABASE_URL when it is set; prisma.config.ts reads it.
+  execFileSync(prismaBin, ["migrate", "deploy"], { stdio: "inherit", env: process.env });
+}
+
+/** Sets WAL mode and tells whether the Patient table is empty. */
+function enableWalAndCountPatients(file: string): number {
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    const row = db.prepare('SELECT COUNT(*) AS count FROM "Patient"').get() as { count: number };
+    return row.count;
+  } finally {
+    db.close();
+  }
+}
+
+async function seedWhenEmpty(url: string, patientCount: number): Promise<void> {
+  if (patientCount > 0) {
+    console.log(`Base de données : ${patientCount} patient(s) déjà présent(s), données de démonstration conservées.`);
+    return;
+  }
+  console.log("Base de données : chargement des données de démonstration…");
+  const { seedDemo } = await import("./seed");
+  const prisma = createPrismaClient(url);
+  try {
+    await seedDemo(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+  console.log("Base de données : données de démonstration chargées.");
+}
+
+async function main(): Promise<void> {
+  const url = databaseUrl();
+  const file = databaseFile(url);
+  ensureDatabaseFolder(url);
+  console.log(`Base de données : ${path.relative(process.cwd(), file) || file}`);
+  migrate();
+  const patientCount = enableWalAndCountPatients(file);
+  console.log("Base de données : mode WAL activé.");
+  await seedWhenEmpty(url, patientCount);
+  console.log("Base de données prête.");
+}
+
+main().catch((error: unknown) => {
+  console.error("Échec de la préparation de la base de données.");
+  console.error(error);
+  process.exit(1);
+});
