@@ -1,0 +1,96 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { canAccessRecord, emergencyDecision } from "@/lib/access/policy";
+import { describeDecision, type TDecision } from "@/lib/access/decision";
+import { loadAccessContext } from "@/lib/access/load-access-context";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
+import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { AppError } from "@/lib/errors/app-error";
+import { emergencyAccessMinutes } from "./emergency-duration";
+
+export type TEmergencyMode = "SAMU" | "BREAK_GLASS";
+
+export type TEmergencyOutcome =
+  | { status: "OPENED"; expiresAt: Date }
+  | { status: "ALREADY_AUTHORIZED" }
+  | { status: "REFUSED"; rule: TDecision["rule"]; message: string };
+
+const REFUSAL_MESSAGES: Partial<Record<TDecision["rule"], string>> = {
+  SAMU_OPPOSED: "Accès refusé : le patient s'est opposé à l'accès de la régulation SAMU-Centre 15 à son DMP.",
+  BREAK_GLASS_OPPOSED: "Accès refusé : le patient s'est opposé à l'accès en urgence (bris de glace) à son DMP.",
+  RECORD_CLOSED: "Accès refusé : ce dossier est fermé.",
+  BLOCKED: "Accès refusé : le patient a bloqué votre accès à son dossier.",
+  NOT_AUTHORIZED: "Accès refusé : seul un régulateur du SAMU-Centre 15 peut ouvrir un dossier en mode régulation.",
+};
+
+/**
+ * Opens one of the two emergency doors of CSP L1111-17 on a record: SAMU-Centre 15
+ * regulation (a regulator, no justification) or break-the-glass (any professional, a
+ * justification). Checks the record and the patient's choice at this very moment; a
+ * refusal is traced and explained; an opening writes the EmergencyAccess (valid
+ * emergencyAccessMinutes()), its trace and the patient's notification in one transaction.
+ * An unknown record throws NOT_FOUND.
+ */
+export async function openEmergencyAccess(
+  prisma: PrismaClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  input: { mode: TEmergencyMode; justification?: string | null },
+  request: { ipAddress?: string | null; now?: Date } = {},
+): Promise<TEmergencyOutcome> {
+  const now = request.now ?? new Date();
+  if (typeof patientId !== "string" || patientId.length === 0 || patientId.length > 64) throw new AppError("NOT_FOUND");
+  const justification = input.mode === "BREAK_GLASS" ? (input.justification ?? "").trim() : null;
+  if (input.mode === "BREAK_GLASS" && (justification ?? "").length < 20) {
+    throw new AppError("INVALID_INPUT", "La justification de l'accès en urgence est obligatoire (au moins une phrase).");
+  }
+  const action = input.mode === "SAMU" ? "SAMU_ACCESS" : "BREAK_GLASS_ACCESS";
+
+  return prisma.$transaction(async (tx): Promise<TEmergencyOutcome> => {
+    const ctx = await loadAccessContext(tx, actor, patientId, now);
+    if (!ctx) throw new AppError("NOT_FOUND");
+
+    const current = canAccessRecord(actor, { ...ctx, emergencyMode: null });
+    if (current.allowed) return { status: "ALREADY_AUTHORIZED" };
+
+    // Closed record and blocks come first, as for any access; then the patient's choice.
+    const decision: TDecision =
+      ctx.recordStatus === "CLOSED"
+        ? { allowed: false, rule: "RECORD_CLOSED" }
+        : ctx.isBlocked
+          ? { allowed: false, rule: "BLOCKED" }
+          : emergencyDecision(actor.isSamuRegulator, ctx, input.mode);
+
+    await appendTrace(tx, {
+      patientId,
+      ...traceActorFields(actor),
+      action,
+      mode: input.mode,
+      justification,
+      outcome: decision.allowed ? "ALLOWED" : "REFUSED",
+      reason: describeDecision(decision),
+      ipAddress: request.ipAddress ?? null,
+      at: now,
+    });
+    if (!decision.allowed) {
+      return { status: "REFUSED", rule: decision.rule, message: REFUSAL_MESSAGES[decision.rule] ?? "Accès refusé." };
+    }
+
+    const expiresAt = new Date(now.getTime() + emergencyAccessMinutes() * 60_000);
+    await tx.emergencyAccess.create({
+      data: { patientId, professionalId: actor.professionalId, mode: input.mode, justification, startedAt: now, expiresAt },
+    });
+    const who = `${actor.name}${actor.structureName ? ` (${actor.structureName})` : ""}`;
+    await notifyPatient(tx, {
+      patientId,
+      kind: "EMERGENCY_ACCESS",
+      title: input.mode === "SAMU" ? "Accès à votre DMP par le SAMU-Centre 15" : "Accès en urgence à votre DMP (bris de glace)",
+      body:
+        input.mode === "SAMU"
+          ? `${who} a consulté votre DMP le ${now.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })} dans le cadre d'une régulation SAMU-Centre 15.`
+          : `${who} a accédé à votre DMP en urgence le ${now.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}. Justification : « ${justification} »`,
+    });
+    return { status: "OPENED", expiresAt };
+  });
+}
