@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getPatientActor } from "@/lib/auth/patient/session";
+import { portalBlock, portalSetTreatingDoctor, portalUnblock, portalUpdateEmergencySettings } from "@/lib/patient-portal";
+import type { TFormState } from "@/components/patient/form-state";
+
+const ZId = z.string().min(1).max(64);
+
+async function actorOrSignIn() {
+  const actor = await getPatientActor();
+  if (!actor) redirect("/patient/connexion");
+  return actor;
+}
+
+export async function blockAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const id = ZId.safeParse(formData.get("professionalId"));
+  if (!id.success) return { message: "Élément introuvable." };
+  const isBlock = formData.get("bloquer") === "1";
+  const result = isBlock ? await portalBlock(actor, id.data) : await portalUnblock(actor, id.data);
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/patient/acces");
+  return { success: true, message: isBlock ? `${result.value.name} est bloqué : il n'a plus accès à votre dossier.` : `${result.value.name} est débloqué.` };
+}
+
+const ZTreating = z.object({
+  professionalId: z.preprocess((v) => (v === "" ? null : v), z.string().max(64).nullable()),
+  rpps: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().regex(/^\d{11,12}$/, "Le numéro RPPS comporte 11 chiffres.").nullable()),
+});
+
+export async function treatingDoctorAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const parsed = ZTreating.safeParse({ professionalId: formData.get("professionalId") ?? "", rpps: formData.get("rpps") ?? "" });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.data.professionalId && !parsed.data.rpps) return { fieldErrors: { rpps: ["Choisissez un médecin dans la liste ou saisissez son numéro RPPS."] } };
+  const result = await portalSetTreatingDoctor(actor, { professionalId: parsed.data.professionalId, rppsOrIdNat: parsed.data.rpps });
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/patient/acces");
+  return { success: true, message: `${result.value.name} est désormais votre médecin traitant.` };
+}
+
+const ZEmergency = z.object({ breakGlass: z.enum(["oui", "non"]), samu: z.enum(["oui", "non"]) });
+
+export async function emergencySettingsAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const parsed = ZEmergency.safeParse({ breakGlass: formData.get("breakGlass"), samu: formData.get("samu") });
+  if (!parsed.success) return { message: "Choisissez une réponse pour chaque accès." };
+  const result = await portalUpdateEmergencySettings(actor, { breakGlassAllowed: parsed.data.breakGlass === "oui", samuAllowed: parsed.data.samu === "oui" });
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/patient", "layout");
+  return { success: true, message: "Vos choix d'accès en urgence sont enregistrés." };
+}

@@ -1,0 +1,19 @@
+import { getPatientActor } from "@/lib/auth/patient/session";
+import { portalTracesCsv } from "@/lib/patient-portal";
+import { parseTraceFilters } from "@/lib/traces/find-traces";
+
+/** CSV of the traces the actor may read, with the page's filters. */
+export async function GET(request: Request) {
+  const actor = await getPatientActor();
+  if (!actor) return new Response("Vous devez vous identifier.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  const csv = await portalTracesCsv(actor, parseTraceFilters(params));
+  if (csv === null) return new Response("Introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="historique-des-acces-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

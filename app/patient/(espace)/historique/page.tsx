@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { DataTable } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/components/patient/format";
+import { requirePatientActor } from "@/lib/auth/patient/session";
+import { portalTraces } from "@/lib/patient-portal";
+import { accessModeLabel, parseTraceFilters } from "@/lib/traces/find-traces";
+import { TRACE_ACTIONS } from "@/lib/traces/trace-actions";
+import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
+
+export const metadata: Metadata = { title: "Historique des accès" };
+
+const CONTROL = "block w-full rounded-md border border-slate-600 bg-white px-3 py-2";
+
+function professionOf(code: string | null): string | null {
+  if (!code) return null;
+  const [profession, specialty] = code.split("/");
+  return professionWithSpecialtyLabel(profession, specialty ?? null);
+}
+
+export default async function TracesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor } = await requirePatientActor();
+  const raw = await searchParams;
+  const single: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") single[k] = v;
+  const filters = parseTraceFilters(single);
+  const result = await portalTraces(actor, filters);
+  const exportQuery = new URLSearchParams(Object.entries(single).filter(([k]) => k !== "page")).toString();
+  return (
+    <>
+      <PageHeader
+        title="Historique des accès"
+        description={<p>Chaque consultation et chaque action sur votre dossier : qui, quand, quoi, et dans quel mode. Les accès en urgence sont signalés.</p>}
+        actions={
+          <a href={`/patient/historique/export${exportQuery ? `?${exportQuery}` : ""}`} className="inline-flex min-h-11 items-center rounded-md border-2 border-blue-800 bg-white px-4 font-semibold text-blue-800">
+            Exporter en CSV
+          </a>
+        }
+      />
+      <form method="get" aria-label="Filtrer l'historique" className="mb-6 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="actorId" className="font-semibold">Professionnel</label>
+          <select id="actorId" name="actorId" defaultValue={filters.actorId ?? ""} className={CONTROL}>
+            <option value="">Tous</option>
+            {result.professionals.map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="action" className="font-semibold">Action</label>
+          <select id="action" name="action" defaultValue={filters.action ?? ""} className={CONTROL}>
+            <option value="">Toutes</option>
+            {Object.entries(TRACE_ACTIONS).map(([code, label]) => (
+              <option key={code} value={code}>{label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="mode" className="font-semibold">Mode d&apos;accès</label>
+          <select id="mode" name="mode" defaultValue={filters.mode ?? ""} className={CONTROL}>
+            <option value="">Tous</option>
+            <option value="NORMAL">Normal</option>
+            <option value="SAMU">SAMU-Centre 15</option>
+            <option value="BREAK_GLASS">Bris de glace</option>
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="from" className="font-semibold">Du</label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={CONTROL} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="to" className="font-semibold">Au</label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={CONTROL} />
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <button type="submit" className="min-h-11 rounded-md border-2 border-blue-800 bg-blue-800 px-4 font-semibold text-white">Filtrer</button>
+          <Link href="/patient/historique" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">Effacer les filtres</Link>
+        </div>
+      </form>
+      <p className="mb-3" role="status">{result.total} accès ou action{result.total > 1 ? "s" : ""}.</p>
+      <DataTable
+        caption="Historique des accès au dossier"
+        captionHidden
+        rows={result.items}
+        rowKey={(t) => String(t.id)}
+        emptyText="Aucune trace ne correspond à ces critères."
+        columns={[
+          { key: "at", header: "Date et heure", cell: (t) => formatDateTime(t.at) },
+          {
+            key: "who",
+            header: "Qui",
+            isRowHeader: true,
+            cell: (t) => (
+              <span>
+                {t.actorName}
+                {t.actorProfession ? <><br /><span className="font-normal text-slate-700">{professionOf(t.actorProfession)}</span></> : null}
+                {t.actorStructure ? <><br /><span className="font-normal text-slate-700">{t.actorStructure}</span></> : null}
+              </span>
+            ),
+          },
+          { key: "what", header: "Action", cell: (t) => <span>{t.actionLabel}{t.detail ? <><br /><span className="text-slate-700">{t.detail}</span></> : null}</span> },
+          {
+            key: "mode",
+            header: "Mode",
+            cell: (t) =>
+              t.isEmergency ? (
+                <span className="flex flex-col gap-1">
+                  <Badge tone="danger">Accès en urgence : {accessModeLabel(t.mode)}</Badge>
+                  {t.justification && t.mode === "BREAK_GLASS" ? <span>Justification : {t.justification}</span> : null}
+                </span>
+              ) : (
+                <span>{accessModeLabel(t.mode)}{t.justification ? <><br /><span className="text-slate-700">Motif : {t.justification}</span></> : null}</span>
+              ),
+          },
+          { key: "outcome", header: "Résultat", cell: (t) => (t.outcome === "ALLOWED" ? <Badge tone="success">Autorisé</Badge> : <Badge tone="warning">Refusé</Badge>) },
+        ]}
+      />
+      <Pagination currentPage={result.page} totalPages={result.pageCount} basePath="/patient/historique" searchParams={single} label="Pages de l'historique" />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { PatientNav } from "@/components/patient/patient-nav";
+import { SessionKeeper } from "@/components/patient/session-keeper";
+import { requirePatientActor } from "@/lib/auth/patient/session";
+import { portalRecordOverview } from "@/lib/patient-portal";
+import { keepSessionAliveAction, signOutAction } from "../actions";
+
+/** Every page of the signed-in area: session check (pages re-check in their own actions), navigation, sign-out. */
+export default async function PatientAreaLayout({ children }: { children: ReactNode }) {
+  const { actor, session } = await requirePatientActor();
+  const overview = await portalRecordOverview(actor);
+  const canSwitch = session.minors.length > 0;
+  return (
+    <div className="flex flex-col gap-6">
+      <SessionKeeper renew={keepSessionAliveAction} />
+      <div className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-slate-50 p-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-slate-900">
+            Connecté(e) : <strong>{session.name}</strong>
+            {actor.kind === "LEGAL_REPRESENTATIVE" ? (
+              <>
+                {" "}
+                · représentant légal, dossier de <strong>{`${overview.firstName} ${overview.lastName}`}</strong>
+              </>
+            ) : null}
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            {canSwitch ? (
+              <Link href="/patient/choisir-dossier" className="font-semibold text-blue-800 underline">
+                Changer de dossier
+              </Link>
+            ) : null}
+            <form action={signOutAction}>
+              <Button type="submit" variant="secondary" size="sm">
+                Se déconnecter
+              </Button>
+            </form>
+          </div>
+        </div>
+        <PatientNav />
+      </div>
+      {overview.recordStatus === "CLOSED" ? (
+        <Alert tone="warning" title="Dossier fermé">
+          Les professionnels n&apos;y ont plus accès. Vous pouvez le consulter et le{" "}
+          <Link href="/patient/dossier" className="font-semibold underline">
+            réactiver
+          </Link>
+          .
+        </Alert>
+      ) : null}
+      <div>{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getPatientActor } from "@/lib/auth/patient/session";
+import { portalAddEmergencyContact, portalRemoveEmergencyContact, portalUpdateContactDetails } from "@/lib/patient-portal";
+import { ZContactDetails, ZEmergencyContact } from "@/lib/records/contact-details";
+import type { TFormState } from "@/components/patient/form-state";
+
+async function actorOrSignIn() {
+  const actor = await getPatientActor();
+  if (!actor) redirect("/patient/connexion");
+  return actor;
+}
+
+export async function contactDetailsAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const values = { email: String(formData.get("email") ?? ""), phone: String(formData.get("phone") ?? "") };
+  const parsed = ZContactDetails.safeParse(values);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const result = await portalUpdateContactDetails(actor, parsed.data);
+  if (!result.ok) return { message: result.message, values };
+  revalidatePath("/patient/profil");
+  return { success: true, message: "Vos coordonnées sont enregistrées.", values };
+}
+
+export async function addEmergencyContactAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const values = { name: String(formData.get("name") ?? ""), relationship: String(formData.get("relationship") ?? ""), phone: String(formData.get("contactPhone") ?? "") };
+  const parsed = ZEmergencyContact.safeParse(values);
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return { fieldErrors: { name: errors.name, relationship: errors.relationship, contactPhone: errors.phone }, values };
+  }
+  const result = await portalAddEmergencyContact(actor, parsed.data);
+  if (!result.ok) return { message: result.message, values };
+  revalidatePath("/patient/profil");
+  return { success: true, message: `${parsed.data.name} est ajouté(e) aux personnes à prévenir.` };
+}
+
+export async function removeEmergencyContactAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const id = z.string().min(1).max(64).safeParse(formData.get("contactId"));
+  if (!id.success) return { message: "Élément introuvable." };
+  const result = await portalRemoveEmergencyContact(actor, id.data);
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/patient/profil");
+  return { success: true, message: "La personne a été retirée." };
+}

@@ -1,0 +1,37 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { beginPatientSignIn, finishPatientSignIn, resendSignInCode } from "@/lib/auth/patient/flows";
+import type { TFormState } from "@/components/patient/form-state";
+
+const ZSignIn = z.object({
+  loginId: z.string().trim().min(1, "Saisissez votre identifiant.").max(100, "Identifiant trop long."),
+  password: z.string().min(1, "Saisissez votre mot de passe.").max(200, "Mot de passe trop long."),
+});
+
+export async function signInAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const parsed = ZSignIn.safeParse({ loginId: formData.get("loginId") ?? "", password: formData.get("password") ?? "" });
+  const values = { loginId: String(formData.get("loginId") ?? "") };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const result = await beginPatientSignIn(parsed.data);
+  if (!result.ok) return { message: result.message, values };
+  redirect("/patient/connexion/code");
+}
+
+const ZCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, "Le code comporte 6 chiffres.") });
+
+export async function verifyCodeAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const parsed = ZCode.safeParse({ code: formData.get("code") ?? "" });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const result = await finishPatientSignIn(parsed.data.code);
+  if (!result.ok) return { message: result.message };
+  redirect(result.next);
+}
+
+export async function resendCodeAction(_prev: TFormState): Promise<TFormState> {
+  const sent = await resendSignInCode();
+  return sent
+    ? { success: true, message: "Un nouveau code vous a été envoyé. L'ancien n'est plus valable." }
+    : { message: "Impossible d'envoyer un nouveau code. Recommencez la connexion." };
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { InputField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "./form-message";
+import { EMPTY_FORM_STATE, type TFormState } from "./form-state";
+
+type TAction = (p: TFormState, f: FormData) => Promise<TFormState>;
+
+export function ContactDetailsForm({ action, email, phone }: { action: TAction; email: string | null; phone: string | null }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <InputField id="email" name="email" type="email" label="Adresse électronique" autoComplete="email" defaultValue={state.values?.email ?? email ?? ""} error={state.fieldErrors?.email} />
+      <InputField id="phone" name="phone" type="tel" label="Téléphone mobile" autoComplete="tel" hint="Par exemple 06 12 34 56 78." defaultValue={state.values?.phone ?? phone ?? ""} error={state.fieldErrors?.phone} />
+      <SubmitButton>Enregistrer mes coordonnées</SubmitButton>
+    </form>
+  );
+}
+
+export function EmergencyContactForm({ action }: { action: TAction }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <InputField id="name" name="name" label="Nom de la personne" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <InputField id="relationship" name="relationship" label="Lien avec vous" required hint="Conjoint, parent, ami…" defaultValue={state.values?.relationship} error={state.fieldErrors?.relationship} />
+      <InputField id="contactPhone" name="contactPhone" type="tel" label="Téléphone de la personne" required defaultValue={state.values?.phone} error={state.fieldErrors?.contactPhone} />
+      <SubmitButton variant="secondary">Ajouter la personne à prévenir</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { InputField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "./form-message";
+import { EMPTY_FORM_STATE, type TFormState } from "./form-state";
+
+type Props = { action: (prev: TFormState, formData: FormData) => Promise<TFormState> };
+
+export function SignInForm({ action }: Props) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  return (
+    <form action={formAction} className="flex max-w-md flex-col gap-5" noValidate>
+      <FormMessage state={state} />
+      <InputField
+        id="loginId"
+        name="loginId"
+        label="Identifiant"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.loginId}
+        error={state.fieldErrors?.loginId}
+      />
+      <InputField
+        id="password"
+        name="password"
+        type="password"
+        label="Mot de passe"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
+      <SubmitButton pendingLabel="Vérification…">Se connecter</SubmitButton>
+    </form>
+  );
+}

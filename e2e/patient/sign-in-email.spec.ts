@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { codeReader, demoEmail, patientNav, DEMO_PASSWORD } from "./helpers";
+
+// Multi-page journeys on a shared 2-core machine: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
+test("connexion avec un code reçu par courriel, puis déconnexion", async ({ page }) => {
+  const reader = codeReader(page.context(), demoEmail("mathieu.perrin"));
+  await reader.mark();
+  await page.goto("/patient/connexion");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Identifiant").fill("mathieu.perrin");
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+
+  await expect(page.getByLabel("Code à usage unique")).toBeVisible();
+  await expect(page.getByText("par courriel à m…n@demo-patient.fr")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const code = await reader.next();
+  expect(code).toMatch(/^\d{6}$/);
+
+  // A wrong code is refused with the number of tries left.
+  await page.getByLabel("Code à usage unique").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Valider le code" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Code incorrect. Il vous reste 4 essais.");
+
+  await page.getByLabel("Code à usage unique").fill(code);
+  await page.getByRole("button", { name: "Valider le code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "DMP de Mathieu Perrin" })).toBeVisible();
+  for (const name of ["Mes documents", "Historique des accès", "Gérer les accès", "Mes remboursements", "Notifications", "Mon profil"]) {
+    await expect(patientNav(page).getByRole("link", { name })).toBeVisible();
+  }
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion à mon DMP" })).toBeVisible();
+  await page.goto("/patient/documents");
+  await expect(page).toHaveURL(/\/patient\/connexion$/);
+});
+
+test("un mauvais mot de passe est refusé sans dire si l'identifiant existe", async ({ page }) => {
+  await page.goto("/patient/connexion");
+  await page.getByLabel("Identifiant").fill("personne.inconnue");
+  await page.getByLabel("Mot de passe").fill("Nimporte-quoi-1!");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Identifiant ou mot de passe incorrect\.$/);
+});

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { patientNav, signIn } from "./helpers";
+
+// Multi-page journeys on a shared 2-core machine: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
+test("lire l'historique des accès : l'accès en bris de glace ressort, filtre et export CSV", async ({ page }) => {
+  await signIn(page, "hugo.blanc");
+  await patientNav(page).getByRole("link", { name: "Historique des accès" }).click();
+  const table = page.getByRole("region", { name: "Historique des accès au dossier" });
+  await expect(table.getByText("Accès en urgence : Bris de glace").first()).toBeVisible();
+  await expect(table.getByText(/Justification :/).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel("Mode d'accès").selectOption("BREAK_GLASS");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/mode=BREAK_GLASS/);
+  const rows = table.getByRole("row");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(1);
+  for (let i = 1; i < count; i += 1) await expect(rows.nth(i)).toContainText("Bris de glace");
+
+  const href = await page.getByRole("link", { name: "Exporter en CSV" }).getAttribute("href");
+  expect(href).toContain("mode=BREAK_GLASS");
+  const csv = await page.request.get(href as string);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const body = await csv.text();
+  expect(body).toContain("Date et heure;Qui;Profession;Structure;Action;Mode d'accès");
+  expect(body).toContain("Bris de glace");
+  expect(body).not.toMatch(/;Normal;/);
+});

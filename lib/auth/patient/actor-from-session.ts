@@ -1,0 +1,26 @@
+import type { TLegalRepresentativeActor, TPatientActor } from "@/lib/access/actor";
+
+export type TPatientPortalActor = TPatientActor | TLegalRepresentativeActor;
+
+export type TPatientAccountSession = {
+  accountId: string;
+  loginId: string;
+  name: string;
+  mustChangePassword: boolean;
+  ownPatientId: string | null;
+  minors: { patientId: string; name: string; birthDate: string; relationship: string }[];
+  actingFor: string | null;
+};
+
+/** The actor of a session: the patient on their own record, or a representative on a minor's. */
+export function actorFromSession(session: TPatientAccountSession): TPatientPortalActor | null {
+  if (session.mustChangePassword || !session.actingFor) return null;
+  if (session.actingFor === session.ownPatientId) {
+    return { kind: "PATIENT", accountId: session.accountId, patientId: session.actingFor, name: session.name };
+  }
+  if (session.minors.some((m) => m.patientId === session.actingFor)) {
+    return { kind: "LEGAL_REPRESENTATIVE", accountId: session.accountId, patientId: session.actingFor, name: session.name };
+  }
+  return null;
+}
+

@@ -1,0 +1,94 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { prisma } from "@/lib/db/client";
+import { actorFromSession, type TPatientAccountSession, type TPatientPortalActor } from "./actor-from-session";
+import { decodePatientToken, encodePatientToken, PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
+
+export type { TPatientAccountSession, TPatientPortalActor };
+
+function secureCookies(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+export async function readPatientToken(): Promise<TPatientToken | null> {
+  const jar = await cookies();
+  return decodePatientToken(jar.get(PATIENT_SESSION_COOKIE)?.value);
+}
+
+/** Writes (or renews) the session cookie. Server actions and route handlers only. */
+export async function writePatientSession(token: TPatientToken): Promise<void> {
+  const jar = await cookies();
+  jar.set(PATIENT_SESSION_COOKIE, await encodePatientToken(token), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: PATIENT_SESSION_MAX_AGE,
+  });
+}
+
+export async function clearPatientSession(): Promise<void> {
+  const jar = await cookies();
+  jar.delete(PATIENT_SESSION_COOKIE);
+}
+
+/** Renews the cookie when a session exists (activity). Returns false when there is none. */
+export async function renewPatientSession(): Promise<boolean> {
+  const token = await readPatientToken();
+  if (!token) return false;
+  await writePatientSession(token);
+  return true;
+}
+
+/** The signed-in account (checked against the database on every request), or null. */
+export async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
+  const token = await readPatientToken();
+  if (!token) return null;
+  const account = await prisma.account.findUnique({
+    where: { id: token.sub },
+    select: {
+      id: true,
+      loginId: true,
+      firstName: true,
+      lastName: true,
+      mustChangePassword: true,
+      patientId: true,
+      representations: {
+        select: { relationship: true, patient: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!account) return null;
+  return {
+    accountId: account.id,
+    loginId: account.loginId,
+    name: `${account.firstName} ${account.lastName}`,
+    mustChangePassword: account.mustChangePassword,
+    ownPatientId: account.patientId,
+    minors: account.representations.map((r) => ({
+      patientId: r.patient.id,
+      name: `${r.patient.firstName} ${r.patient.lastName}`,
+      birthDate: r.patient.birthDate,
+      relationship: r.relationship,
+    })),
+    actingFor: token.actingFor,
+  };
+}
+
+/** The actor for server actions and route handlers: null when not signed in (never trust a form). */
+export async function getPatientActor(): Promise<TPatientPortalActor | null> {
+  const session = await getPatientAccountSession();
+  return session ? actorFromSession(session) : null;
+}
+
+/** For pages: the actor, or a redirect to sign-in, password change or record choice. */
+export async function requirePatientActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
+  const session = await getPatientAccountSession();
+  if (!session) redirect("/patient/connexion");
+  if (session.mustChangePassword) redirect("/patient/changer-mot-de-passe");
+  const actor = actorFromSession(session);
+  if (!actor) redirect("/patient/choisir-dossier");
+  return { actor, session };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { startEmbeddedSmtp } from "@/lib/mail/embedded-smtp";
+import { usesEmbeddedSmtp } from "@/lib/mail/send-mail";
+import { deliverPendingNotifications } from "@/lib/notifications/deliver-notifications";
+import { loadPendingReimbursementHistories } from "@/lib/reimbursements/load-pending-histories";
+
+const INTERVAL_MS = Number(process.env.JOBS_INTERVAL_MS) || 2000;
+
+const globalForJobs = globalThis as unknown as { dmpJobsStarted?: boolean };
+
+/** One pass of every background task; errors are logged, never thrown. */
+export async function runJobsOnce(): Promise<void> {
+  try {
+    await loadPendingReimbursementHistories(prisma);
+  } catch (error) {
+    console.error("Chargement des remboursements :", error instanceof Error ? error.message : error);
+  }
+  try {
+    await deliverPendingNotifications();
+  } catch (error) {
+    console.error("Envoi des notifications :", error instanceof Error ? error.message : error);
+  }
+}
+
+/**
+ * Started once per server process from instrumentation.ts: the embedded SMTP server when
+ * no SMTP_URL is set, then a small loop (every 2 s) that loads reimbursement histories
+ * and delivers notifications. Runs are never concurrent.
+ */
+export async function startBackgroundJobs(): Promise<void> {
+  if (globalForJobs.dmpJobsStarted || process.env.DISABLE_BACKGROUND_JOBS === "1") return;
+  globalForJobs.dmpJobsStarted = true;
+  if (usesEmbeddedSmtp()) {
+    const { port } = await startEmbeddedSmtp();
+    console.log(`Serveur SMTP de développement : 127.0.0.1:${port}`);
+  }
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void runJobsOnce().finally(() => {
+      running = false;
+    });
+  }, INTERVAL_MS);
+  timer.unref();
+}

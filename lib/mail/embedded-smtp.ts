@@ -1,0 +1,60 @@
+import "server-only";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type AddressObject } from "mailparser";
+import { prisma } from "@/lib/db/client";
+
+type TEmbeddedSmtp = { port: number; server: SMTPServer };
+
+// One server per process, even when several bundles load this module.
+const globalForSmtp = globalThis as unknown as { dmpEmbeddedSmtp?: Promise<TEmbeddedSmtp> };
+
+function addressesOf(value: AddressObject | AddressObject[] | undefined): string[] {
+  if (!value) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.flatMap((a) => a.value.map((v) => v.address ?? "")).filter((a) => a !== "");
+}
+
+/**
+ * The development mail server: smtp-server on 127.0.0.1, a free port, no authentication
+ * and no STARTTLS. Every message received is parsed and stored as a MailMessage row,
+ * shown on /dev/mails. Started once per process (lib/jobs, or the first mail sent).
+ */
+export function startEmbeddedSmtp(): Promise<TEmbeddedSmtp> {
+  if (!globalForSmtp.dmpEmbeddedSmtp) {
+    globalForSmtp.dmpEmbeddedSmtp = new Promise<TEmbeddedSmtp>((resolve, reject) => {
+      const server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["AUTH", "STARTTLS"],
+        hideSTARTTLS: true,
+        logger: false,
+        banner: "DMP simulateur - serveur de courriel de développement",
+        onData(stream, session, callback) {
+          simpleParser(stream)
+            .then(async (mail) => {
+              const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+              const recipients = envelopeTo.length > 0 ? envelopeTo : addressesOf(mail.to);
+              const sender = addressesOf(mail.from)[0] ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : "");
+              for (const recipient of recipients) {
+                await prisma.mailMessage.create({
+                  data: { recipient: recipient.toLowerCase(), sender, subject: mail.subject ?? "", text: mail.text ?? "" },
+                });
+              }
+              callback();
+            })
+            .catch((error: unknown) => callback(error instanceof Error ? error : new Error("Message illisible")));
+        },
+      });
+      server.on("error", (error) => console.error("Serveur SMTP embarqué :", error.message));
+      server.listen(0, "127.0.0.1", () => {
+        const address = server.server.address() as AddressInfo;
+        resolve({ port: address.port, server });
+      });
+      server.server.once("error", reject);
+    }).catch((error: unknown) => {
+      globalForSmtp.dmpEmbeddedSmtp = undefined;
+      throw error;
+    });
+  }
+  return globalForSmtp.dmpEmbeddedSmtp;
+}

@@ -1,0 +1,148 @@
+import "server-only";
+/**
+ * The patient portal's entry points, bound to the application database: app/patient calls
+ * these (and only these) with the actor of the session. Commands return a result with a
+ * French message instead of throwing, so forms can show it.
+ */
+import { prisma } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { userMessageFor } from "@/lib/errors/messages";
+import { openRecord } from "@/lib/records/open-record";
+import type { TPatientSideActor } from "@/lib/records/patient-command";
+import { getRecordOverview } from "@/lib/records/get-record-overview";
+import { closeRecord, reactivateRecord } from "@/lib/records/close-record";
+import { updateEmergencySettings } from "@/lib/records/update-emergency-settings";
+import { blockProfessional, findCareTeam, setTreatingDoctor, unblockProfessional } from "@/lib/records/care-team";
+import {
+  addEmergencyContact,
+  getContactDetails,
+  removeEmergencyContact,
+  updateContactDetails,
+  updateNotificationPreferences,
+  type TContactDetailsInput,
+} from "@/lib/records/contact-details";
+import { buildRecordCopy } from "@/lib/records/build-record-copy";
+import { findDocuments } from "@/lib/documents/find-documents";
+import { getDocument } from "@/lib/documents/get-document";
+import { readDocument } from "@/lib/documents/read-document";
+import type { TDocumentFilters } from "@/lib/documents/document-filters";
+import {
+  addPersonalDocument,
+  deletePersonalDocument,
+  opposeDocument,
+  setDocumentMasked,
+  updatePersonalDocument,
+  type TPersonalDocumentMeta,
+} from "@/lib/documents/patient-document-commands";
+import { documentWhere } from "@/lib/access/document-where";
+import { exportTracesCsv, findTraces, type TTraceFilters } from "@/lib/traces/find-traces";
+import { findNotifications, markNotificationsRead } from "@/lib/notifications/find-notifications";
+import { findReimbursements } from "@/lib/reimbursements/find-reimbursements";
+
+export type TCommandResult<T = undefined> = { ok: true; value: T } | { ok: false; message: string; code: string };
+
+async function attempt<T>(run: () => Promise<T>): Promise<TCommandResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (!isAppError(error)) console.error(error);
+    return { ok: false, message: userMessageFor(error), code: isAppError(error) ? error.code : "INTERNAL" };
+  }
+}
+
+/** Null when the record is not the actor's (the page answers "not found"). */
+async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+export const portalRecordOverview = (actor: TPatientSideActor) => getRecordOverview(prisma, actor);
+
+export async function portalDocuments(actor: TPatientSideActor, filters: TDocumentFilters) {
+  const { ctx } = await openRecord(prisma, actor, actor.patientId);
+  const [page, authors] = await Promise.all([
+    findDocuments(prisma, actor, ctx, filters),
+    prisma.document.findMany({
+      where: { AND: [documentWhere(actor, ctx), { authorId: { not: null } }] },
+      distinct: ["authorId"],
+      select: { author: { select: { id: true, title: true, firstName: true, lastName: true } } },
+    }),
+  ]);
+  return {
+    ...page,
+    authors: authors
+      .flatMap((a) => (a.author ? [{ id: a.author.id, name: [a.author.title, a.author.firstName, a.author.lastName].filter(Boolean).join(" ") }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name, "fr")),
+  };
+}
+
+export async function portalDocument(actor: TPatientSideActor, documentId: string) {
+  return orNull(async () => {
+    const { ctx } = await openRecord(prisma, actor, actor.patientId);
+    const doc = await getDocument(prisma, actor, ctx, documentId);
+    if (!doc) return null;
+    const extra = await prisma.document.findUniqueOrThrow({ where: { id: doc.id }, select: { oppositionReason: true, opposedAt: true } });
+    return { ...doc, oppositionReason: extra.oppositionReason, opposedAt: extra.opposedAt, isRecordClosed: ctx.recordStatus === "CLOSED" };
+  });
+}
+
+/** Opens a document's content (traced). Null when it is not visible to the actor. */
+export async function portalReadDocument(actor: TPatientSideActor, documentId: string, ipAddress: string | null) {
+  return orNull(async () => {
+    const { ctx } = await openRecord(prisma, actor, actor.patientId);
+    return readDocument(prisma, actor, ctx, documentId, { ipAddress });
+  });
+}
+
+export const portalSetMasked = (actor: TPatientSideActor, documentId: string, isMasked: boolean) =>
+  attempt(() => setDocumentMasked(prisma, actor, documentId, isMasked));
+export const portalOppose = (actor: TPatientSideActor, documentId: string, reason: string) => attempt(() => opposeDocument(prisma, actor, documentId, reason));
+export const portalAddPersonalDocument = (
+  actor: TPatientSideActor,
+  input: TPersonalDocumentMeta & { bytes: Uint8Array; declaredType: string | null },
+) => attempt(() => addPersonalDocument(prisma, actor, input));
+export const portalUpdatePersonalDocument = (actor: TPatientSideActor, documentId: string, input: TPersonalDocumentMeta) =>
+  attempt(() => updatePersonalDocument(prisma, actor, documentId, input));
+export const portalDeletePersonalDocument = (actor: TPatientSideActor, documentId: string) => attempt(() => deletePersonalDocument(prisma, actor, documentId));
+
+export async function portalTraces(actor: TPatientSideActor, filters: TTraceFilters) {
+  const { ctx } = await openRecord(prisma, actor, actor.patientId);
+  return findTraces(prisma, actor, ctx, filters);
+}
+
+export async function portalTracesCsv(actor: TPatientSideActor, filters: TTraceFilters) {
+  return orNull(async () => {
+    const { ctx } = await openRecord(prisma, actor, actor.patientId);
+    return exportTracesCsv(prisma, actor, ctx, filters);
+  });
+}
+
+export const portalCareTeam = (actor: TPatientSideActor) => findCareTeam(prisma, actor);
+export const portalBlock = (actor: TPatientSideActor, professionalId: string) => attempt(() => blockProfessional(prisma, actor, professionalId));
+export const portalUnblock = (actor: TPatientSideActor, professionalId: string) => attempt(() => unblockProfessional(prisma, actor, professionalId));
+export const portalSetTreatingDoctor = (actor: TPatientSideActor, input: { professionalId?: string | null; rppsOrIdNat?: string | null }) =>
+  attempt(() => setTreatingDoctor(prisma, actor, input));
+export const portalUpdateEmergencySettings = (actor: TPatientSideActor, input: { breakGlassAllowed: boolean; samuAllowed: boolean }) =>
+  attempt(() => updateEmergencySettings(prisma, actor, input));
+
+export const portalNotifications = (actor: TPatientSideActor, page: number) => findNotifications(prisma, actor, page);
+export const portalMarkNotificationsRead = (actor: TPatientSideActor) => attempt(() => markNotificationsRead(prisma, actor));
+export const portalContactDetails = (actor: TPatientSideActor) => getContactDetails(prisma, actor);
+export const portalUpdateContactDetails = (actor: TPatientSideActor, input: TContactDetailsInput) => attempt(() => updateContactDetails(prisma, actor, input));
+export const portalUpdateNotificationPreferences = (
+  actor: TPatientSideActor,
+  input: { notifyByEmail: boolean; notifyBySms: boolean; otpChannel: "EMAIL" | "SMS" },
+) => attempt(() => updateNotificationPreferences(prisma, actor, input));
+export const portalAddEmergencyContact = (actor: TPatientSideActor, input: { name: string; relationship: string; phone: string }) =>
+  attempt(() => addEmergencyContact(prisma, actor, input));
+export const portalRemoveEmergencyContact = (actor: TPatientSideActor, contactId: string) => attempt(() => removeEmergencyContact(prisma, actor, contactId));
+
+export const portalReimbursements = (actor: TPatientSideActor) => findReimbursements(prisma, actor);
+export const portalCloseRecord = (actor: TPatientSideActor, input: { confirmation: string; reason?: string | null }) =>
+  attempt(() => closeRecord(prisma, actor, input));
+export const portalReactivateRecord = (actor: TPatientSideActor) => attempt(() => reactivateRecord(prisma, actor));
+export const portalRecordCopy = (actor: TPatientSideActor) => buildRecordCopy(prisma, actor);

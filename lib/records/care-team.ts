@@ -1,0 +1,130 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors/app-error";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
+import { openRecord } from "./open-record";
+import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+
+export type TCareTeamMember = {
+  professionalId: string;
+  name: string;
+  profession: string | null;
+  specialty: string | null;
+  structureName: string | null;
+  isTreatingDoctor: boolean;
+  isAuthorized: boolean;
+  isBlocked: boolean;
+  lastAccessAt: Date | null;
+};
+
+function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
+  return [p.title, p.firstName, p.lastName].filter(Boolean).join(" ");
+}
+
+/**
+ * The care team: professionals who accessed the record, who are authorized on it, the
+ * treating doctor and those the patient blocked, with the date of their last access.
+ */
+export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActor): Promise<TCareTeamMember[]> {
+  const { ctx } = await openRecord(prisma, actor, actor.patientId);
+  const patientId = ctx.patientId;
+  const [accesses, authorizations, blocks, patient] = await Promise.all([
+    prisma.trace.groupBy({
+      by: ["actorId"],
+      where: { patientId, actorKind: "PROFESSIONAL", outcome: "ALLOWED", actorId: { not: null } },
+      _max: { at: true },
+    }),
+    prisma.professionalAuthorization.findMany({ where: { patientId }, select: { professionalId: true, lastAccessAt: true } }),
+    prisma.patientBlock.findMany({ where: { patientId }, select: { professionalId: true } }),
+    prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { treatingDoctorId: true } }),
+  ]);
+  const lastAccess = new Map<string, Date>();
+  for (const a of accesses) if (a.actorId && a._max.at) lastAccess.set(a.actorId, a._max.at);
+  for (const a of authorizations) {
+    const known = lastAccess.get(a.professionalId);
+    if (a.lastAccessAt && (!known || known < a.lastAccessAt)) lastAccess.set(a.professionalId, a.lastAccessAt);
+  }
+  const authorized = new Set(authorizations.map((a) => a.professionalId));
+  const blocked = new Set(blocks.map((b) => b.professionalId));
+  const ids = new Set([...lastAccess.keys(), ...authorized, ...blocked, ...(patient.treatingDoctorId ? [patient.treatingDoctorId] : [])]);
+  const pros = await prisma.professional.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structure: { select: { name: true } } },
+  });
+  return pros
+    .map((p) => ({
+      professionalId: p.id,
+      name: fullName(p),
+      profession: p.profession,
+      specialty: p.specialty,
+      structureName: p.structure?.name ?? null,
+      isTreatingDoctor: p.id === patient.treatingDoctorId,
+      isAuthorized: authorized.has(p.id),
+      isBlocked: blocked.has(p.id),
+      lastAccessAt: lastAccess.get(p.id) ?? null,
+    }))
+    .sort((a, b) => (b.lastAccessAt?.getTime() ?? 0) - (a.lastAccessAt?.getTime() ?? 0) || a.name.localeCompare(b.name, "fr"));
+}
+
+async function loadProfessional(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], professionalId: string) {
+  const pro = await tx.professional.findUnique({
+    where: { id: professionalId },
+    select: { id: true, title: true, firstName: true, lastName: true, profession: true, kind: true, structure: { select: { name: true } } },
+  });
+  if (!pro) throw new AppError("NOT_FOUND", "Professionnel introuvable.");
+  return pro;
+}
+
+/** Blocks a professional: from now on the policy refuses them this record. */
+export async function blockProfessional(prisma: PrismaClient, actor: TPatientSideActor, professionalId: string) {
+  return runPatientCommand(prisma, actor, async (tx, ctx) => {
+    const pro = await loadProfessional(tx, professionalId);
+    const patient = await tx.patient.findUniqueOrThrow({ where: { id: ctx.patientId }, select: { treatingDoctorId: true } });
+    if (patient.treatingDoctorId === pro.id) {
+      throw new AppError("CONFLICT", "Vous ne pouvez pas bloquer votre médecin traitant : désignez d'abord un autre médecin traitant.");
+    }
+    const existing = await tx.patientBlock.findUnique({ where: { patientId_professionalId: { patientId: ctx.patientId, professionalId } } });
+    if (existing) throw new AppError("CONFLICT", "Ce professionnel est déjà bloqué.");
+    await tx.patientBlock.create({ data: { patientId: ctx.patientId, professionalId, requestedBy: "PATIENT" } });
+    await tx.emergencyAccess.updateMany({ where: { patientId: ctx.patientId, professionalId, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
+    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "PROFESSIONAL_BLOCK", detail: fullName(pro) });
+    return { name: fullName(pro) };
+  });
+}
+
+export async function unblockProfessional(prisma: PrismaClient, actor: TPatientSideActor, professionalId: string) {
+  return runPatientCommand(prisma, actor, async (tx, ctx) => {
+    const pro = await loadProfessional(tx, professionalId);
+    const removed = await tx.patientBlock.deleteMany({ where: { patientId: ctx.patientId, professionalId } });
+    if (removed.count === 0) throw new AppError("CONFLICT", "Ce professionnel n'est pas bloqué.");
+    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "PROFESSIONAL_UNBLOCK", detail: fullName(pro) });
+    return { name: fullName(pro) };
+  });
+}
+
+/**
+ * Designates (or changes) the treating doctor: a doctor (profession 10), found by id
+ * or by national identifier / RPPS, who is not blocked.
+ */
+export async function setTreatingDoctor(
+  prisma: PrismaClient,
+  actor: TPatientSideActor,
+  input: { professionalId?: string | null; rppsOrIdNat?: string | null },
+) {
+  return runPatientCommand(prisma, actor, async (tx, ctx) => {
+    const ref = input.rppsOrIdNat?.replace(/\s/g, "") ?? "";
+    const pro = input.professionalId
+      ? await tx.professional.findUnique({ where: { id: input.professionalId } })
+      : ref
+        ? await tx.professional.findFirst({ where: { OR: [{ rpps: ref }, { idNat: ref }] } })
+        : null;
+    if (!pro || pro.kind !== "HEALTH_PROFESSIONAL" || pro.profession !== "10") {
+      throw new AppError("NOT_FOUND", "Aucun médecin ne correspond à ce numéro RPPS.");
+    }
+    const blocked = await tx.patientBlock.findUnique({ where: { patientId_professionalId: { patientId: ctx.patientId, professionalId: pro.id } } });
+    if (blocked) throw new AppError("CONFLICT", "Ce médecin est bloqué : débloquez-le avant de le désigner.");
+    await tx.patient.update({ where: { id: ctx.patientId }, data: { treatingDoctorId: pro.id, treatingDoctorSince: new Date() } });
+    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "TREATING_DOCTOR_SET", detail: fullName(pro) });
+    return { name: fullName(pro) };
+  });
+}

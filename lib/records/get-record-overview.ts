@@ -1,0 +1,63 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openRecord } from "./open-record";
+import { documentWhere } from "@/lib/access/document-where";
+import type { TPatientSideActor } from "./patient-command";
+
+export type TRecordOverview = {
+  patientId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  recordStatus: "OPEN" | "CLOSED";
+  recordOpenedAt: Date;
+  closedAt: Date | null;
+  deletionPlannedAt: Date | null;
+  breakGlassAllowed: boolean;
+  samuAllowed: boolean;
+  treatingDoctorName: string | null;
+  documentCount: number;
+  unreadNotifications: number;
+  isLegalRepresentative: boolean;
+};
+
+/** What the dashboard and the portal header show about the record the actor acts on. */
+export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSideActor): Promise<TRecordOverview> {
+  const { ctx } = await openRecord(prisma, actor, actor.patientId);
+  const [patient, documentCount, unreadNotifications] = await Promise.all([
+    prisma.patient.findUniqueOrThrow({
+      where: { id: ctx.patientId },
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        birthDate: true,
+        recordStatus: true,
+        recordOpenedAt: true,
+        closedAt: true,
+        deletionPlannedAt: true,
+        breakGlassAllowed: true,
+        samuAllowed: true,
+        treatingDoctor: { select: { title: true, firstName: true, lastName: true } },
+      },
+    }),
+    prisma.document.count({ where: { AND: [documentWhere(actor, ctx), { status: "ACTIVE" }] } }),
+    prisma.notification.count({ where: { patientId: ctx.patientId, readAt: null } }),
+  ]);
+  const d = patient.treatingDoctor;
+  return {
+    patientId: patient.id,
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    birthDate: patient.birthDate,
+    recordStatus: patient.recordStatus,
+    recordOpenedAt: patient.recordOpenedAt,
+    closedAt: patient.closedAt,
+    deletionPlannedAt: patient.deletionPlannedAt,
+    breakGlassAllowed: patient.breakGlassAllowed,
+    samuAllowed: patient.samuAllowed,
+    treatingDoctorName: d ? [d.title, d.firstName, d.lastName].filter(Boolean).join(" ") : null,
+    documentCount,
+    unreadNotifications,
+    isLegalRepresentative: actor.kind === "LEGAL_REPRESENTATIVE",
+  };
+}

@@ -1,0 +1,15 @@
+import type { Db } from "@/lib/db/types";
+
+/** Normalizes a French mobile number to +33… (the SMS outbox is keyed on it). */
+export function normalizePhone(input: string): string | null {
+  const compact = input.replace(/[\s.\-()]/g, "");
+  if (/^0[67]\d{8}$/.test(compact)) return `+33${compact.slice(1)}`;
+  if (/^\+33[67]\d{8}$/.test(compact)) return compact;
+  if (/^0033[67]\d{8}$/.test(compact)) return `+${compact.slice(2)}`;
+  return null;
+}
+
+/** No operator is reached: an SMS is a row of the outbox, shown on /dev/sms. */
+export async function sendSms(db: Db, sms: { to: string; body: string }): Promise<void> {
+  await db.smsMessage.create({ data: { recipient: normalizePhone(sms.to) ?? sms.to, body: sms.body } });
+}
