@@ -1,0 +1,297 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { FeedOutcome } from "@/lib/generated/prisma/enums";
+import { parseNir } from "@/lib/identity/nir";
+import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
+import { canAuthorType } from "@/lib/reference/authorable-types";
+import { documentTypeLabel, isPatientDocumentType } from "@/lib/reference/document-types";
+import { maskingLabels } from "@/lib/reference/masking";
+import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
+import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { isAppError } from "@/lib/errors/app-error";
+import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
+import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument } from "@/lib/fhir/parse-bundle";
+import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
+
+/**
+ * Who submits: a structure authenticated with its server certificate (indirect mode, the
+ * professional named per request) or a professional with a CPS card (direct mode, the
+ * structure being theirs). Built from the access token by lib/fhir/http, never from the body.
+ */
+export type TFeedCaller = {
+  mode: "DIRECT" | "INDIRECT";
+  structureId: string;
+  /** DIRECT: the card holder. INDIRECT: the professional named in X-DMP-Professional, if any. */
+  professionalId: string | null;
+};
+
+export type TDocumentResult = {
+  index: number;
+  uniqueId: string;
+  outcome: FeedOutcome;
+  status: number;
+  code: TIssueCode;
+  message: string;
+  documentId: string | null;
+  /** The same unique id was already fed: nothing new was written. */
+  isResend: boolean;
+};
+
+export type TIngestResult = {
+  /** Every document fed (or already fed): the bundle was committed. */
+  ok: boolean;
+  /** 200 when ok, else the status of the first failing document. */
+  status: number;
+  results: TDocumentResult[];
+  /** Bundle-level problems (not tied to one DocumentReference). */
+  issues: TOperationOutcomeIssue[];
+};
+
+export type TIngestRequest = { ipAddress?: string | null; now?: Date };
+
+type TStructure = { id: string; finess: string; name: string };
+type TAuthor = { id: string; idNat: string; kind: string; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
+type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
+
+function fail(index: number, uniqueId: string, outcome: FeedOutcome, status: number, code: TIssueCode, message: string): TDocumentResult {
+  return { index, uniqueId, outcome, status, code, message, documentId: null, isResend: false };
+}
+
+function authorName(a: Pick<TAuthor, "title" | "firstName" | "lastName">): string {
+  return [a.title, a.firstName, a.lastName].filter(Boolean).join(" ");
+}
+
+/** Identity certification: NIR (key checked) + birth date + birth rank against the records. */
+async function certify(db: PrismaClient, index: number, doc: TParsedDocument): Promise<{ result: TDocumentResult | null; patientId: string | null }> {
+  let nir: string;
+  try {
+    nir = parseNir(doc.nir);
+  } catch (error) {
+    const reason = isAppError(error) ? (error.userMessage ?? error.message) : "NIR invalide.";
+    return { result: fail(index, doc.uniqueId, "REJECTED", 422, "value", `INS invalide : ${reason}`), patientId: null };
+  }
+  const candidates = await db.patient.findMany({ where: { nir }, select: { id: true, nir: true, birthDate: true, birthRank: true, recordStatus: true } });
+  if (candidates.length === 0) {
+    return { result: fail(index, doc.uniqueId, "RECORD_NOT_FOUND", 404, "not-found", "DMP non trouvé : aucun dossier n'existe pour cet INS."), patientId: null };
+  }
+  const sent = { nir, birthDate: doc.birthDate, birthRank: doc.birthRank };
+  const match = candidates.find((c) => matchIdentity(sent, c).outcome === "MATCH");
+  if (!match) {
+    const nearest = candidates.map((c) => matchIdentity(sent, c)).sort((a, b) => a.differences.length - b.differences.length)[0];
+    const traits = (nearest?.differences ?? []).map((t) => IDENTITY_TRAIT_LABELS[t]).join(", ");
+    return {
+      result: fail(index, doc.uniqueId, "CERTIFICATION_KO", 422, "business-rule", `Certification de l'identité KO : ${traits} différent(s) de ceux du dossier.`),
+      patientId: null,
+    };
+  }
+  if (match.recordStatus === "CLOSED") {
+    return { result: fail(index, doc.uniqueId, "RECORD_CLOSED", 422, "business-rule", "DMP fermé : ce dossier a été fermé par son titulaire, il ne peut plus être alimenté."), patientId: match.id };
+  }
+  return { result: null, patientId: match.id };
+}
+
+async function planDocument(db: PrismaClient, caller: TFeedCaller, structure: TStructure, index: number, doc: TParsedDocument): Promise<Omit<TPlanned, "identity">> {
+  const reject = (status: number, code: TIssueCode, message: string, outcome: FeedOutcome = "REJECTED") => ({ result: fail(index, doc.uniqueId, outcome, status, code, message) });
+  if (doc.custodianFiness !== structure.finess) {
+    return reject(403, "forbidden", `La structure indiquée (FINESS ${doc.custodianFiness}) n'est pas celle du certificat (FINESS ${structure.finess}).`);
+  }
+  const author = await db.professional.findUnique({
+    where: { idNat: doc.authorIdNat },
+    select: { id: true, idNat: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true },
+  });
+  if (!author || author.structureId !== structure.id) {
+    return reject(403, "forbidden", `L'auteur ${doc.authorIdNat} n'est pas un professionnel de la structure ${structure.name}.`);
+  }
+  if (isPatientDocumentType(doc.typeCode) || doc.typeCode === "REMB" || author.kind !== "HEALTH_PROFESSIONAL" || !canAuthorType(author.profession, author.specialty, doc.typeCode)) {
+    return reject(422, "business-rule", `Type de document non autorisé : ${authorName(author)} ne peut pas envoyer « ${documentTypeLabel(doc.typeCode)} » (${doc.typeCode}).`);
+  }
+  const certification = await certify(db, index, doc);
+  if (certification.result) return { result: certification.result, author, patientId: certification.patientId };
+  const patientId = certification.patientId as string;
+
+  const existing = await db.document.findUnique({ where: { uniqueId: doc.uniqueId }, select: { id: true, patientId: true, structureId: true } });
+  if (existing) {
+    if (existing.patientId !== patientId || existing.structureId !== structure.id) {
+      return reject(409, "duplicate", "Cet identifiant unique de document est déjà utilisé pour un autre document.");
+    }
+    return {
+      result: { index, uniqueId: doc.uniqueId, outcome: "FED_OK", status: 200, code: "informational", message: "Document déjà intégré (renvoi identique) : rien n'a été modifié.", documentId: existing.id, isResend: true },
+      author,
+      patientId,
+    };
+  }
+  let replacesId: string | null = null;
+  if (doc.replacesUniqueId) {
+    const old = await db.document.findUnique({ where: { uniqueId: doc.replacesUniqueId }, select: { id: true, patientId: true, structureId: true, status: true } });
+    if (!old || old.patientId !== patientId) return reject(422, "not-found", `Document à remplacer introuvable dans ce dossier (${doc.replacesUniqueId}).`);
+    if (old.structureId !== structure.id) return reject(403, "forbidden", "Seule la structure qui a envoyé un document peut le remplacer.");
+    if (old.status !== "ACTIVE") return reject(409, "conflict", "Le document à remplacer a déjà été remplacé ou archivé.");
+    replacesId = old.id;
+  }
+  return {
+    result: { index, uniqueId: doc.uniqueId, outcome: "FED_OK", status: 201, code: "informational", message: "Document intégré au DMP.", documentId: null, isResend: false },
+    doc,
+    author,
+    patientId,
+    replacesId,
+  };
+}
+
+function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): Prisma.FeedSubmissionCreateManyInput {
+  return {
+    structureId,
+    professionalId: caller.professionalId ?? p.author?.id ?? null,
+    documentUniqueId: p.result.uniqueId || p.identity.uniqueId,
+    nir: p.doc?.nir ?? p.identity.nir,
+    birthDate: p.doc?.birthDate ?? p.identity.birthDate,
+    birthRank: p.doc?.birthRank ?? p.identity.birthRank,
+    outcome: override?.outcome ?? p.result.outcome,
+    detail: (override?.detail ?? p.result.message).slice(0, 500),
+    patientId: p.patientId ?? null,
+    documentId: p.result.documentId,
+    submittedAt: now,
+  };
+}
+
+function traceActor(caller: TFeedCaller, structure: TStructure, submitter: TAuthor | null): Pick<TTraceInput, "actorKind" | "actorId" | "actorName" | "actorProfession" | "actorStructure"> {
+  if (caller.mode === "DIRECT" && submitter) {
+    return {
+      actorKind: "PROFESSIONAL",
+      actorId: submitter.id,
+      actorName: authorName(submitter),
+      actorProfession: [submitter.profession, submitter.specialty].filter(Boolean).join("/") || null,
+      actorStructure: structure.name,
+    };
+  }
+  return { actorKind: "STRUCTURE", actorId: structure.id, actorName: structure.name, actorStructure: structure.name };
+}
+
+/**
+ * ITI-65 ingestion: parses the bundle, certifies each document's identity against the
+ * records (NIR with its key + birth date + birth rank) and feeds them, all or nothing:
+ * - every document FED_OK (or already fed: same unique id, same record, same structure)
+ *   → one transaction creates the documents (source HOSPITAL_FEED), marks replaced ones
+ *   REPLACED, writes a FEED_DOCUMENT trace and the NEW_DOCUMENT notification (unless
+ *   invisible to the patient) and one FeedSubmission row per document;
+ * - otherwise nothing is created but the FeedSubmission rows, each with its outcome
+ *   (documents that were fine are REJECTED "lot refusé").
+ * No consent is needed to feed an existing record.
+ */
+export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: unknown, request: TIngestRequest = {}): Promise<TIngestResult> {
+  const now = request.now ?? new Date();
+  const structure = await db.structure.findUnique({ where: { id: caller.structureId }, select: { id: true, finess: true, name: true } });
+  if (!structure) throw new FhirError(403, "forbidden", "Structure inconnue : le jeton ne désigne aucune structure.");
+  const submitter = caller.professionalId
+    ? await db.professional.findUnique({
+        where: { id: caller.professionalId },
+        select: { id: true, idNat: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true },
+      })
+    : null;
+  if (caller.professionalId && (!submitter || submitter.structureId !== structure.id)) {
+    throw new FhirError(403, "forbidden", "Le professionnel désigné n'exerce pas dans la structure authentifiée.");
+  }
+
+  let parsed;
+  try {
+    parsed = parseProvideBundle(json);
+  } catch (error) {
+    if (!(error instanceof FhirError)) throw error;
+    const identities = documentIdentitiesOf(json);
+    if (identities.length > 0) {
+      await db.feedSubmission.createMany({
+        data: identities.map((identity, i) =>
+          submissionRow(caller, structure.id, { identity, result: fail(i, identity.uniqueId, "REJECTED", error.status, "structure", error.message) }, now),
+        ),
+      });
+    }
+    throw error;
+  }
+
+  const planned: TPlanned[] = [];
+  for (const entry of parsed.documents) {
+    if (!entry.ok) {
+      planned.push({ identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) });
+      continue;
+    }
+    planned.push({ identity: entry.identity, ...(await planDocument(db, caller, structure, entry.index, entry.document)) });
+  }
+
+  const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
+  if (failed.length > 0) {
+    const cancelled = "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien).";
+    await db.feedSubmission.createMany({
+      data: planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined)),
+    });
+    const results = planned.map((p) => (p.result.outcome === "FED_OK" ? { ...p.result, outcome: "REJECTED" as const, status: 422, code: "business-rule" as const, message: cancelled, documentId: null } : p.result));
+    return { ok: false, status: (failed[0] as TPlanned).result.status, results, issues: [] };
+  }
+
+  try {
+    await db.$transaction(
+      async (tx) => {
+        for (const p of planned) {
+          if (p.result.isResend || !p.doc || !p.author || !p.patientId) continue;
+          const d = p.doc;
+          if (p.replacesId) {
+            const updated = await tx.document.updateMany({ where: { id: p.replacesId, status: "ACTIVE" }, data: { status: "REPLACED" } });
+            if (updated.count !== 1) throw new FhirError(409, "conflict", "Le document à remplacer vient d'être modifié : renvoyez le lot.");
+          }
+          const created = await tx.document.create({
+            data: {
+              uniqueId: d.uniqueId,
+              patientId: p.patientId,
+              typeCode: d.typeCode,
+              classCode: d.classCode,
+              title: d.title,
+              authorId: p.author.id,
+              structureId: structure.id,
+              serviceDate: d.serviceDate,
+              submittedAt: now,
+              confidentiality: d.confidentiality,
+              ...d.masking,
+              source: "HOSPITAL_FEED",
+              replacesId: p.replacesId ?? null,
+              mediaType: d.content.mediaType,
+              size: d.content.bytes.length,
+              sha256: createHash("sha256").update(d.content.bytes).digest("hex"),
+              content: { create: { data: new Uint8Array(d.content.bytes) } },
+            },
+            select: { id: true },
+          });
+          p.result.documentId = created.id;
+          await appendTrace(tx, {
+            patientId: p.patientId,
+            ...traceActor(caller, structure, submitter),
+            action: "FEED_DOCUMENT",
+            documentId: created.id,
+            reason: `${documentTypeLabel(d.typeCode)} — ${maskingLabels(d.masking).join(", ")}${p.replacesId ? " — remplace une version précédente" : ""}`,
+            detail: `${d.title} (auteur : ${authorName(p.author)})`,
+            ipAddress: request.ipAddress ?? null,
+            at: now,
+          });
+          if (!d.masking.hiddenFromPatient) {
+            await notifyPatient(tx, {
+              patientId: p.patientId,
+              kind: "NEW_DOCUMENT",
+              title: p.replacesId ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
+              body: `${structure.name} a ${p.replacesId ? "mis à jour" : "ajouté"} « ${d.title} » (${documentTypeLabel(d.typeCode)}), de ${authorName(p.author)}.`,
+            });
+          }
+        }
+        await tx.feedSubmission.createMany({ data: planned.map((p) => submissionRow(caller, structure.id, p, now)) });
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof FhirError) throw error;
+    if ((error as { code?: string }).code === "P2002") {
+      throw new FhirError(409, "conflict", "Un document de ce lot vient d'être intégré par une autre requête : renvoyez le lot.");
+    }
+    throw error;
+  }
+  return { ok: true, status: 200, results: planned.map((p) => p.result), issues: [] };
+}
+
+export function outcomeLabel(outcome: FeedOutcome): string {
+  return FEED_OUTCOME_LABELS[outcome];
+}

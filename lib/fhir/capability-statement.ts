@@ -1,0 +1,55 @@
+import { FHIR_JSON, MHD_SUBMISSION_SET_PROFILE, TOKEN_PATH } from "./constants";
+
+/**
+ * What the API supports: ITI-65 (transaction), ITI-67 (DocumentReference search) and
+ * ITI-68 (Binary read), protected by SMART Backend Services tokens.
+ */
+export function capabilityStatement(baseUrl: string, origin: string): Record<string, unknown> {
+  return {
+    resourceType: "CapabilityStatement",
+    status: "active",
+    date: "2026-01-01",
+    publisher: "Simulateur DMP",
+    kind: "instance",
+    instantiates: [
+      "https://profiles.ihe.net/ITI/MHD/CapabilityStatement/IHE.MHD.DocumentRecipient",
+      "https://profiles.ihe.net/ITI/MHD/CapabilityStatement/IHE.MHD.DocumentResponder",
+    ],
+    software: { name: "Simulateur DMP — API FHIR (IHE MHD)", version: "0.1.0" },
+    implementation: { description: "Alimentation et consultation du DMP simulé (ITI-65, ITI-67, ITI-68)", url: baseUrl },
+    fhirVersion: "4.0.1",
+    format: [FHIR_JSON, "json"],
+    rest: [
+      {
+        mode: "server",
+        documentation:
+          "Authentification : jeton porteur obtenu par POST " +
+          `${origin}${TOKEN_PATH} (client_credentials, assertion JWT ES256 signée par une carte CPS ou un certificat de structure de l'IGC-Santé de test, en-tête x5c). ` +
+          "Mode indirect : le professionnel est désigné par l'en-tête X-DMP-Professional (IdNat_PS).",
+        security: {
+          service: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" }] }],
+          description: "SMART Backend Services : client_credentials avec client_assertion (private_key_jwt, ES256, x5c).",
+        },
+        resource: [
+          {
+            type: "DocumentReference",
+            supportedProfile: ["https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.DocumentReference"],
+            interaction: [{ code: "search-type", documentation: "ITI-67 Find Document References" }],
+            searchParam: [
+              { name: "patient.identifier", type: "token", documentation: "INS du patient : urn:oid:1.2.250.1.213.1.4.8|<NIR> (obligatoire)" },
+              { name: "type", type: "token", documentation: "Type de document (JDV_J66)" },
+              { name: "category", type: "token", documentation: "Classe de document (JDV_J57)" },
+              { name: "date", type: "date", documentation: "Date de l'acte (ge, le, gt, lt, eq)" },
+              { name: "status", type: "token", documentation: "current, superseded, entered-in-error" },
+              { name: "author.identifier", type: "token", documentation: "IdNat_PS de l'auteur" },
+              { name: "_count", type: "number", documentation: "Taille de page (100 au plus)" },
+            ],
+          },
+          { type: "Binary", interaction: [{ code: "read", documentation: "ITI-68 Retrieve Document" }] },
+          { type: "List", supportedProfile: [MHD_SUBMISSION_SET_PROFILE], documentation: "SubmissionSet, reçu dans le Bundle ITI-65" },
+        ],
+        interaction: [{ code: "transaction", documentation: "ITI-65 Provide Document Bundle" }],
+      },
+    ],
+  };
+}

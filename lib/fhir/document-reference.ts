@@ -1,0 +1,80 @@
+import type { TDocumentListItem } from "@/lib/documents/document-list-item";
+import { documentClassLabel, documentTypeLabel, getDocumentType } from "@/lib/reference/document-types";
+import { securityCodings } from "@/lib/reference/masking";
+import { CLASS_SYSTEM, FINESS_SYSTEM, IDNAT_PS_SYSTEM, INS_SYSTEMS, LOINC_SYSTEMS, TRE_A05_SYSTEM, UNIQUE_ID_SYSTEM } from "./constants";
+
+/** The extra fields of a document a DocumentReference shows beyond the list item. */
+export type TDocumentForFhir = TDocumentListItem & {
+  uniqueId: string;
+  patientNir: string;
+  authorIdNat: string | null;
+  structureFiness: string | null;
+  replacesUniqueId: string | null;
+};
+
+const STATUS = { ACTIVE: "current", REPLACED: "superseded", ARCHIVED: "entered-in-error" } as const;
+
+export function uniqueIdAsUri(uniqueId: string): string {
+  return uniqueId.startsWith("urn:") ? uniqueId : `urn:oid:${uniqueId}`;
+}
+
+function typeSystem(code: string): string {
+  return getDocumentType(code)?.system === "TRE_A05" ? TRE_A05_SYSTEM : LOINC_SYSTEMS[0];
+}
+
+function isoDateTime(date: Date): string {
+  return date.toISOString();
+}
+
+/**
+ * A document as an MHD DocumentReference (ITI-67 answer). The attachment URL is the
+ * ITI-68 retrieve address (Binary/<id>). Only metadata the reader may see is mapped:
+ * the caller already filtered the document through lib/access.
+ */
+export function toDocumentReference(doc: TDocumentForFhir, baseUrl: string): Record<string, unknown> {
+  const contained: Record<string, unknown>[] = [];
+  const author: Record<string, unknown>[] = [];
+  if (doc.authorIdNat) {
+    contained.push({
+      resourceType: "Practitioner",
+      id: "author",
+      identifier: [{ system: IDNAT_PS_SYSTEM, value: doc.authorIdNat }],
+      ...(doc.authorName ? { name: [{ text: doc.authorName }] } : {}),
+    });
+    author.push({ reference: "#author" });
+  }
+  const resource: Record<string, unknown> = {
+    resourceType: "DocumentReference",
+    id: doc.id,
+    meta: { lastUpdated: isoDateTime(doc.submittedAt) },
+    ...(contained.length > 0 ? { contained } : {}),
+    masterIdentifier: { system: UNIQUE_ID_SYSTEM, value: uniqueIdAsUri(doc.uniqueId) },
+    identifier: [{ system: UNIQUE_ID_SYSTEM, value: `urn:dmp-sim:document:${doc.id}` }],
+    status: STATUS[doc.status],
+    docStatus: "final",
+    type: { coding: [{ system: typeSystem(doc.typeCode), code: doc.typeCode, display: documentTypeLabel(doc.typeCode) }] },
+    category: [{ coding: [{ system: CLASS_SYSTEM, code: doc.classCode, display: documentClassLabel(doc.classCode) }] }],
+    subject: { identifier: { system: INS_SYSTEMS[0], value: doc.patientNir }, display: "Titulaire du dossier" },
+    date: isoDateTime(doc.submittedAt),
+    ...(author.length > 0 ? { author } : {}),
+    ...(doc.structureFiness
+      ? { custodian: { identifier: { system: FINESS_SYSTEM, value: `3${doc.structureFiness}` }, ...(doc.structureName ? { display: doc.structureName } : {}) } }
+      : {}),
+    ...(doc.replacesUniqueId ? { relatesTo: [{ code: "replaces", target: { identifier: { system: UNIQUE_ID_SYSTEM, value: uniqueIdAsUri(doc.replacesUniqueId) } } }] } : {}),
+    description: doc.title,
+    securityLabel: securityCodings(doc.confidentiality, doc).map((c) => ({ coding: [{ system: `urn:oid:${c.system}`, code: c.code, display: c.display }] })),
+    content: [
+      {
+        attachment: {
+          contentType: doc.mediaType,
+          url: `${baseUrl}/Binary/${doc.id}`,
+          size: doc.size,
+          title: doc.title,
+          creation: isoDateTime(doc.serviceDate),
+        },
+      },
+    ],
+    context: { period: { start: isoDateTime(doc.serviceDate) } },
+  };
+  return resource;
+}

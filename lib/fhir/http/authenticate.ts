@@ -1,0 +1,72 @@
+import type { TProfessionalActor } from "@/lib/access/actor";
+import type { TFeedCaller } from "@/lib/feed/ingest-bundle";
+import { verifyAccessToken, type TTokenSubject } from "@/lib/oauth/access-token";
+import { PROFESSIONAL_HEADER } from "../constants";
+import { FhirError } from "../operation-outcome";
+import { nowOf, type TFhirDeps } from "./deps";
+
+export async function authenticate(deps: TFhirDeps, request: Request): Promise<TTokenSubject> {
+  return verifyAccessToken(deps.db, request.headers.get("authorization"), nowOf(deps));
+}
+
+const professionalSelect = {
+  id: true,
+  title: true,
+  firstName: true,
+  lastName: true,
+  profession: true,
+  specialty: true,
+  isSamuRegulator: true,
+  structureId: true,
+  structure: { select: { name: true } },
+} as const;
+
+function namedIdNat(request: Request): string | null {
+  const value = request.headers.get(PROFESSIONAL_HEADER)?.trim();
+  if (!value) return null;
+  if (!/^[0-9A-Za-z/]{6,40}$/.test(value)) throw new FhirError(400, "value", "En-tête X-DMP-Professional invalide : IdNat_PS attendu.");
+  return value;
+}
+
+/** Indirect mode: the professional named by X-DMP-Professional, who must work in the structure. */
+async function namedProfessional(deps: TFhirDeps, request: Request, structureId: string) {
+  const idNat = namedIdNat(request);
+  if (!idNat) return null;
+  const p = await deps.db.professional.findUnique({ where: { idNat }, select: professionalSelect });
+  if (!p || p.structureId !== structureId) throw new FhirError(403, "forbidden", `Le professionnel ${idNat} n'exerce pas dans la structure authentifiée.`);
+  return p;
+}
+
+/** ITI-65: who feeds, from the token (and in indirect mode the optional X-DMP-Professional). */
+export async function feedCallerOf(deps: TFhirDeps, request: Request, subject: TTokenSubject): Promise<TFeedCaller> {
+  if (subject.mode === "DIRECT") {
+    if (!subject.structureId) throw new FhirError(403, "forbidden", "Alimentation refusée : le porteur de la carte n'est rattaché à aucune structure.");
+    return { mode: "DIRECT", structureId: subject.structureId, professionalId: subject.professionalId };
+  }
+  const named = await namedProfessional(deps, request, subject.structureId);
+  return { mode: "INDIRECT", structureId: subject.structureId, professionalId: named?.id ?? null };
+}
+
+/**
+ * ITI-67/68: the professional who reads, as lib/access knows them. Direct mode: the card
+ * holder. Indirect mode: the professional named by X-DMP-Professional (required), so the
+ * access policy and the traces name a person, as in the portal.
+ */
+export async function readerActorOf(deps: TFhirDeps, request: Request, subject: TTokenSubject): Promise<TProfessionalActor> {
+  const p =
+    subject.mode === "DIRECT"
+      ? await deps.db.professional.findUnique({ where: { id: subject.professionalId }, select: professionalSelect })
+      : await namedProfessional(deps, request, subject.structureId);
+  if (!p) {
+    throw new FhirError(403, "forbidden", "Mode indirect : désignez le professionnel qui consulte par l'en-tête X-DMP-Professional (IdNat_PS).");
+  }
+  return {
+    kind: "PROFESSIONAL",
+    professionalId: p.id,
+    name: [p.title, p.firstName, p.lastName].filter(Boolean).join(" "),
+    profession: p.profession,
+    specialty: p.specialty,
+    isSamuRegulator: p.isSamuRegulator,
+    structureName: p.structure?.name ?? null,
+  };
+}

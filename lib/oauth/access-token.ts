@@ -1,0 +1,72 @@
+import { createHmac, randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sessionSecret } from "@/lib/auth/session-secret";
+import { FhirError } from "@/lib/fhir/operation-outcome";
+import type { TAuthenticatedClient } from "./client-assertion";
+import { signHs256, verifyHs256 } from "./jwt";
+
+/** Access tokens live 5 minutes. */
+export const ACCESS_TOKEN_TTL_S = 300;
+const ISSUER = "dmp-simulateur";
+export const API_SCOPE = "system/DocumentReference.cruds system/Binary.r";
+
+/** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
+function tokenKey(): string {
+  return createHmac("sha256", sessionSecret()).update("dmp-api-access-token/v1").digest("base64url");
+}
+
+export type TAccessTokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string };
+
+/**
+ * A bearer token (JWT HS256) for an authenticated client. Subject: the professional in
+ * direct mode (CPS card), the structure in indirect mode (structure certificate).
+ */
+export function issueAccessToken(client: TAuthenticatedClient, now: Date = new Date()): TAccessTokenResponse {
+  const iat = Math.floor(now.getTime() / 1000);
+  const payload =
+    client.kind === "CARD"
+      ? { mode: "DIRECT", sub: client.professionalId, pid: client.professionalId, sid: client.structureId }
+      : { mode: "INDIRECT", sub: client.structureId, sid: client.structureId };
+  const token = signHs256(
+    { iss: ISSUER, typ: "dmp-api", ...payload, cs: client.certificateSerial, ck: client.kind, iat, exp: iat + ACCESS_TOKEN_TTL_S, jti: randomUUID() },
+    tokenKey(),
+  );
+  return { access_token: token, token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_S, scope: API_SCOPE };
+}
+
+export type TTokenSubject =
+  | { mode: "DIRECT"; professionalId: string; structureId: string | null }
+  | { mode: "INDIRECT"; structureId: string };
+
+function unauthorized(diagnostics: string, error = "invalid_token"): FhirError {
+  return new FhirError(401, "login", diagnostics, { headers: { "www-authenticate": `Bearer error="${error}"` } });
+}
+
+/**
+ * The subject of a bearer token from an Authorization header: signature, expiry, and the
+ * card or structure certificate it was issued for must still be ACTIVE (an opposed card
+ * stops its tokens at once). Throws a 401 FhirError otherwise.
+ */
+export async function verifyAccessToken(db: PrismaClient, authorization: string | null, now: Date = new Date()): Promise<TTokenSubject> {
+  if (!authorization) throw unauthorized("Authentification requise : en-tête Authorization: Bearer <jeton> absent (jeton à obtenir sur /api/oauth/token).", "invalid_request");
+  const match = /^Bearer\s+([A-Za-z0-9._-]{10,4096})$/i.exec(authorization.trim());
+  if (!match) throw unauthorized("En-tête Authorization invalide : « Bearer <jeton> » attendu.");
+  const payload = verifyHs256(match[1] as string, tokenKey());
+  if (!payload || payload.iss !== ISSUER || payload.typ !== "dmp-api") throw unauthorized("Jeton d'accès invalide.");
+  if (typeof payload.exp !== "number" || payload.exp <= Math.floor(now.getTime() / 1000)) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
+  const serial = typeof payload.cs === "string" ? payload.cs : "";
+  if (payload.ck === "CARD") {
+    const card = await db.cpsCard.findUnique({ where: { serial }, select: { status: true, expiresAt: true, professionalId: true } });
+    if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid) throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide.");
+    const professional = await db.professional.findUnique({ where: { id: card.professionalId }, select: { structureId: true } });
+    return { mode: "DIRECT", professionalId: card.professionalId, structureId: professional?.structureId ?? null };
+  }
+  if (payload.ck === "STRUCTURE") {
+    const certificate = await db.structureCertificate.findUnique({ where: { serial }, select: { status: true, expiresAt: true, structureId: true } });
+    if (!certificate || certificate.status !== "ACTIVE" || certificate.expiresAt <= now || certificate.structureId !== payload.sid) {
+      throw unauthorized("Jeton d'accès révoqué : le certificat de structure n'est plus valide.");
+    }
+    return { mode: "INDIRECT", structureId: certificate.structureId };
+  }
+  throw unauthorized("Jeton d'accès invalide.");
+}

@@ -1,0 +1,104 @@
+import { X509Certificate, createPublicKey, verify as verifySignature } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getOrCreateAuthorities } from "@/lib/pki/authorities";
+import { checkCardCertificate, isSameCertificate } from "@/lib/pki/verify-certificate";
+import { CARD_REFUSALS } from "@/lib/pki/card-errors";
+import { FhirError } from "@/lib/fhir/operation-outcome";
+import { decodeJws } from "./jwt";
+import { consumeJtiOnce } from "./jti-store";
+
+/** An assertion may live 5 minutes at most (SMART Backend Services). */
+export const MAX_ASSERTION_LIFETIME_S = 300;
+const CLOCK_SKEW_S = 30;
+
+export type TAuthenticatedClient =
+  | { kind: "CARD"; certificateSerial: string; professionalId: string; structureId: string | null }
+  | { kind: "STRUCTURE"; certificateSerial: string; structureId: string };
+
+/** A 401 with the OAuth error code in the issue details (RFC 6749 §5.2). */
+export function oauthError(status: 400 | 401, error: string, diagnostics: string): FhirError {
+  return new FhirError(status, status === 401 ? "login" : "invalid", diagnostics, {
+    issues: [{ severity: "error", code: status === 401 ? "login" : "invalid", diagnostics, details: { coding: [{ system: "urn:ietf:rfc:6749", code: error }] } }],
+    headers: status === 401 ? { "www-authenticate": `Bearer error="${error}"` } : {},
+  });
+}
+
+const unauthorized = (message: string) => oauthError(401, "invalid_client", message);
+
+function derToPem(b64: string): string {
+  const lines = b64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
+}
+
+/**
+ * Checks a client assertion (JWT ES256, header x5c = the certificate chain, base64 DER)
+ * signed by a CPS card's key (direct mode) or a structure certificate's key (indirect
+ * mode): signature, chain to the simulator's IGC-Santé test CA (lib/pki), validity dates,
+ * the card or certificate as issued and still ACTIVE, iss = sub, aud = the token URL,
+ * exp in the next 5 minutes, jti never seen before. Throws a 401 FhirError otherwise.
+ */
+export async function verifyClientAssertion(
+  db: PrismaClient,
+  assertion: string,
+  options: { tokenUrl: string | readonly string[]; now?: Date },
+): Promise<TAuthenticatedClient> {
+  const now = options.now ?? new Date();
+  const jws = decodeJws(assertion);
+  if (!jws) throw unauthorized("client_assertion illisible : un JWT signé (trois segments base64url) est attendu.");
+  if (jws.header.alg !== "ES256") throw unauthorized("client_assertion : seul l'algorithme ES256 (ECDSA P-256) est accepté.");
+  const x5c = jws.header.x5c;
+  if (!Array.isArray(x5c) || x5c.length === 0 || x5c.length > 3 || !x5c.every((c) => typeof c === "string" && /^[A-Za-z0-9+/=]+$/.test(c) && c.length < 8000)) {
+    throw unauthorized("client_assertion : en-tête x5c (chaîne de certificats, DER en base64) manquant ou invalide.");
+  }
+  const leafPem = derToPem(x5c[0] as string);
+  const authorities = await getOrCreateAuthorities(db, now);
+  const check = checkCardCertificate(leafPem, authorities, now);
+  if (!check.ok) {
+    const reason = check.refusal === "FOREIGN_CA"
+      ? "Certificat refusé : il n'est pas émis par l'autorité de certification IGC-Santé de test du simulateur."
+      : CARD_REFUSALS[check.refusal].message;
+    throw unauthorized(reason);
+  }
+  const leaf: X509Certificate = check.certificate;
+  const isSigned = (() => {
+    try {
+      const key = createPublicKey(leaf.publicKey.export({ format: "pem", type: "spki" }));
+      return jws.signature.length === 64 && verifySignature("sha256", Buffer.from(jws.signingInput), { key, dsaEncoding: "ieee-p1363" }, jws.signature);
+    } catch {
+      return false;
+    }
+  })();
+  if (!isSigned) throw unauthorized("client_assertion : signature invalide pour le certificat présenté.");
+
+  const { iss, sub, aud, exp, jti } = jws.payload;
+  if (typeof iss !== "string" || iss === "" || iss !== sub) throw unauthorized("client_assertion : iss et sub doivent être présents et identiques (identifiant du client).");
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  const accepted: readonly string[] = typeof options.tokenUrl === "string" ? [options.tokenUrl] : options.tokenUrl;
+  if (!audiences.some((a) => typeof a === "string" && accepted.includes(a))) {
+    throw unauthorized(`client_assertion : aud doit valoir l'URL du point de jeton (${accepted[0] ?? ""}).`);
+  }
+  const nowS = Math.floor(now.getTime() / 1000);
+  if (typeof exp !== "number" || !Number.isFinite(exp)) throw unauthorized("client_assertion : exp manquant.");
+  if (exp <= nowS) throw unauthorized("client_assertion expirée.");
+  if (exp > nowS + MAX_ASSERTION_LIFETIME_S + CLOCK_SKEW_S) throw unauthorized("client_assertion : durée de validité trop longue (5 minutes au plus).");
+  if (typeof jti !== "string" || jti.length < 8 || jti.length > 200) throw unauthorized("client_assertion : jti (identifiant unique) manquant.");
+
+  const serial = leaf.serialNumber.toUpperCase();
+  const card = await db.cpsCard.findUnique({ where: { serial }, include: { professional: { select: { id: true, structureId: true } } } });
+  let client: TAuthenticatedClient;
+  if (card && isSameCertificate(leaf, card.certificatePem)) {
+    if (card.status !== "ACTIVE") throw unauthorized(card.status === "OPPOSED" ? CARD_REFUSALS.OPPOSED.message : CARD_REFUSALS.BLOCKED.message);
+    if (card.expiresAt <= now) throw unauthorized(CARD_REFUSALS.EXPIRED.message);
+    client = { kind: "CARD", certificateSerial: serial, professionalId: card.professional.id, structureId: card.professional.structureId };
+  } else {
+    const certificate = await db.structureCertificate.findUnique({ where: { serial } });
+    if (!certificate || !isSameCertificate(leaf, certificate.certificatePem)) {
+      throw unauthorized("Certificat inconnu : il ne correspond à aucune carte CPS ni à aucun certificat de structure émis.");
+    }
+    if (certificate.status !== "ACTIVE") throw unauthorized("Certificat de structure révoqué.");
+    if (certificate.expiresAt <= now) throw unauthorized("Certificat de structure expiré.");
+    client = { kind: "STRUCTURE", certificateSerial: serial, structureId: certificate.structureId };
+  }
+  if (!consumeJtiOnce(`${serial}:${jti}`, exp * 1000, now.getTime())) throw unauthorized("client_assertion déjà utilisée (jti rejoué).");
+  return client;
+}
