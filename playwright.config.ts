@@ -24,13 +24,14 @@ function chromiumExecutable(): string | undefined {
 export default defineConfig({
   testDir: "e2e",
   // Not test-results itself: Playwright empties its output folder, the database lives beside it.
-  outputDir: path.join("test-results", "playwright"),
+  outputDir: path.join("test-results", `playwright-${port}`),
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
   retries: 0,
   reporter: "list",
-  timeout: 30_000,
+  // Journeys sign in with a code read from the dev inbox: generous on a 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
