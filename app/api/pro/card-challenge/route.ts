@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { requestCardChallengeForBrowser } from "@/lib/pki/request-card-challenge-for-browser";
+
+const ZBody = z.object({ serial: z.string().max(64), pin: z.string().max(16) });
+
+/** Step 1 of the card sign-in: the PIN is checked (and counted) here, a nonce comes back. */
+export async function POST(request: Request) {
+  const parsed = ZBody.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    return Response.json({ error: "Requête invalide : choisissez le fichier de la carte et saisissez le code porteur." }, { status: 400 });
+  }
+  const ipAddress = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const result = await requestCardChallengeForBrowser(parsed.data, ipAddress);
+  return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
+}

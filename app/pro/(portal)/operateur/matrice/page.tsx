@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ChoiceField, Fieldset } from "@/components/ui/field";
+import { LinkButton } from "@/components/ui/link-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getProfessionalActor, requireOperator } from "@/lib/auth/pro/session";
+import { ZMatrixLine } from "@/lib/operator/habilitation-matrix";
+import { actionError } from "@/lib/pro/action-result";
+import { operatorMatrixLine, operatorSetMatrixLine } from "@/lib/pro/operator";
+import { documentTypeLabel } from "@/lib/reference/document-types";
+
+export const metadata: Metadata = { title: "Ligne de la matrice d'habilitations" };
+
+export default async function MatrixLinePage({ searchParams }: { searchParams: Promise<{ ligne?: string }> }) {
+  const actor = await requireOperator();
+  const parsed = ZMatrixLine.safeParse((await searchParams).ligne ?? "");
+  if (!parsed.success) notFound();
+  const line = parsed.data;
+  const view = await operatorMatrixLine(actor, line);
+
+  async function saveAction(_state: TActionState, form: FormData): Promise<TActionState> {
+    "use server";
+    const me = await getProfessionalActor();
+    if (!me) redirect("/pro/connexion");
+    try {
+      const changed = await operatorSetMatrixLine(me, line, new Set(form.getAll("readable").map(String)));
+      return { success: changed === 0 ? "Aucune modification." : `${changed} case${changed > 1 ? "s" : ""} modifiée${changed > 1 ? "s" : ""} : appliqué immédiatement et tracé.` };
+    } catch (error) {
+      return actionError(error);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Matrice d'habilitations"
+        title={`Ligne ${line}`}
+        actions={<LinkButton href="/pro/operateur" variant="secondary">Retour à l&apos;espace opérateur</LinkButton>}
+      />
+      <ActionForm action={saveAction} submitLabel={`Enregistrer la ligne ${line}`} className="flex max-w-3xl flex-col gap-5">
+        <Fieldset id="types" legend="Types de documents lisibles" hint="Cochée : lecture autorisée. Décochée : refusée.">
+          {view.cells.map((c) => (
+            <ChoiceField
+              key={c.typeCode}
+              id={`readable-${c.typeCode}`}
+              name="readable"
+              value={c.typeCode}
+              type="checkbox"
+              defaultChecked={c.canRead}
+              label={`${documentTypeLabel(c.typeCode)} (${c.typeCode})`}
+              hint={c.isExplicit ? undefined : `Hérité : ${c.label}`}
+            />
+          ))}
+        </Fieldset>
+      </ActionForm>
+    </>
+  );
+}

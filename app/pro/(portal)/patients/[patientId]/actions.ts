@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { TActionState } from "@/components/pro/action-form";
+import { getProfessionalActor } from "@/lib/auth/pro/session";
+import { actionError } from "@/lib/pro/action-result";
+import { blockProfessionalAtPatientRequest, revealDocumentToPatient, saveAllergyInRecord, saveTreatmentInRecord } from "@/lib/pro/portal";
+import { ZAllergyInput, ZTreatmentInput } from "@/lib/summary/save-summary-item";
+
+const ZId = z.string().min(1).max(64);
+
+async function actorOrSignIn() {
+  const actor = await getProfessionalActor();
+  if (!actor) redirect("/pro/connexion");
+  return actor;
+}
+
+export async function revealDocumentAction(patientId: string, documentId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+  const actor = await actorOrSignIn();
+  if (!ZId.safeParse(patientId).success || !ZId.safeParse(documentId).success) return { error: "Document introuvable." };
+  try {
+    await revealDocumentToPatient(actor, patientId, documentId);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/pro/patients/${patientId}`);
+  return { success: "Le document est désormais visible par le patient, qui en est informé." };
+}
+
+export async function saveAllergyAction(patientId: string, _state: TActionState, form: FormData): Promise<TActionState> {
+  const actor = await actorOrSignIn();
+  const parsed = ZAllergyInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
+  try {
+    await saveAllergyInRecord(actor, patientId, parsed.data);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/pro/patients/${patientId}`);
+  return { success: "Allergie enregistrée." };
+}
+
+export async function saveTreatmentAction(patientId: string, _state: TActionState, form: FormData): Promise<TActionState> {
+  const actor = await actorOrSignIn();
+  const parsed = ZTreatmentInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
+  try {
+    await saveTreatmentInRecord(actor, patientId, parsed.data);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/pro/patients/${patientId}`);
+  return { success: "Traitement enregistré." };
+}
+
+export async function blockProfessionalAction(patientId: string, professionalId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+  const actor = await actorOrSignIn();
+  if (!ZId.safeParse(professionalId).success) return { error: "Professionnel introuvable." };
+  try {
+    await blockProfessionalAtPatientRequest(actor, patientId, professionalId);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/pro/patients/${patientId}`);
+  return { success: "Professionnel bloqué à la demande du patient." };
+}

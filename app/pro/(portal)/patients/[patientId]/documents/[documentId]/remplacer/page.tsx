@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { DocumentFields } from "@/components/pro/document-fields";
+import { LinkButton } from "@/components/ui/link-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
+import { isAppError } from "@/lib/errors/app-error";
+import { actionError } from "@/lib/pro/action-result";
+import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-form";
+import { getDocumentForReplacement, replaceDocumentInRecord } from "@/lib/pro/portal";
+
+export const metadata: Metadata = { title: "Remplacer un document" };
+
+type TProps = { params: Promise<{ patientId: string; documentId: string }> };
+
+export default async function ReplaceDocumentPage({ params }: TProps) {
+  const actor = await requireProfessionalActor();
+  const { patientId, documentId } = await params;
+  let doc;
+  try {
+    doc = await getDocumentForReplacement(actor, patientId, documentId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  if (!doc || doc.authorId !== actor.professionalId || doc.status !== "ACTIVE") notFound();
+
+  async function replaceAction(_state: TActionState, form: FormData): Promise<TActionState> {
+    "use server";
+    const me = await getProfessionalActor();
+    if (!me) redirect("/pro/connexion");
+    const parsed = await parseDocumentForm(form);
+    if (!parsed.ok) return { error: parsed.error };
+    try {
+      await replaceDocumentInRecord(me, patientId, documentId, parsed.input, parsed.content);
+    } catch (error) {
+      return actionError(error);
+    }
+    redirect(`/pro/patients/${patientId}`);
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={`Nouvelle version de « ${doc.title} »`}
+        description={<p>L&apos;ancienne version est conservée et marquée comme remplacée.</p>}
+        actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>}
+      />
+      <ActionForm action={replaceAction} submitLabel="Valider la nouvelle version" className="flex max-w-2xl flex-col gap-5" encType="multipart/form-data">
+        <DocumentFields types={authorableTypeOptions(actor.profession, actor.specialty)} defaults={{ typeCode: doc.typeCode, title: doc.title }} />
+      </ActionForm>
+    </>
+  );
+}

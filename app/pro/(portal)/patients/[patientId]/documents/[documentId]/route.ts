@@ -1,0 +1,29 @@
+import { getProfessionalActor } from "@/lib/auth/pro/session";
+import { isAppError } from "@/lib/errors/app-error";
+import { openDocument } from "@/lib/pro/portal";
+
+type TContext = { params: Promise<{ patientId: string; documentId: string }> };
+
+/** A document's content, traced (DOCUMENT_READ). Refused or unknown: the same 404. */
+export async function GET(_request: Request, context: TContext) {
+  const actor = await getProfessionalActor();
+  if (!actor) return new Response("Vous devez vous identifier avec votre carte CPS.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { patientId, documentId } = await context.params;
+  try {
+    const doc = await openDocument(actor, patientId, documentId);
+    const isText = doc.mediaType === "text/plain";
+    return new Response(new Uint8Array(doc.data), {
+      headers: {
+        "Content-Type": isText ? "text/plain; charset=utf-8" : doc.mediaType,
+        "Content-Disposition": `inline; filename="document-${doc.id}${isText ? ".txt" : ".pdf"}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") {
+      return new Response("Document introuvable ou accès non autorisé.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { CardUnblockForm, type TUnblockState } from "@/components/pro/card-unblock-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { unblockCardForBrowser } from "@/lib/pki/unblock-card-for-browser";
+
+export const metadata: Metadata = { title: "Débloquer ma carte" };
+
+const ZUnblock = z.object({ serial: z.string().max(64), puk: z.string().max(16) });
+
+async function unblockAction(_state: TUnblockState, form: FormData): Promise<TUnblockState> {
+  "use server";
+  const parsed = ZUnblock.safeParse({ serial: form.get("serial") ?? "", puk: form.get("puk") ?? "" });
+  if (!parsed.success || parsed.data.serial === "") {
+    return { status: "error", message: "Choisissez le fichier de la carte et saisissez le code de déblocage." };
+  }
+  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return unblockCardForBrowser(parsed.data, ip);
+}
+
+export default function UnblockCardPage() {
+  return (
+    <>
+      <PageHeader
+        eyebrow="Portail professionnel"
+        title="Débloquer ma carte"
+        description={<p>Après 3 codes porteur erronés, la carte est bloquée. Le code de déblocage (PUK) la remet en service.</p>}
+      />
+      <CardUnblockForm action={unblockAction} />
+    </>
+  );
+}

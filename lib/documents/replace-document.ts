@@ -1,0 +1,68 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { canRead } from "@/lib/access/policy";
+import { documentTypeLabel } from "@/lib/reference/document-types";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
+import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { AppError } from "@/lib/errors/app-error";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+import { createDocumentRow, checkAuthorableType, prepareContent } from "./add-document";
+import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
+
+/**
+ * Replaces a document with a new version: the old one stays, status REPLACED, the new one
+ * points to it (replacesId). Only the author of the current version may replace it, and
+ * only an active one they can still read. DOCUMENT_REPLACE trace; the patient is
+ * notified unless the new version is invisible to them.
+ */
+export async function replaceDocument(
+  prisma: PrismaClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  documentId: string,
+  input: TProfessionalDocumentInput,
+  content: TDocumentContentInput,
+  request: TCommandRequest = {},
+): Promise<{ documentId: string }> {
+  checkAuthorableType(actor, input.typeCode);
+  const prepared = prepareContent(content);
+  const now = request.now ?? new Date();
+  if (input.serviceDate > now.toISOString().slice(0, 10)) throw new AppError("INVALID_INPUT", "La date de l'acte ne peut pas être dans le futur.");
+  return runProfessionalCommand(
+    prisma,
+    actor,
+    patientId,
+    "DOCUMENT_REPLACE",
+    async (tx, ctx, decision) => {
+      if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
+      const old = await tx.document.findFirst({ where: { id: documentId, patientId } });
+      if (!old || !canRead(actor, old, ctx).allowed) throw new AppError("NOT_FOUND");
+      if (old.authorId !== actor.professionalId) throw new AppError("FORBIDDEN", "Seul l'auteur d'un document peut le remplacer par une nouvelle version.");
+      if (old.status !== "ACTIVE") throw new AppError("CONFLICT", "Ce document a déjà été remplacé.");
+      await tx.document.update({ where: { id: old.id }, data: { status: "REPLACED" } });
+      const doc = await createDocumentRow(tx, actor, patientId, input, prepared, now, old.id);
+      await appendTrace(tx, {
+        patientId,
+        ...traceActorFields(actor),
+        action: "DOCUMENT_REPLACE",
+        documentId: doc.id,
+        mode: decision.mode,
+        reason: `Nouvelle version de « ${old.title} »`,
+        detail: doc.title,
+        ipAddress: request.ipAddress ?? null,
+        at: now,
+      });
+      if (!doc.hiddenFromPatient) {
+        await notifyPatient(tx, {
+          patientId,
+          kind: "NEW_DOCUMENT",
+          title: "Un document de votre DMP a été mis à jour",
+          body: `${actor.name} a remplacé « ${old.title} » par une nouvelle version (${documentTypeLabel(doc.typeCode)}).`,
+        });
+      }
+      return { documentId: doc.id };
+    },
+    { ...request, now },
+  );
+}

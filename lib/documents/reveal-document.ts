@@ -1,0 +1,52 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { canRead } from "@/lib/access/policy";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
+import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { AppError } from "@/lib/errors/app-error";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+
+/**
+ * After the announcement consultation, a professional who may read the document lifts
+ * INVISIBLE_PATIENT: revealedAt set, DOCUMENT_REVEAL trace, DOCUMENT_REVEALED notification.
+ */
+export async function revealDocument(
+  prisma: PrismaClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  documentId: string,
+  request: TCommandRequest = {},
+): Promise<void> {
+  await runProfessionalCommand(
+    prisma,
+    actor,
+    patientId,
+    "DOCUMENT_REVEAL",
+    async (tx, ctx, decision, now) => {
+      if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
+      const doc = await tx.document.findFirst({ where: { id: documentId, patientId } });
+      if (!doc || !canRead(actor, doc, ctx).allowed) throw new AppError("NOT_FOUND");
+      if (!doc.hiddenFromPatient) throw new AppError("CONFLICT", "Ce document est déjà visible par le patient.");
+      await tx.document.update({ where: { id: doc.id }, data: { hiddenFromPatient: false, revealedAt: now } });
+      await appendTrace(tx, {
+        patientId,
+        ...traceActorFields(actor),
+        action: "DOCUMENT_REVEAL",
+        documentId: doc.id,
+        mode: decision.mode,
+        reason: "Consultation d'annonce réalisée",
+        detail: doc.title,
+        ipAddress: request.ipAddress ?? null,
+        at: now,
+      });
+      await notifyPatient(tx, {
+        patientId,
+        kind: "DOCUMENT_REVEALED",
+        title: "Un document de votre DMP vous est désormais accessible",
+        body: `${actor.name} a rendu visible « ${doc.title} » à la suite de votre consultation d'annonce.`,
+      });
+    },
+    request,
+  );
+}

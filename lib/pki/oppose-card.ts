@@ -1,0 +1,37 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProActor } from "@/lib/auth/pro/pro-actor";
+import { AppError } from "@/lib/errors/app-error";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
+
+/**
+ * An operator opposes a lost or stolen card: its status becomes OPPOSED, its next sign-in
+ * (and any open session) is refused. Traced on the platform chain (patientId null).
+ */
+export async function opposeCard(
+  db: PrismaClient,
+  operator: TProActor,
+  serial: string,
+  request: { ipAddress?: string | null; now?: Date } = {},
+): Promise<void> {
+  if (!operator.isOperator) throw new AppError("FORBIDDEN");
+  const now = request.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    const card = await tx.cpsCard.findUnique({
+      where: { serial: String(serial ?? "").toUpperCase() },
+      include: { professional: { select: { firstName: true, lastName: true, idNat: true } } },
+    });
+    if (!card) throw new AppError("NOT_FOUND", "Carte introuvable.");
+    if (card.status === "OPPOSED") throw new AppError("CONFLICT", "Cette carte est déjà en opposition.");
+    await tx.cpsCard.update({ where: { id: card.id }, data: { status: "OPPOSED", opposedAt: now } });
+    await appendTrace(tx, {
+      patientId: null,
+      ...traceActorFields(operator),
+      action: "CARD_OPPOSE",
+      reason: "Opérateur de la plateforme",
+      detail: `Carte ${card.serial} de ${card.professional.firstName} ${card.professional.lastName} (${card.professional.idNat})`,
+      ipAddress: request.ipAddress ?? null,
+      at: now,
+    });
+  });
+}

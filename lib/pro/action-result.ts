@@ -1,0 +1,17 @@
+import { isAppError } from "@/lib/errors/app-error";
+import { userMessageFor } from "@/lib/errors/messages";
+
+/** The French message of a failed server action; unexpected errors are logged, never shown. */
+export function actionError(error: unknown): { error: string } {
+  if (!isAppError(error)) console.error("server action", error);
+  if (isAppError(error) && error.code === "NOT_FOUND" && !error.userMessage) {
+    return { error: "Dossier ou document introuvable, ou accès non autorisé." };
+  }
+  return { error: userMessageFor(error) };
+}
+
+/** Next's redirect() throws: let it through. */
+export function isNavigationSignal(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"));
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { TProActor } from "@/lib/auth/pro/pro-actor";
+import type { TDocumentFilters } from "@/lib/documents/document-filters";
+import { findPatients, type TPatientSearch } from "@/lib/records/find-patients";
+import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
+import { getProfessionalRecord } from "@/lib/records/get-professional-record";
+import { openRecord } from "@/lib/records/open-record";
+import { readDocument } from "@/lib/documents/read-document";
+import { requestIp } from "./request-ip";
+
+import { addDocument } from "@/lib/documents/add-document";
+import { replaceDocument } from "@/lib/documents/replace-document";
+import { revealDocument } from "@/lib/documents/reveal-document";
+import type { TDocumentContentInput, TProfessionalDocumentInput } from "@/lib/documents/professional-document-input";
+import { getDocument } from "@/lib/documents/get-document";
+import { saveAllergy, saveTreatment, type TAllergyInput, type TTreatmentInput } from "@/lib/summary/save-summary-item";
+import { findTracesForProfessional } from "@/lib/traces/find-traces-for-professional";
+import { blockProfessionalForPatient } from "@/lib/records/block-professional-for-patient";
+
+/**
+ * The professional portal's entry points with the server's database and the caller's
+ * address bound, so app/ stays free of Prisma. Each one goes through the policy.
+ */
+export async function searchPatients(actor: TProActor, search: TPatientSearch) {
+  return findPatients(prisma, actor, search);
+}
+
+export async function getPatientIdentityForConsent(actor: TProActor, patientId: string) {
+  if (patientId.length > 64) return null;
+  const p = await prisma.patient.findUnique({
+    where: { id: patientId },
+    select: { id: true, firstName: true, lastName: true, birthDate: true, sex: true },
+  });
+  return p;
+}
+
+export async function declareConsent(actor: TProActor, patientId: string, input: TConsentInput) {
+  return recordConsent(prisma, actor, patientId, input, { ipAddress: await requestIp() });
+}
+
+export async function viewRecord(actor: TProActor, patientId: string, filters: TDocumentFilters) {
+  return getProfessionalRecord(prisma, actor, patientId, filters, { ipAddress: await requestIp() });
+}
+
+/** Opens a document's content (DOCUMENT_READ trace); NOT_FOUND when refused or unknown. */
+export async function openDocument(actor: TProActor, patientId: string, documentId: string) {
+  const ipAddress = await requestIp();
+  const { ctx } = await openRecord(prisma, actor, patientId, { ipAddress, traceView: false });
+  return readDocument(prisma, actor, ctx, documentId, { ipAddress });
+}
+
+
+export async function addDocumentToRecord(actor: TProActor, patientId: string, input: TProfessionalDocumentInput, content: TDocumentContentInput) {
+  return addDocument(prisma, actor, patientId, input, content, { ipAddress: await requestIp() });
+}
+
+export async function replaceDocumentInRecord(
+  actor: TProActor,
+  patientId: string,
+  documentId: string,
+  input: TProfessionalDocumentInput,
+  content: TDocumentContentInput,
+) {
+  return replaceDocument(prisma, actor, patientId, documentId, input, content, { ipAddress: await requestIp() });
+}
+
+export async function revealDocumentToPatient(actor: TProActor, patientId: string, documentId: string) {
+  return revealDocument(prisma, actor, patientId, documentId, { ipAddress: await requestIp() });
+}
+
+/** A document's metadata for the replace form (no trace: the record view already traced). */
+export async function getDocumentForReplacement(actor: TProActor, patientId: string, documentId: string) {
+  const { ctx } = await openRecord(prisma, actor, patientId, { traceView: false });
+  return getDocument(prisma, actor, ctx, documentId);
+}
+
+export async function saveAllergyInRecord(actor: TProActor, patientId: string, input: TAllergyInput) {
+  return saveAllergy(prisma, actor, patientId, input, { ipAddress: await requestIp() });
+}
+
+export async function saveTreatmentInRecord(actor: TProActor, patientId: string, input: TTreatmentInput) {
+  return saveTreatment(prisma, actor, patientId, input, { ipAddress: await requestIp() });
+}
+
+export async function tracesForTreatingDoctor(actor: TProActor, patientId: string, page: number) {
+  return findTracesForProfessional(prisma, actor, patientId, { page, pageSize: 50 }, { ipAddress: await requestIp() });
+}
+
+export async function blockProfessionalAtPatientRequest(actor: TProActor, patientId: string, professionalId: string) {
+  return blockProfessionalForPatient(prisma, actor, patientId, professionalId, { ipAddress: await requestIp() });
+}

@@ -1,0 +1,123 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { habilitationFor } from "@/lib/access/habilitation";
+import { describeDecision } from "@/lib/access/decision";
+import { findDocuments, type TDocumentPage } from "@/lib/documents/find-documents";
+import type { TDocumentFilters } from "@/lib/documents/document-filters";
+import { openRecord } from "./open-record";
+
+export type TProfessionalRecord = {
+  patient: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    birthName: string | null;
+    birthDate: string;
+    birthRank: number;
+    sex: "M" | "F";
+    nir: string;
+    recordOpenedAt: Date;
+  };
+  access: { rule: string; mode: "NORMAL" | "SAMU" | "BREAK_GLASS"; isTreatingDoctor: boolean; description: string };
+  documents: TDocumentPage;
+  /** Type codes this professional may read (for the filter list). */
+  summary: {
+    allergies: { id: string; substance: string; reaction: string | null; severity: string | null; updatedAt: Date }[];
+    treatments: { id: string; medication: string; dosage: string; startDate: string; endDate: string | null; updatedAt: Date }[];
+    emergencyContacts: { id: string; name: string; relationship: string; phone: string }[];
+    careTeam: { professionalId: string; name: string; profession: string | null; specialty: string | null; isTreatingDoctor: boolean }[];
+  };
+  reimbursements: {
+    isAllowed: boolean;
+    habilitation: string;
+    isLoaded: boolean;
+    items: { id: string; date: string; category: string; label: string; actCode: string; amountCents: number }[];
+  };
+};
+
+function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
+  return [p.title, p.firstName, p.lastName].filter(Boolean).join(" ");
+}
+
+/**
+ * The record as a professional sees it: opens it through the policy (RECORD_VIEW trace,
+ * refusals included, NOT_FOUND when refused), then the documents the policy lets them
+ * read (filtered and counted in the database), the summary and whether the matrix lets
+ * them see the reimbursements.
+ */
+export async function getProfessionalRecord(
+  prisma: PrismaClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  filters: TDocumentFilters,
+  request: { ipAddress?: string | null; now?: Date } = {},
+): Promise<TProfessionalRecord> {
+  const { ctx, decision } = await openRecord(prisma, actor, patientId, request);
+  const now = request.now ?? new Date();
+  const [patient, documents, authorizations] = await Promise.all([
+    prisma.patient.findUniqueOrThrow({
+      where: { id: ctx.patientId },
+      include: {
+        allergies: { orderBy: { substance: "asc" } },
+        treatments: { orderBy: [{ endDate: "asc" }, { startDate: "desc" }] },
+        emergencyContacts: { orderBy: { createdAt: "asc" } },
+        treatingDoctor: { select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true } },
+      },
+    }),
+    findDocuments(prisma, actor, ctx, filters),
+    prisma.professionalAuthorization.findMany({
+      where: { patientId: ctx.patientId },
+      include: { professional: { select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true } } },
+      orderBy: { recordedAt: "asc" },
+    }),
+  ]);
+  await prisma.professionalAuthorization.updateMany({
+    where: { patientId: ctx.patientId, professionalId: actor.professionalId },
+    data: { lastAccessAt: now },
+  });
+  const careTeam: TProfessionalRecord["summary"]["careTeam"] = [];
+  if (patient.treatingDoctor) {
+    const d = patient.treatingDoctor;
+    careTeam.push({ professionalId: d.id, name: fullName(d), profession: d.profession, specialty: d.specialty, isTreatingDoctor: true });
+  }
+  for (const a of authorizations) {
+    if (a.professional.id === patient.treatingDoctor?.id) continue;
+    const p = a.professional;
+    careTeam.push({ professionalId: p.id, name: fullName(p), profession: p.profession, specialty: p.specialty, isTreatingDoctor: false });
+  }
+  const remb = habilitationFor(ctx.habilitation, "REMB");
+  const since = new Date(now.getTime());
+  since.setUTCMonth(since.getUTCMonth() - 24);
+  // Hidden is not counted: without the matrix row, nothing is even queried.
+  const reimbursementItems =
+    remb.canRead && patient.reimbursementsLoadedAt
+      ? await prisma.reimbursementItem.findMany({
+          where: { patientId: ctx.patientId, date: { gte: since.toISOString().slice(0, 10) } },
+          orderBy: [{ date: "desc" }, { id: "asc" }],
+          take: 100,
+          select: { id: true, date: true, category: true, label: true, actCode: true, amountCents: true },
+        })
+      : [];
+  return {
+    patient: {
+      id: patient.id,
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      birthName: patient.birthName,
+      birthDate: patient.birthDate,
+      birthRank: patient.birthRank,
+      sex: patient.sex,
+      nir: patient.nir,
+      recordOpenedAt: patient.recordOpenedAt,
+    },
+    access: { rule: decision.rule, mode: decision.mode, isTreatingDoctor: ctx.isTreatingDoctor, description: describeDecision(decision) },
+    documents,
+    summary: {
+      allergies: patient.allergies.map((a) => ({ id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity, updatedAt: a.updatedAt })),
+      treatments: patient.treatments.map((t) => ({ id: t.id, medication: t.medication, dosage: t.dosage, startDate: t.startDate, endDate: t.endDate, updatedAt: t.updatedAt })),
+      emergencyContacts: patient.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),
+      careTeam,
+    },
+    reimbursements: { isAllowed: remb.canRead, habilitation: remb.label, isLoaded: patient.reimbursementsLoadedAt !== null, items: reimbursementItems },
+  };
+}

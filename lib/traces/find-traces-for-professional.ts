@@ -1,0 +1,66 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { AppError } from "@/lib/errors/app-error";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+import { appendTrace } from "./append-trace";
+import { traceActorFields } from "./actor-fields";
+
+export type TProfessionalTraceRow = {
+  id: number;
+  at: Date;
+  actorName: string;
+  actorProfession: string | null;
+  actorStructure: string | null;
+  action: string;
+  mode: "NORMAL" | "SAMU" | "BREAK_GLASS";
+  outcome: "ALLOWED" | "REFUSED";
+  reason: string | null;
+  detail: string | null;
+};
+
+/**
+ * Treating doctor extra: the traces of the other professionals on the record, newest
+ * first (the patient's own actions are not shown). Only the treating doctor; anyone else
+ * gets NOT_FOUND. The consultation itself is traced (TRACES_VIEW).
+ */
+export async function findTracesForProfessional(
+  prisma: PrismaClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  page: { page: number; pageSize: number } = { page: 1, pageSize: 50 },
+  request: TCommandRequest = {},
+): Promise<{ items: TProfessionalTraceRow[]; total: number; pageCount: number }> {
+  return runProfessionalCommand(prisma, actor, patientId, "TRACES_VIEW", async (tx, ctx, decision, now) => {
+    if (!ctx.isTreatingDoctor) throw new AppError("NOT_FOUND");
+    const where = { patientId, actorKind: "PROFESSIONAL" as const, actorId: { not: actor.professionalId } };
+    const [total, rows] = await Promise.all([
+      tx.trace.count({ where }),
+      tx.trace.findMany({ where, orderBy: { id: "desc" }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    ]);
+    await appendTrace(tx, {
+      patientId,
+      ...traceActorFields(actor),
+      action: "TRACES_VIEW",
+      mode: decision.mode,
+      reason: "Médecin traitant",
+      ipAddress: request.ipAddress ?? null,
+      at: now,
+    });
+    return {
+      total,
+      pageCount: Math.max(1, Math.ceil(total / page.pageSize)),
+      items: rows.map((t) => ({
+        id: t.id,
+        at: t.at,
+        actorName: t.actorName,
+        actorProfession: t.actorProfession,
+        actorStructure: t.actorStructure,
+        action: t.action,
+        mode: t.mode,
+        outcome: t.outcome,
+        reason: t.reason,
+        detail: t.detail,
+      })),
+    };
+  }, request);
+}
