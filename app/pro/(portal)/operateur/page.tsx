@@ -20,7 +20,7 @@ export default async function OperatorHomePage() {
   const doctorLines = SPECIALTY_CODES.map((s) => `10/${s}`).filter((l) => !lines.includes(l));
   return (
     <>
-      <PageHeader eyebrow="Opérateur de la plateforme" title="Espace opérateur" description={<p>Matrice d&apos;habilitations et opposition des cartes CPS.</p>} />
+      <PageHeader eyebrow="Opérateur de la plateforme" title="Espace opérateur" description={<p>Matrice d&apos;habilitations, opposition des cartes CPS et statistiques.</p>} />
       <section aria-labelledby="matrice" className="mb-10 flex flex-col gap-4">
         <h2 id="matrice" className="text-2xl font-semibold">
           Matrice d&apos;habilitations
@@ -55,6 +55,19 @@ export default async function OperatorHomePage() {
           Cartes CPS
         </h2>
         <Link href="/pro/operateur/cartes">Gérer les cartes CPS (opposition)</Link>
+      </section>
+      <section aria-labelledby="statistiques" className="mt-10">
+        <h2 id="statistiques" className="mb-3 text-2xl font-semibold">
+          Statistiques et alimentation
+        </h2>
+        <ul className="list-disc pl-6">
+          <li>
+            <Link href="/pro/operateur/statistiques">Statistiques nationales (DMP ouverts par département)</Link>
+          </li>
+          <li>
+            <Link href="/hopital/rapports">Rapports d&apos;alimentation des établissements</Link>
+          </li>
+        </ul>
       </section>
     </>
   );
