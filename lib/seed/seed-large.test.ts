@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { isValidNir } from "@/lib/identity/nir";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { verifyTraceChain } from "@/lib/traces/verify-chain";
+import { generateLargeDatabase, type TLargeSeedResult } from "@/prisma/seed-large/generate-large-database";
+
+const PATIENTS = 50;
+
+describe("generateLargeDatabase", () => {
+  let db: TTestDatabase;
+  let result: TLargeSeedResult;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ name: "large" });
+    result = await generateLargeDatabase({ file: db.file, patients: PATIENTS, now: new Date("2026-11-26T12:00:00Z"), benchmarkDocuments: 120, benchmarkTraces: 600 });
+  }, 120_000);
+
+  afterAll(async () => db?.cleanup());
+
+  it("writes the expected volumes", async () => {
+    expect(await db.prisma.patient.count()).toBe(PATIENTS);
+    expect(await db.prisma.document.count()).toBe(result.documents);
+    expect(result.documents).toBe(120 + (PATIENTS - 1) * 10);
+    expect(await db.prisma.documentContent.count()).toBe(result.documents);
+    expect(await db.prisma.trace.count()).toBe(result.traces);
+    // The many-documents record has one trace per document plus its 6 others.
+    expect(result.traces).toBe(120 + 6 + 600 + (PATIENTS - 2) * 30);
+    expect(await db.prisma.reimbursementItem.count()).toBe(result.reimbursements);
+    expect(result.reimbursements / PATIENTS).toBeGreaterThan(8);
+    expect(await db.prisma.beneficiary.count({ where: { patientId: null } })).toBeGreaterThan(0);
+    expect(await db.prisma.habilitationRule.count()).toBeGreaterThan(400);
+  });
+
+  it("is read back by Prisma with the right types", async () => {
+    const patient = await db.prisma.patient.findFirstOrThrow({
+      include: { documents: { take: 3, include: { content: true } }, reimbursements: { take: 3 }, authorizations: true, account: true, beneficiary: true },
+      orderBy: { id: "asc" },
+    });
+    expect(isValidNir(patient.nir)).toBe(true);
+    expect(patient.recordOpenedAt).toBeInstanceOf(Date);
+    expect(patient.recordOpenedAt.getTime()).toBeLessThan(Date.parse("2026-11-26T12:00:00Z"));
+    expect(typeof patient.breakGlassAllowed).toBe("boolean");
+    expect(patient.recordStatus).toBe("OPEN");
+    expect(patient.beneficiary?.nir).toBe(patient.nir);
+    expect(patient.authorizations.length).toBe(2);
+    const doc = patient.documents[0];
+    expect(doc?.serviceDate).toBeInstanceOf(Date);
+    expect(typeof doc?.hiddenFromPros).toBe("boolean");
+    expect(Buffer.from(doc?.content?.data ?? new Uint8Array()).toString("utf8")).toContain(patient.lastName.toUpperCase());
+    expect(["PHARMACY", "HOSPITAL_STAY", "CARE", "RADIOLOGY"]).toContain(patient.reimbursements[0]?.category);
+  });
+
+  it("keeps a valid trace chain for every record", async () => {
+    for (const p of await db.prisma.patient.findMany({ select: { id: true } })) {
+      expect(await verifyTraceChain(db.prisma, p.id)).toBeNull();
+    }
+  });
+
+  it("creates the benchmark accounts", async () => {
+    const docs = await db.prisma.account.findUniqueOrThrow({ where: { loginId: "bench.documents" }, include: { patient: { include: { _count: { select: { documents: true } } } } } });
+    expect(docs.patient?._count.documents).toBe(120);
+    const traces = await db.prisma.account.findUniqueOrThrow({ where: { loginId: "bench.traces" }, include: { patient: { include: { _count: { select: { traces: true } } } } } });
+    expect(traces.patient?._count.traces).toBe(600);
+    expect(await verifyPassword(result.accounts[0]?.password ?? "", docs.passwordHash)).toBe(true);
+    expect(result.accounts.map((a) => a.loginId)).toContain("large.patient1");
+  });
+
+  it("builds the same rows with or without worker threads", async () => {
+    const [a, b] = await Promise.all([createTestDatabase({ name: "single" }), createTestDatabase({ name: "workers" })]);
+    try {
+      const now = new Date("2026-11-26T12:00:00Z");
+      await generateLargeDatabase({ file: a.file, patients: 12, now, workers: 0, benchmarkDocuments: 15, benchmarkTraces: 40 });
+      await generateLargeDatabase({ file: b.file, patients: 12, now, workers: 2, benchmarkDocuments: 15, benchmarkTraces: 40 });
+      const hashes = async (d: TTestDatabase) => (await d.prisma.trace.findMany({ orderBy: { id: "asc" }, select: { hash: true } })).map((t) => t.hash);
+      expect(await hashes(b)).toEqual(await hashes(a));
+    } finally {
+      await Promise.all([a.cleanup(), b.cleanup()]);
+    }
+  });
+
+  it("refuses a database that already has patients", async () => {
+    await expect(generateLargeDatabase({ file: db.file, patients: 2 })).rejects.toThrow(/déjà/);
+  });
+});

@@ -1,0 +1,228 @@
+import { createHash } from "node:crypto";
+import { buildNir } from "@/lib/identity/nir";
+import { DEPARTMENT_CODES } from "@/lib/reference/departments";
+import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
+import { createRandom } from "@/lib/random/prng";
+import { generateReimbursementHistory } from "@/lib/reimbursements/generate-history";
+import type { TTraceInput } from "@/lib/traces/append-trace";
+import { chainTraces } from "../seed/trace-chain";
+import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
+
+/**
+ * The rows of one batch of synthetic patients, as positional parameters of the INSERT
+ * statements of generate-large-database.ts. Pure and deterministic (patient i is the
+ * same whichever batch or thread builds it), so batches can be built in a worker
+ * thread while the main thread writes the previous one.
+ */
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+export const DOCS_PER_PATIENT = 10;
+export const TRACES_PER_PATIENT = 30;
+
+export type TSqlValue = string | number | null | Uint8Array;
+
+export type TPro = {
+  id: string;
+  profession: string;
+  specialty: string | null;
+  name: string;
+  label: string;
+  structureId: string;
+  structureName: string;
+  structureKind: string;
+};
+
+export type TBatchContext = {
+  nowMs: number;
+  benchmarkDocuments: number;
+  benchmarkTraces: number;
+  pros: TPro[];
+  /** Indexes in `pros` of general practitioners (treating doctors). */
+  gpIndexes: number[];
+  /** Type code → indexes in `pros` of who may author it. */
+  authorsByType: [string, number[]][];
+  /** Patient index → account (login id, note). */
+  accounts: [number, { loginId: string; note: string }][];
+  passwordHash: string;
+};
+
+export type TBatchRows = {
+  patients: TSqlValue[][];
+  beneficiaries: TSqlValue[][];
+  accounts: TSqlValue[][];
+  authorizations: TSqlValue[][];
+  documents: TSqlValue[][];
+  contents: TSqlValue[][];
+  reimbursements: TSqlValue[][];
+  traces: TSqlValue[][];
+  notifications: TSqlValue[][];
+  accountNotes: { loginId: string; note: string }[];
+};
+
+/** Prisma's DateTime text with the better-sqlite3 adapter ("2026-11-26T04:32:59.036+00:00"). */
+export function prismaDateTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 23)}+00:00`;
+}
+
+/** "c" + letters + base 36: unique per table, deterministic, and accepted by z.cuid(). */
+export function largeId(prefix: string, n: number): string {
+  return `c${prefix}${n.toString(36).padStart(9, "0")}`;
+}
+
+const METROPOLITAN = DEPARTMENT_CODES.filter((c) => c.length === 2);
+
+/**
+ * Birth place and order of the i-th person: (département, commune, order) is different
+ * for every i, so NIR + birth date + rank never collide.
+ */
+export function birthPlace(i: number): { department: string; place: string; order: number } {
+  const department = METROPOLITAN[i % METROPOLITAN.length] as string;
+  const q = Math.floor(i / METROPOLITAN.length);
+  const commune = String(1 + (Math.floor(q / 999) % 999)).padStart(3, "0");
+  return { department, place: `${department}${commune}`, order: 1 + (q % 999) };
+}
+
+const DOC_SENTENCES = [
+  "Examen clinique sans particularité. Poursuite du traitement habituel.",
+  "Résultats dans les limites de la normale. Contrôle dans six mois.",
+  "Évolution favorable, pas de complication. Consignes remises au patient.",
+  "Bilan à compléter ; le médecin traitant est destinataire de ce document.",
+  "Adaptation posologique réalisée. Surveillance clinique et biologique.",
+  "Patient informé des résultats et de la conduite à tenir.",
+];
+
+export function emptyBatch(): TBatchRows {
+  return { patients: [], beneficiaries: [], accounts: [], authorizations: [], documents: [], contents: [], reimbursements: [], traces: [], notifications: [], accountNotes: [] };
+}
+
+/** First document number of patient i (patient 0 is the many-documents benchmark). */
+function firstDocument(i: number, ctx: TBatchContext): number {
+  return i === 0 ? 0 : ctx.benchmarkDocuments + (i - 1) * DOCS_PER_PATIENT;
+}
+
+export function buildBatch(ctx: TBatchContext, from: number, to: number): TBatchRows {
+  const rows = emptyBatch();
+  const authors = new Map(ctx.authorsByType.map(([type, indexes]) => [type, indexes.map((k) => ctx.pros[k] as TPro)]));
+  const types = [...authors.keys()];
+  const gps = ctx.gpIndexes.map((k) => ctx.pros[k] as TPro);
+  const accounts = new Map(ctx.accounts);
+  const now = new Date(ctx.nowMs);
+  const nowText = prismaDateTime(ctx.nowMs);
+  for (let i = from; i < to; i++) addPatient(rows, ctx, i, { authors, types, gps, accounts, now, nowText });
+  return rows;
+}
+
+function addPatient(
+  rows: TBatchRows,
+  ctx: TBatchContext,
+  i: number,
+  shared: { authors: Map<string, TPro[]>; types: string[]; gps: TPro[]; accounts: Map<number, { loginId: string; note: string }>; now: Date; nowText: string },
+): void {
+  const r = createRandom(`large-patient:${i}`);
+  const nowMs = ctx.nowMs;
+  const sex = r.chance(0.51) ? "F" : "M";
+  const firstName = r.pick(sex === "F" ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
+  const lastName = r.pick(LAST_NAMES);
+  const birthDate = `${r.int(1930, 2024)}-${String(r.int(1, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`;
+  const { department, place, order } = birthPlace(i);
+  const nir = buildNir({ sex, birthDate, place, order });
+  const patientId = largeId("pt", i);
+  const openedMs = nowMs - r.int(30, 5 * 365) * DAY - r.int(0, 23) * HOUR;
+  const opened = prismaDateTime(openedMs);
+  const treating = r.chance(0.6) ? r.pick(shared.gps) : null;
+  const email = `patient${i}@large-patient.fr`;
+  const phone = `+3367${String(i).padStart(7, "0")}`;
+
+  rows.patients.push([
+    patientId, nir, birthDate, firstName, lastName, sex, department, email, phone, opened,
+    r.chance(0.97) ? 1 : 0, r.chance(0.98) ? 1 : 0, shared.nowText, treating?.id ?? null,
+    treating ? prismaDateTime(openedMs + 7 * DAY) : null, opened, opened,
+  ]);
+  rows.beneficiaries.push([largeId("be", i), nir, birthDate, firstName, lastName, sex, String(1_000_000_000 + i), department, patientId, opened]);
+  const account = shared.accounts.get(i);
+  if (account) {
+    rows.accounts.push([largeId("ac", i), account.loginId, ctx.passwordHash, firstName, lastName, email, phone, patientId, opened, opened]);
+    rows.accountNotes.push({ loginId: account.loginId, note: `${account.note} – ${firstName} ${lastName}` });
+  }
+
+  // Two authorized professionals, other than the treating doctor.
+  const authorized: TPro[] = [];
+  while (authorized.length < 2) {
+    const p = r.pick(ctx.pros);
+    if (p.id !== treating?.id && !authorized.includes(p)) authorized.push(p);
+  }
+  const consentMs = authorized.map(() => openedMs + r.int(1, 60) * DAY);
+  authorized.forEach((p, k) => {
+    const at = prismaDateTime(consentMs[k] as number);
+    rows.authorizations.push([largeId("au", i * 2 + k), patientId, p.id, p.structureKind === "HOSPITAL" ? "CARE_TEAM" : "CONSENT", at, at, p.id, at]);
+  });
+
+  const events: { ms: number; trace: TTraceInput }[] = [];
+  const patientActor = { actorKind: "PATIENT" as const, actorName: `${firstName} ${lastName}` };
+  events.push({ ms: openedMs, trace: { patientId, ...patientActor, action: "RECORD_CREATE", detail: "Création en ligne." } });
+  authorized.forEach((p, k) => {
+    const ms = consentMs[k] as number;
+    const actor = { actorKind: "PROFESSIONAL" as const, actorId: p.id, actorName: p.name, actorProfession: p.label, actorStructure: p.structureName };
+    events.push({ ms, trace: { patientId, ...actor, action: "AUTHORIZATION_GRANT", reason: "Consentement du patient recueilli" } });
+    events.push({ ms: ms + 5 * 60_000, trace: { patientId, ...actor, action: "RECORD_VIEW", reason: "Autorisation du patient" } });
+  });
+
+  const patientLabel = `${firstName} ${lastName.toUpperCase()}, ${sex === "F" ? "née" : "né"} le ${birthDate.split("-").reverse().join("/")}`;
+  const docCount = i === 0 ? ctx.benchmarkDocuments : DOCS_PER_PATIENT;
+  const docs: { id: string; ms: number }[] = [];
+  const first = firstDocument(i, ctx);
+  for (let d = 0; d < docCount; d++) {
+    const type = r.pick(shared.types);
+    const author = r.pick(shared.authors.get(type) as TPro[]);
+    const serviceMs = openedMs + Math.floor(r.next() * Math.max(DAY, nowMs - openedMs - DAY));
+    const submittedMs = Math.min(serviceMs + r.int(1, 48) * HOUR, nowMs - HOUR);
+    const n = first + d;
+    const docId = largeId("dc", n);
+    const uniqueId = `1.2.250.1.213.1.1.9.7.${n}`;
+    const title = documentTypeLabel(type);
+    const serviceText = prismaDateTime(serviceMs);
+    const text = `${title}\nPatient : ${patientLabel}\nAuteur : ${author.name} (${author.label}), ${author.structureName}\nDate : ${serviceText.slice(0, 10)}\n${r.pick(DOC_SENTENCES)}\nRéf. ${uniqueId}\n`;
+    const data = Buffer.from(text, "utf8");
+    const roll = r.next();
+    const feed = author.structureKind === "HOSPITAL";
+    rows.documents.push([
+      docId, uniqueId, patientId, type, classOfType(type) ?? "10", title, author.id, author.structureId, serviceText, prismaDateTime(submittedMs),
+      roll < 0.02 ? "V" : roll < 0.1 ? "R" : "N", r.chance(0.05) ? 1 : 0, r.chance(0.02) ? 1 : 0,
+      feed ? "HOSPITAL_FEED" : "PROFESSIONAL", data.byteLength, createHash("sha256").update(data).digest("hex"),
+    ]);
+    rows.contents.push([docId, data]);
+    docs.push({ id: docId, ms: submittedMs });
+    events.push({
+      ms: submittedMs,
+      trace: feed
+        ? { patientId, actorKind: "STRUCTURE", actorId: author.structureId, actorName: author.structureName, actorStructure: author.structureName, action: "FEED_DOCUMENT", documentId: docId, detail: `Document validé par ${author.name}, envoi automatique.` }
+        : { patientId, actorKind: "PROFESSIONAL", actorId: author.id, actorName: author.name, actorProfession: author.label, actorStructure: author.structureName, action: "DOCUMENT_ADD", documentId: docId },
+    });
+  }
+
+  // Reads by the authorized professionals fill the history up to its size.
+  const traceTarget = i === 1 ? ctx.benchmarkTraces : TRACES_PER_PATIENT;
+  events.push({ ms: nowMs - r.int(1, 20) * DAY, trace: { patientId, ...patientActor, action: "TRACES_VIEW" } });
+  while (events.length < traceTarget) {
+    const p = r.pick(authorized);
+    const doc = docs.length > 0 ? r.pick(docs) : null;
+    const ms = Math.min(nowMs - 60_000, (doc?.ms ?? openedMs) + r.int(1, 24 * 30) * HOUR);
+    events.push({
+      ms,
+      trace: { patientId, actorKind: "PROFESSIONAL", actorId: p.id, actorName: p.name, actorProfession: p.label, actorStructure: p.structureName, action: doc ? "DOCUMENT_READ" : "RECORD_VIEW", documentId: doc?.id ?? null, reason: "Autorisation du patient" },
+    });
+  }
+  events.sort((a, b) => a.ms - b.ms);
+  for (const t of chainTraces(events.map((e) => ({ ...e.trace, at: new Date(e.ms) })))) {
+    rows.traces.push([t.patientId, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.documentId, t.mode, t.justification, t.outcome, t.reason, t.detail, prismaDateTime(t.at.getTime()), t.ipAddress, t.prevHash, t.hash]);
+  }
+
+  // About twenty reimbursements: the last nine months of the generated history.
+  let k = 0;
+  for (const item of generateReimbursementHistory(`large:${i}`, shared.now, 9)) {
+    if (item.date < birthDate) continue;
+    rows.reimbursements.push([largeId("rb", i * 1000 + k++), patientId, item.category, item.date, item.actCode, item.label, item.specialty, item.quantity, item.amountCents]);
+  }
+  rows.notifications.push([largeId("nt", i), patientId, "Votre DMP a été créé", "Votre dossier médical partagé a été créé en ligne.", opened, prismaDateTime(openedMs + DAY)]);
+}

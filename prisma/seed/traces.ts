@@ -1,0 +1,333 @@
+import type { Db } from "@/lib/db/types";
+import type { Account, NotificationKind } from "@/lib/generated/prisma/client";
+import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
+import { createRandom, type TRandom } from "@/lib/random/prng";
+import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
+import { chainTraces, type TChainedTrace } from "./trace-chain";
+import { BLOCKS, EMERGENCY_ACCESS_HOURS, EMERGENCY_EVENTS, professionalSpec, seedReadReason, type TPlannedAuthorization } from "./access";
+import type { TSeededDocument } from "./documents";
+import { DEMO_LEGAL_REPRESENTATIONS, type TPatientKey, type TSeededPatient } from "./patients";
+import { daysBefore, workingTimeAfter } from "./time";
+import { professionalDisplayName, type TProfessionalKey } from "./professionals";
+import { DEMO_STRUCTURES } from "./structures";
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+type TNotice = { kind: NotificationKind; title: string; body: string };
+
+type TEvent = { at: Date; trace: Omit<TTraceInput, "patientId" | "at">; notice?: TNotice };
+
+const FR_DATE = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+const FR_TIME = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+
+function when(d: Date): string {
+  return `le ${FR_DATE.format(d)} à ${FR_TIME.format(d)}`;
+}
+
+function proIp(rng: TRandom): string {
+  return `10.75.${rng.int(1, 254)}.${rng.int(1, 254)}`;
+}
+
+function homeIp(rng: TRandom): string {
+  return `92.184.${rng.int(1, 254)}.${rng.int(1, 254)}`;
+}
+
+function proActor(key: TProfessionalKey, ids: Record<TProfessionalKey, string>, rng: TRandom) {
+  const spec = professionalSpec(key);
+  return {
+    actorKind: "PROFESSIONAL" as const,
+    actorId: ids[key],
+    actorName: professionalDisplayName(spec),
+    actorProfession: professionWithSpecialtyLabel(spec.profession, spec.specialty),
+    actorStructure: DEMO_STRUCTURES.find((s) => s.key === spec.structure)?.name ?? null,
+    ipAddress: proIp(rng),
+  };
+}
+
+export type TTracePlan = {
+  events: Map<TPatientKey, TEvent[]>;
+  /** Last access of each authorized professional ("patient|pro"), for lastAccessAt. */
+  lastAccess: Map<string, Date>;
+};
+
+/**
+ * A realistic, policy-consistent history per record: creation, designation of the
+ * treating doctor, consents and consultations, document additions (by professionals,
+ * by the hospital feed, by the patient), the patient's own actions, emergency accesses
+ * and refused attempts, with the notifications the patient received.
+ */
+export function planTraces(
+  patients: Record<TPatientKey, TSeededPatient>,
+  documents: readonly TSeededDocument[],
+  authorizations: readonly TPlannedAuthorization[],
+  professionalIds: Record<TProfessionalKey, string>,
+  structureIds: Record<string, string>,
+  accountsByLogin: Record<string, Account>,
+  now: Date,
+): TTracePlan {
+  const events = new Map<TPatientKey, TEvent[]>();
+  const lastAccess = new Map<string, Date>();
+  const firstSeen = new Set<string>();
+
+  for (const seeded of Object.values(patients)) {
+    const p = seeded.spec;
+    const rng = createRandom(`traces:${p.key}`);
+    const list: TEvent[] = [];
+    const push = (e: TEvent) => list.push(e);
+    const openedAt = seeded.record.recordOpenedAt;
+    const end = seeded.record.closedAt ?? now;
+    const docs = documents.filter((d) => d.patientKey === p.key);
+    const isMinor = seeded.account === null;
+    // A minor's actions are made by their (first) legal representative.
+    const representative = DEMO_LEGAL_REPRESENTATIONS.find((r) => r.minor === p.key);
+    const repAccount = representative ? accountsByLogin[representative.loginId] : undefined;
+    const accountName = (a: Account | undefined) => (a ? `${a.firstName} ${a.lastName}` : "Représentant légal");
+    const self = seeded.account
+      ? { actorKind: "PATIENT" as const, actorId: seeded.account.id, actorName: `${p.firstName} ${p.lastName}` }
+      : { actorKind: "LEGAL_REPRESENTATIVE" as const, actorId: repAccount?.id ?? null, actorName: accountName(repAccount) };
+
+    const consult = (key: TProfessionalKey, at: Date, reason: string, mode: "NORMAL" | "SAMU" | "BREAK_GLASS" = "NORMAL") => {
+      const actor = proActor(key, professionalIds, rng);
+      const first = !firstSeen.has(`${p.key}|${key}`);
+      firstSeen.add(`${p.key}|${key}`);
+      push({
+        at,
+        trace: { ...actor, action: "RECORD_VIEW", mode, reason },
+        notice:
+          first && mode === "NORMAL"
+            ? { kind: "FIRST_CONSULTATION", title: "Première consultation de votre DMP", body: `${actor.actorName} (${actor.actorProfession}) a consulté votre DMP pour la première fois ${when(at)}.` }
+            : undefined,
+      });
+      const k = `${p.key}|${key}`;
+      if (!lastAccess.has(k) || (lastAccess.get(k) as Date) < at) lastAccess.set(k, at);
+    };
+    const readDoc = (key: TProfessionalKey, doc: TSeededDocument, at: Date, reason: string, mode: "NORMAL" | "SAMU" | "BREAK_GLASS" = "NORMAL") => {
+      push({ at, trace: { ...proActor(key, professionalIds, rng), action: "DOCUMENT_READ", documentId: doc.id, mode, reason } });
+      const k = `${p.key}|${key}`;
+      if (lastAccess.has(k) && (lastAccess.get(k) as Date) < at) lastAccess.set(k, at);
+    };
+
+    // Creation of the record.
+    const creator = p.createdBy;
+    if (creator === "online") {
+      push({
+        at: openedAt,
+        trace: { ...self, action: "RECORD_CREATE", detail: "Création en ligne (NIR, date et rang de naissance, numéro de série de la carte Vitale, code de confirmation).", ipAddress: homeIp(rng) },
+        notice: { kind: "RECORD_CREATED", title: "Votre DMP a été créé", body: `Votre dossier médical partagé a été créé en ligne ${when(openedAt)}.` },
+      });
+    } else {
+      const actor = proActor(creator, professionalIds, rng);
+      push({
+        at: openedAt,
+        trace: { ...actor, action: "RECORD_CREATE", detail: "Création par un professionnel avec l'accord du patient." },
+        notice: { kind: "RECORD_CREATED", title: "Votre DMP a été créé", body: `Votre dossier médical partagé a été créé par ${actor.actorName} avec votre accord ${when(openedAt)}.` },
+      });
+    }
+
+    // Treating doctor.
+    if (p.treatingDoctor && seeded.record.treatingDoctorSince) {
+      const since = seeded.record.treatingDoctorSince;
+      const doctor = professionalSpec(p.treatingDoctor);
+      push({ at: since, trace: { ...self, action: "TREATING_DOCTOR_SET", detail: `Médecin traitant : ${professionalDisplayName(doctor)}.`, ipAddress: homeIp(rng) } });
+      consult(p.treatingDoctor, new Date(since.getTime() + 26 * HOUR), "Médecin traitant");
+      for (const doc of docs.filter((d) => d.submittedAt > since && seedReadReason(p.treatingDoctor as TProfessionalKey, d, seeded) !== null)) {
+        // The treating doctor reads what is masked and a share of the rest.
+        if (!doc.hiddenFromPros && !rng.chance(0.35)) continue;
+        const at = new Date(Math.min(workingTimeAfter(doc.submittedAt, rng, 3).getTime(), end.getTime() - HOUR));
+        readDoc(p.treatingDoctor, doc, at, "Médecin traitant");
+      }
+    }
+
+    // Authorizations, first consultation and a few reads.
+    for (const a of authorizations.filter((x) => x.patientKey === p.key)) {
+      if (a.method !== "RECORD_CREATION") {
+        push({
+          at: a.consentAt,
+          trace: {
+            ...proActor(a.professional, professionalIds, rng),
+            action: "AUTHORIZATION_GRANT",
+            reason: a.method === "CARE_TEAM" ? "Équipe de soins de l'établissement, patient informé" : "Consentement du patient recueilli",
+          },
+        });
+      }
+      const viewReason = { CARE_TEAM: "Équipe de soins", CONSENT: "Autorisation du patient", RECORD_CREATION: "Création du dossier avec l'accord du patient" }[a.method];
+      consult(a.professional, new Date(a.consentAt.getTime() + 5 * MINUTE), viewReason);
+      const readable = docs.filter((d) => d.submittedAt > a.consentAt && d.authorKey !== a.professional && seedReadReason(a.professional, d, seeded) !== null);
+      for (const doc of rng.sample(readable, 3)) {
+        const at = new Date(Math.min(workingTimeAfter(doc.submittedAt, rng, 3).getTime(), end.getTime() - HOUR));
+        readDoc(a.professional, doc, at, seedReadReason(a.professional, doc, seeded) as string);
+      }
+    }
+
+    // Documents added.
+    for (const doc of docs) {
+      const isNewVersion = doc.replacesId !== null;
+      const action = isNewVersion ? ("DOCUMENT_REPLACE" as const) : doc.source === "HOSPITAL_FEED" ? ("FEED_DOCUMENT" as const) : ("DOCUMENT_ADD" as const);
+      const proKey = doc.authorKey !== "patient" && doc.authorKey !== "insurance" ? doc.authorKey : null;
+      let actor;
+      if (doc.authorKey === "patient") {
+        const rep = doc.authorLogin && doc.authorLogin !== seeded.account?.loginId;
+        actor = rep
+          ? { actorKind: "LEGAL_REPRESENTATIVE" as const, actorId: doc.authorAccountId, actorName: accountName(accountsByLogin[doc.authorLogin as string]), ipAddress: homeIp(rng) }
+          : { ...self, ipAddress: homeIp(rng) };
+      } else if (doc.authorKey === "insurance") {
+        actor = { actorKind: "SYSTEM" as const, actorName: "Assurance Maladie" };
+      } else if (doc.source === "HOSPITAL_FEED" && !isNewVersion) {
+        actor = { actorKind: "STRUCTURE" as const, actorId: doc.structureId ?? structureIds.hospital, actorName: "Hôpital Saint-Martin", actorStructure: "Hôpital Saint-Martin" };
+      } else {
+        actor = proActor(proKey as TProfessionalKey, professionalIds, rng);
+      }
+      const authorName = proKey ? professionalDisplayName(professionalSpec(proKey)) : doc.authorKey === "insurance" ? "L'Assurance Maladie" : null;
+      const hiddenFromReader = doc.hiddenFromPatient || doc.revealedAt !== null || (isMinor && doc.hiddenFromLegalReps);
+      push({
+        at: doc.submittedAt,
+        trace: {
+          ...actor,
+          action,
+          documentId: doc.id,
+          detail: doc.source === "HOSPITAL_FEED" && proKey ? `Document validé par ${authorName} dans le dossier patient informatisé, envoi automatique.` : null,
+        },
+        notice:
+          authorName && !hiddenFromReader
+            ? {
+                kind: "NEW_DOCUMENT",
+                title: isNewVersion ? "Document mis à jour dans votre DMP" : "Nouveau document dans votre DMP",
+                body: `${authorName} a ajouté « ${doc.title} » ${when(doc.submittedAt)}.`,
+              }
+            : undefined,
+      });
+      if (doc.maskedByPatientAt) {
+        push({ at: doc.maskedByPatientAt, trace: { ...self, action: "DOCUMENT_MASK", documentId: doc.id, ipAddress: homeIp(rng) } });
+      }
+      if (doc.opposedAt) {
+        push({ at: doc.opposedAt, trace: { ...self, action: "DOCUMENT_OPPOSE", documentId: doc.id, detail: "Opposition pour motif légitime.", ipAddress: homeIp(rng) } });
+      }
+      if (doc.revealedAt) {
+        const revealer: TProfessionalKey = p.key === "francois.henry" ? "oncologist" : (proKey ?? "gp");
+        push({
+          at: doc.revealedAt,
+          trace: { ...proActor(revealer, professionalIds, rng), action: "DOCUMENT_REVEAL", documentId: doc.id, reason: "Consultation d'annonce réalisée" },
+          notice: { kind: "DOCUMENT_REVEALED", title: "Un document est désormais visible", body: `« ${doc.title} » est désormais visible dans votre DMP, à la suite de votre consultation d'annonce.` },
+        });
+      }
+    }
+
+    // Emergency accesses and refused attempts.
+    for (const e of EMERGENCY_EVENTS.filter((x) => x.patient === p.key)) {
+      const at = daysBefore(now, e.daysAgo, e.hour);
+      const actor = proActor(e.professional, professionalIds, rng);
+      const action = e.mode === "SAMU" ? ("SAMU_ACCESS" as const) : ("BREAK_GLASS_ACCESS" as const);
+      push({
+        at,
+        trace: { ...actor, action, mode: e.mode, justification: e.justification, outcome: e.outcome, reason: e.reason, detail: e.detail },
+        notice:
+          e.outcome === "ALLOWED"
+            ? {
+                kind: "EMERGENCY_ACCESS",
+                title: "Accès en urgence à votre DMP",
+                body: `${actor.actorName} (${e.mode === "SAMU" ? "SAMU-Centre 15" : "bris de glace"}) a accédé à votre DMP en urgence ${when(at)}.${e.justification ? ` Justification : ${e.justification}` : ""}`,
+              }
+            : undefined,
+      });
+      if (e.outcome === "ALLOWED") {
+        const inWindow = docs.filter((d) => d.submittedAt < at && d.status === "ACTIVE" && !d.hiddenFromPros && !d.opposedAt);
+        inWindow.slice(-3).forEach((doc, i) => {
+          push({ at: new Date(at.getTime() + (i + 2) * MINUTE), trace: { ...actor, action: "DOCUMENT_READ", documentId: doc.id, mode: e.mode, reason: `Accès en urgence (${e.mode === "SAMU" ? "SAMU-Centre 15" : "bris de glace"}), ouvert ${EMERGENCY_ACCESS_HOURS} h` } });
+        });
+      }
+    }
+    if (p.breakGlassAllowed === false || p.samuAllowed === false) {
+      push({
+        at: new Date(openedAt.getTime() + 20 * 24 * HOUR),
+        trace: { ...self, action: "EMERGENCY_SETTINGS_CHANGE", detail: p.breakGlassAllowed === false ? "Opposition à l'accès en urgence (bris de glace)." : "Opposition à l'accès du SAMU-Centre 15.", ipAddress: homeIp(rng) },
+      });
+    }
+    for (const b of BLOCKS.filter((x) => x.patient === p.key)) {
+      const at = daysBefore(now, b.daysAgo, 20);
+      push({ at, trace: { ...self, action: "PROFESSIONAL_BLOCK", detail: `Professionnel bloqué : ${professionalDisplayName(professionalSpec(b.professional))}.`, ipAddress: homeIp(rng) } });
+      push({
+        at: daysBefore(now, b.daysAgo - 30, 10),
+        trace: { ...proActor(b.professional, professionalIds, rng), action: "RECORD_VIEW", outcome: "REFUSED", reason: "Accès refusé : professionnel bloqué par le patient." },
+      });
+    }
+    if (p.key === "jean.martin") {
+      push({
+        at: daysBefore(now, 15, 11),
+        trace: { ...proActor("pediatrician", professionalIds, rng), action: "RECORD_VIEW", outcome: "REFUSED", reason: "Aucune autorisation : le consentement du patient n'a pas été recueilli." },
+      });
+      push({ at: daysBefore(now, 400, 19), trace: { ...self, action: "CONTACT_UPDATE", detail: "Numéro de téléphone mobile modifié.", ipAddress: homeIp(rng) } });
+    }
+
+    // The patient (or a legal representative) looks at the record.
+    push({ at: daysBefore(now, 2 + rng.int(0, 20), 20), trace: { ...self, action: "TRACES_VIEW", ipAddress: homeIp(rng) } });
+    if (rng.chance(0.6)) push({ at: daysBefore(now, 3 + rng.int(0, 40), 21), trace: { ...self, action: "REIMBURSEMENTS_VIEW", ipAddress: homeIp(rng) } });
+
+    if (seeded.record.closedAt) {
+      const closedAt = seeded.record.closedAt;
+      // Nothing happens on a closed record after its closure.
+      for (let i = list.length - 1; i >= 0; i--) if ((list[i] as TEvent).at >= closedAt) list.splice(i, 1);
+      push({
+        at: closedAt,
+        trace: { ...self, action: "RECORD_CLOSE", detail: "Fermeture demandée par le patient ; dossier conservé 10 ans.", ipAddress: homeIp(rng) },
+        notice: { kind: "RECORD_CLOSED", title: "Votre DMP a été fermé", body: `Votre DMP a été fermé ${when(closedAt)}. Il est conservé 10 ans et peut être réactivé à tout moment.` },
+      });
+    }
+
+    // Nothing in the future, and a stable chronological order.
+    const ordered = list
+      .filter((e) => e.at.getTime() <= now.getTime())
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i)
+      .map(({ e }) => e);
+    events.set(p.key, ordered);
+  }
+  return { events, lastAccess };
+}
+
+/**
+ * Writes the traces and the notifications. Each record's chain is computed with the
+ * hash appendTrace uses (chainTraces) and inserted in order in one statement, which
+ * is ~50x faster than a thousand appendTrace calls; verifyTraceChain holds on the result
+ * (lib/seed/seed-demo.test.ts checks it).
+ */
+export async function writeTraces(
+  prisma: Db,
+  patients: Record<TPatientKey, TSeededPatient>,
+  plan: TTracePlan,
+  now: Date,
+): Promise<{ traces: number; notifications: number }> {
+  const rows: TChainedTrace[] = [];
+  const notifications = [];
+  for (const [key, list] of plan.events) {
+    const { record } = patients[key];
+    rows.push(...chainTraces(list.map((e) => ({ ...e.trace, patientId: record.id, at: e.at }))));
+    for (const e of list) {
+      if (!e.notice) continue;
+      const old = now.getTime() - e.at.getTime() > 14 * 24 * HOUR;
+      notifications.push({
+        patientId: record.id,
+        kind: e.notice.kind,
+        title: e.notice.title,
+        body: e.notice.body,
+        sentEmail: record.notifyByEmail,
+        sentSms: record.notifyBySms,
+        createdAt: e.at,
+        readAt: old ? new Date(e.at.getTime() + 20 * HOUR) : null,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await prisma.trace.createMany({ data: rows.slice(i, i + 500) });
+  const traces = rows.length;
+  // Platform actions without a record have their own chain.
+  await appendTrace(prisma, {
+    patientId: null,
+    actorKind: "SYSTEM",
+    actorName: "Plateforme DMP",
+    action: "HABILITATION_CHANGE",
+    detail: "Chargement de la matrice d'habilitations par défaut.",
+    at: new Date(Math.min(...Object.values(patients).map((p) => p.record.recordOpenedAt.getTime())) - 24 * HOUR),
+  });
+  await prisma.notification.createMany({ data: notifications });
+  return { traces: traces + 1, notifications: notifications.length };
+}
