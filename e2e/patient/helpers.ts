@@ -16,7 +16,8 @@ export function codeReader(context: BrowserContext, recipient: string) {
   async function messages(): Promise<{ count: number; code: string | null; page: Page }> {
     const page = await context.newPage();
     await page.goto(`${path}?destinataire=${encodeURIComponent(recipient)}`);
-    const articles = page.getByRole("article");
+    // Only messages that carry a code: notifications land in the same inbox.
+    const articles = page.getByRole("article").filter({ has: page.getByTestId("code") });
     const count = await articles.count();
     const code = count > 0 ? await articles.first().getByTestId("code").textContent() : null;
     return { count, code, page };
