@@ -34,7 +34,7 @@ import {
   updatePersonalDocument,
   type TPersonalDocumentMeta,
 } from "@/lib/documents/patient-document-commands";
-import { documentWhere } from "@/lib/access/document-where";
+import { findDocumentAuthors } from "@/lib/documents/find-document-authors";
 import { exportTracesCsv, findTraces, type TTraceFilters } from "@/lib/traces/find-traces";
 import { findNotifications, markNotificationsRead } from "@/lib/notifications/find-notifications";
 import { findReimbursements } from "@/lib/reimbursements/find-reimbursements";
@@ -64,20 +64,8 @@ export const portalRecordOverview = (actor: TPatientSideActor) => getRecordOverv
 
 export async function portalDocuments(actor: TPatientSideActor, filters: TDocumentFilters) {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
-  const [page, authors] = await Promise.all([
-    findDocuments(prisma, actor, ctx, filters),
-    prisma.document.findMany({
-      where: { AND: [documentWhere(actor, ctx), { authorId: { not: null } }] },
-      distinct: ["authorId"],
-      select: { author: { select: { id: true, title: true, firstName: true, lastName: true } } },
-    }),
-  ]);
-  return {
-    ...page,
-    authors: authors
-      .flatMap((a) => (a.author ? [{ id: a.author.id, name: [a.author.title, a.author.firstName, a.author.lastName].filter(Boolean).join(" ") }] : []))
-      .sort((a, b) => a.name.localeCompare(b.name, "fr")),
-  };
+  const [page, authors] = await Promise.all([findDocuments(prisma, actor, ctx, filters), findDocumentAuthors(prisma, actor, ctx)]);
+  return { ...page, authors };
 }
 
 export async function portalDocument(actor: TPatientSideActor, documentId: string) {

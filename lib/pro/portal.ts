@@ -17,6 +17,12 @@ import { getDocument } from "@/lib/documents/get-document";
 import { saveAllergy, saveTreatment, type TAllergyInput, type TTreatmentInput } from "@/lib/summary/save-summary-item";
 import { findTracesForProfessional } from "@/lib/traces/find-traces-for-professional";
 import { blockProfessionalForPatient } from "@/lib/records/block-professional-for-patient";
+import { createRecordByProfessional, type TCreateRecordByProfessionalInput } from "@/lib/records/create-record-by-professional";
+import { getBeneficiaryForRecordCreation } from "@/lib/records/get-beneficiary-for-record-creation";
+import { sendMail } from "@/lib/mail/send-mail";
+import { openEmergencyAccess, type TEmergencyMode } from "@/lib/emergency/open-emergency-access";
+import { closeEmergencyAccess } from "@/lib/emergency/close-emergency-access";
+import { getEmergencySummary } from "@/lib/emergency/get-emergency-summary";
 
 /**
  * The professional portal's entry points with the server's database and the caller's
@@ -39,8 +45,23 @@ export async function declareConsent(actor: TProActor, patientId: string, input:
   return recordConsent(prisma, actor, patientId, input, { ipAddress: await requestIp() });
 }
 
+/** The record view; in an emergency mode, with the emergency summary to show first (else null). */
 export async function viewRecord(actor: TProActor, patientId: string, filters: TDocumentFilters) {
-  return getProfessionalRecord(prisma, actor, patientId, filters, { ipAddress: await requestIp() });
+  const now = new Date();
+  const record = await getProfessionalRecord(prisma, actor, patientId, filters, { ipAddress: await requestIp(), now });
+  const emergency = record.access.mode === "NORMAL" ? null : await getEmergencySummary(prisma, actor, patientId, { now });
+  return { ...record, emergency };
+}
+
+/** SAMU-Centre 15 regulation (no justification) or break-the-glass (justification): traced, notified. */
+export async function declareEmergencyAccess(actor: TProActor, patientId: string, input: { mode: TEmergencyMode; justification?: string }) {
+  return openEmergencyAccess(prisma, actor, patientId, input, { ipAddress: await requestIp() });
+}
+
+/** The professional ends their own emergency access on this record now. */
+export async function endEmergencyAccess(actor: TProActor, patientId: string) {
+  if (patientId.length > 64) return 0;
+  return closeEmergencyAccess(prisma, actor.professionalId, patientId);
 }
 
 /** Opens a document's content (DOCUMENT_READ trace); NOT_FOUND when refused or unknown. */
@@ -89,4 +110,14 @@ export async function tracesForTreatingDoctor(actor: TProActor, patientId: strin
 
 export async function blockProfessionalAtPatientRequest(actor: TProActor, patientId: string, professionalId: string) {
   return blockProfessionalForPatient(prisma, actor, patientId, professionalId, { ipAddress: await requestIp() });
+}
+
+/** The registry identity shown on the record creation form (null for an unknown id). */
+export async function beneficiaryForRecordCreation(actor: TProActor, beneficiaryId: string) {
+  return getBeneficiaryForRecordCreation(prisma, actor, beneficiaryId);
+}
+
+/** Creates the record of a beneficiary who agrees and sends them the initial secret. */
+export async function createRecordForPatient(actor: TProActor, input: TCreateRecordByProfessionalInput) {
+  return createRecordByProfessional(prisma, actor, input, { sendMail, ipAddress: await requestIp() });
 }

@@ -16,6 +16,8 @@ export type TProfessionalTraceRow = {
   outcome: "ALLOWED" | "REFUSED";
   reason: string | null;
   detail: string | null;
+  /** Break-the-glass justification typed by the professional. */
+  justification: string | null;
 };
 
 /**
@@ -60,6 +62,7 @@ export async function findTracesForProfessional(
         outcome: t.outcome,
         reason: t.reason,
         detail: t.detail,
+        justification: t.justification,
       })),
     };
   }, request);

@@ -24,6 +24,11 @@ export default async function ProPortalLayout({ children }: { children: ReactNod
             <li>
               <Link href="/pro">Rechercher un patient</Link>
             </li>
+            {actor.isSamuRegulator ? (
+              <li>
+                <Link href="/pro/regulation">Régulation SAMU-Centre 15</Link>
+              </li>
+            ) : null}
             {actor.isOperator ? (
               <li>
                 <Link href="/pro/operateur">Espace opérateur</Link>

@@ -31,7 +31,7 @@ function RecordCell({ r }: { r: TPatientSearchResult }) {
 
 function ActionCell({ r }: { r: TPatientSearchResult }) {
   const who = `${r.firstName} ${r.lastName}`;
-  if (!r.patientId) return <span className="text-slate-700">Aucun dossier à ouvrir</span>;
+  if (!r.patientId) return <Link href={`/pro/creer-dossier?beneficiaire=${encodeURIComponent(r.beneficiaryId)}`}>Créer le DMP de {who}</Link>;
   if (r.access !== "NONE") return <Link href={`/pro/patients/${r.patientId}`}>Ouvrir le dossier de {who}</Link>;
   return <Link href={`/pro/patients/${r.patientId}/acces`}>Premier accès au dossier de {who}</Link>;
 }

@@ -20,6 +20,8 @@ import { DOCUMENT_CLASSES, DOCUMENT_TYPES, documentTypeLabel } from "@/lib/refer
 import { maskingLabels } from "@/lib/reference/masking";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { blockProfessionalAction, revealDocumentAction, saveAllergyAction, saveTreatmentAction } from "./actions";
+import { closeEmergencyAction } from "./acces/actions";
+import { EmergencySummarySection } from "@/components/pro/emergency-summary";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
 
@@ -75,6 +77,14 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
       <p className="mb-6">
         <Badge tone="info">Accès : {access.description}</Badge>
       </p>
+
+      {record.emergency ? (
+        <EmergencySummarySection
+          summary={record.emergency}
+          documentHref={(documentId) => `${base}/documents/${documentId}`}
+          closeAction={closeEmergencyAction.bind(null, patientId)}
+        />
+      ) : null}
 
       <section aria-labelledby="documents" className="mb-10">
         <h2 id="documents" className="mb-3 text-2xl font-semibold">
@@ -255,7 +265,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
             Remboursements (24 derniers mois)
           </h2>
           {!record.reimbursements.isLoaded ? (
-            <Alert tone="info">L&apos;historique de l&apos;Assurance Maladie est en cours de chargement : il apparaîtra dans quelques minutes.</Alert>
+            <Alert tone="info">Historique de remboursements en cours de chargement : l&apos;Assurance Maladie le transmet dans quelques instants.</Alert>
           ) : (
             <DataTable
               caption="Remboursements de l'Assurance Maladie"

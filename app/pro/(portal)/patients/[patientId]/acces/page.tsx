@@ -1,20 +1,32 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { BreakGlassForm } from "@/components/pro/break-glass-form";
+import { Alert } from "@/components/ui/alert";
 import { ChoiceField, InputField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
 import { declareConsent, getPatientIdentityForConsent } from "@/lib/pro/portal";
 import { actionError } from "@/lib/pro/action-result";
 import { ZConsentInput } from "@/lib/records/record-consent";
+import { emergencyAccessMinutes } from "@/lib/emergency/emergency-duration";
+import { breakGlassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Premier accès au dossier" };
 
-type TParams = Promise<{ patientId: string }>;
+function emergencyMinutesLabel(): string {
+  const minutes = emergencyAccessMinutes();
+  if (minutes % 60 === 0) return `${minutes / 60} heure${minutes > 60 ? "s" : ""}`;
+  return `${minutes} minutes`;
+}
 
-export default async function FirstAccessPage({ params }: { params: TParams }) {
+type TParams = Promise<{ patientId: string }>;
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function FirstAccessPage({ params, searchParams }: { params: TParams; searchParams: TSearchParams }) {
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
+  const isEmergencyClosed = (await searchParams).urgence === "close";
   const patient = await getPatientIdentityForConsent(actor, patientId);
   if (!patient) notFound();
   const today = new Date().toISOString().slice(0, 10);
@@ -38,12 +50,41 @@ export default async function FirstAccessPage({ params }: { params: TParams }) {
       <PageHeader
         eyebrow="Premier accès"
         title={`Accès au dossier de ${patient.firstName} ${patient.lastName}`}
-        description={<p>Vous n&apos;avez pas encore accédé à ce dossier. Le patient doit vous avoir donné son accord ; il sera informé de cette première consultation.</p>}
+        description={
+          <p>
+            Vous n&apos;êtes pas autorisé à accéder à ce dossier. Le patient doit vous avoir donné son accord ; il sera informé de cette première
+            consultation. En situation d&apos;urgence, déclarez un accès en urgence (bris de glace).
+          </p>
+        }
       />
-      <ActionForm action={consentAction} submitLabel="Enregistrer le consentement et ouvrir le dossier" className="flex max-w-xl flex-col gap-5">
-        <ChoiceField id="hasConsent" name="hasConsent" value="oui" type="checkbox" required label="Le patient m'a donné son accord pour accéder à son dossier" />
-        <InputField id="consentDate" name="consentDate" type="date" label="Date du consentement" defaultValue={today} max={today} required />
-      </ActionForm>
+      {isEmergencyClosed ? (
+        <Alert tone="success" className="mb-6">
+          L&apos;accès d&apos;urgence est clos. Pour accéder de nouveau au dossier, recueillez le consentement du patient ou déclarez une nouvelle urgence.
+        </Alert>
+      ) : null}
+      <section aria-labelledby="consentement" className="mb-10">
+        <h2 id="consentement" className="mb-3 text-2xl font-semibold">
+          Avec le consentement du patient
+        </h2>
+        <ActionForm action={consentAction} submitLabel="Enregistrer le consentement et ouvrir le dossier" className="flex max-w-xl flex-col gap-5">
+          <ChoiceField id="hasConsent" name="hasConsent" value="oui" type="checkbox" required label="Le patient m'a donné son accord pour accéder à son dossier" />
+          <InputField id="consentDate" name="consentDate" type="date" label="Date du consentement" defaultValue={today} max={today} required />
+        </ActionForm>
+      </section>
+      <section aria-labelledby="bris-de-glace" className="mb-10 rounded-lg border-2 border-red-700 bg-white p-5">
+        <h2 id="bris-de-glace" className="mb-3 text-2xl font-semibold">
+          Accès en urgence (bris de glace)
+        </h2>
+        <div className="mb-5 flex max-w-3xl flex-col gap-2 text-slate-800">
+          <p>
+            Réservé à une situation d&apos;urgence : l&apos;état du patient comporte un risque immédiat pour sa santé et il ne peut pas donner son
+            accord. L&apos;accès est tracé avec votre justification, le patient en est informé, et il prend fin automatiquement au bout de{" "}
+            {emergencyMinutesLabel()}.
+          </p>
+          <p>Le patient peut s&apos;être opposé à ce mode d&apos;accès : l&apos;accès est alors refusé, et la tentative est tracée.</p>
+        </div>
+        <BreakGlassForm action={breakGlassAction.bind(null, patientId)} />
+      </section>
     </>
   );
 }

@@ -44,7 +44,19 @@ export default async function TreatingDoctorTracesPage({ params, searchParams }:
           { key: "at", header: "Date", cell: (t) => DATE_TIME.format(t.at) },
           { key: "who", header: "Professionnel", isRowHeader: true, cell: (t) => `${t.actorName}${t.actorStructure ? ` (${t.actorStructure})` : ""}` },
           { key: "what", header: "Action", cell: (t) => `${traceActionLabel(t.action)}${t.detail ? ` : ${t.detail}` : ""}` },
-          { key: "mode", header: "Mode", cell: (t) => MODES[t.mode] },
+          {
+            key: "mode",
+            header: "Mode",
+            cell: (t) =>
+              t.mode === "NORMAL" ? (
+                MODES[t.mode]
+              ) : (
+                <span className="flex flex-col gap-1">
+                  <Badge tone="danger">Accès en urgence : {MODES[t.mode]}</Badge>
+                  {t.justification ? <span>Justification : {t.justification}</span> : null}
+                </span>
+              ),
+          },
           { key: "outcome", header: "Résultat", cell: (t) => <Badge tone={t.outcome === "ALLOWED" ? "success" : "danger"}>{t.outcome === "ALLOWED" ? "Autorisé" : "Refusé"}</Badge> },
           { key: "reason", header: "Règle appliquée", cell: (t) => t.reason ?? "—" },
         ]}

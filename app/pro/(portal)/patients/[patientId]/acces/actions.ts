@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { TActionState } from "@/components/pro/action-form";
+import type { TBreakGlassFormState } from "@/components/pro/break-glass-form";
+import { getProfessionalActor } from "@/lib/auth/pro/session";
+import { ZBreakGlassInput } from "@/lib/emergency/emergency-input";
+import { actionError } from "@/lib/pro/action-result";
+import { declareEmergencyAccess, endEmergencyAccess } from "@/lib/pro/portal";
+
+const ZPatientId = z.string().min(1).max(64);
+
+async function actorOrSignIn() {
+  const actor = await getProfessionalActor();
+  if (!actor) redirect("/pro/connexion");
+  return actor;
+}
+
+/** Break-the-glass: the two statements and a justification, then the record opens in that mode. */
+export async function breakGlassAction(patientId: string, state: TBreakGlassFormState, form: FormData): Promise<TBreakGlassFormState> {
+  const actor = await actorOrSignIn();
+  if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
+  const raw = {
+    immediateRisk: form.get("immediateRisk") === "oui",
+    cannotConsent: form.get("cannotConsent") === "oui",
+    justification: typeof form.get("justification") === "string" ? String(form.get("justification")) : "",
+  };
+  const parsed = ZBreakGlassInput.safeParse(raw);
+  if (!parsed.success) {
+    const { fieldErrors } = z.flattenError(parsed.error);
+    return { fieldErrors, ...raw, attempt: (state.attempt ?? 0) + 1 };
+  }
+  let outcome;
+  try {
+    outcome = await declareEmergencyAccess(actor, patientId, { mode: "BREAK_GLASS", justification: parsed.data.justification });
+  } catch (error) {
+    return { ...actionError(error), ...raw, attempt: (state.attempt ?? 0) + 1 };
+  }
+  if (outcome.status === "REFUSED") return { error: outcome.message, ...raw, attempt: (state.attempt ?? 0) + 1 };
+  revalidatePath(`/pro/patients/${patientId}`);
+  redirect(`/pro/patients/${patientId}`);
+}
+
+/** Ends the professional's emergency access on this record now. */
+export async function closeEmergencyAction(patientId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+  const actor = await actorOrSignIn();
+  if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
+  try {
+    await endEmergencyAccess(actor, patientId);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/pro/patients/${patientId}`);
+  redirect(`/pro/patients/${patientId}/acces?urgence=close`);
+}

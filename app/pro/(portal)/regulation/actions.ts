@@ -1,0 +1,26 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { TActionState } from "@/components/pro/action-form";
+import { getProfessionalActor } from "@/lib/auth/pro/session";
+import { actionError } from "@/lib/pro/action-result";
+import { declareEmergencyAccess } from "@/lib/pro/portal";
+
+const ZPatientId = z.string().min(1).max(64);
+
+/** SAMU-Centre 15: opens the caller's record at once, without consent or justification. */
+export async function openInRegulationAction(patientId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+  const actor = await getProfessionalActor();
+  if (!actor) redirect("/pro/connexion");
+  if (!actor.isSamuRegulator) return { error: "Accès refusé : seul un régulateur du SAMU-Centre 15 peut ouvrir un dossier en mode régulation." };
+  if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
+  let outcome;
+  try {
+    outcome = await declareEmergencyAccess(actor, patientId, { mode: "SAMU" });
+  } catch (error) {
+    return actionError(error);
+  }
+  if (outcome.status === "REFUSED") return { error: outcome.message };
+  redirect(`/pro/patients/${patientId}`);
+}

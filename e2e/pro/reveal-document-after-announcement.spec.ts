@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { patientNav, signIn } from "../patient/helpers";
+import { openFromSearch, signInAs } from "./pro-helpers";
+
+test.describe.configure({ timeout: 120_000 });
+
+const TITLE = "Compte rendu de biopsie prostatique – à annoncer";
+
+test("un document invisible au patient lui devient visible après la consultation d'annonce, et il en est notifié", async ({ page, browser }) => {
+  // The patient signs in first, so no later notification mail competes with his code.
+  await signIn(page, "robert.lefebvre");
+
+  const proContext = await browser.newContext();
+  const pro = await proContext.newPage();
+  try {
+    await signInAs(pro, "Dr Françoise Leroy");
+    await openFromSearch(pro, "Lefebvre", "1941-11-30", "Ouvrir le dossier de Robert Lefebvre");
+    await expect(pro.getByRole("heading", { level: 1, name: "LEFEBVRE Robert" })).toBeVisible();
+    await pro.getByRole("link", { name: "Ajouter un document" }).click();
+    await expect(pro.getByRole("heading", { level: 1, name: "Ajouter un document" })).toBeVisible();
+    await pro.getByLabel("Type de document").selectOption("11488-4");
+    await pro.getByLabel("Titre").fill(TITLE);
+    await pro.getByLabel("Contenu (texte)").fill("Adénocarcinome prostatique, score de Gleason 7. Résultat à annoncer au patient en consultation.");
+    await pro.getByLabel("Invisible au patient (INVISIBLE_PATIENT)").check();
+    await expectNoSeriousA11yViolations(pro);
+    await pro.getByRole("button", { name: "Valider et déposer le document" }).click();
+    const row = pro.getByRole("row", { name: new RegExp(TITLE) });
+    await expect(row).toBeVisible();
+    await expect(row.getByText("Invisible au patient")).toBeVisible();
+
+    // Before the announcement consultation, the patient does not see it.
+    await patientNav(page).getByRole("link", { name: "Mes documents" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mes documents" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Documents du dossier" })).toBeVisible();
+    await expect(page.getByText(TITLE)).toHaveCount(0);
+
+    await row.getByRole("button", { name: `Rendre visible au patient : ${TITLE}` }).click();
+    // Once revealed, the row loses its button and its badge.
+    await expect(row.getByRole("button", { name: `Rendre visible au patient : ${TITLE}` })).toHaveCount(0);
+    await pro.reload();
+    await expect(pro.getByRole("row", { name: new RegExp(TITLE) }).getByText("Invisible au patient")).toHaveCount(0);
+    await expectNoSeriousA11yViolations(pro);
+  } finally {
+    await proContext.close();
+  }
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Documents du dossier" }).getByText(TITLE)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await patientNav(page).getByRole("link", { name: "Notifications" }).click();
+  const note = page.getByRole("listitem").filter({ hasText: "Un document de votre DMP vous est désormais accessible" }).filter({ hasText: TITLE });
+  await expect(note).toHaveCount(1);
+  await expect(note).toContainText("Françoise Leroy");
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { openFromSearch, signInAs } from "./pro-helpers";
+
+test.describe.configure({ timeout: 120_000 });
+
+test("le médecin traitant voit les accès des autres professionnels et bloque un infirmier à la demande du patient, qui est alors refusé", async ({ page, browser }) => {
+  const nurseContext = await browser.newContext();
+  const nurse = await nurseContext.newPage();
+  try {
+    // The nurse, authorized by the patient, opens the record.
+    await signInAs(nurse, "Nicolas Girard");
+    await openFromSearch(nurse, "Perrin", "1970-03-21", "Ouvrir le dossier de Mathieu Perrin");
+    await expect(nurse.getByRole("heading", { level: 1, name: "PERRIN Mathieu" })).toBeVisible();
+    const recordUrl = nurse.url();
+
+    // The treating doctor reads the traces of the other professionals.
+    await signInAs(page, "Dr Claire Dubois");
+    await openFromSearch(page, "Perrin", "1970-03-21", "Ouvrir le dossier de Mathieu Perrin");
+    await expect(page.getByText("Accès : Médecin traitant")).toBeVisible();
+    await page.getByRole("link", { name: "Historique des accès" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Historique des accès des autres professionnels" })).toBeVisible();
+    const nurseViews = page.getByRole("row").filter({ hasText: "Nicolas Girard" }).filter({ hasText: "Consultation du dossier" });
+    await expect(nurseViews.first()).toBeVisible();
+    await expect(nurseViews.first()).toContainText("Autorisé");
+    await expectNoSeriousA11yViolations(page);
+
+    // At the patient's request, she blocks him.
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1, name: "PERRIN Mathieu" })).toBeVisible();
+    await page.getByRole("button", { name: "Bloquer Nicolas Girard à la demande du patient" }).click();
+    await expect(page.getByText("Professionnel bloqué à la demande du patient.")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    // His next request is refused, like an unknown record.
+    await nurse.goto(recordUrl);
+    await expect(nurse.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
+    await expect(nurse.getByRole("heading", { level: 1, name: "PERRIN Mathieu" })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(nurse);
+
+    // The refusal is traced, and the treating doctor sees it.
+    await page.getByRole("link", { name: "Historique des accès" }).click();
+    const refused = page.getByRole("row").filter({ hasText: "Nicolas Girard" }).filter({ hasText: "Refusé" });
+    await expect(refused.first()).toBeVisible();
+  } finally {
+    await nurseContext.close();
+  }
+});

@@ -1,0 +1,11 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * Development tool: makes one emergency access expire now, as if its duration had passed
+ * (/dev/urgences). Returns false when it does not exist or has already ended.
+ */
+export async function expireEmergencyAccess(prisma: PrismaClient, id: string, now: Date = new Date()): Promise<boolean> {
+  if (typeof id !== "string" || id.length === 0 || id.length > 64) return false;
+  const { count } = await prisma.emergencyAccess.updateMany({ where: { id, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  return count === 1;
+}
