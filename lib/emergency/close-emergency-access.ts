@@ -1,19 +1,36 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
 
 /**
- * Ends this professional's open emergency accesses on a record now (the professional
- * leaves the emergency, or — through the development tools — time is made to pass).
- * Returns how many were closed.
+ * The professional ends their own open emergency accesses on a record now. The closing is
+ * traced with the mode it ends, in the same transaction. Returns how many were closed.
  */
 export async function closeEmergencyAccess(
   prisma: PrismaClient,
-  professionalId: string,
+  actor: TProfessionalActor,
   patientId: string,
-  now: Date = new Date(),
+  request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<number> {
-  const { count } = await prisma.emergencyAccess.updateMany({
-    where: { professionalId, patientId, expiresAt: { gt: now } },
-    data: { expiresAt: now },
+  const now = request.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const open = await tx.emergencyAccess.findMany({
+      where: { professionalId: actor.professionalId, patientId, expiresAt: { gt: now } },
+      select: { id: true, mode: true },
+    });
+    if (open.length === 0) return 0;
+    await tx.emergencyAccess.updateMany({ where: { id: { in: open.map((a) => a.id) } }, data: { expiresAt: now } });
+    for (const mode of new Set(open.map((a) => a.mode))) {
+      await appendTrace(tx, {
+        patientId,
+        ...traceActorFields(actor),
+        action: "EMERGENCY_CLOSE",
+        mode,
+        ipAddress: request.ipAddress ?? null,
+        at: now,
+      });
+    }
+    return open.length;
   });
-  return count;
 }

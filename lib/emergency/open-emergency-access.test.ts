@@ -115,7 +115,10 @@ describe("openEmergencyAccess", () => {
 
   it("closing the emergency access ends it at once", async () => {
     await openEmergencyAccess(db.prisma, doctor, patientId, { mode: "BREAK_GLASS", justification: JUSTIFICATION });
-    expect(await closeEmergencyAccess(db.prisma, doctor.professionalId, patientId)).toBe(1);
+    expect(await closeEmergencyAccess(db.prisma, doctor, patientId)).toBe(1);
     await expect(openRecord(db.prisma, doctor, patientId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const trace = await db.prisma.trace.findFirst({ where: { patientId, action: "EMERGENCY_CLOSE" }, orderBy: { id: "desc" } });
+    expect(trace).toMatchObject({ mode: "BREAK_GLASS", actorId: doctor.professionalId });
+    expect(await closeEmergencyAccess(db.prisma, doctor, patientId)).toBe(0);
   });
 });

@@ -61,7 +61,7 @@ export async function declareEmergencyAccess(actor: TProActor, patientId: string
 /** The professional ends their own emergency access on this record now. */
 export async function endEmergencyAccess(actor: TProActor, patientId: string) {
   if (patientId.length > 64) return 0;
-  return closeEmergencyAccess(prisma, actor.professionalId, patientId);
+  return closeEmergencyAccess(prisma, actor, patientId, { ipAddress: await requestIp() });
 }
 
 /** Opens a document's content (DOCUMENT_READ trace); NOT_FOUND when refused or unknown. */

@@ -26,6 +26,7 @@ export const TRACE_ACTIONS = {
   CONTACT_UPDATE: "Modification des coordonnées",
   SAMU_ACCESS: "Accès en urgence par le SAMU-Centre 15",
   BREAK_GLASS_ACCESS: "Accès en urgence (bris de glace)",
+  EMERGENCY_CLOSE: "Fin de l'accès en urgence",
   HABILITATION_CHANGE: "Modification de la matrice d'habilitations",
   CARD_OPPOSE: "Mise en opposition d'une carte CPS",
 } as const;
