@@ -28,7 +28,7 @@ const DOORS = [
     title: "Simulateur hospitalier",
     href: "/hopital",
     linkLabel: "Ouvrir le simulateur hospitalier",
-    signIn: "Certificat de structure (établissement identifié par son FINESS).",
+    signIn: "Carte CPS d'un médecin ou d'une secrétaire médicale de l'établissement ; l'envoi passe par l'API FHIR au nom de la structure (FINESS).",
     description:
       "Un système d'information hospitalier fictif envoie automatiquement les documents validés. L'identité " +
       "transmise est vérifiée (NIR, date et rang de naissance) et l'établissement suit ses envois du mois.",
