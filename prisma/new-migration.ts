@@ -21,7 +21,14 @@ const env = { ...process.env, DATABASE_URL: `file:${path.join(scratch, "replay.d
 execFileSync(prismaBin, ["migrate", "deploy"], { env, stdio: "inherit" });
 const pulled = execFileSync(prismaBin, ["db", "pull", "--print"], { env, encoding: "utf8" });
 // stdout starts with an adapter warning before the schema itself.
-const introspected = pulled.slice(pulled.search(/^(generator|datasource|model|enum)\b/m));
+// SQLite introspection writes enum defaults as strings (@default("OPEN")), which the
+// schema validator rejects: unquote them on enum-typed fields.
+const enumNames = new Set([...pulled.matchAll(/^enum\s+(\w+)\s*\{/gm)].map((m) => m[1]));
+const introspected = pulled
+  .slice(pulled.search(/^(generator|datasource|model|enum)\b/m))
+  .replace(/^([ \t]+\w+[ \t]+(\w+)\??[ \t].*@default\()"([A-Za-z0-9_]+)"\)/gm, (line, head: string, type: string, value: string) =>
+    enumNames.has(type) ? `${head}${value})` : line,
+  );
 const introspectedPath = path.join(scratch, "introspected.prisma");
 fs.writeFileSync(introspectedPath, introspected);
 const sql = execFileSync(
