@@ -15,10 +15,34 @@ export async function loadAccessContext(
   patientId: string,
   now: Date = new Date(),
 ): Promise<TAccessContext | null> {
-  const patient = await db.patient.findUnique({
-    where: { id: patientId },
-    select: { id: true, recordStatus: true, breakGlassAllowed: true, samuAllowed: true, treatingDoctorId: true },
-  });
+  const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
+  // One query for the record and this professional's block, authorization and open
+  // emergency access (each query costs a compilation in Prisma's client engine).
+  const [patient, rows] = await Promise.all([
+    db.patient.findUnique({
+      where: { id: patientId },
+      select: {
+        id: true,
+        recordStatus: true,
+        breakGlassAllowed: true,
+        samuAllowed: true,
+        treatingDoctorId: true,
+        ...(professionalId
+          ? {
+              blocks: { where: { professionalId }, select: { id: true }, take: 1 },
+              authorizations: { where: { professionalId }, select: { id: true }, take: 1 },
+              emergencyAccesses: { where: { professionalId, expiresAt: { gt: now } }, orderBy: { startedAt: "desc" }, select: { mode: true }, take: 1 },
+            }
+          : {}),
+      },
+    }),
+    actor.kind === "PROFESSIONAL" && actor.profession
+      ? db.habilitationRule.findMany({
+          where: { profession: actor.profession, specialty: { in: ["*", actor.specialty ?? "*"] } },
+          select: { profession: true, specialty: true, typeCode: true, canRead: true },
+        })
+      : Promise.resolve([]),
+  ]);
   if (!patient) return null;
 
   const base: TAccessContext = {
@@ -43,34 +67,12 @@ export async function loadAccessContext(
     return { ...base, isRepresentative: representation !== null };
   }
 
-  const professionalId = actor.professionalId;
-  const [block, authorization, emergency, rows] = await Promise.all([
-    db.patientBlock.findUnique({
-      where: { patientId_professionalId: { patientId, professionalId } },
-      select: { id: true },
-    }),
-    db.professionalAuthorization.findUnique({
-      where: { patientId_professionalId: { patientId, professionalId } },
-      select: { id: true },
-    }),
-    db.emergencyAccess.findFirst({
-      where: { patientId, professionalId, expiresAt: { gt: now } },
-      orderBy: { startedAt: "desc" },
-      select: { mode: true },
-    }),
-    actor.profession
-      ? db.habilitationRule.findMany({
-          where: { profession: actor.profession, specialty: { in: ["*", actor.specialty ?? "*"] } },
-          select: { profession: true, specialty: true, typeCode: true, canRead: true },
-        })
-      : Promise.resolve([]),
-  ]);
-
+  const emergency = patient.emergencyAccesses?.[0] ?? null;
   return {
     ...base,
-    isTreatingDoctor: patient.treatingDoctorId === professionalId,
-    isBlocked: block !== null,
-    hasAuthorization: authorization !== null,
+    isTreatingDoctor: patient.treatingDoctorId === actor.professionalId,
+    isBlocked: (patient.blocks?.length ?? 0) > 0,
+    hasAuthorization: (patient.authorizations?.length ?? 0) > 0,
     emergencyMode: emergency && emergency.mode !== "NORMAL" ? emergency.mode : null,
     habilitation: resolveHabilitation(rows, actor.profession, actor.specialty),
   };

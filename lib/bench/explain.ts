@@ -97,9 +97,9 @@ export async function explainReads(url: string, f: TBenchFixtures, credentials: 
           } catch (error) {
             plan = [`(plan indisponible : ${error instanceof Error ? error.message : String(error)})`];
           }
-          return { sql: q.query, ms: q.duration, plan };
+          return { sql: q.query, ms: Math.round(q.duration * 100) / 100, plan };
         });
-      out.push({ scenario, queries: statements.length, totalMs: statements.reduce((s, q) => s + q.ms, 0), statements });
+      out.push({ scenario, queries: statements.length, totalMs: Math.round(statements.reduce((s, q) => s + q.ms, 0) * 100) / 100, statements });
     }
   } finally {
     sqlite.close();

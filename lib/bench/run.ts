@@ -6,6 +6,7 @@
  *   --db FILE      database file (default prisma/data/bench-<N>.db, built when missing)
  *   --reuse        require an existing file (never generate)
  *   --skip-build   reuse the last build in .next-bench
+ *   --no-migrate   leave the file's migrations as they are (to measure an older build)
  * Builds the app into .next-bench, starts `next start` on a spare port against the large
  * database, loads seven routes from a separate process (lib/bench/load.ts, autocannon) at
  * 1, 8 and 32 connections, samples the server's memory, and writes bench/results/<time>.md
@@ -24,7 +25,7 @@ const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const LEVELS = [1, 8, 32] as const;
 
-type TOptions = { patients: number; quick: boolean; durationSec: number; dbFile: string; reuse: boolean; skipBuild: boolean };
+type TOptions = { patients: number; quick: boolean; durationSec: number; dbFile: string; reuse: boolean; skipBuild: boolean; migrate: boolean };
 
 function parseArgs(argv: string[]): TOptions {
   const value = (name: string) => {
@@ -45,6 +46,7 @@ function parseArgs(argv: string[]): TOptions {
     dbFile: path.resolve(db ?? path.join(ROOT, "prisma", "data", `bench-${patients}.db`)),
     reuse: argv.includes("--reuse"),
     skipBuild: argv.includes("--skip-build"),
+    migrate: !argv.includes("--no-migrate"),
   };
 }
 
@@ -139,12 +141,21 @@ function ensureDatabase(o: TOptions): void {
     execFileSync(path.join(BIN, "tsx"), ["prisma/seed-large.ts", "--patients", String(o.patients), "--db", o.dbFile], { stdio: "inherit" });
   }
   // New migrations (indexes) apply to a reused file too.
+  if (!o.migrate) return;
+  log("prisma migrate deploy…");
   execFileSync(path.join(BIN, "prisma"), ["migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: `file:${o.dbFile}` } });
 }
 
 function build(env: NodeJS.ProcessEnv): void {
   log("next build (NEXT_DIST_DIR=.next-bench)…");
-  execFileSync(path.join(BIN, "next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env });
+  // next build adds its dist folder's types to tsconfig.json: keep the file as it was.
+  const tsconfig = path.join(ROOT, "tsconfig.json");
+  const before = fs.readFileSync(tsconfig, "utf8");
+  try {
+    execFileSync(path.join(BIN, "next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env });
+  } finally {
+    if (fs.readFileSync(tsconfig, "utf8") !== before) fs.writeFileSync(tsconfig, before);
+  }
 }
 
 async function waitForHealth(origin: string, server: ChildProcess): Promise<void> {

@@ -51,6 +51,7 @@ export type TIngestRequest = { ipAddress?: string | null; now?: Date };
 
 type TStructure = { id: string; finess: string; name: string };
 type TAuthor = { id: string; idNat: string; kind: string; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
+const AUTHOR_SELECT = { id: true, idNat: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true } as const;
 type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
 
 function fail(index: number, uniqueId: string, outcome: FeedOutcome, status: number, code: TIssueCode, message: string): TDocumentResult {
@@ -90,15 +91,22 @@ async function certify(db: PrismaClient, index: number, doc: TParsedDocument): P
   return { result: null, patientId: match.id };
 }
 
-async function planDocument(db: PrismaClient, caller: TFeedCaller, structure: TStructure, index: number, doc: TParsedDocument): Promise<Omit<TPlanned, "identity">> {
+async function planDocument(
+  db: PrismaClient,
+  structure: TStructure,
+  submitter: TAuthor | null,
+  index: number,
+  doc: TParsedDocument,
+): Promise<Omit<TPlanned, "identity">> {
   const reject = (status: number, code: TIssueCode, message: string, outcome: FeedOutcome = "REJECTED") => ({ result: fail(index, doc.uniqueId, outcome, status, code, message) });
   if (doc.custodianFiness !== structure.finess) {
     return reject(403, "forbidden", `La structure indiquée (FINESS ${doc.custodianFiness}) n'est pas celle du certificat (FINESS ${structure.finess}).`);
   }
-  const author = await db.professional.findUnique({
-    where: { idNat: doc.authorIdNat },
-    select: { id: true, idNat: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true },
-  });
+  // The card holder sending their own document (the usual case) is already loaded.
+  const author =
+    submitter && submitter.idNat === doc.authorIdNat
+      ? submitter
+      : await db.professional.findUnique({ where: { idNat: doc.authorIdNat }, select: AUTHOR_SELECT });
   if (!author || author.structureId !== structure.id) {
     return reject(403, "forbidden", `L'auteur ${doc.authorIdNat} n'est pas un professionnel de la structure ${structure.name}.`);
   }
@@ -181,12 +189,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
   const now = request.now ?? new Date();
   const structure = await db.structure.findUnique({ where: { id: caller.structureId }, select: { id: true, finess: true, name: true } });
   if (!structure) throw new FhirError(403, "forbidden", "Structure inconnue : le jeton ne désigne aucune structure.");
-  const submitter = caller.professionalId
-    ? await db.professional.findUnique({
-        where: { id: caller.professionalId },
-        select: { id: true, idNat: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true },
-      })
-    : null;
+  const submitter = caller.professionalId ? await db.professional.findUnique({ where: { id: caller.professionalId }, select: AUTHOR_SELECT }) : null;
   if (caller.professionalId && (!submitter || submitter.structureId !== structure.id)) {
     throw new FhirError(403, "forbidden", "Le professionnel désigné n'exerce pas dans la structure authentifiée.");
   }
@@ -213,7 +216,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
       planned.push({ identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) });
       continue;
     }
-    planned.push({ identity: entry.identity, ...(await planDocument(db, caller, structure, entry.index, entry.document)) });
+    planned.push({ identity: entry.identity, ...(await planDocument(db, structure, submitter, entry.index, entry.document)) });
   }
 
   const failed = planned.filter((p) => p.result.outcome !== "FED_OK");

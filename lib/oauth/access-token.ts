@@ -56,10 +56,12 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
   if (typeof payload.exp !== "number" || payload.exp <= Math.floor(now.getTime() / 1000)) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
   const serial = typeof payload.cs === "string" ? payload.cs : "";
   if (payload.ck === "CARD") {
-    const card = await db.cpsCard.findUnique({ where: { serial }, select: { status: true, expiresAt: true, professionalId: true } });
+    const card = await db.cpsCard.findUnique({
+      where: { serial },
+      select: { status: true, expiresAt: true, professionalId: true, professional: { select: { structureId: true } } },
+    });
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid) throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide.");
-    const professional = await db.professional.findUnique({ where: { id: card.professionalId }, select: { structureId: true } });
-    return { mode: "DIRECT", professionalId: card.professionalId, structureId: professional?.structureId ?? null };
+    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.professional.structureId ?? null };
   }
   if (payload.ck === "STRUCTURE") {
     const certificate = await db.structureCertificate.findUnique({ where: { serial }, select: { status: true, expiresAt: true, structureId: true } });

@@ -107,19 +107,22 @@ export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, fil
   const [total, rows, actors] = await Promise.all([
     db.trace.count({ where }),
     db.trace.findMany({ where, orderBy: { id: "desc" }, skip: (filters.page - 1) * filters.pageSize, take: filters.pageSize }),
-    db.trace.findMany({
-      where: { AND: [base, { actorKind: "PROFESSIONAL" }] },
-      distinct: ["actorId"],
-      select: { actorId: true, actorName: true },
-      orderBy: { actorName: "asc" },
+    // One row per professional, grouped by SQLite (a `distinct` would load every trace).
+    db.trace.groupBy({
+      by: ["actorId"],
+      where: { AND: [base, { actorKind: "PROFESSIONAL" }, { actorId: { not: null } }] },
+      _min: { actorName: true },
     }),
   ]);
+  const professionals = actors
+    .flatMap((a) => (a.actorId ? [{ id: a.actorId, name: a._min.actorName ?? "" }] : []))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     items: rows.map(toRow),
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
-    professionals: actors.filter((a) => a.actorId).map((a) => ({ id: a.actorId as string, name: a.actorName })),
+    professionals,
   };
 }
 

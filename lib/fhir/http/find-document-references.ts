@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { findDocuments } from "@/lib/documents/find-documents";
+import { findDocumentReferenceRows } from "@/lib/documents/find-documents";
+import { toDocumentListItem } from "@/lib/documents/document-list-item";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { openRecord } from "@/lib/records/open-record";
 import { isAppError } from "@/lib/errors/app-error";
@@ -100,19 +101,18 @@ export async function findDocumentReferences(
       if (isAppError(error) && error.code === "NOT_FOUND") continue;
       throw error;
     }
-    const page = await findDocuments(db, actor, ctx, { ...query.filters, ...(authorId ? { authorId } : {}), page: 1, pageSize: query.count });
-    if (page.items.length === 0) continue;
-    const extras = await db.document.findMany({
-      where: { id: { in: page.items.map((d) => d.id) } },
-      select: { id: true, uniqueId: true, author: { select: { idNat: true } }, structure: { select: { finess: true } }, replaces: { select: { uniqueId: true } } },
-    });
-    const byId = new Map(extras.map((e) => [e.id, e]));
-    for (const item of page.items) {
-      const e = byId.get(item.id);
-      if (!e) continue;
+    const rows = await findDocumentReferenceRows(db, actor, ctx, { ...query.filters, ...(authorId ? { authorId } : {}) }, query.count);
+    for (const row of rows) {
       resources.push(
         toDocumentReference(
-          { ...item, uniqueId: e.uniqueId, patientNir: patient.nir, authorIdNat: e.author?.idNat ?? null, structureFiness: e.structure?.finess ?? null, replacesUniqueId: e.replaces?.uniqueId ?? null },
+          {
+            ...toDocumentListItem(row),
+            uniqueId: row.uniqueId,
+            patientNir: patient.nir,
+            authorIdNat: row.author?.idNat ?? null,
+            structureFiness: row.structure?.finess ?? null,
+            replacesUniqueId: row.replaces?.uniqueId ?? null,
+          },
           options.baseUrl,
         ),
       );
