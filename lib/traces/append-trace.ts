@@ -46,7 +46,10 @@ export function traceHash(prevHash: string, t: Required<Omit<TTraceInput, "at">>
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-function normalize(input: TTraceInput): Required<Omit<TTraceInput, "at">> & { at: Date } {
+export type TNormalizedTrace = Required<Omit<TTraceInput, "at">> & { at: Date };
+
+/** A trace input with every optional field made explicit, as it is stored and hashed. */
+export function normalizeTrace(input: TTraceInput): TNormalizedTrace {
   return {
     patientId: input.patientId,
     actorKind: input.actorKind,
@@ -74,7 +77,7 @@ function normalize(input: TTraceInput): Required<Omit<TTraceInput, "at">> & { at
 export async function appendTrace(db: Db, input: TTraceInput): Promise<Trace> {
   // Reading the last hash and inserting must not interleave with another append.
   if ("$transaction" in db) return db.$transaction((tx): Promise<Trace> => appendTrace(tx, input));
-  const t = normalize(input);
+  const t = normalizeTrace(input);
   const last = await db.trace.findFirst({
     where: { patientId: t.patientId },
     orderBy: { id: "desc" },

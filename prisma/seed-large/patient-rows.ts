@@ -5,7 +5,7 @@ import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
 import { createRandom } from "@/lib/random/prng";
 import { generateReimbursementHistory } from "@/lib/reimbursements/generate-history";
 import type { TTraceInput } from "@/lib/traces/append-trace";
-import { chainTraces } from "../seed/trace-chain";
+import { chainTraces } from "@/lib/traces/chain-traces";
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
 
 /**

@@ -3,7 +3,7 @@ import type { Account, NotificationKind } from "@/lib/generated/prisma/client";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { createRandom, type TRandom } from "@/lib/random/prng";
 import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
-import { chainTraces, type TChainedTrace } from "./trace-chain";
+import { chainTraces, type TChainedTrace } from "@/lib/traces/chain-traces";
 import { BLOCKS, EMERGENCY_ACCESS_HOURS, EMERGENCY_EVENTS, professionalSpec, seedReadReason, type TPlannedAuthorization } from "./access";
 import type { TSeededDocument } from "./documents";
 import { DEMO_LEGAL_REPRESENTATIONS, type TPatientKey, type TSeededPatient } from "./patients";
