@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
-import { findPatients, type TPatientSearch } from "@/lib/records/find-patients";
+import { findPatients, searchErrorMessage, ZPatientSearch, type TPatientSearch, type TPatientSearchResult } from "@/lib/records/find-patients";
 import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
 import { getProfessionalRecord } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/records/open-record";
@@ -30,6 +30,42 @@ import { getEmergencySummary } from "@/lib/emergency/get-emergency-summary";
  */
 export async function searchPatients(actor: TProActor, search: TPatientSearch) {
   return findPatients(prisma, actor, search);
+}
+
+type TQuery = Record<string, string | string[] | undefined>;
+
+export type TPatientSearchQuery = {
+  mode: "ins" | "name" | null;
+  values: Record<"nir" | "birthDate" | "birthRank" | "lastName" | "firstName", string>;
+  results: TPatientSearchResult[] | null;
+  error: string | null;
+};
+
+/** The search of the search page and of the regulator screen, from the query string. */
+export async function searchPatientsFromQuery(actor: TProActor, query: TQuery): Promise<TPatientSearchQuery> {
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
+  const mode = one(query.mode) === "ins" ? "ins" : one(query.mode) === "name" ? "name" : null;
+  const values = {
+    nir: one(query.nir),
+    birthDate: one(query.birthDate),
+    birthRank: one(query.birthRank) || "1",
+    lastName: one(query.lastName),
+    firstName: one(query.firstName),
+  };
+  if (!mode) return { mode, values, results: null, error: null };
+  const parsed = ZPatientSearch.safeParse(
+    mode === "ins"
+      ? { mode, nir: values.nir, birthDate: values.birthDate, birthRank: values.birthRank }
+      : { mode, lastName: values.lastName, firstName: values.firstName || undefined, birthDate: values.birthDate },
+  );
+  if (!parsed.success) return { mode, values, results: null, error: parsed.error.issues.map((i) => i.message).join(" ") };
+  try {
+    return { mode, values, results: await findPatients(prisma, actor, parsed.data), error: null };
+  } catch (e) {
+    const error = searchErrorMessage(e);
+    if (!error) throw e;
+    return { mode, values, results: null, error };
+  }
 }
 
 export async function getPatientIdentityForConsent(actor: TProActor, patientId: string) {

@@ -3,22 +3,17 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/pro/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { InputField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
-import { searchPatients } from "@/lib/pro/portal";
-import { searchErrorMessage, ZPatientSearch, type TPatientSearchResult } from "@/lib/records/find-patients";
+import { searchPatientsFromQuery } from "@/lib/pro/portal";
+import type { TPatientSearchResult } from "@/lib/records/find-patients";
+import { PatientSearchForms } from "@/components/pro/patient-search-forms";
 import { openInRegulationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Régulation SAMU-Centre 15" };
 
 type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function one(v: string | string[] | undefined): string {
-  return typeof v === "string" ? v : "";
-}
 
 function formatDay(day: string): string {
   const [y, m, d] = day.split("-");
@@ -37,26 +32,8 @@ function RegulationCell({ r }: { r: TPatientSearchResult }) {
 export default async function RegulationPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requireProfessionalActor();
   if (!actor.isSamuRegulator) notFound();
-  const sp = await searchParams;
-  const mode = one(sp.mode);
-  let results: TPatientSearchResult[] | null = null;
-  let error: string | null = null;
-  if (mode === "ins" || mode === "name") {
-    const parsed = ZPatientSearch.safeParse(
-      mode === "ins"
-        ? { mode, nir: one(sp.nir), birthDate: one(sp.birthDate), birthRank: one(sp.birthRank) || "1" }
-        : { mode, lastName: one(sp.lastName), firstName: one(sp.firstName) || undefined, birthDate: one(sp.birthDate) },
-    );
-    if (!parsed.success) error = parsed.error.issues.map((i) => i.message).join(" ");
-    else {
-      try {
-        results = await searchPatients(actor, parsed.data);
-      } catch (e) {
-        error = searchErrorMessage(e);
-        if (!error) throw e;
-      }
-    }
-  }
+  const search = await searchPatientsFromQuery(actor, await searchParams);
+  const { results, error } = search;
   return (
     <>
       <PageHeader
@@ -70,32 +47,7 @@ export default async function RegulationPage({ searchParams }: { searchParams: T
           </p>
         }
       />
-      <div className="grid gap-6 md:grid-cols-2">
-        <form method="get" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-5" aria-labelledby="regulation-par-ins">
-          <h2 id="regulation-par-ins" className="text-lg font-semibold">
-            Par INS
-          </h2>
-          <input type="hidden" name="mode" value="ins" />
-          <InputField id="nir" name="nir" label="NIR (numéro de sécurité sociale)" hint="15 caractères, clé comprise." defaultValue={mode === "ins" ? one(sp.nir) : ""} required />
-          <InputField id="ins-birthDate" name="birthDate" type="date" label="Date de naissance" defaultValue={mode === "ins" ? one(sp.birthDate) : ""} required />
-          <InputField id="birthRank" name="birthRank" type="number" min={1} max={9} label="Rang de naissance" defaultValue={one(sp.birthRank) || "1"} required />
-          <div>
-            <Button type="submit">Rechercher par INS</Button>
-          </div>
-        </form>
-        <form method="get" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-5" aria-labelledby="regulation-par-nom">
-          <h2 id="regulation-par-nom" className="text-lg font-semibold">
-            Par nom et date de naissance
-          </h2>
-          <input type="hidden" name="mode" value="name" />
-          <InputField id="lastName" name="lastName" label="Nom" defaultValue={mode === "name" ? one(sp.lastName) : ""} required />
-          <InputField id="firstName" name="firstName" label="Prénom" defaultValue={mode === "name" ? one(sp.firstName) : ""} />
-          <InputField id="name-birthDate" name="birthDate" type="date" label="Date de naissance du patient" defaultValue={mode === "name" ? one(sp.birthDate) : ""} required />
-          <div>
-            <Button type="submit">Rechercher par nom</Button>
-          </div>
-        </form>
-      </div>
+      <PatientSearchForms search={search} headingIdPrefix="regulation-" />
       <section aria-labelledby="regulation-resultats" className="mt-8">
         <h2 id="regulation-resultats" className="mb-3 text-xl font-semibold">
           Patients trouvés
