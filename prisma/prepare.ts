@@ -4,7 +4,8 @@
  *   1. create the database folder;
  *   2. apply the migrations (`prisma migrate deploy`);
  *   3. put the file in WAL mode (readers do not wait for writers);
- *   4. load the demo data when there is no patient yet.
+ *   4. load the demo data when there is no patient yet;
+ *   5. refresh the query planner's statistics (new indexes, new data).
  * DATABASE_URL selects another database file.
  */
 import { execFileSync } from "node:child_process";
@@ -12,6 +13,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient } from "../lib/db/create-client";
 import { databaseFile, databaseUrl, ensureDatabaseFolder } from "../lib/db/database-url";
+import { refreshPlannerStatistics } from "../lib/db/planner-statistics";
 
 function migrate(): void {
   console.log("Base de données : application des migrations…");
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const patientCount = enableWalAndCountPatients(file);
   console.log("Base de données : mode WAL activé.");
   await seedWhenEmpty(url, patientCount);
+  refreshPlannerStatistics(file);
   console.log("Base de données prête.");
 }
 

@@ -4,7 +4,6 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { openRecord } from "@/lib/records/open-record";
 import { findDocuments } from "@/lib/documents/find-documents";
-import { findDocumentAuthors } from "@/lib/documents/find-document-authors";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { readDocument } from "@/lib/documents/read-document";
 import { findTraces, parseTraceFilters } from "@/lib/traces/find-traces";
@@ -54,7 +53,7 @@ export async function explainReads(url: string, f: TBenchFixtures, credentials: 
       "1. liste des documents (patient)",
       async () => {
         const { ctx } = await openRecord(prisma, patient, patient.patientId);
-        await Promise.all([findDocuments(prisma, patient, ctx, parseDocumentFilters({})), findDocumentAuthors(prisma, patient, ctx)]);
+        await findDocuments(prisma, patient, ctx, parseDocumentFilters({}));
       },
     ],
     ["2. dossier vu par un professionnel", () => getProfessionalRecord(prisma, pro, f.documentsPatient.id, parseDocumentFilters({}))],

@@ -7,6 +7,11 @@
  *   --reuse        require an existing file (never generate)
  *   --skip-build   reuse the last build in .next-bench
  *   --no-migrate   leave the file's migrations as they are (to measure an older build)
+ *   --only a,b     run only these scenarios (documents, pro-record, content, traces, iti67,
+ *                  ingest; the baseline always runs, every ratio needs it)
+ *   --levels 1,8   connection levels (default 1,8,32)
+ *   --cpu-prof     write the server's V8 CPU profile into bench/profiles/ (for
+ *                  `npx tsx lib/bench/profile-summary.ts <file>`)
  * Builds the app into .next-bench, starts `next start` on a spare port against the large
  * database, loads seven routes from a separate process (lib/bench/load.ts, autocannon) at
  * 1, 8 and 32 connections, samples the server's memory, and writes bench/results/<time>.md
@@ -19,13 +24,26 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TLoadResult, TLoadScenario } from "./load";
+import { refreshPlannerStatistics } from "../db/planner-statistics";
 import type { TScenarioPlans } from "./explain";
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const LEVELS = [1, 8, 32] as const;
+const SCENARIO_IDS = ["documents", "pro-record", "content", "traces", "iti67", "ingest"] as const;
 
-type TOptions = { patients: number; quick: boolean; durationSec: number; dbFile: string; reuse: boolean; skipBuild: boolean; migrate: boolean };
+type TOptions = {
+  patients: number;
+  quick: boolean;
+  durationSec: number;
+  dbFile: string;
+  reuse: boolean;
+  skipBuild: boolean;
+  migrate: boolean;
+  only: readonly string[];
+  levels: readonly number[];
+  cpuProf: boolean;
+};
 
 function parseArgs(argv: string[]): TOptions {
   const value = (name: string) => {
@@ -39,7 +57,15 @@ function parseArgs(argv: string[]): TOptions {
   const durationSec = Number(value("duration") ?? (quick ? 5 : 10));
   if (!(durationSec > 0)) throw new Error("--duration : nombre de secondes attendu.");
   const db = value("db");
+  const only = (value("only") ?? SCENARIO_IDS.join(",")).split(",").filter(Boolean);
+  const unknown = only.filter((id) => !(SCENARIO_IDS as readonly string[]).includes(id));
+  if (unknown.length) throw new Error(`--only : scénario inconnu ${unknown.join(", ")} (attendus : ${SCENARIO_IDS.join(", ")}).`);
+  const levels = (value("levels") ?? LEVELS.join(",")).split(",").map(Number);
+  if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--levels : entiers ≥ 1 séparés par des virgules attendus.");
   return {
+    only,
+    levels,
+    cpuProf: argv.includes("--cpu-prof"),
     patients,
     quick,
     durationSec,
@@ -144,6 +170,9 @@ function ensureDatabase(o: TOptions): void {
   if (!o.migrate) return;
   log("prisma migrate deploy…");
   execFileSync(path.join(BIN, "prisma"), ["migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: `file:${o.dbFile}` } });
+  const started = Date.now();
+  refreshPlannerStatistics(o.dbFile);
+  log(`Statistiques du planificateur SQLite (ANALYZE) : ${Date.now() - started} ms.`);
 }
 
 function build(env: NodeJS.ProcessEnv): void {
@@ -289,10 +318,19 @@ async function main(): Promise<void> {
     BENCH_BASELINE: "1",
     NEXTAUTH_URL: origin,
   };
+  const profileDir = path.join(ROOT, "bench", "profiles");
+  if (o.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
   if (!o.skipBuild || !fs.existsSync(path.join(ROOT, ".next-bench", "BUILD_ID"))) build(serverEnv);
 
   log(`next start sur ${origin}…`);
-  const server = spawn(path.join(BIN, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
+  // Node refuses --cpu-prof in NODE_OPTIONS: run Next's CLI through node itself.
+  const nextArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const server = o.cpuProf
+    ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...nextArgs], {
+        env: serverEnv,
+        stdio: ["ignore", "ignore", "inherit"],
+      })
+    : spawn(path.join(BIN, "next"), nextArgs, { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
   const sampler = new MemorySampler(server.pid as number);
   const rows: TRow[] = [];
   let memory: ReturnType<MemorySampler["report"]> = { peakRssMb: 0, vmHwmMb: 0, currentRssMb: 0 };
@@ -309,7 +347,7 @@ async function main(): Promise<void> {
       { id: "traces", label: "4. historique des traces (patient, 1re page)", path: "/patient/historique", auth: () => ({ cookie: credentials.patientTracesCookie }) },
       { id: "iti67", label: "5. FHIR ITI-67 (recherche)", path: fhirSearch, auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
       { id: "ingest", label: "6. FHIR ITI-65 (alimentation)", path: "/api/fhir", auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
-    ];
+    ].filter((x) => o.only.includes(x.id));
 
     // Each read must answer 200 with the real page before it is loaded.
     let listBytes = 50_000;
@@ -347,7 +385,7 @@ async function main(): Promise<void> {
       credentials = await mintCredentials(fixtures); // API tokens live 5 minutes
       log(`${s.label} : échauffement…`);
       await runLoad(scenarioOf(s, 8, Math.min(3, o.durationSec)));
-      for (const connections of LEVELS) {
+      for (const connections of o.levels) {
         const result = await runLoad(scenarioOf(s, connections, o.durationSec));
         if (s.id === "baseline") baselineRps.set(connections, result.rps);
         const base = baselineRps.get(connections);
@@ -388,6 +426,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ meta, memory, dbSize, results: ordered, plans }, null, 2)}\n`);
   printTable(md);
   log(`Résultats : bench/results/${stamp}.md et .json`);
+  if (o.cpuProf) log(`Profils CPU du serveur : ${path.relative(ROOT, profileDir)}/ (npx tsx lib/bench/profile-summary.ts <fichier>)`);
 }
 
 main().catch((error: unknown) => {
