@@ -14,7 +14,8 @@ export const ZDocumentFilters = z.object({
   classCode: optionalText(10),
   from: z.preprocess((v) => (v === "" ? undefined : v), ZDay.optional()),
   to: z.preprocess((v) => (v === "" ? undefined : v), ZDay.optional()),
-  authorId: optionalText(40),
+  /** Words of the author's name (each must appear in the first or last name). */
+  author: optionalText(80),
   source: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["PROFESSIONAL", "PATIENT", "HOSPITAL_FEED"]).optional()),
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ACTIVE", "REPLACED", "ARCHIVED"]).optional()),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

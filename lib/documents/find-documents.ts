@@ -22,11 +22,23 @@ function pageWhere(actor: TActor, ctx: TAccessContext, filters: Omit<TDocumentFi
   const and: Prisma.DocumentWhereInput[] = [documentWhere(actor, ctx), { status: filters.status ?? "ACTIVE" }];
   if (filters.typeCode) and.push({ typeCode: filters.typeCode });
   if (filters.classCode) and.push({ classCode: filters.classCode });
-  if (filters.authorId) and.push({ authorId: filters.authorId });
+  if (filters.author) and.push(...authorNameWhere(filters.author));
   if (filters.source) and.push({ source: filters.source });
   if (filters.from) and.push({ serviceDate: { gte: new Date(`${filters.from}T00:00:00.000Z`) } });
   if (filters.to) and.push({ serviceDate: { lte: endOfDay(filters.to) } });
   return { AND: and };
+}
+
+/**
+ * A free-text author filter scales to records with hundreds of authors (a list of them
+ * in the page did not): every word must be in the author's first or last name.
+ */
+function authorNameWhere(text: string): Prisma.DocumentWhereInput[] {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((word) => ({ author: { OR: [{ lastName: { contains: word } }, { firstName: { contains: word } }] } }));
 }
 
 /** Newest first; the index Document(patientId, status, serviceDate, submittedAt, id) follows it. */

@@ -4,6 +4,7 @@ import "server-only";
  * these (and only these) with the actor of the session. Commands return a result with a
  * French message instead of throwing, so forms can show it.
  */
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { userMessageFor } from "@/lib/errors/messages";
@@ -34,7 +35,6 @@ import {
   updatePersonalDocument,
   type TPersonalDocumentMeta,
 } from "@/lib/documents/patient-document-commands";
-import { findDocumentAuthors } from "@/lib/documents/find-document-authors";
 import { exportTracesCsv, findTraces, type TTraceFilters } from "@/lib/traces/find-traces";
 import { findNotifications, markNotificationsRead } from "@/lib/notifications/find-notifications";
 import { findReimbursements } from "@/lib/reimbursements/find-reimbursements";
@@ -60,17 +60,27 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
   }
 }
 
-export const portalRecordOverview = (actor: TPatientSideActor) => getRecordOverview(prisma, actor);
+// React cache(): within one page render the layout and the page open the record once
+// (the actor object comes from the cached session, so it is the same key). Outside a
+// render (server actions, route handlers) every call opens the record again.
+const openPortalRecord = cache((actor: TPatientSideActor) => openRecord(prisma, actor, actor.patientId));
+
+export const portalRecordOverview = cache((actor: TPatientSideActor) => getRecordOverview(prisma, actor));
+
+/** What every page of the signed-in area shows: whether the record is closed. */
+export async function portalRecordStatus(actor: TPatientSideActor) {
+  const { ctx } = await openPortalRecord(actor);
+  return ctx.recordStatus;
+}
 
 export async function portalDocuments(actor: TPatientSideActor, filters: TDocumentFilters) {
-  const { ctx } = await openRecord(prisma, actor, actor.patientId);
-  const [page, authors] = await Promise.all([findDocuments(prisma, actor, ctx, filters), findDocumentAuthors(prisma, actor, ctx)]);
-  return { ...page, authors };
+  const { ctx } = await openPortalRecord(actor);
+  return findDocuments(prisma, actor, ctx, filters);
 }
 
 export async function portalDocument(actor: TPatientSideActor, documentId: string) {
   return orNull(async () => {
-    const { ctx } = await openRecord(prisma, actor, actor.patientId);
+    const { ctx } = await openPortalRecord(actor);
     const doc = await getDocument(prisma, actor, ctx, documentId);
     if (!doc) return null;
     const extra = await prisma.document.findUniqueOrThrow({ where: { id: doc.id }, select: { oppositionReason: true, opposedAt: true } });
@@ -81,7 +91,7 @@ export async function portalDocument(actor: TPatientSideActor, documentId: strin
 /** Opens a document's content (traced). Null when it is not visible to the actor. */
 export async function portalReadDocument(actor: TPatientSideActor, documentId: string, ipAddress: string | null) {
   return orNull(async () => {
-    const { ctx } = await openRecord(prisma, actor, actor.patientId);
+    const { ctx } = await openPortalRecord(actor);
     return readDocument(prisma, actor, ctx, documentId, { ipAddress });
   });
 }
@@ -98,13 +108,13 @@ export const portalUpdatePersonalDocument = (actor: TPatientSideActor, documentI
 export const portalDeletePersonalDocument = (actor: TPatientSideActor, documentId: string) => attempt(() => deletePersonalDocument(prisma, actor, documentId));
 
 export async function portalTraces(actor: TPatientSideActor, filters: TTraceFilters) {
-  const { ctx } = await openRecord(prisma, actor, actor.patientId);
+  const { ctx } = await openPortalRecord(actor);
   return findTraces(prisma, actor, ctx, filters);
 }
 
 export async function portalTracesCsv(actor: TPatientSideActor, filters: TTraceFilters) {
   return orNull(async () => {
-    const { ctx } = await openRecord(prisma, actor, actor.patientId);
+    const { ctx } = await openPortalRecord(actor);
     return exportTracesCsv(prisma, actor, ctx, filters);
   });
 }

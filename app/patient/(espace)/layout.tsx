@@ -5,14 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { PatientNav } from "@/components/patient/patient-nav";
 import { SessionKeeper } from "@/components/patient/session-keeper";
 import { requirePatientActor } from "@/lib/auth/patient/session";
-import { portalRecordOverview } from "@/lib/patient-portal";
+import { portalRecordStatus } from "@/lib/patient-portal";
 import { keepSessionAliveAction, signOutAction } from "../actions";
 
 /** Every page of the signed-in area: session check (pages re-check in their own actions), navigation, sign-out. */
 export default async function PatientAreaLayout({ children }: { children: ReactNode }) {
   const { actor, session } = await requirePatientActor();
-  const overview = await portalRecordOverview(actor);
+  const recordStatus = await portalRecordStatus(actor);
   const canSwitch = session.minors.length > 0;
+  const minorName = session.minors.find((m) => m.patientId === actor.patientId)?.name;
   return (
     <div className="flex flex-col gap-6">
       <SessionKeeper renew={keepSessionAliveAction} />
@@ -23,7 +24,7 @@ export default async function PatientAreaLayout({ children }: { children: ReactN
             {actor.kind === "LEGAL_REPRESENTATIVE" ? (
               <>
                 {" "}
-                · représentant légal, dossier de <strong>{`${overview.firstName} ${overview.lastName}`}</strong>
+                · représentant légal, dossier de <strong>{minorName}</strong>
               </>
             ) : null}
           </p>
@@ -42,7 +43,7 @@ export default async function PatientAreaLayout({ children }: { children: ReactN
         </div>
         <PatientNav />
       </div>
-      {overview.recordStatus === "CLOSED" ? (
+      {recordStatus === "CLOSED" ? (
         <Alert tone="warning" title="Dossier fermé">
           Les professionnels n&apos;y ont plus accès. Vous pouvez le consulter et le{" "}
           <Link href="/patient/dossier" className="font-semibold underline">

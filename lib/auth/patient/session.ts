@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
@@ -42,7 +43,8 @@ export async function renewPatientSession(): Promise<boolean> {
 }
 
 /** The signed-in account (checked against the database on every request), or null. */
-export async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
+// cache(): the layout and the page of one request share a single lookup (one render only).
+export const getPatientAccountSession = cache(async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
   const token = await readPatientToken();
   if (!token) return null;
   const account = await prisma.account.findUnique({
@@ -75,7 +77,7 @@ export async function getPatientAccountSession(): Promise<TPatientAccountSession
     })),
     actingFor: token.actingFor,
   };
-}
+});
 
 /** The actor for server actions and route handlers: null when not signed in (never trust a form). */
 export async function getPatientActor(): Promise<TPatientPortalActor | null> {
@@ -83,12 +85,15 @@ export async function getPatientActor(): Promise<TPatientPortalActor | null> {
   return session ? actorFromSession(session) : null;
 }
 
-/** For pages: the actor, or a redirect to sign-in, password change or record choice. */
-export async function requirePatientActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
+/**
+ * For pages: the actor, or a redirect to sign-in, password change or record choice.
+ * Cached so that the layout and the page of one render share the same actor object.
+ */
+export const requirePatientActor = cache(async function requirePatientActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
   const session = await getPatientAccountSession();
   if (!session) redirect("/patient/connexion");
   if (session.mustChangePassword) redirect("/patient/changer-mot-de-passe");
   const actor = actorFromSession(session);
   if (!actor) redirect("/patient/choisir-dossier");
   return { actor, session };
-}
+});

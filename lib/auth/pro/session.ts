@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
@@ -26,7 +27,8 @@ export async function decodeProToken(raw: string | undefined): Promise<TProToken
  * of the session must still be active (an opposed card ends its sessions). Null when
  * there is no valid professional session — a patient session never counts.
  */
-export async function getProfessionalActor(): Promise<TProActor | null> {
+// cache(): the layout and the page of one request share a single lookup (one render only).
+export const getProfessionalActor = cache(async function getProfessionalActor(): Promise<TProActor | null> {
   const jar = await cookies();
   const token = await decodeProToken(jar.get(PRO_SESSION_COOKIE)?.value);
   if (!token) return null;
@@ -65,7 +67,7 @@ export async function getProfessionalActor(): Promise<TProActor | null> {
     structureName: p.structure?.name ?? null,
     cardSerial: token.cardSerial,
   };
-}
+});
 
 /** For pages of the portal: the actor, or a redirect to the card sign-in. */
 export async function requireProfessionalActor(): Promise<TProActor> {

@@ -55,13 +55,17 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="authorId" className="font-semibold">Auteur</label>
-          <select id="authorId" name="authorId" defaultValue={filters.authorId ?? ""} className={CONTROL}>
-            <option value="">Tous les auteurs</option>
-            {result.authors.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
-            ))}
-          </select>
+          <label htmlFor="author" className="font-semibold">Auteur</label>
+          <input
+            id="author"
+            name="author"
+            type="search"
+            defaultValue={filters.author ?? ""}
+            aria-describedby="author-hint"
+            autoComplete="off"
+            className={CONTROL}
+          />
+          <p id="author-hint" className="text-sm text-slate-700">Nom ou prénom.</p>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="source" className="font-semibold">Source</label>

@@ -90,7 +90,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
         <h2 id="documents" className="mb-3 text-2xl font-semibold">
           Documents
         </h2>
-        <form method="get" className="mb-4 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-5" aria-label="Filtrer les documents">
+        <form method="get" className="mb-4 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-3" aria-label="Filtrer les documents">
           <SelectField
             id="typeCode"
             name="typeCode"
@@ -107,6 +107,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
             defaultValue={one("classCode")}
             options={Object.entries(DOCUMENT_CLASSES).map(([value, label]) => ({ value, label }))}
           />
+          <InputField id="author" name="author" type="search" label="Auteur (nom ou prénom)" defaultValue={one("author")} autoComplete="off" />
           <InputField id="from" name="from" type="date" label="Du" defaultValue={one("from")} />
           <InputField id="to" name="to" type="date" label="Au" defaultValue={one("to")} />
           <SelectField
@@ -119,7 +120,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
               { value: "REPLACED", label: "Versions remplacées" },
             ]}
           />
-          <div className="md:col-span-5">
+          <div className="md:col-span-3">
             <Button type="submit" variant="secondary">
               Filtrer
             </Button>
