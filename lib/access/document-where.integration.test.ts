@@ -2,13 +2,14 @@
  * The same policy table as policy.test.ts, run against a real SQLite database: the facts
  * are rows (authorizations, blocks, emergency accesses, matrix rows, patient settings),
  * loadAccessContext reads them, and the Prisma filter must return exactly the documents
- * the table expects and canRead() allows.
+ * the table expects and canRead() allows; so must its raw-SQL form, documentSql.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TActor } from "./actor";
 import { canRead } from "./policy";
 import { documentWhere } from "./document-where";
+import { documentSql } from "./document-sql";
 import { loadAccessContext } from "./load-access-context";
 import { ACTOR_CASES, CASE_FACTS, MASKS, expectedFor, type TActorCase } from "./policy-table";
 
@@ -131,7 +132,7 @@ async function setState(c: TActorCase, isOpen: boolean, isMatrixAllowed: boolean
   });
 }
 
-describe("documentWhere on SQLite returns exactly what canRead allows", () => {
+describe("documentWhere and documentSql on SQLite return exactly what canRead allows", () => {
   for (const c of ACTOR_CASES) {
     for (const isOpen of [true, false]) {
       for (const isMatrixAllowed of [true, false]) {
@@ -149,6 +150,10 @@ describe("documentWhere on SQLite returns exactly what canRead allows", () => {
           const all = await db.prisma.document.findMany();
           const allowedByFunction = all.filter((d) => canRead(actor, d, ctx!).allowed).map((d) => d.id).sort();
           expect([...foundIds].sort()).toEqual(allowedByFunction);
+
+          // The raw-SQL form of the same rule (hot list queries) finds the same documents.
+          const bySql = await db.prisma.$queryRaw<{ id: string }[]>`SELECT d.id FROM Document d WHERE ${documentSql(actor, ctx!)}`;
+          expect(bySql.map((d) => d.id).sort()).toEqual(allowedByFunction);
         });
       }
     }

@@ -8,7 +8,8 @@
  *   --skip-build   reuse the last build in .next-bench
  *   --no-migrate   leave the file's migrations as they are (to measure an older build)
  *   --only a,b     run only these scenarios (documents, pro-record, content, traces, iti67,
- *                  ingest; the baseline always runs, every ratio needs it)
+ *                  ingest; the two references always run: the no-DB JSON baseline, which
+ *                  every ratio needs, and a no-DB dynamic page, the floor of page rendering)
  *   --levels 1,8   connection levels (default 1,8,32)
  *   --cpu-prof     write the server's V8 CPU profile into bench/profiles/ (for
  *                  `npx tsx lib/bench/profile-summary.ts <file>`)
@@ -262,7 +263,12 @@ function markdown(meta: Record<string, unknown>, rows: TRow[], memory: ReturnTyp
     const errors = r.result.errors + r.result.timeouts + r.result.non2xx;
     lines.push(`| ${r.label} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} |`);
   }
-  lines.push("", "× référence : débit rapporté à celui de la route de référence (/api/bench/baseline, JSON fixe de même taille, sans base) au même nombre de connexions.", "");
+  lines.push(
+    "",
+    "× référence : débit rapporté à celui de la route de référence (/api/bench/baseline, JSON fixe de même taille, sans base) au même nombre de connexions.",
+    "La ligne 8 (une page rendue par le serveur, sans aucun accès à la base) donne le plancher du rendu de page de Next.js sur cette machine : les lectures 1, 2 et 4 sont des pages et ne peuvent pas aller plus vite qu'elle.",
+    "",
+  );
   lines.push("## Requêtes SQL des lectures 1 à 5 (EXPLAIN QUERY PLAN)", "");
   for (const s of plans) {
     lines.push(`### ${s.scenario} — ${s.queries} requêtes, ${s.totalMs} ms cumulés`, "");
@@ -359,8 +365,11 @@ async function main(): Promise<void> {
       log(`  ${s.label} : 200, ${body.length} octets`);
     }
     const baseline = { id: "baseline", label: "7. référence (JSON fixe, sans base)", path: `/api/bench/baseline?bytes=${listBytes}`, auth: () => ({}) };
+    // The floor of a server-rendered page in this framework: the patient sign-in form, a
+    // dynamic page (it reads the session cookie) with no database access at all.
+    const pageFloor = { id: "page-floor", label: "8. page dynamique sans base (connexion patient)", path: "/patient/connexion", auth: () => ({}) };
     const runId = `${Date.now()}`;
-    const scenarioOf = (s: (typeof scenarios)[number] | typeof baseline, connections: number, durationSec: number): TLoadScenario => ({
+    const scenarioOf = (s: (typeof scenarios)[number] | typeof baseline | typeof pageFloor, connections: number, durationSec: number): TLoadScenario => ({
       url: `${origin}${s.path}`,
       method: s.id === "ingest" ? "POST" : "GET",
       headers: s.auth() as Record<string, string>,
@@ -379,7 +388,7 @@ async function main(): Promise<void> {
         : {}),
     });
 
-    const all = [baseline, ...scenarios];
+    const all = [baseline, ...scenarios, pageFloor];
     const baselineRps = new Map<number, number>();
     for (const s of all) {
       credentials = await mintCredentials(fixtures); // API tokens live 5 minutes
@@ -403,7 +412,8 @@ async function main(): Promise<void> {
   }
 
   // Baseline last in the table, as the issue lists it.
-  const ordered = [...rows.filter((r) => r.id !== "baseline"), ...rows.filter((r) => r.id === "baseline")];
+  const references = ["baseline", "page-floor"];
+  const ordered = [...rows.filter((r) => !references.includes(r.id)), ...references.flatMap((id) => rows.filter((r) => r.id === id))];
   const dbSize = { db: fileSize(o.dbFile), wal: fileSize(`${o.dbFile}-wal`) };
   const meta = {
     startedAt: startedAt.toISOString(),

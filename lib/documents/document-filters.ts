@@ -16,6 +16,8 @@ export const ZDocumentFilters = z.object({
   to: z.preprocess((v) => (v === "" ? undefined : v), ZDay.optional()),
   /** Words of the author's name (each must appear in the first or last name). */
   author: optionalText(80),
+  /** One author (the FHIR author.identifier search resolves to it). */
+  authorId: optionalText(40),
   source: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["PROFESSIONAL", "PATIENT", "HOSPITAL_FEED"]).optional()),
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ACTIVE", "REPLACED", "ARCHIVED"]).optional()),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

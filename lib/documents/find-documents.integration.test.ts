@@ -84,6 +84,16 @@ describe("findDocuments filters", () => {
     expect(await titlesFor({ author: "Dupont", typeCode: "11488-4", from: "2026-02-01" })).toEqual({ titles: [titles.byMarie], total: 1 });
   });
 
+  it("takes LIKE wildcards in the author filter literally", async () => {
+    expect(await titlesFor({ author: "%" })).toEqual({ titles: [], total: 0 });
+    expect(await titlesFor({ author: "D_pont" })).toEqual({ titles: [], total: 0 });
+  });
+
+  it("pages the list and keeps the total", async () => {
+    const second = await titlesFor({ pageSize: "2", page: "2" });
+    expect(second).toEqual({ titles: [titles.byDupont], total: 3 });
+  });
+
   it("ignores a blank author filter", async () => {
     expect(await titlesFor({ author: "   " })).toEqual({ titles: [titles.byMarie, titles.byDurand, titles.byDupont], total: 3 });
   });
