@@ -1,55 +1,56 @@
 import type { Db } from "@/lib/db/types";
 import type { TActor } from "./actor";
 import type { TAccessContext } from "./access-context";
-import { resolveHabilitation, type TResolvedHabilitation } from "./habilitation";
+import { resolveHabilitation, type THabilitationRow, type TResolvedHabilitation } from "./habilitation";
 
 const EMPTY_HABILITATION: TResolvedHabilitation = new Map();
+
+type TRecordFacts = {
+  id: string;
+  recordStatus: TAccessContext["recordStatus"];
+  breakGlassAllowed: boolean;
+  samuAllowed: boolean;
+  treatingDoctorId: string | null;
+  isBlocked: number | bigint;
+  hasAuthorization: number | bigint;
+  emergencyMode: "NORMAL" | "SAMU" | "BREAK_GLASS" | null;
+  isRepresentative: number | bigint;
+};
 
 /**
  * Loads the facts the policy needs for one actor and one record. Returns null when the
  * record does not exist, which callers turn into the same "not found" as a refusal.
+ * Every record access starts here, so it is one raw statement (plus the matrix rows for
+ * a professional) instead of Prisma calls that each cost a query compilation; the
+ * policy tables of document-where.integration.test.ts and emergency.test.ts run on it.
  */
-export async function loadAccessContext(
-  db: Db,
-  actor: TActor,
-  patientId: string,
-  now: Date = new Date(),
-): Promise<TAccessContext | null> {
+export async function loadAccessContext(db: Db, actor: TActor, patientId: string, now: Date = new Date()): Promise<TAccessContext | null> {
   const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
-  // One query for the record and this professional's block, authorization and open
-  // emergency access (each query costs a compilation in Prisma's client engine).
-  const [patient, rows] = await Promise.all([
-    db.patient.findUnique({
-      where: { id: patientId },
-      select: {
-        id: true,
-        recordStatus: true,
-        breakGlassAllowed: true,
-        samuAllowed: true,
-        treatingDoctorId: true,
-        ...(professionalId
-          ? {
-              blocks: { where: { professionalId }, select: { id: true }, take: 1 },
-              authorizations: { where: { professionalId }, select: { id: true }, take: 1 },
-              emergencyAccesses: { where: { professionalId, expiresAt: { gt: now } }, orderBy: { startedAt: "desc" }, select: { mode: true }, take: 1 },
-            }
-          : {}),
-      },
-    }),
+  const accountId = actor.kind === "LEGAL_REPRESENTATIVE" ? actor.accountId : null;
+  const [facts, rows] = await Promise.all([
+    db.$queryRaw<TRecordFacts[]>`
+      SELECT p.id, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
+        EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
+        EXISTS (SELECT 1 FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS hasAuthorization,
+        (SELECT e.mode FROM EmergencyAccess e
+          WHERE e.patientId = p.id AND e.professionalId = ${professionalId} AND e.expiresAt > ${now}
+          ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
+        EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId}) AS isRepresentative
+      FROM Patient p WHERE p.id = ${patientId}`,
     actor.kind === "PROFESSIONAL" && actor.profession
-      ? db.habilitationRule.findMany({
-          where: { profession: actor.profession, specialty: { in: ["*", actor.specialty ?? "*"] } },
-          select: { profession: true, specialty: true, typeCode: true, canRead: true },
-        })
+      ? db.$queryRaw<THabilitationRow[]>`
+          SELECT profession, specialty, typeCode, canRead FROM HabilitationRule
+          WHERE profession = ${actor.profession} AND specialty IN ('*', ${actor.specialty ?? "*"})`
       : Promise.resolve([]),
   ]);
-  if (!patient) return null;
+  const record = facts[0];
+  if (!record) return null;
 
   const base: TAccessContext = {
-    patientId: patient.id,
-    recordStatus: patient.recordStatus,
-    breakGlassAllowed: patient.breakGlassAllowed,
-    samuAllowed: patient.samuAllowed,
+    patientId: record.id,
+    recordStatus: record.recordStatus,
+    breakGlassAllowed: record.breakGlassAllowed,
+    samuAllowed: record.samuAllowed,
     isTreatingDoctor: false,
     isBlocked: false,
     hasAuthorization: false,
@@ -59,21 +60,15 @@ export async function loadAccessContext(
   };
 
   if (actor.kind === "PATIENT") return base;
-  if (actor.kind === "LEGAL_REPRESENTATIVE") {
-    const representation = await db.legalRepresentation.findUnique({
-      where: { accountId_patientId: { accountId: actor.accountId, patientId } },
-      select: { id: true },
-    });
-    return { ...base, isRepresentative: representation !== null };
-  }
+  if (actor.kind === "LEGAL_REPRESENTATIVE") return { ...base, isRepresentative: Number(record.isRepresentative) === 1 };
 
-  const emergency = patient.emergencyAccesses?.[0] ?? null;
+  const mode = record.emergencyMode;
   return {
     ...base,
-    isTreatingDoctor: patient.treatingDoctorId === actor.professionalId,
-    isBlocked: (patient.blocks?.length ?? 0) > 0,
-    hasAuthorization: (patient.authorizations?.length ?? 0) > 0,
-    emergencyMode: emergency && emergency.mode !== "NORMAL" ? emergency.mode : null,
+    isTreatingDoctor: record.treatingDoctorId === actor.professionalId,
+    isBlocked: Number(record.isBlocked) === 1,
+    hasAuthorization: Number(record.hasAuthorization) === 1,
+    emergencyMode: mode && mode !== "NORMAL" ? mode : null,
     habilitation: resolveHabilitation(rows, actor.profession, actor.specialty),
   };
 }
