@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { documentWhere } from "@/lib/access/document-where";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
-import { traceWhereForPatientSide, accessModeLabel } from "@/lib/traces/find-traces";
+import { accessModeLabel, parseTraceFilters, selectPatientSideTraces } from "@/lib/traces/find-traces";
 import { traceActionLabel } from "@/lib/traces/trace-actions";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
@@ -81,7 +81,7 @@ const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/pn
  */
 export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideActor, now: Date = new Date()): Promise<{ fileName: string; data: Uint8Array }> {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
-  const [patient, documents, traceWhere] = await Promise.all([
+  const [patient, documents, traces] = await Promise.all([
     prisma.patient.findUniqueOrThrow({
       where: { id: ctx.patientId },
       include: { treatingDoctor: true, emergencyContacts: true },
@@ -91,9 +91,8 @@ export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideA
       orderBy: [{ serviceDate: "desc" }, { id: "desc" }],
       include: { author: true, structure: true, content: true },
     }),
-    traceWhereForPatientSide(prisma, actor, ctx),
+    selectPatientSideTraces(prisma, actor, ctx, parseTraceFilters({}), { take: 5000, skip: 0 }),
   ]);
-  const traces = await prisma.trace.findMany({ where: traceWhere, orderBy: { id: "desc" }, take: 5000 });
 
   const zip = new JSZip();
   const used = new Set<string>();

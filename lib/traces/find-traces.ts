@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
@@ -53,37 +53,34 @@ export type TTraceRow = {
 };
 
 /**
- * The traces of a record as the patient (or a legal representative) may read them. A
- * trace about a document hidden from the reader is left out entirely, so the history
- * never reveals that such a document exists.
+ * The traces of a record as the patient (or a legal representative) may read them, as a
+ * SQL condition on `Trace t`. A trace about a document hidden from the reader is left
+ * out entirely, so the history never reveals that such a document exists. Raw SQL: the
+ * history of a long record is a hot read, and each Prisma call costs a query compilation.
  */
-export async function traceWhereForPatientSide(db: Db, actor: TActor, ctx: TAccessContext): Promise<Prisma.TraceWhereInput> {
+export function patientSideTraceSql(actor: TActor, ctx: TAccessContext): Prisma.Sql {
   if (actor.kind === "PROFESSIONAL" || !canAccessRecord(actor, ctx).allowed) throw new AppError("NOT_FOUND");
-  const hidden = await db.document.findMany({
-    where: {
-      patientId: ctx.patientId,
-      OR: actor.kind === "LEGAL_REPRESENTATIVE" ? [{ hiddenFromPatient: true }, { hiddenFromLegalReps: true }] : [{ hiddenFromPatient: true }],
-    },
-    select: { id: true },
-  });
-  const where: Prisma.TraceWhereInput = { patientId: ctx.patientId };
-  if (hidden.length === 0) return where;
-  return { AND: [where, { OR: [{ documentId: null }, { documentId: { notIn: hidden.map((d) => d.id) } }] }] };
+  const hiddenFromReader =
+    actor.kind === "LEGAL_REPRESENTATIVE" ? Prisma.sql`(h.hiddenFromPatient = 1 OR h.hiddenFromLegalReps = 1)` : Prisma.sql`h.hiddenFromPatient = 1`;
+  return Prisma.sql`t.patientId = ${ctx.patientId}
+    AND (t.documentId IS NULL OR t.documentId NOT IN (SELECT h.id FROM Document h WHERE h.patientId = ${ctx.patientId} AND ${hiddenFromReader}))`;
 }
 
-function filterWhere(filters: TTraceFilters): Prisma.TraceWhereInput[] {
-  const and: Prisma.TraceWhereInput[] = [];
-  if (filters.actorId) and.push({ actorId: filters.actorId });
-  if (filters.action) and.push({ action: filters.action });
-  if (filters.mode) and.push({ mode: filters.mode });
-  if (filters.from) and.push({ at: { gte: new Date(`${filters.from}T00:00:00.000Z`) } });
-  if (filters.to) and.push({ at: { lte: new Date(`${filters.to}T23:59:59.999Z`) } });
+function filterSql(filters: TTraceFilters): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (filters.actorId) and.push(Prisma.sql`t.actorId = ${filters.actorId}`);
+  if (filters.action) and.push(Prisma.sql`t.action = ${filters.action}`);
+  if (filters.mode) and.push(Prisma.sql`t.mode = ${filters.mode}`);
+  if (filters.from) and.push(Prisma.sql`t.at >= ${new Date(`${filters.from}T00:00:00.000Z`)}`);
+  if (filters.to) and.push(Prisma.sql`t.at <= ${new Date(`${filters.to}T23:59:59.999Z`)}`);
   return and;
 }
 
-function toRow(t: Prisma.TraceGetPayload<object>): TTraceRow {
+type TRawTrace = Omit<TTraceRow, "actionLabel" | "isEmergency" | "id"> & { id: number | bigint };
+
+function toRow(t: TRawTrace): TTraceRow {
   return {
-    id: t.id,
+    id: Number(t.id),
     at: t.at,
     actorKind: t.actorKind,
     actorId: t.actorId,
@@ -101,24 +98,33 @@ function toRow(t: Prisma.TraceGetPayload<object>): TTraceRow {
   };
 }
 
+/** The traces the patient side may read, newest first (the chain's order). */
+export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters, page: { take: number; skip: number }): Promise<TTraceRow[]> {
+  const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
+  const rows = await db.$queryRaw<TRawTrace[]>`
+    SELECT t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
+           t.justification, t.outcome, t.reason, t.detail
+    FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${page.take} OFFSET ${page.skip}`;
+  return rows.map(toRow);
+}
+
 export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters) {
-  const base = await traceWhereForPatientSide(db, actor, ctx);
-  const where: Prisma.TraceWhereInput = { AND: [base, ...filterWhere(filters)] };
-  const [total, rows, actors] = await Promise.all([
-    db.trace.count({ where }),
-    db.trace.findMany({ where, orderBy: { id: "desc" }, skip: (filters.page - 1) * filters.pageSize, take: filters.pageSize }),
+  const base = patientSideTraceSql(actor, ctx);
+  const where = Prisma.join([base, ...filterSql(filters)], " AND ");
+  const [counted, items, actors] = await Promise.all([
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Trace t WHERE ${where}`,
+    selectPatientSideTraces(db, actor, ctx, filters, { take: filters.pageSize, skip: (filters.page - 1) * filters.pageSize }),
     // One row per professional, grouped by SQLite (a `distinct` would load every trace).
-    db.trace.groupBy({
-      by: ["actorId"],
-      where: { AND: [base, { actorKind: "PROFESSIONAL" }, { actorId: { not: null } }] },
-      _min: { actorName: true },
-    }),
+    db.$queryRaw<{ id: string; name: string | null }[]>`
+      SELECT t.actorId AS id, MIN(t.actorName) AS name FROM Trace t
+      WHERE ${base} AND t.actorKind = 'PROFESSIONAL' AND t.actorId IS NOT NULL GROUP BY t.actorId`,
   ]);
+  const total = Number(counted[0]?.total ?? 0);
   const professionals = actors
-    .flatMap((a) => (a.actorId ? [{ id: a.actorId, name: a._min.actorName ?? "" }] : []))
+    .map((a) => ({ id: a.id, name: a.name ?? "" }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
-    items: rows.map(toRow),
+    items,
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
@@ -142,10 +148,9 @@ const CSV_DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyl
 
 /** Every matching trace (up to 50 000) as CSV (semicolon-separated, UTF-8 with BOM, for spreadsheets in French). */
 export async function exportTracesCsv(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters): Promise<string> {
-  const base = await traceWhereForPatientSide(db, actor, ctx);
-  const rows = await db.trace.findMany({ where: { AND: [base, ...filterWhere(filters)] }, orderBy: { id: "desc" }, take: 50_000 });
+  const rows = await selectPatientSideTraces(db, actor, ctx, filters, { take: 50_000, skip: 0 });
   const header = ["Date et heure", "Qui", "Profession", "Structure", "Action", "Mode d'accès", "Justification", "Résultat", "Motif", "Détail"];
-  const lines = rows.map(toRow).map((t) =>
+  const lines = rows.map((t) =>
     [
       CSV_DATE.format(t.at),
       t.actorName,
