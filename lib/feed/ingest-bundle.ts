@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import type { FeedOutcome } from "@/lib/generated/prisma/enums";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { DocumentStatus, FeedOutcome, ProfessionalKind, RecordStatus } from "@/lib/generated/prisma/enums";
 import { parseNir } from "@/lib/identity/nir";
 import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
 import { canAuthorType } from "@/lib/reference/authorable-types";
 import { documentTypeLabel, isPatientDocumentType } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
-import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
-import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
+import { notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
 import { isAppError } from "@/lib/errors/app-error";
 import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
 import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument } from "@/lib/fhir/parse-bundle";
@@ -50,8 +50,12 @@ export type TIngestResult = {
 export type TIngestRequest = { ipAddress?: string | null; now?: Date };
 
 type TStructure = { id: string; finess: string; name: string };
-type TAuthor = { id: string; idNat: string; kind: string; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
-const AUTHOR_SELECT = { id: true, idNat: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true } as const;
+type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
+/** A record a NIR designates (several when beneficiaries share a parent's NIR). */
+type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus };
+type TKnownDocument = { id: string; uniqueId: string; patientId: string; structureId: string | null; status: DocumentStatus };
+/** What the documents' checks read from the database, loaded once for the whole bundle. */
+type TLookups = { authors: ReadonlyMap<string, TAuthor>; recordsByNir: ReadonlyMap<string, TCandidate[]>; documents: ReadonlyMap<string, TKnownDocument> };
 type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
 
 function fail(index: number, uniqueId: string, outcome: FeedOutcome, status: number, code: TIssueCode, message: string): TDocumentResult {
@@ -63,7 +67,7 @@ function authorName(a: Pick<TAuthor, "title" | "firstName" | "lastName">): strin
 }
 
 /** Identity certification: NIR (key checked) + birth date + birth rank against the records. */
-async function certify(db: PrismaClient, index: number, doc: TParsedDocument): Promise<{ result: TDocumentResult | null; patientId: string | null }> {
+function certify(lookups: TLookups, index: number, doc: TParsedDocument): { result: TDocumentResult | null; patientId: string | null } {
   let nir: string;
   try {
     nir = parseNir(doc.nir);
@@ -71,7 +75,7 @@ async function certify(db: PrismaClient, index: number, doc: TParsedDocument): P
     const reason = isAppError(error) ? (error.userMessage ?? error.message) : "NIR invalide.";
     return { result: fail(index, doc.uniqueId, "REJECTED", 422, "value", `INS invalide : ${reason}`), patientId: null };
   }
-  const candidates = await db.patient.findMany({ where: { nir }, select: { id: true, nir: true, birthDate: true, birthRank: true, recordStatus: true } });
+  const candidates = lookups.recordsByNir.get(nir) ?? [];
   if (candidates.length === 0) {
     return { result: fail(index, doc.uniqueId, "RECORD_NOT_FOUND", 404, "not-found", "DMP non trouvé : aucun dossier n'existe pour cet INS."), patientId: null };
   }
@@ -91,33 +95,24 @@ async function certify(db: PrismaClient, index: number, doc: TParsedDocument): P
   return { result: null, patientId: match.id };
 }
 
-async function planDocument(
-  db: PrismaClient,
-  structure: TStructure,
-  submitter: TAuthor | null,
-  index: number,
-  doc: TParsedDocument,
-): Promise<Omit<TPlanned, "identity">> {
+function planDocument(structure: TStructure, submitter: TAuthor | null, lookups: TLookups, index: number, doc: TParsedDocument): Omit<TPlanned, "identity"> {
   const reject = (status: number, code: TIssueCode, message: string, outcome: FeedOutcome = "REJECTED") => ({ result: fail(index, doc.uniqueId, outcome, status, code, message) });
   if (doc.custodianFiness !== structure.finess) {
     return reject(403, "forbidden", `La structure indiquée (FINESS ${doc.custodianFiness}) n'est pas celle du certificat (FINESS ${structure.finess}).`);
   }
   // The card holder sending their own document (the usual case) is already loaded.
-  const author =
-    submitter && submitter.idNat === doc.authorIdNat
-      ? submitter
-      : await db.professional.findUnique({ where: { idNat: doc.authorIdNat }, select: AUTHOR_SELECT });
+  const author = submitter && submitter.idNat === doc.authorIdNat ? submitter : lookups.authors.get(doc.authorIdNat);
   if (!author || author.structureId !== structure.id) {
     return reject(403, "forbidden", `L'auteur ${doc.authorIdNat} n'est pas un professionnel de la structure ${structure.name}.`);
   }
   if (isPatientDocumentType(doc.typeCode) || doc.typeCode === "REMB" || author.kind !== "HEALTH_PROFESSIONAL" || !canAuthorType(author.profession, author.specialty, doc.typeCode)) {
     return reject(422, "business-rule", `Type de document non autorisé : ${authorName(author)} ne peut pas envoyer « ${documentTypeLabel(doc.typeCode)} » (${doc.typeCode}).`);
   }
-  const certification = await certify(db, index, doc);
+  const certification = certify(lookups, index, doc);
   if (certification.result) return { result: certification.result, author, patientId: certification.patientId };
   const patientId = certification.patientId as string;
 
-  const existing = await db.document.findUnique({ where: { uniqueId: doc.uniqueId }, select: { id: true, patientId: true, structureId: true } });
+  const existing = lookups.documents.get(doc.uniqueId);
   if (existing) {
     if (existing.patientId !== patientId || existing.structureId !== structure.id) {
       return reject(409, "duplicate", "Cet identifiant unique de document est déjà utilisé pour un autre document.");
@@ -130,7 +125,7 @@ async function planDocument(
   }
   let replacesId: string | null = null;
   if (doc.replacesUniqueId) {
-    const old = await db.document.findUnique({ where: { uniqueId: doc.replacesUniqueId }, select: { id: true, patientId: true, structureId: true, status: true } });
+    const old = lookups.documents.get(doc.replacesUniqueId);
     if (!old || old.patientId !== patientId) return reject(422, "not-found", `Document à remplacer introuvable dans ce dossier (${doc.replacesUniqueId}).`);
     if (old.structureId !== structure.id) return reject(403, "forbidden", "Seule la structure qui a envoyé un document peut le remplacer.");
     if (old.status !== "ACTIVE") return reject(409, "conflict", "Le document à remplacer a déjà été remplacé ou archivé.");
@@ -143,6 +138,53 @@ async function planDocument(
     patientId,
     replacesId,
   };
+}
+
+/*
+ * The reads below are raw SQL: each is one indexed statement, and a Prisma call costs
+ * several times the statement itself (query compilation on every call).
+ */
+
+/** The authenticated structure and, when one is named, the submitting professional, in one query. */
+async function loadStructureAndSubmitter(db: PrismaClient, caller: TFeedCaller): Promise<{ structure: TStructure | null; submitter: TAuthor | null }> {
+  const [row] = await db.$queryRaw<(TStructure & { professionalId: string | null } & Omit<TAuthor, "id">)[]>`
+    SELECT s.id, s.finess, s.name, p.id AS professionalId, p.idNat, p.kind, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.structureId
+    FROM Structure s LEFT JOIN Professional p ON p.id = ${caller.professionalId}
+    WHERE s.id = ${caller.structureId}`;
+  if (!row) return { structure: null, submitter: null };
+  const { id, finess, name, professionalId, ...professional } = row;
+  return { structure: { id, finess, name }, submitter: professionalId ? { id: professionalId, ...professional } : null };
+}
+
+/** The authors, records and known documents the bundle's documents name: one query per table. */
+async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], submitter: TAuthor | null): Promise<TLookups> {
+  const idNats = [...new Set(docs.map((d) => d.authorIdNat).filter((idNat) => idNat !== submitter?.idNat))];
+  const nirs = [
+    ...new Set(
+      docs.flatMap((d) => {
+        try {
+          return [parseNir(d.nir)];
+        } catch {
+          return []; // certify() reports it
+        }
+      }),
+    ),
+  ];
+  const uniqueIds = [...new Set(docs.flatMap((d) => (d.replacesUniqueId ? [d.uniqueId, d.replacesUniqueId] : [d.uniqueId])))];
+  const authors =
+    idNats.length === 0
+      ? []
+      : await db.$queryRaw<TAuthor[]>`
+          SELECT id, idNat, kind, title, firstName, lastName, profession, specialty, structureId FROM Professional WHERE idNat IN (${Prisma.join(idNats)})`;
+  const records =
+    nirs.length === 0 ? [] : await db.$queryRaw<TCandidate[]>`SELECT id, nir, birthDate, birthRank, recordStatus FROM Patient WHERE nir IN (${Prisma.join(nirs)})`;
+  const documents =
+    uniqueIds.length === 0
+      ? []
+      : await db.$queryRaw<TKnownDocument[]>`SELECT id, uniqueId, patientId, structureId, status FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)})`;
+  const recordsByNir = new Map<string, TCandidate[]>();
+  for (const r of records) recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
+  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, documents: new Map(documents.map((d) => [d.uniqueId, d])) };
 }
 
 function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): Prisma.FeedSubmissionCreateManyInput {
@@ -187,9 +229,8 @@ function traceActor(caller: TFeedCaller, structure: TStructure, submitter: TAuth
  */
 export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: unknown, request: TIngestRequest = {}): Promise<TIngestResult> {
   const now = request.now ?? new Date();
-  const structure = await db.structure.findUnique({ where: { id: caller.structureId }, select: { id: true, finess: true, name: true } });
+  const { structure, submitter } = await loadStructureAndSubmitter(db, caller);
   if (!structure) throw new FhirError(403, "forbidden", "Structure inconnue : le jeton ne désigne aucune structure.");
-  const submitter = caller.professionalId ? await db.professional.findUnique({ where: { id: caller.professionalId }, select: AUTHOR_SELECT }) : null;
   if (caller.professionalId && (!submitter || submitter.structureId !== structure.id)) {
     throw new FhirError(403, "forbidden", "Le professionnel désigné n'exerce pas dans la structure authentifiée.");
   }
@@ -210,14 +251,12 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
     throw error;
   }
 
-  const planned: TPlanned[] = [];
-  for (const entry of parsed.documents) {
-    if (!entry.ok) {
-      planned.push({ identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) });
-      continue;
-    }
-    planned.push({ identity: entry.identity, ...(await planDocument(db, structure, submitter, entry.index, entry.document)) });
-  }
+  const lookups = await loadLookups(db, parsed.documents.flatMap((entry) => (entry.ok ? [entry.document] : [])), submitter);
+  const planned: TPlanned[] = parsed.documents.map((entry) =>
+    entry.ok
+      ? { identity: entry.identity, ...planDocument(structure, submitter, lookups, entry.index, entry.document) }
+      : { identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) },
+  );
 
   const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
   if (failed.length > 0) {
@@ -232,6 +271,9 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
   try {
     await db.$transaction(
       async (tx) => {
+        // Traces and notifications are written after the documents, in one statement each.
+        const traces: TTraceInput[] = [];
+        const notifications: TNotifyInput[] = [];
         for (const p of planned) {
           if (p.result.isResend || !p.doc || !p.author || !p.patientId) continue;
           const d = p.doc;
@@ -262,7 +304,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
             select: { id: true },
           });
           p.result.documentId = created.id;
-          await appendTrace(tx, {
+          traces.push({
             patientId: p.patientId,
             ...traceActor(caller, structure, submitter),
             action: "FEED_DOCUMENT",
@@ -273,7 +315,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
             at: now,
           });
           if (!d.masking.hiddenFromPatient) {
-            await notifyPatient(tx, {
+            notifications.push({
               patientId: p.patientId,
               kind: "NEW_DOCUMENT",
               title: p.replacesId ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
@@ -281,6 +323,8 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
             });
           }
         }
+        await appendTraces(tx, traces);
+        await notifyPatients(tx, notifications);
         await tx.feedSubmission.createMany({ data: planned.map((p) => submissionRow(caller, structure.id, p, now)) });
       },
       { timeout: 30_000, maxWait: 10_000 },

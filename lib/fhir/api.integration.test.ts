@@ -16,6 +16,7 @@ import { issueCard } from "@/lib/pki/issue-card";
 import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "@/lib/pki/x509";
 import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
+import { verifyTraceChain } from "@/lib/traces/verify-chain";
 import { buildProvideBundle, type TBundleDocumentInput } from "./build-provide-bundle";
 import { serveFetchHandler } from "./http/node-adapter";
 import { routeApiRequest } from "./http/router";
@@ -356,6 +357,27 @@ describe("ITI-65 Provide Document Bundle", () => {
     expect(await db.prisma.notification.count({ where: { body: { contains: "Bon document du lot" } } })).toBe(0);
     expect((await submissions(good.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
     expect((await submissions(bad.uniqueId)).map((s) => s.outcome)).toEqual(["CERTIFICATION_KO"]);
+  });
+
+  it("feeds several documents in one bundle: twins told apart by rank, traces chained in order", async () => {
+    const twins = { nir: buildNir({ sex: "F", birthDate: "2015-06-01", place: "33063", order: 41 }), birthDate: "2015-06-01" };
+    const person = { lastName: "Jumelle", sex: "F" as const, department: "33" };
+    const first = await db.prisma.patient.create({ data: { ...person, firstName: "Léa", ...twins, birthRank: 1 } });
+    const second = await db.prisma.patient.create({ data: { ...person, firstName: "Zoé", ...twins, birthRank: 2 } });
+    const forSecond = doc({ patient: { ...twins, birthRank: 2 }, title: "CR de la seconde jumelle" });
+    const forFirst = doc({ patient: { ...twins, birthRank: 1 }, title: "CR de la première jumelle" });
+    const again = doc({ patient: { ...twins, birthRank: 2 }, title: "Second CR de la seconde jumelle", typeCode: "11488-4" });
+    await fhirClient(structureToken).transaction({ body: bundleOf(forSecond, forFirst, again) });
+    const stored = await db.prisma.document.findMany({ where: { uniqueId: { in: [forSecond.uniqueId, forFirst.uniqueId, again.uniqueId] } } });
+    const patientOf = (uniqueId: string) => stored.find((d) => d.uniqueId === uniqueId)?.patientId;
+    expect([patientOf(forSecond.uniqueId), patientOf(forFirst.uniqueId), patientOf(again.uniqueId)]).toEqual([second.id, first.id, second.id]);
+    const traces = await db.prisma.trace.findMany({ where: { patientId: second.id }, orderBy: { id: "asc" } });
+    expect(traces.map((t) => t.documentId)).toEqual([forSecond.uniqueId, again.uniqueId].map((u) => stored.find((d) => d.uniqueId === u)?.id));
+    expect(traces[1]?.prevHash).toBe(traces[0]?.hash);
+    expect(await verifyTraceChain(db.prisma, second.id)).toBeNull();
+    expect(await verifyTraceChain(db.prisma, first.id)).toBeNull();
+    expect(await db.prisma.notification.count({ where: { patientId: second.id, kind: "NEW_DOCUMENT" } })).toBe(2);
+    expect((await submissions(again.uniqueId)).map((s) => [s.outcome, s.patientId])).toEqual([["FED_OK", second.id]]);
   });
 
   it("rejects an unknown type, and a type the author may not send", async () => {

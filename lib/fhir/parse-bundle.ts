@@ -171,9 +171,14 @@ function containedPatient(dr: TDocumentReference) {
   return parsed?.success ? parsed.data : undefined;
 }
 
+type TDocumentReferenceParse = ReturnType<typeof ZDocumentReference.safeParse>;
+
 /** Best-effort identity of a DocumentReference (for the FeedSubmission row of a rejection). */
 export function readIdentity(raw: unknown): TDocumentIdentity {
-  const parsed = ZDocumentReference.safeParse(raw);
+  return identityOf(ZDocumentReference.safeParse(raw));
+}
+
+function identityOf(parsed: TDocumentReferenceParse): TDocumentIdentity {
   const dr = parsed.success ? parsed.data : undefined;
   const patient = dr ? containedPatient(dr) : undefined;
   const ins = patient?.identifier?.find((i) => INS_SYSTEMS.includes(i.system as (typeof INS_SYSTEMS)[number]));
@@ -314,8 +319,7 @@ function parseReplaces(dr: TDocumentReference): string | null {
   return uniqueId;
 }
 
-function parseDocumentReference(raw: unknown, binaries: ReadonlyMap<string, TBinary>): TParsedDocument {
-  const parsed = ZDocumentReference.safeParse(raw);
+function parseDocumentReference(parsed: TDocumentReferenceParse, binaries: ReadonlyMap<string, TBinary>): TParsedDocument {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     reject(400, "structure", `DocumentReference mal formée (${issue ? `${issue.path.join(".")} : ${issue.message}` : "structure"}).`);
@@ -399,9 +403,11 @@ export function parseProvideBundle(json: unknown): TParsedBundle {
     }
   }
   const documents: TDocumentEntry[] = references.map(({ index, resource }) => {
-    const identity = readIdentity(resource);
+    // Validated once, for both the identity and the document.
+    const parsed = ZDocumentReference.safeParse(resource);
+    const identity = identityOf(parsed);
     try {
-      return { index, ok: true, identity, document: parseDocumentReference(resource, binaries) };
+      return { index, ok: true, identity, document: parseDocumentReference(parsed, binaries) };
     } catch (error) {
       if (error instanceof Rejection) return { index, ok: false, identity, rejection: error.rejection };
       throw error;

@@ -17,3 +17,8 @@ export type TNotifyInput = {
 export async function notifyPatient(db: Db, input: TNotifyInput) {
   return db.notification.create({ data: { ...input } });
 }
+
+/** Several notifications in one statement (same rules as notifyPatient). */
+export async function notifyPatients(db: Db, inputs: readonly TNotifyInput[]): Promise<void> {
+  if (inputs.length > 0) await db.notification.createMany({ data: inputs.map((input) => ({ ...input })) });
+}

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { CardStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
@@ -10,9 +10,14 @@ export const ACCESS_TOKEN_TTL_S = 300;
 const ISSUER = "dmp-simulateur";
 export const API_SCOPE = "system/DocumentReference.cruds system/Binary.r";
 
+let derivedKey: { secret: string; key: string } | null = null;
+
 /** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
 function tokenKey(): string {
-  return createHmac("sha256", sessionSecret()).update("dmp-api-access-token/v1").digest("base64url");
+  const secret = sessionSecret();
+  // Derived once per secret, not on every request.
+  if (derivedKey?.secret !== secret) derivedKey = { secret, key: createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url") };
+  return derivedKey.key;
 }
 
 export type TAccessTokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string };
@@ -55,16 +60,19 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
   if (!payload || payload.iss !== ISSUER || payload.typ !== "dmp-api") throw unauthorized("Jeton d'accès invalide.");
   if (typeof payload.exp !== "number" || payload.exp <= Math.floor(now.getTime() / 1000)) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
   const serial = typeof payload.cs === "string" ? payload.cs : "";
+  // The card or certificate is read on every request (never cached) so that opposing it
+  // stops its tokens at once; raw SQL because this runs before every API call.
   if (payload.ck === "CARD") {
-    const card = await db.cpsCard.findUnique({
-      where: { serial },
-      select: { status: true, expiresAt: true, professionalId: true, professional: { select: { structureId: true } } },
-    });
+    const [card] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; professionalId: string; structureId: string | null }[]>`
+      SELECT c.status, c.expiresAt, c.professionalId, p.structureId
+      FROM CpsCard c JOIN Professional p ON p.id = c.professionalId
+      WHERE c.serial = ${serial}`;
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid) throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide.");
-    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.professional.structureId ?? null };
+    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null };
   }
   if (payload.ck === "STRUCTURE") {
-    const certificate = await db.structureCertificate.findUnique({ where: { serial }, select: { status: true, expiresAt: true, structureId: true } });
+    const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string }[]>`
+      SELECT status, expiresAt, structureId FROM StructureCertificate WHERE serial = ${serial}`;
     if (!certificate || certificate.status !== "ACTIVE" || certificate.expiresAt <= now || certificate.structureId !== payload.sid) {
       throw unauthorized("Jeton d'accès révoqué : le certificat de structure n'est plus valide.");
     }

@@ -1,4 +1,5 @@
 import type { TProfessionalActor } from "@/lib/access/actor";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TFeedCaller } from "@/lib/feed/ingest-bundle";
 import { verifyAccessToken, type TTokenSubject } from "@/lib/oauth/access-token";
 import { PROFESSIONAL_HEADER } from "../constants";
@@ -9,17 +10,27 @@ export async function authenticate(deps: TFhirDeps, request: Request): Promise<T
   return verifyAccessToken(deps.db, request.headers.get("authorization"), nowOf(deps));
 }
 
-const professionalSelect = {
-  id: true,
-  title: true,
-  firstName: true,
-  lastName: true,
-  profession: true,
-  specialty: true,
-  isSamuRegulator: true,
-  structureId: true,
-  structure: { select: { name: true } },
-} as const;
+type TProfessionalRow = {
+  id: string;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  profession: string | null;
+  specialty: string | null;
+  isSamuRegulator: boolean;
+  structureId: string | null;
+  structureName: string | null;
+};
+
+/** A professional and their structure's name, by id or IdNat_PS: raw SQL, as it runs on every API call. */
+async function findProfessional(deps: TFhirDeps, by: { id: string } | { idNat: string }): Promise<TProfessionalRow | null> {
+  const where = "id" in by ? Prisma.sql`p.id = ${by.id}` : Prisma.sql`p.idNat = ${by.idNat}`;
+  const [row] = await deps.db.$queryRaw<TProfessionalRow[]>`
+    SELECT p.id, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.structureId, s.name AS structureName
+    FROM Professional p LEFT JOIN Structure s ON s.id = p.structureId
+    WHERE ${where}`;
+  return row ?? null;
+}
 
 function namedIdNat(request: Request): string | null {
   const value = request.headers.get(PROFESSIONAL_HEADER)?.trim();
@@ -32,7 +43,7 @@ function namedIdNat(request: Request): string | null {
 async function namedProfessional(deps: TFhirDeps, request: Request, structureId: string) {
   const idNat = namedIdNat(request);
   if (!idNat) return null;
-  const p = await deps.db.professional.findUnique({ where: { idNat }, select: professionalSelect });
+  const p = await findProfessional(deps, { idNat });
   if (!p || p.structureId !== structureId) throw new FhirError(403, "forbidden", `Le professionnel ${idNat} n'exerce pas dans la structure authentifiée.`);
   return p;
 }
@@ -55,7 +66,7 @@ export async function feedCallerOf(deps: TFhirDeps, request: Request, subject: T
 export async function readerActorOf(deps: TFhirDeps, request: Request, subject: TTokenSubject): Promise<TProfessionalActor> {
   const p =
     subject.mode === "DIRECT"
-      ? await deps.db.professional.findUnique({ where: { id: subject.professionalId }, select: professionalSelect })
+      ? await findProfessional(deps, { id: subject.professionalId })
       : await namedProfessional(deps, request, subject.structureId);
   if (!p) {
     throw new FhirError(403, "forbidden", "Mode indirect : désignez le professionnel qui consulte par l'en-tête X-DMP-Professional (IdNat_PS).");
@@ -67,6 +78,6 @@ export async function readerActorOf(deps: TFhirDeps, request: Request, subject: 
     profession: p.profession,
     specialty: p.specialty,
     isSamuRegulator: p.isSamuRegulator,
-    structureName: p.structure?.name ?? null,
+    structureName: p.structureName,
   };
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { appendTrace, appendTraces, GENESIS_HASH, type TTraceInput } from "./append-trace";
+import { chainTraces } from "./chain-traces";
+import { verifyTraceChain } from "./verify-chain";
+
+let db: TTestDatabase;
+let paul: string;
+let anne: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const person = { birthDate: "1980-01-01", lastName: "Martin", department: "75" };
+  paul = (await db.prisma.patient.create({ data: { ...person, nir: "180017505600138", firstName: "Paul", sex: "M" } })).id;
+  anne = (await db.prisma.patient.create({ data: { ...person, nir: "280017505600156", firstName: "Anne", sex: "F" } })).id;
+});
+
+afterAll(async () => {
+  await db?.cleanup();
+});
+
+const trace = (patientId: string | null, n: number, extra: Partial<TTraceInput> = {}): TTraceInput => ({
+  patientId,
+  actorKind: "PROFESSIONAL",
+  actorId: `pro-${n}`,
+  actorName: `Dr Test ${n}`,
+  action: "DOCUMENT_READ",
+  at: new Date(Date.UTC(2026, 0, 1, 10, 0, n, 123)),
+  ...extra,
+});
+
+describe("appendTrace / appendTraces", () => {
+  it("stores exactly the rows chainTraces computes, read back with the same hash", async () => {
+    const inputs = [trace(paul, 1), trace(paul, 2, { mode: "BREAK_GLASS", justification: "Urgence vitale", outcome: "REFUSED", reason: "r", detail: "d", ipAddress: "10.0.0.1", documentId: "doc-1" })];
+    await appendTraces(db.prisma, inputs);
+    const stored = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "asc" } });
+    const expected = chainTraces(inputs, GENESIS_HASH);
+    expect(stored.map(({ id: _id, ...row }) => row)).toEqual(expected);
+    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
+  });
+
+  it("chains each record on its own, in input order, inside a caller's transaction or alone", async () => {
+    await db.prisma.$transaction((tx) => appendTraces(tx, [trace(anne, 3), trace(paul, 4), trace(anne, 5), trace(null, 6)]));
+    await appendTrace(db.prisma, trace(null, 7));
+    await appendTrace(db.prisma, trace(paul, 8));
+    const anneTraces = await db.prisma.trace.findMany({ where: { patientId: anne }, orderBy: { id: "asc" } });
+    expect(anneTraces.map((t) => t.actorId)).toEqual(["pro-3", "pro-5"]);
+    expect(anneTraces[0]?.prevHash).toBe(GENESIS_HASH);
+    expect(anneTraces[1]?.prevHash).toBe(anneTraces[0]?.hash);
+    for (const patientId of [paul, anne, null]) expect(await verifyTraceChain(db.prisma, patientId)).toBeNull();
+    expect(await db.prisma.trace.count({ where: { patientId: null } })).toBe(2);
+  });
+
+  it("writes nothing when the action's transaction fails", async () => {
+    const before = await db.prisma.trace.count();
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await appendTrace(tx, trace(paul, 9));
+        throw new Error("échec de l'action");
+      }),
+    ).rejects.toThrow("échec");
+    expect(await db.prisma.trace.count()).toBe(before);
+  });
+});
