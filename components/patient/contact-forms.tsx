@@ -20,6 +20,26 @@ export function ContactDetailsForm({ action, email, phone }: { action: TAction; 
   );
 }
 
+/** Second step of a contact change: the code sent to the new address or number. */
+export function ContactConfirmForm({ confirm, cancel, destinationHint }: { confirm: TAction; cancel: () => Promise<void>; destinationHint: string }) {
+  const [state, confirmAction] = useActionState(confirm, EMPTY_FORM_STATE);
+  return (
+    <div className="flex max-w-xl flex-col gap-4">
+      <FormMessage state={state} />
+      <form action={confirmAction} className="flex flex-col gap-4" noValidate aria-label="Confirmer mes nouvelles coordonnées">
+        <p>
+          Pour enregistrer vos nouvelles coordonnées, saisissez le code envoyé à <strong>{destinationHint}</strong>. Il est valable 5 minutes.
+        </p>
+        <InputField id="contact-code" name="code" label="Code à usage unique" inputMode="numeric" autoComplete="one-time-code" required error={state.fieldErrors?.code} />
+        <SubmitButton>Confirmer mes nouvelles coordonnées</SubmitButton>
+      </form>
+      <form action={cancel}>
+        <SubmitButton variant="secondary">Annuler la modification</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
 export function EmergencyContactForm({ action }: { action: TAction }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   return (

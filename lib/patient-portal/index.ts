@@ -18,11 +18,12 @@ import {
   addEmergencyContact,
   getContactDetails,
   removeEmergencyContact,
-  updateContactDetails,
   updateNotificationPreferences,
   type TContactDetailsInput,
 } from "@/lib/records/contact-details";
 import { buildRecordCopy } from "@/lib/records/build-record-copy";
+import { cancelContactChange, confirmContactChange, pendingContactChange, requestContactChange } from "@/lib/records/contact-change";
+import { sendOtp } from "@/lib/otp/send-otp";
 import { findDocuments } from "@/lib/documents/find-documents";
 import { getDocument } from "@/lib/documents/get-document";
 import { readDocument } from "@/lib/documents/read-document";
@@ -130,7 +131,12 @@ export const portalUpdateEmergencySettings = (actor: TPatientSideActor, input: {
 export const portalNotifications = (actor: TPatientSideActor, page: number) => findNotifications(prisma, actor, page);
 export const portalMarkNotificationsRead = (actor: TPatientSideActor) => attempt(() => markNotificationsRead(prisma, actor));
 export const portalContactDetails = (actor: TPatientSideActor) => getContactDetails(prisma, actor);
-export const portalUpdateContactDetails = (actor: TPatientSideActor, input: TContactDetailsInput) => attempt(() => updateContactDetails(prisma, actor, input));
+/** Saves the details, or sends a code to a new address or number (the change waits for it). */
+export const portalRequestContactChange = (actor: TPatientSideActor, input: TContactDetailsInput) =>
+  attempt(() => requestContactChange(prisma, actor, input, (channel, destination, code) => sendOtp(channel, destination, code, "CONTACT_CHANGE")));
+export const portalPendingContactChange = (actor: TPatientSideActor) => pendingContactChange(prisma, actor);
+export const portalConfirmContactChange = (actor: TPatientSideActor, code: string) => attempt(() => confirmContactChange(prisma, actor, code));
+export const portalCancelContactChange = (actor: TPatientSideActor) => attempt(() => cancelContactChange(prisma, actor));
 export const portalUpdateNotificationPreferences = (
   actor: TPatientSideActor,
   input: { notifyByEmail: boolean; notifyBySms: boolean; otpChannel: "EMAIL" | "SMS" },

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
-import { portalAddEmergencyContact, portalRemoveEmergencyContact, portalUpdateContactDetails } from "@/lib/patient-portal";
+import {
+  portalAddEmergencyContact,
+  portalCancelContactChange,
+  portalConfirmContactChange,
+  portalRemoveEmergencyContact,
+  portalRequestContactChange,
+} from "@/lib/patient-portal";
 import { ZContactDetails, ZEmergencyContact } from "@/lib/records/contact-details";
 import type { TFormState } from "@/components/patient/form-state";
 
@@ -19,10 +25,28 @@ export async function contactDetailsAction(_prev: TFormState, formData: FormData
   const values = { email: String(formData.get("email") ?? ""), phone: String(formData.get("phone") ?? "") };
   const parsed = ZContactDetails.safeParse(values);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const result = await portalUpdateContactDetails(actor, parsed.data);
+  const result = await portalRequestContactChange(actor, parsed.data);
   if (!result.ok) return { message: result.message, values };
   revalidatePath("/patient/profil");
+  if (result.value.status === "CODE_SENT") return { success: true, message: `Un code vous a été envoyé (${result.value.destinationHint}).` };
   return { success: true, message: "Vos coordonnées sont enregistrées.", values };
+}
+
+export async function confirmContactChangeAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const code = z.string().trim().regex(/^\d{6}$/).safeParse(String(formData.get("code") ?? "").replace(/\s/g, ""));
+  if (!code.success) return { fieldErrors: { code: ["Saisissez les 6 chiffres du code reçu."] } };
+  const result = await portalConfirmContactChange(actor, code.data);
+  if (!result.ok) return { fieldErrors: { code: [result.message] } };
+  revalidatePath("/patient/profil");
+  redirect("/patient/profil?message=coordonnees-confirmees");
+}
+
+export async function cancelContactChangeAction(): Promise<void> {
+  const actor = await actorOrSignIn();
+  await portalCancelContactChange(actor);
+  revalidatePath("/patient/profil");
+  redirect("/patient/profil?message=modification-annulee");
 }
 
 export async function addEmergencyContactAction(_prev: TFormState, formData: FormData): Promise<TFormState> {

@@ -2,23 +2,39 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
 import { ActionForm } from "@/components/patient/action-form";
-import { ContactDetailsForm, EmergencyContactForm } from "@/components/patient/contact-forms";
+import { ContactConfirmForm, ContactDetailsForm, EmergencyContactForm } from "@/components/patient/contact-forms";
 import { requirePatientActor } from "@/lib/auth/patient/session";
-import { portalContactDetails, portalRecordOverview } from "@/lib/patient-portal";
-import { addEmergencyContactAction, contactDetailsAction, removeEmergencyContactAction } from "./actions";
+import { portalContactDetails, portalPendingContactChange, portalRecordOverview } from "@/lib/patient-portal";
+import { addEmergencyContactAction, cancelContactChangeAction, confirmContactChangeAction, contactDetailsAction, removeEmergencyContactAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mon profil" };
 
-export default async function ProfilePage() {
+const MESSAGES: Record<string, string> = {
+  "coordonnees-confirmees": "Vos nouvelles coordonnées sont confirmées et enregistrées.",
+  "modification-annulee": "La modification de vos coordonnées est annulée.",
+};
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, session } = await requirePatientActor();
-  const [contact, overview] = await Promise.all([portalContactDetails(actor), portalRecordOverview(actor)]);
+  const { message } = await searchParams;
+  const flash = typeof message === "string" ? MESSAGES[message] : undefined;
+  const [contact, overview, pending] = await Promise.all([portalContactDetails(actor), portalRecordOverview(actor), portalPendingContactChange(actor)]);
   return (
     <>
       <PageHeader title="Mon profil" description={<p>Identifiant de connexion : <strong>{session.loginId}</strong>. <Link href="/patient/changer-mot-de-passe" className="font-semibold text-blue-800 underline">Changer mon mot de passe</Link></p>} />
+      {flash ? <Alert tone="success" className="mb-6">{flash}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Mes coordonnées" description="Elles servent aux notifications de votre dossier et à l'envoi des codes de connexion.">
-          <ContactDetailsForm action={contactDetailsAction} email={contact.email} phone={contact.phone} />
+        <Card
+          title="Mes coordonnées"
+          description="Elles servent aux notifications de votre dossier et à l'envoi des codes de connexion. Une nouvelle adresse ou un nouveau numéro est confirmé par un code qui lui est envoyé."
+        >
+          {pending ? (
+            <ContactConfirmForm confirm={confirmContactChangeAction} cancel={cancelContactChangeAction} destinationHint={pending.destinationHint} />
+          ) : (
+            <ContactDetailsForm action={contactDetailsAction} email={contact.email} phone={contact.phone} />
+          )}
         </Card>
         <Card title="Personnes à prévenir en cas d'urgence">
           {contact.emergencyContacts.length === 0 ? <p>Aucune personne enregistrée.</p> : null}
