@@ -77,6 +77,17 @@ export async function createDocumentRow(
 }
 
 /**
+ * What adding and replacing check before touching the record: a type the profession may
+ * author, an accepted content, a service date that is not in the future.
+ */
+export function checkProfessionalDocument(actor: TProfessionalActor, input: TProfessionalDocumentInput, content: TDocumentContentInput, now: Date) {
+  checkAuthorableType(actor, input.typeCode);
+  const prepared = prepareContent(content);
+  if (input.serviceDate > now.toISOString().slice(0, 10)) throw new AppError("INVALID_INPUT", "La date de l'acte ne peut pas être dans le futur.");
+  return prepared;
+}
+
+/**
  * A professional adds a document to a record they may access: type limited to what their
  * profession may author, PDF or text, masking chosen at validation. DOCUMENT_ADD trace and
  * NEW_DOCUMENT notification (not when the document is invisible to the patient), all in
@@ -90,10 +101,8 @@ export async function addDocument(
   content: TDocumentContentInput,
   request: TCommandRequest = {},
 ): Promise<{ documentId: string }> {
-  checkAuthorableType(actor, input.typeCode);
-  const prepared = prepareContent(content);
   const now = request.now ?? new Date();
-  if (input.serviceDate > now.toISOString().slice(0, 10)) throw new AppError("INVALID_INPUT", "La date de l'acte ne peut pas être dans le futur.");
+  const prepared = checkProfessionalDocument(actor, input, content, now);
   return runProfessionalCommand(
     prisma,
     actor,

@@ -7,7 +7,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
-import { createDocumentRow, checkAuthorableType, prepareContent } from "./add-document";
+import { checkProfessionalDocument, createDocumentRow } from "./add-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 
 /**
@@ -25,10 +25,8 @@ export async function replaceDocument(
   content: TDocumentContentInput,
   request: TCommandRequest = {},
 ): Promise<{ documentId: string }> {
-  checkAuthorableType(actor, input.typeCode);
-  const prepared = prepareContent(content);
   const now = request.now ?? new Date();
-  if (input.serviceDate > now.toISOString().slice(0, 10)) throw new AppError("INVALID_INPUT", "La date de l'acte ne peut pas être dans le futur.");
+  const prepared = checkProfessionalDocument(actor, input, content, now);
   return runProfessionalCommand(
     prisma,
     actor,
