@@ -3,12 +3,11 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
+import { MESSAGE_TIME, MessageCode, RecipientFilter } from "@/components/dev/dev-messages";
 import { isDevToolsEnabled } from "@/lib/dev-tools/is-dev-tools-enabled";
 import { findDevMails } from "@/lib/dev-tools/find-dev-messages";
 
 export const metadata: Metadata = { title: "Courriels reçus (développement)" };
-
-const TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
 export default async function DevMailsPage({ searchParams }: { searchParams: Promise<{ destinataire?: string }> }) {
   await connection();
@@ -22,17 +21,7 @@ export default async function DevMailsPage({ searchParams }: { searchParams: Pro
         title="Boîte de réception des courriels"
         description={<p>Courriels reçus par le serveur SMTP embarqué, du plus récent au plus ancien.</p>}
       />
-      <form className="mb-6 flex flex-wrap items-end gap-3" method="get">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="destinataire" className="font-semibold">
-            Destinataire
-          </label>
-          <input id="destinataire" name="destinataire" type="email" defaultValue={destinataire} className="rounded-md border border-slate-600 px-3 py-2" />
-        </div>
-        <button type="submit" className="min-h-11 rounded-md border-2 border-blue-800 bg-blue-800 px-4 font-semibold text-white">
-          Filtrer
-        </button>
-      </form>
+      <RecipientFilter type="email" defaultValue={destinataire} />
       {mails.length === 0 ? <Alert tone="info">Aucun courriel reçu.</Alert> : null}
       <ol className="flex flex-col gap-4">
         {mails.map((m) => (
@@ -40,13 +29,9 @@ export default async function DevMailsPage({ searchParams }: { searchParams: Pro
             <article aria-label={`Courriel à ${m.recipient}`} className="rounded-lg border border-slate-300 bg-white p-4" data-recipient={m.recipient}>
               <h2 className="text-lg font-semibold">{m.subject || "(sans objet)"}</h2>
               <p className="text-sm text-slate-700">
-                À {m.recipient} · de {m.sender} · {TIME.format(m.receivedAt)}
+                À {m.recipient} · de {m.sender} · {MESSAGE_TIME.format(m.receivedAt)}
               </p>
-              {m.code ? (
-                <p className="mt-2">
-                  Code : <strong data-testid="code">{m.code}</strong>
-                </p>
-              ) : null}
+              <MessageCode code={m.code} />
               <pre className="mt-2 whitespace-pre-wrap text-sm">{m.text}</pre>
             </article>
           </li>
