@@ -502,6 +502,29 @@ describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
     expect(await search(gpToken, { "author.identifier": `urn:oid:1.2.250.1.71.4.2.1|${idNats.doctor}` })).toHaveLength(2);
   });
 
+  it("pages with _count and _offset: next and previous links, total on the last page", async () => {
+    type TPage = { total?: number; link: { relation: string; url: string }[]; entry?: { resource: { description: string } }[] };
+    const first = (await fhirClient(gpToken).search({
+      resourceType: "DocumentReference",
+      searchParams: { "patient.identifier": `urn:oid:1.2.250.1.213.1.4.8|${jeanne.nir}`, _count: "1" },
+    })) as unknown as TPage;
+    expectValidFhir(first);
+    expect(first.entry?.map((e) => e.resource.description)).toEqual(["Consultation visible"]);
+    expect(first.total).toBeUndefined();
+    expect(first.link.map((l) => l.relation)).toEqual(["self", "next"]);
+    const next = first.link.find((l) => l.relation === "next")?.url as string;
+    expect(next).toContain("_offset=1");
+    const second = (await fhirClient(gpToken).request(next)) as unknown as TPage;
+    expectValidFhir(second);
+    expect(second.entry?.map((e) => e.resource.description)).toEqual(["CRH visible"]);
+    expect(second.total).toBe(2);
+    expect(second.link.map((l) => l.relation)).toEqual(["self", "previous"]);
+    await expectRejected(
+      fhirClient(gpToken).search({ resourceType: "DocumentReference", searchParams: { "patient.identifier": `urn:oid:1.2.250.1.213.1.4.8|${jeanne.nir}`, _offset: "-1" } }),
+      400,
+    );
+  });
+
   it("a professional without authorization gets an empty bundle and a refused trace", async () => {
     const card = await issueCard(db.prisma, ids.stranger, { pin: "1234", iterations: 1000 });
     const key = await decryptSigningKey(card.file.encryptedKey, "1234");

@@ -43,6 +43,7 @@ export function capabilityStatement(baseUrl: string, origin: string): Record<str
               { name: "status", type: "token", documentation: "current, superseded, entered-in-error" },
               { name: "author.identifier", type: "token", documentation: "IdNat_PS de l'auteur" },
               { name: "_count", type: "number", documentation: "Taille de page (100 au plus)" },
+              { name: "_offset", type: "number", documentation: "Nombre de résultats à sauter (pagination : suivre le lien « next » du Bundle)" },
             ],
           },
           { type: "Binary", interaction: [{ code: "read", documentation: "ITI-68 Retrieve Document" }] },

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { findDocumentReferenceRows } from "@/lib/documents/find-documents";
+import { findDocumentReferenceRows, type TDocumentReferenceRow } from "@/lib/documents/find-documents";
 import { toDocumentListItem } from "@/lib/documents/document-list-item";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { openRecord } from "@/lib/records/open-record";
@@ -19,6 +19,8 @@ export type TSearchQuery = {
   filters: Omit<TDocumentFilters, "page" | "pageSize">;
   authorIdNat: string | null;
   count: number;
+  /** Matches to skip (paging: the Bundle's next link carries it). */
+  offset: number;
 };
 
 function token(value: string): { system: string | null; code: string } {
@@ -70,7 +72,9 @@ export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
   }
   const countRaw = params.get("_count");
   const count = countRaw && /^\d+$/.test(countRaw) ? Math.min(100, Math.max(1, Number(countRaw))) : 50;
-  return { nir, filters, authorIdNat, count };
+  const offsetRaw = params.get("_offset");
+  if (offsetRaw !== null && !/^\d{1,5}$/.test(offsetRaw)) throw invalid("_offset : entier positif (99999 au plus) attendu.");
+  return { nir, filters, authorIdNat, count, offset: offsetRaw === null ? 0 : Number(offsetRaw) };
 }
 
 /**
@@ -84,15 +88,17 @@ export async function findDocumentReferences(
   actor: TProfessionalActor,
   query: TSearchQuery,
   options: { baseUrl: string; ipAddress?: string | null; now?: Date },
-): Promise<Record<string, unknown>[]> {
+): Promise<{ resources: Record<string, unknown>[]; hasMore: boolean }> {
   const patients = await db.patient.findMany({ where: { nir: query.nir }, select: { id: true, nir: true }, orderBy: { birthRank: "asc" } });
   let authorId: string | undefined;
   if (query.authorIdNat) {
     const author = await db.professional.findUnique({ where: { idNat: query.authorIdNat }, select: { id: true } });
-    if (!author) return [];
+    if (!author) return { resources: [], hasMore: false };
     authorId = author.id;
   }
-  const resources: Record<string, unknown>[] = [];
+  // Enough rows of every record to cut the page after merging them (twins share a NIR).
+  const needed = query.offset + query.count + 1;
+  const found: { row: TDocumentReferenceRow; nir: string }[] = [];
   for (const patient of patients) {
     let ctx;
     try {
@@ -101,24 +107,26 @@ export async function findDocumentReferences(
       if (isAppError(error) && error.code === "NOT_FOUND") continue;
       throw error;
     }
-    const rows = await findDocumentReferenceRows(db, actor, ctx, { ...query.filters, ...(authorId ? { authorId } : {}) }, query.count);
-    for (const row of rows) {
-      resources.push(
-        toDocumentReference(
-          {
-            ...toDocumentListItem(row),
-            uniqueId: row.uniqueId,
-            patientNir: patient.nir,
-            authorIdNat: row.author?.idNat ?? null,
-            structureFiness: row.structure?.finess ?? null,
-            replacesUniqueId: row.replaces?.uniqueId ?? null,
-          },
-          options.baseUrl,
-        ),
-      );
-    }
+    const rows = await findDocumentReferenceRows(db, actor, ctx, { ...query.filters, ...(authorId ? { authorId } : {}) }, needed);
+    for (const row of rows) found.push({ row, nir: patient.nir });
   }
-  return resources.slice(0, query.count);
+  // Newest first across records, as within one.
+  found.sort((a, b) => b.row.serviceDate.getTime() - a.row.serviceDate.getTime() || b.row.submittedAt.getTime() - a.row.submittedAt.getTime());
+  const page = found.slice(query.offset, query.offset + query.count);
+  const resources = page.map(({ row, nir }) =>
+    toDocumentReference(
+      {
+        ...toDocumentListItem(row),
+        uniqueId: row.uniqueId,
+        patientNir: nir,
+        authorIdNat: row.author?.idNat ?? null,
+        structureFiness: row.structure?.finess ?? null,
+        replacesUniqueId: row.replaces?.uniqueId ?? null,
+      },
+      options.baseUrl,
+    ),
+  );
+  return { resources, hasMore: found.length > query.offset + query.count };
 }
 
 /** GET /api/fhir/DocumentReference — ITI-67 Find Document References. */
@@ -129,12 +137,22 @@ export async function handleFindDocumentReferences(deps: TFhirDeps, request: Req
     const url = new URL(request.url);
     const query = parseSearchQuery(url.searchParams);
     const baseUrl = fhirBaseUrl(request);
-    const resources = await findDocumentReferences(deps.db, actor, query, { baseUrl, ipAddress: clientIp(request), now: nowOf(deps) });
+    const { resources, hasMore } = await findDocumentReferences(deps.db, actor, query, { baseUrl, ipAddress: clientIp(request), now: nowOf(deps) });
+    const pageUrl = (offset: number) => {
+      const params = new URLSearchParams(url.searchParams);
+      params.set("_count", String(query.count));
+      params.set("_offset", String(offset));
+      return `${baseUrl}/DocumentReference?${params.toString()}`;
+    };
+    const link = [{ relation: "self", url: `${baseUrl}/DocumentReference${url.search}` }];
+    if (query.offset > 0) link.push({ relation: "previous", url: pageUrl(Math.max(0, query.offset - query.count)) });
+    if (hasMore) link.push({ relation: "next", url: pageUrl(query.offset + query.count) });
     return fhirJsonResponse({
       resourceType: "Bundle",
       type: "searchset",
-      total: resources.length,
-      link: [{ relation: "self", url: `${baseUrl}/DocumentReference${url.search}` }],
+      // The total is known without a count only on the last page.
+      ...(hasMore ? {} : { total: query.offset + resources.length }),
+      link,
       entry: resources.map((resource) => ({ fullUrl: `${baseUrl}/DocumentReference/${String(resource.id)}`, resource, search: { mode: "match" } })),
     });
   } catch (error) {
