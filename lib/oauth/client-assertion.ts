@@ -99,6 +99,6 @@ export async function verifyClientAssertion(
     if (certificate.expiresAt <= now) throw unauthorized("Certificat de structure expiré.");
     client = { kind: "STRUCTURE", certificateSerial: serial, structureId: certificate.structureId };
   }
-  if (!consumeJtiOnce(`${serial}:${jti}`, exp * 1000, now.getTime())) throw unauthorized("client_assertion déjà utilisée (jti rejoué).");
+  if (!(await consumeJtiOnce(db, `${serial}:${jti}`, new Date(exp * 1000), now))) throw unauthorized("client_assertion déjà utilisée (jti rejoué).");
   return client;
 }

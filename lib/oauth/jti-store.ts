@@ -1,22 +1,18 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 /**
- * Client assertion ids already used, until they expire. Kept in memory: the schema has
- * no table for them and the simulator runs one server process (a restart forgets them,
- * but an assertion lives 5 minutes at most, so a replay window only exists across a
- * restart). A table (jti unique, expiresAt) would make it multi-process.
+ * Client assertion ids already used, until they expire (UsedClientAssertion): a replayed
+ * assertion is refused, across a restart and across server processes. Expired rows are
+ * removed as new ones come (an assertion lives 5 minutes at most, so the table stays small).
+ * Returns false when the key was already used (a replay).
  */
-const used = new Map<string, number>();
-const MAX_ENTRIES = 100_000;
-
-function sweep(nowMs: number): void {
-  for (const [jti, expiresAt] of used) if (expiresAt <= nowMs) used.delete(jti);
-}
-
-/** Records the jti; false when it was already used (a replay). */
-export function consumeJtiOnce(jti: string, expiresAtMs: number, nowMs: number = Date.now()): boolean {
-  if (used.size > MAX_ENTRIES / 2) sweep(nowMs);
-  const known = used.get(jti);
-  if (known !== undefined && known > nowMs) return false;
-  if (used.size >= MAX_ENTRIES) return false;
-  used.set(jti, expiresAtMs);
-  return true;
+export async function consumeJtiOnce(db: PrismaClient, key: string, expiresAt: Date, now: Date = new Date()): Promise<boolean> {
+  await db.usedClientAssertion.deleteMany({ where: { expiresAt: { lte: now } } });
+  try {
+    await db.usedClientAssertion.create({ data: { key, expiresAt } });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return false;
+    throw error;
+  }
 }
