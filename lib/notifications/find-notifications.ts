@@ -8,7 +8,7 @@ export async function findNotifications(prisma: PrismaClient, actor: TPatientSid
   const where = { patientId: ctx.patientId };
   const [total, items] = await Promise.all([
     prisma.notification.count({ where }),
-    prisma.notification.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    prisma.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   return { total, items, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
