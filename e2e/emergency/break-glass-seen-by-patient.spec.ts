@@ -23,6 +23,14 @@ test("bris de glace avec justification : le dossier s'ouvre, le patient voit la 
   await expect(pro.getByText(/^Accès en urgence \(bris de glace\) ouvert jusqu'à \d{2}:\d{2}$/)).toBeVisible();
   await expect(pro.getByRole("region", { name: "Synthèse d'urgence" })).toBeVisible();
   await expectNoSeriousA11yViolations(pro);
+  // Back on the search, the open emergency access leads straight to the record.
+  await pro.goto("/pro");
+  await pro.getByLabel("Nom (obligatoire)", { exact: true }).fill("Faure");
+  await pro.getByLabel("Date de naissance du patient").fill("1988-12-03");
+  await pro.getByRole("button", { name: "Rechercher par nom" }).click();
+  await expect(pro.getByRole("link", { name: /^Premier accès/ })).toHaveCount(0);
+  await pro.getByRole("link", { name: "Ouvrir le dossier de Lucas Faure (accès d'urgence en cours)" }).click();
+  await expect(pro.getByRole("heading", { level: 1, name: "FAURE Lucas" })).toBeVisible();
   await proContext.close();
 
   await page.goto("/patient/tableau-de-bord");

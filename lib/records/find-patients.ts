@@ -34,8 +34,11 @@ export type TPatientSearchResult = {
   /** The record, when one exists. */
   patientId: string | null;
   recordStatus: "OPEN" | "CLOSED" | null;
-  /** How this professional may open it today (a block shows as NONE: it is the patient's secret). */
-  access: "TREATING_DOCTOR" | "AUTHORIZED" | "NONE";
+  /**
+   * How this professional may open it now (a block shows as NONE: it is the patient's
+   * secret). EMERGENCY: an emergency access they declared is still open.
+   */
+  access: "TREATING_DOCTOR" | "AUTHORIZED" | "EMERGENCY" | "NONE";
 };
 
 function fold(s: string): string {
@@ -47,7 +50,7 @@ function fold(s: string): string {
  * or by name and birth date, and says whether each has a record. Nothing of the record's
  * content is returned. Throws AppError INVALID_NIR for a malformed NIR.
  */
-export async function findPatients(db: Db, actor: TProfessionalActor, search: TPatientSearch): Promise<TPatientSearchResult[]> {
+export async function findPatients(db: Db, actor: TProfessionalActor, search: TPatientSearch, now: Date = new Date()): Promise<TPatientSearchResult[]> {
   const rows =
     search.mode === "ins"
       ? await db.beneficiary.findMany({
@@ -71,6 +74,11 @@ export async function findPatients(db: Db, actor: TProfessionalActor, search: TP
     select: { patientId: true },
   });
   const authorized = new Set(authorizations.map((a) => a.patientId));
+  const emergencies = await db.emergencyAccess.findMany({
+    where: { professionalId: actor.professionalId, patientId: { in: patientIds }, expiresAt: { gt: now } },
+    select: { patientId: true },
+  });
+  const inEmergency = new Set(emergencies.map((e) => e.patientId));
   return rows
     .map((b) => ({
       beneficiaryId: b.id,
@@ -88,7 +96,9 @@ export async function findPatients(db: Db, actor: TProfessionalActor, search: TP
           ? ("TREATING_DOCTOR" as const)
           : authorized.has(b.patient.id)
             ? ("AUTHORIZED" as const)
-            : ("NONE" as const),
+            : inEmergency.has(b.patient.id)
+              ? ("EMERGENCY" as const)
+              : ("NONE" as const),
     }))
     .sort((a, b) => a.lastName.localeCompare(b.lastName, "fr") || a.firstName.localeCompare(b.firstName, "fr"));
 }
