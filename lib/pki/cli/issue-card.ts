@@ -6,11 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "../../db/create-client";
+import type { PrismaClient } from "../../db/create-client";
+import { runWithDatabase } from "./run-with-database";
 import { CARD_FILE_EXTENSION } from "../card-file";
 import { issueCard } from "../issue-card";
 
-async function main(): Promise<number> {
+async function main(prisma: PrismaClient): Promise<number> {
   const { values } = parseArgs({
     options: {
       idnat: { type: "string" },
@@ -24,27 +25,19 @@ async function main(): Promise<number> {
     console.log("Usage : npm run cps:issue -- --idnat <IdNat_PS> --pin <4 chiffres> [--puk <8 chiffres>] [--out <fichier>]");
     return values.help ? 0 : 2;
   }
-  const prisma = createPrismaClient();
-  try {
-    const professional = await prisma.professional.findUnique({ where: { idNat: values.idnat } });
-    if (!professional) {
-      console.error(`Aucun professionnel avec l'identifiant national ${values.idnat}.`);
-      return 1;
-    }
-    const card = await issueCard(prisma, professional.id, { pin: values.pin, puk: values.puk });
-    const out = path.resolve(values.out ?? `carte-cps-${card.serial}${CARD_FILE_EXTENSION}`);
-    fs.writeFileSync(out, `${JSON.stringify(card.file, null, 2)}\n`, { encoding: "utf8", mode: 0o600 });
-    console.log(`Carte ${card.serial} émise pour ${professional.firstName} ${professional.lastName} (${professional.idNat}).`);
-    console.log(`Fichier de la carte : ${out}`);
-    console.log(`Code porteur (PIN) : celui fourni. Code de déblocage (PUK) : ${card.puk}`);
-    console.log(`Valide jusqu'au ${card.expiresAt.toLocaleDateString("fr-FR")}.`);
-    return 0;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+  const professional = await prisma.professional.findUnique({ where: { idNat: values.idnat } });
+  if (!professional) {
+    console.error(`Aucun professionnel avec l'identifiant national ${values.idnat}.`);
     return 1;
-  } finally {
-    await prisma.$disconnect();
   }
+  const card = await issueCard(prisma, professional.id, { pin: values.pin, puk: values.puk });
+  const out = path.resolve(values.out ?? `carte-cps-${card.serial}${CARD_FILE_EXTENSION}`);
+  fs.writeFileSync(out, `${JSON.stringify(card.file, null, 2)}\n`, { encoding: "utf8", mode: 0o600 });
+  console.log(`Carte ${card.serial} émise pour ${professional.firstName} ${professional.lastName} (${professional.idNat}).`);
+  console.log(`Fichier de la carte : ${out}`);
+  console.log(`Code porteur (PIN) : celui fourni. Code de déblocage (PUK) : ${card.puk}`);
+  console.log(`Valide jusqu'au ${card.expiresAt.toLocaleDateString("fr-FR")}.`);
+  return 0;
 }
 
-main().then((code) => process.exit(code));
+runWithDatabase(main);

@@ -7,10 +7,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "../../db/create-client";
+import type { PrismaClient } from "../../db/create-client";
+import { runWithDatabase } from "./run-with-database";
 import { issueStructureCertificate } from "../issue-structure-certificate";
 
-async function main(): Promise<number> {
+async function main(prisma: PrismaClient): Promise<number> {
   const { values } = parseArgs({
     options: {
       finess: { type: "string" },
@@ -22,30 +23,22 @@ async function main(): Promise<number> {
     console.log("Usage : npm run structure:issue -- --finess <FINESS> [--out <dossier>]");
     return values.help ? 0 : 2;
   }
-  const prisma = createPrismaClient();
-  try {
-    const structure = await prisma.structure.findUnique({ where: { finess: values.finess } });
-    if (!structure) {
-      console.error(`Aucune structure avec le FINESS ${values.finess}.`);
-      return 1;
-    }
-    const issued = await issueStructureCertificate(prisma, structure.id);
-    const folder = path.resolve(values.out ?? `certificat-structure-${values.finess}`);
-    fs.mkdirSync(folder, { recursive: true });
-    const write = (name: string, text: string, mode: number) => fs.writeFileSync(path.join(folder, name), text, { encoding: "utf8", mode });
-    write("certificat.pem", issued.certificatePem, 0o644);
-    write("cle-privee.pem", issued.privateKeyPem, 0o600);
-    write("chaine-ac.pem", issued.chainPem, 0o644);
-    console.log(`Certificat ${issued.serial} émis pour ${structure.name} (FINESS ${structure.finess}), valide jusqu'au ${issued.expiresAt.toLocaleDateString("fr-FR")}.`);
-    console.log(`Fichiers : ${folder}/certificat.pem, cle-privee.pem (ECDSA P-256, PKCS#8, à garder secrète), chaine-ac.pem.`);
-    console.log("Signez l'assertion JWT (ES256) avec la clé, certificat en DER base64 dans l'en-tête x5c.");
-    return 0;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+  const structure = await prisma.structure.findUnique({ where: { finess: values.finess } });
+  if (!structure) {
+    console.error(`Aucune structure avec le FINESS ${values.finess}.`);
     return 1;
-  } finally {
-    await prisma.$disconnect();
   }
+  const issued = await issueStructureCertificate(prisma, structure.id);
+  const folder = path.resolve(values.out ?? `certificat-structure-${values.finess}`);
+  fs.mkdirSync(folder, { recursive: true });
+  const write = (name: string, text: string, mode: number) => fs.writeFileSync(path.join(folder, name), text, { encoding: "utf8", mode });
+  write("certificat.pem", issued.certificatePem, 0o644);
+  write("cle-privee.pem", issued.privateKeyPem, 0o600);
+  write("chaine-ac.pem", issued.chainPem, 0o644);
+  console.log(`Certificat ${issued.serial} émis pour ${structure.name} (FINESS ${structure.finess}), valide jusqu'au ${issued.expiresAt.toLocaleDateString("fr-FR")}.`);
+  console.log(`Fichiers : ${folder}/certificat.pem, cle-privee.pem (ECDSA P-256, PKCS#8, à garder secrète), chaine-ac.pem.`);
+  console.log("Signez l'assertion JWT (ES256) avec la clé, certificat en DER base64 dans l'en-tête x5c.");
+  return 0;
 }
 
-main().then((code) => process.exit(code));
+runWithDatabase(main);
