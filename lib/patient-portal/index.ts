@@ -66,7 +66,7 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
 // render (server actions, route handlers) every call opens the record again.
 const openPortalRecord = cache((actor: TPatientSideActor) => openRecord(prisma, actor, actor.patientId));
 
-export const portalRecordOverview = cache((actor: TPatientSideActor) => getRecordOverview(prisma, actor));
+export const portalRecordOverview = cache(async (actor: TPatientSideActor) => getRecordOverview(prisma, actor, (await openPortalRecord(actor)).ctx));
 
 /** What every page of the signed-in area shows: whether the record is closed. */
 export async function portalRecordStatus(actor: TPatientSideActor) {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { openRecord } from "./open-record";
+import type { TAccessContext } from "@/lib/access/access-context";
 import { documentWhere } from "@/lib/access/document-where";
 import type { TPatientSideActor } from "./patient-command";
 
@@ -20,9 +20,11 @@ export type TRecordOverview = {
   isLegalRepresentative: boolean;
 };
 
-/** What the dashboard and the portal header show about the record the actor acts on. */
-export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSideActor): Promise<TRecordOverview> {
-  const { ctx } = await openRecord(prisma, actor, actor.patientId);
+/**
+ * What the dashboard and the portal pages show about the record the actor acts on, for a
+ * record already opened through lib/records/open-record (ctx).
+ */
+export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSideActor, ctx: TAccessContext): Promise<TRecordOverview> {
   const [patient, documentCount, unreadNotifications] = await Promise.all([
     prisma.patient.findUniqueOrThrow({
       where: { id: ctx.patientId },

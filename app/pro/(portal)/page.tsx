@@ -27,8 +27,9 @@ function RecordCell({ r }: { r: TPatientSearchResult }) {
 function ActionCell({ r }: { r: TPatientSearchResult }) {
   const who = `${r.firstName} ${r.lastName}`;
   if (!r.patientId) return <Link href={`/pro/creer-dossier?beneficiaire=${encodeURIComponent(r.beneficiaryId)}`}>Créer le DMP de {who}</Link>;
-  if (r.access === "EMERGENCY") return <Link href={`/pro/patients/${r.patientId}`}>Ouvrir le dossier de {who} (accès d&apos;urgence en cours)</Link>;
-  if (r.access !== "NONE") return <Link href={`/pro/patients/${r.patientId}`}>Ouvrir le dossier de {who}</Link>;
+  if (r.access !== "NONE") {
+    return <Link href={`/pro/patients/${r.patientId}`}>{`Ouvrir le dossier de ${who}${r.access === "EMERGENCY" ? " (accès d'urgence en cours)" : ""}`}</Link>;
+  }
   return <Link href={`/pro/patients/${r.patientId}/acces`}>Premier accès au dossier de {who}</Link>;
 }
 
