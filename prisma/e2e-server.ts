@@ -47,7 +47,10 @@ console.log(`e2e : construction (${process.env.NEXT_DIST_DIR ?? ".next"})…`);
 buildKeepingTypeScriptFiles();
 
 console.log(`e2e : démarrage sur le port ${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+// Idle connections stay open longer than any test: a test's request client reuses its
+// keep-alive socket seconds later, and Node's default 5 s let the server close it under
+// that reuse (ECONNRESET in CI).
+const server = spawn(bin("next"), ["start", "-p", port, "--keepAliveTimeout", "120000"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }
