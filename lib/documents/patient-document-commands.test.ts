@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TPatientActor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors/app-error";
-import { addPersonalDocument, deletePersonalDocument, opposeDocument, setDocumentMasked } from "./patient-document-commands";
+import { addPersonalDocument, deletePersonalDocument, opposeDocument, setDocumentMasked, withdrawOpposition } from "./patient-document-commands";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import { loadAccessContext } from "@/lib/access/load-access-context";
+import { canRead } from "@/lib/access/policy";
 import { blockProfessional } from "@/lib/records/care-team";
 import { closeRecord } from "@/lib/records/close-record";
 import { findTraces, parseTraceFilters } from "@/lib/traces/find-traces";
@@ -94,6 +97,40 @@ describe("patient commands", () => {
     await setDocumentMasked(db.prisma, alice, aliceDocId, false);
     const actions = (await db.prisma.trace.findMany({ where: { patientId: alice.patientId }, orderBy: { id: "asc" } })).map((t) => t.action);
     expect(actions).toEqual(["DOCUMENT_MASK", "DOCUMENT_UNMASK"]);
+  });
+
+  it("opposes for a legitimate reason, then withdraws: the author loses then regains the document, both traced", async () => {
+    const docId = await makeDoc(db.prisma, alice.patientId, { title: "Compte rendu contesté" });
+    await db.prisma.patient.update({ where: { id: alice.patientId }, data: { treatingDoctorId: proId } });
+    await db.prisma.habilitationRule.create({ data: { profession: "10", specialty: "*", typeCode: "11488-4", canRead: true } });
+    const doctor: TProfessionalActor = { kind: "PROFESSIONAL", professionalId: proId, name: "Paul Médecin", profession: "10", specialty: "SM53", isSamuRegulator: false };
+    const doctorReads = async () => {
+      const ctx = await loadAccessContext(db.prisma, doctor, alice.patientId);
+      const doc = await db.prisma.document.findUniqueOrThrow({ where: { id: docId } });
+      return ctx ? canRead(doctor, doc, ctx) : null;
+    };
+    expect((await doctorReads())?.allowed).toBe(true);
+
+    await expect(opposeDocument(db.prisma, alice, docId, "court")).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === "INVALID_INPUT");
+    await expect(withdrawOpposition(db.prisma, alice, docId)).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === "CONFLICT");
+    await opposeDocument(db.prisma, alice, docId, "Ce compte rendu concerne un autre patient.");
+    expect(await doctorReads()).toMatchObject({ allowed: false, rule: "OPPOSED_BY_PATIENT" });
+    await expect(opposeDocument(db.prisma, alice, docId, "Ce compte rendu concerne un autre patient.")).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && e.code === "CONFLICT",
+    );
+    await expectNotFound(withdrawOpposition(db.prisma, bob, docId));
+
+    await withdrawOpposition(db.prisma, alice, docId);
+    const doc = await db.prisma.document.findUniqueOrThrow({ where: { id: docId } });
+    expect(doc.opposedAt).toBeNull();
+    expect(doc.oppositionReason).toBeNull();
+    expect((await doctorReads())?.allowed).toBe(true);
+    const traces = await db.prisma.trace.findMany({ where: { patientId: alice.patientId, documentId: docId }, orderBy: { id: "asc" } });
+    expect(traces.map((t) => [t.action, t.justification])).toEqual([
+      ["DOCUMENT_OPPOSE", "Ce compte rendu concerne un autre patient."],
+      ["DOCUMENT_OPPOSE_WITHDRAW", null],
+    ]);
+    await db.prisma.patient.update({ where: { id: alice.patientId }, data: { treatingDoctorId: null } });
   });
 
   it("refuses an oversized or disguised file and stores nothing", async () => {

@@ -70,6 +70,25 @@ export async function opposeDocument(prisma: PrismaClient, actor: TPatientSideAc
   });
 }
 
+/**
+ * Withdraws an opposition: the document returns to professionals' view under the usual
+ * rules (matrix, masking). The reason given at the time stays in the traces.
+ */
+export async function withdrawOpposition(prisma: PrismaClient, actor: TPatientSideActor, documentId: string) {
+  return runPatientCommand(prisma, actor, async (tx, ctx) => {
+    const doc = await visibleDocument(tx, actor, ctx, documentId);
+    if (!doc.opposedAt) throw new AppError("CONFLICT", "Vous ne vous êtes pas opposé à ce document.");
+    await tx.document.update({ where: { id: doc.id }, data: { opposedAt: null, oppositionReason: null } });
+    await appendTrace(tx, {
+      patientId: ctx.patientId,
+      ...traceActorFields(actor),
+      action: "DOCUMENT_OPPOSE_WITHDRAW",
+      documentId: doc.id,
+      detail: doc.title,
+    });
+  });
+}
+
 export const ZPersonalDocumentMeta = z.object({
   title: z.string().trim().min(2, "Donnez un titre au document.").max(200, "Le titre ne doit pas dépasser 200 caractères."),
   typeCode: z.string().refine((t) => isPatientDocumentType(t), "Choisissez un type de document de l'espace personnel."),

@@ -34,6 +34,7 @@ import {
   opposeDocument,
   setDocumentMasked,
   updatePersonalDocument,
+  withdrawOpposition,
   type TPersonalDocumentMeta,
 } from "@/lib/documents/patient-document-commands";
 import { exportTracesCsv, findTraces, type TTraceFilters } from "@/lib/traces/find-traces";
@@ -100,6 +101,7 @@ export async function portalReadDocument(actor: TPatientSideActor, documentId: s
 export const portalSetMasked = (actor: TPatientSideActor, documentId: string, isMasked: boolean) =>
   attempt(() => setDocumentMasked(prisma, actor, documentId, isMasked));
 export const portalOppose = (actor: TPatientSideActor, documentId: string, reason: string) => attempt(() => opposeDocument(prisma, actor, documentId, reason));
+export const portalWithdrawOpposition = (actor: TPatientSideActor, documentId: string) => attempt(() => withdrawOpposition(prisma, actor, documentId));
 export const portalAddPersonalDocument = (
   actor: TPatientSideActor,
   input: TPersonalDocumentMeta & { bytes: Uint8Array; declaredType: string | null },

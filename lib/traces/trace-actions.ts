@@ -14,6 +14,7 @@ export const TRACE_ACTIONS = {
   DOCUMENT_MASK: "Masquage d'un document aux professionnels",
   DOCUMENT_UNMASK: "Démasquage d'un document",
   DOCUMENT_OPPOSE: "Opposition à un document",
+  DOCUMENT_OPPOSE_WITHDRAW: "Levée de l'opposition à un document",
   DOCUMENT_REVEAL: "Document rendu visible au patient (consultation d'annonce)",
   FEED_DOCUMENT: "Alimentation par un établissement",
   TRACES_VIEW: "Consultation de l'historique des accès",

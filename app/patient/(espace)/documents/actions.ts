@@ -10,6 +10,7 @@ import {
   portalOppose,
   portalSetMasked,
   portalUpdatePersonalDocument,
+  portalWithdrawOpposition,
 } from "@/lib/patient-portal";
 import { ZPersonalDocumentMeta } from "@/lib/documents/patient-document-commands";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/check-upload";
@@ -43,6 +44,16 @@ export async function opposeAction(_prev: TFormState, formData: FormData): Promi
   if (!result.ok) return result.code === "INVALID_INPUT" ? { fieldErrors: { reason: [result.message] }, values: { reason } } : { message: result.message, values: { reason } };
   revalidatePath("/patient/documents");
   redirect(`/patient/documents/${id.data}?message=oppose`);
+}
+
+export async function withdrawOppositionAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const id = ZId.safeParse(formData.get("documentId"));
+  if (!id.success) return { message: "Élément introuvable." };
+  const result = await portalWithdrawOpposition(actor, id.data);
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/patient/documents");
+  redirect(`/patient/documents/${id.data}?message=opposition-levee`);
 }
 
 function metaFrom(formData: FormData) {

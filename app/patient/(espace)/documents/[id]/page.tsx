@@ -19,6 +19,7 @@ const FLASH: Record<string, string> = {
   masque: "Le document est maintenant masqué aux professionnels.",
   demasque: "Le document est de nouveau visible par les professionnels autorisés.",
   oppose: "Votre opposition est enregistrée : le document est retiré de la vue des professionnels.",
+  "opposition-levee": "Votre opposition est levée : le document est de nouveau visible par les professionnels autorisés.",
   ajoute: "Le document a été ajouté à votre espace personnel.",
   modifie: "Le document a été modifié.",
 };
@@ -84,10 +85,10 @@ export default async function DocumentPage({ params, searchParams }: { params: P
                 {doc.hiddenFromPros ? "Ne plus masquer aux professionnels" : "Masquer aux professionnels"}
               </LinkButton>
             </li>
-            {doc.source !== "PATIENT" && !doc.isOpposed ? (
+            {doc.source !== "PATIENT" ? (
               <li>
                 <LinkButton href={`/patient/documents/${doc.id}/opposition`} variant="secondary">
-                  M&apos;opposer à ce document
+                  {doc.isOpposed ? "Lever mon opposition" : <>M&apos;opposer à ce document</>}
                 </LinkButton>
               </li>
             ) : null}

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { openFromSearch, signInAs } from "../pro/pro-helpers";
+import { queryOne, signIn } from "./helpers";
+
+// Two portals, two people, one shared 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
+const PATIENT = { loginId: "mathieu.perrin", lastName: "Perrin", birthDate: "1970-03-21", link: "Ouvrir le dossier de Mathieu Perrin" };
+
+/** The newest document of Mathieu Perrin his treating doctor (a GP) may read, with a title of its own. */
+function readableByTheGp() {
+  return queryOne<{ id: string; title: string }>(
+    `SELECT d.id, d.title FROM Document d JOIN Patient p ON p.id = d.patientId
+     WHERE p.lastName = ? AND d.source != 'PATIENT' AND d.hiddenFromPatient = 0 AND d.opposedAt IS NULL AND d.status = 'ACTIVE'
+       AND EXISTS (SELECT 1 FROM HabilitationRule h WHERE h.profession = '10' AND h.specialty IN ('SM54', '*') AND h.typeCode = d.typeCode AND h.canRead = 1)
+       AND (SELECT COUNT(*) FROM Document e WHERE e.patientId = d.patientId AND e.title = d.title) = 1
+     ORDER BY d.serviceDate DESC LIMIT 1`,
+    PATIENT.lastName,
+  );
+}
+
+test("s'opposer à un document pour motif légitime le retire au médecin traitant ; lever l'opposition le lui rend", async ({ page, browser }) => {
+  const doc = await readableByTheGp();
+  const reason = "Ce compte rendu concerne un autre patient que moi.";
+
+  await signIn(page, PATIENT.loginId);
+  await page.goto(`/patient/documents/${doc.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: doc.title })).toBeVisible();
+  await page.getByRole("link", { name: "M'opposer à ce document" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "M'opposer à ce document" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Too short a reason: a French message, nothing recorded.
+  await page.getByLabel("Motif de l'opposition").fill("non");
+  await page.getByRole("button", { name: "Confirmer l'opposition" }).click();
+  await expect(page.getByText("Expliquez le motif légitime de votre opposition (10 caractères au moins).").first()).toBeVisible();
+  await page.getByLabel("Motif de l'opposition").fill(reason);
+  await page.getByRole("button", { name: "Confirmer l'opposition" }).click();
+  await expect(page.getByText("Votre opposition est enregistrée : le document est retiré de la vue des professionnels.")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: reason })).toBeVisible();
+
+  const proContext = await browser.newContext();
+  const pro = await proContext.newPage();
+  try {
+    await signInAs(pro, "Dr Claire Dubois");
+    await openFromSearch(pro, PATIENT.lastName, PATIENT.birthDate, PATIENT.link);
+    await expect(pro.getByRole("heading", { level: 1, name: "PERRIN Mathieu" })).toBeVisible();
+    await expect(pro.getByRole("row", { name: doc.title })).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Lever mon opposition" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Lever mon opposition" })).toBeVisible();
+    await expect(page.getByText(`Motif de votre opposition : « ${reason} »`)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: "Confirmer la levée de l'opposition" }).click();
+    await expect(page.getByText("Votre opposition est levée : le document est de nouveau visible par les professionnels autorisés.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "M'opposer à ce document" })).toBeVisible();
+
+    await pro.reload();
+    await expect(pro.getByRole("row", { name: doc.title })).toHaveCount(1);
+  } finally {
+    await proContext.close();
+  }
+
+  // Both decisions are in the patient's history, the reason with the first.
+  await page.goto("/patient/historique");
+  const history = page.getByRole("region", { name: "Historique des accès au dossier" });
+  await expect(history.getByRole("row").filter({ hasText: "Opposition à un document" }).filter({ hasText: reason })).toHaveCount(1);
+  await expect(history.getByRole("row").filter({ hasText: "Levée de l'opposition à un document" })).toHaveCount(1);
+});
+
