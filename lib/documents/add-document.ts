@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canAuthorType } from "@/lib/reference/authorable-types";
@@ -10,9 +10,10 @@ import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
 import { checkUpload } from "./check-upload";
+import { contentDigests, type TContentDigests } from "./content-digest";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 
-export type TPreparedContent = { data: Uint8Array<ArrayBuffer>; mediaType: string; size: number; sha256: string };
+export type TPreparedContent = { data: Uint8Array<ArrayBuffer>; mediaType: string; size: number } & TContentDigests;
 
 /** PDF or plain text only, ≤ 10 MB, recognised by its magic bytes. Throws a French AppError. */
 export function prepareContent(content: TDocumentContentInput): TPreparedContent {
@@ -27,7 +28,7 @@ export function prepareContent(content: TDocumentContentInput): TPreparedContent
   }
   const data = new Uint8Array(new ArrayBuffer(bytes.length));
   data.set(bytes);
-  return { data, mediaType: check.mediaType, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return { data, mediaType: check.mediaType, size: bytes.length, ...contentDigests(bytes) };
 }
 
 /** Checks the type against what the profession may author and returns its class. */
@@ -70,6 +71,7 @@ export async function createDocumentRow(
       mediaType: content.mediaType,
       size: content.size,
       sha256: content.sha256,
+      sha1: content.sha1,
       content: { create: { data: content.data } },
     },
     select: { id: true, title: true, typeCode: true, hiddenFromPros: true, hiddenFromPatient: true, hiddenFromLegalReps: true },

@@ -70,6 +70,7 @@ type TRawRow = {
   opposedAt: Date | null;
   mediaType: string;
   size: number | bigint;
+  sha1: string | null;
   authorId: string | null;
   authorAccountId: string | null;
   authorTitle: string | null;
@@ -104,6 +105,7 @@ function toReferenceRow(r: TRawRow) {
     opposedAt: r.opposedAt,
     mediaType: r.mediaType,
     size: Number(r.size),
+    sha1: r.sha1,
     authorId: r.authorId,
     authorAccountId: r.authorAccountId,
     author:
@@ -126,7 +128,7 @@ async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number)
   const rows = await db.$queryRaw<TRawRow[]>`
     SELECT d.id, d.uniqueId, d.typeCode, d.classCode, d.title, d.serviceDate, d.submittedAt, d.source, d.status,
            d.confidentiality, d.hiddenFromPros, d.hiddenFromPatient, d.hiddenFromLegalReps, d.opposedAt, d.mediaType,
-           d.size, d.authorId, d.authorAccountId,
+           d.size, d.sha1, d.authorId, d.authorAccountId,
            a.title AS authorTitle, a.firstName AS authorFirstName, a.lastName AS authorLastName,
            a.profession AS authorProfession, a.specialty AS authorSpecialty, a.idNat AS authorIdNat,
            s.name AS structureName, s.finess AS structureFiness, r.uniqueId AS replacesUniqueId

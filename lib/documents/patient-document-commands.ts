@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TAccessContext } from "@/lib/access/access-context";
@@ -9,6 +9,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { classOfType, isPatientDocumentType, PATIENT_DOCUMENT_TYPES } from "@/lib/reference/document-types";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/records/patient-command";
 import { checkUpload } from "./check-upload";
+import { contentDigests } from "./content-digest";
 
 /**
  * A document of this record the actor may see, through canRead (the same rule as
@@ -127,7 +128,7 @@ export async function addPersonalDocument(
         source: "PATIENT",
         mediaType: check.mediaType,
         size: input.bytes.length,
-        sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        ...contentDigests(input.bytes),
         content: { create: { data: Buffer.from(input.bytes) } },
       },
     });

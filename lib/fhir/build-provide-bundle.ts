@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
 import { securityCodings, type TConfidentialityCode, type TMaskingFlags } from "@/lib/reference/masking";
 import {
@@ -75,7 +76,17 @@ export function buildProvideBundle(documents: TBundleDocumentInput[], submission
         ...(d.replacesUniqueId ? { relatesTo: [{ code: "replaces", target: { identifier: { system: UNIQUE_ID_SYSTEM, value: uniqueIdAsUri(d.replacesUniqueId) } } }] } : {}),
         description: d.title,
         securityLabel: securityCodings(d.confidentiality ?? "N", masking).map((c) => ({ coding: [{ system: `urn:oid:${c.system}`, code: c.code, display: c.display }] })),
-        content: [{ attachment: { contentType: d.content.contentType, title: d.title, ...(d.inlineContent ? { data: base64 } : { url: binaryUrl }) } }],
+        content: [
+          {
+            attachment: {
+              contentType: d.content.contentType,
+              title: d.title,
+              size: d.content.bytes.length,
+              hash: sha1HexToBase64(contentDigests(d.content.bytes).sha1),
+              ...(d.inlineContent ? { data: base64 } : { url: binaryUrl }),
+            },
+          },
+        ],
         context: { period: { start: d.serviceDate } },
       },
       request: { method: "POST", url: "DocumentReference" },

@@ -1,5 +1,6 @@
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
 import { documentClassLabel, documentTypeLabel, getDocumentType } from "@/lib/reference/document-types";
+import { sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { securityCodings } from "@/lib/reference/masking";
 import { CLASS_SYSTEM, FINESS_SYSTEM, IDNAT_PS_SYSTEM, INS_SYSTEMS, LOINC_SYSTEMS, TRE_A05_SYSTEM, UNIQUE_ID_SYSTEM } from "./constants";
 
@@ -10,6 +11,8 @@ export type TDocumentForFhir = TDocumentListItem & {
   authorIdNat: string | null;
   structureFiness: string | null;
   replacesUniqueId: string | null;
+  /** SHA-1 of the content in hex; null for rows stored before it was kept. */
+  sha1: string | null;
 };
 
 const STATUS = { ACTIVE: "current", REPLACED: "superseded", ARCHIVED: "entered-in-error" } as const;
@@ -69,6 +72,7 @@ export function toDocumentReference(doc: TDocumentForFhir, baseUrl: string): Rec
           contentType: doc.mediaType,
           url: `${baseUrl}/Binary/${doc.id}`,
           size: doc.size,
+          ...(doc.sha1 ? { hash: sha1HexToBase64(doc.sha1) } : {}),
           title: doc.title,
           creation: isoDateTime(doc.serviceDate),
         },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeNirInput } from "@/lib/identity/nir";
 import { checkUpload } from "@/lib/documents/check-upload";
+import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
 import { isConfidentialityCode, isMaskingCode, type TConfidentialityCode, type TMaskingFlags } from "@/lib/reference/masking";
 import {
@@ -124,6 +125,8 @@ const ZDocumentReference = z.object({
           data: z.string().optional(),
           url: z.string().optional(),
           title: z.string().optional(),
+          size: z.number().optional(),
+          hash: z.string().optional(),
         }),
       }),
     )
@@ -300,7 +303,18 @@ function parseContent(dr: TDocumentReference, binaries: ReadonlyMap<string, TBin
     if (check.code === "EMPTY") reject(400, "required", "Le document est vide.");
     reject(422, "not-supported", `${check.message} (type déclaré : ${(declared ?? "aucun").slice(0, 60)}).`);
   }
+  checkDeclaredDigest(bytes, attachment);
   return { bytes, mediaType: check.mediaType };
+}
+
+/** A declared size or SHA-1 (XDS size and hash) must describe the bytes received: a transfer error is not fed. */
+function checkDeclaredDigest(bytes: Uint8Array, attachment: { size?: number; hash?: string }): void {
+  if (attachment.size !== undefined && attachment.size !== bytes.length) {
+    reject(422, "invalid", `attachment.size (${attachment.size}) ne correspond pas à la taille du contenu reçu (${bytes.length} octets).`);
+  }
+  if (attachment.hash !== undefined && attachment.hash !== sha1HexToBase64(contentDigests(bytes).sha1)) {
+    reject(422, "invalid", "attachment.hash ne correspond pas au contenu reçu (SHA-1 en base64 attendu).");
+  }
 }
 
 function parseServiceDate(dr: TDocumentReference): Date {

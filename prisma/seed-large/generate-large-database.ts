@@ -78,7 +78,7 @@ const SQL = {
   authorization:
     'INSERT INTO "ProfessionalAuthorization" (id, patientId, professionalId, method, consentAt, recordedAt, recordedById, lastAccessAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   document:
-    'INSERT INTO "Document" (id, uniqueId, patientId, typeCode, classCode, title, authorId, structureId, serviceDate, submittedAt, confidentiality, hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, source, status, mediaType, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, \'ACTIVE\', \'text/plain\', ?, ?)',
+    'INSERT INTO "Document" (id, uniqueId, patientId, typeCode, classCode, title, authorId, structureId, serviceDate, submittedAt, confidentiality, hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, source, status, mediaType, size, sha256, sha1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, \'ACTIVE\', \'text/plain\', ?, ?, ?)',
   content: 'INSERT INTO "DocumentContent" (documentId, data) VALUES (?, ?)',
   reimbursement:
     'INSERT INTO "ReimbursementItem" (id, patientId, category, date, actCode, label, specialty, quantity, amountCents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

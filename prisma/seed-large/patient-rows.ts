@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentDigests } from "@/lib/documents/content-digest";
 import { buildNir } from "@/lib/identity/nir";
 import { DEPARTMENT_CODES } from "@/lib/reference/departments";
 import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
@@ -184,12 +184,13 @@ function addPatient(
     const serviceText = prismaDateTime(serviceMs);
     const text = `${title}\nPatient : ${patientLabel}\nAuteur : ${author.name} (${author.label}), ${author.structureName}\nDate : ${serviceText.slice(0, 10)}\n${r.pick(DOC_SENTENCES)}\nRéf. ${uniqueId}\n`;
     const data = Buffer.from(text, "utf8");
+    const digests = contentDigests(data);
     const roll = r.next();
     const feed = author.structureKind === "HOSPITAL";
     rows.documents.push([
       docId, uniqueId, patientId, type, classOfType(type) ?? "10", title, author.id, author.structureId, serviceText, prismaDateTime(submittedMs),
       roll < 0.02 ? "V" : roll < 0.1 ? "R" : "N", r.chance(0.05) ? 1 : 0, r.chance(0.02) ? 1 : 0,
-      feed ? "HOSPITAL_FEED" : "PROFESSIONAL", data.byteLength, createHash("sha256").update(data).digest("hex"),
+      feed ? "HOSPITAL_FEED" : "PROFESSIONAL", data.byteLength, digests.sha256, digests.sha1,
     ]);
     rows.contents.push([docId, data]);
     docs.push({ id: docId, ms: submittedMs });

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/types";
+import { contentDigests } from "@/lib/documents/content-digest";
 import type { Account, Prisma } from "@/lib/generated/prisma/client";
 import { canAuthorType } from "@/lib/reference/authorable-types";
 import { classOfType, isPatientDocumentType } from "@/lib/reference/document-types";
@@ -451,7 +451,7 @@ export async function createDocuments(
           revealedAt: doc.revealedAt,
           mediaType: format === "pdf" ? "application/pdf" : "text/plain",
           size: data.byteLength,
-          sha256: createHash("sha256").update(data).digest("hex"),
+          ...contentDigests(data),
         });
         contents.push({ documentId: id, data });
         previousId = id;

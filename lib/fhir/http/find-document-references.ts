@@ -122,6 +122,7 @@ export async function findDocumentReferences(
         authorIdNat: row.author?.idNat ?? null,
         structureFiness: row.structure?.finess ?? null,
         replacesUniqueId: row.replaces?.uniqueId ?? null,
+        sha1: row.sha1,
       },
       options.baseUrl,
     ),
