@@ -116,7 +116,17 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
                 <span>{accessModeLabel(t.mode)}{t.justification ? <><br /><span className="text-slate-700">Motif : {t.justification}</span></> : null}</span>
               ),
           },
-          { key: "outcome", header: "Résultat", cell: (t) => (t.outcome === "ALLOWED" ? <Badge tone="success">Autorisé</Badge> : <Badge tone="warning">Refusé</Badge>) },
+          {
+            key: "outcome",
+            header: "Résultat",
+            // The reason says on what basis it was allowed (consent, care team, treating doctor…) or why refused.
+            cell: (t) => (
+              <span className="flex flex-col items-start gap-1">
+                {t.outcome === "ALLOWED" ? <Badge tone="success">Autorisé</Badge> : <Badge tone="warning">Refusé</Badge>}
+                {t.reason ? <span className="text-slate-700">{t.reason}</span> : null}
+              </span>
+            ),
+          },
         ]}
       />
       <Pagination currentPage={result.page} totalPages={result.pageCount} basePath="/patient/historique" searchParams={single} label="Pages de l'historique" />
