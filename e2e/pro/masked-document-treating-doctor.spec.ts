@@ -32,7 +32,7 @@ test("le cardiologue autorisé ne voit pas ce document, ni ne peut l'ouvrir", as
   await signInAs(page, "Dr Marc Lefèvre");
   await openFromSearch(page, "Martin", "1958-03-14", "Ouvrir le dossier de Jean Martin");
   await expect(page.getByRole("heading", { level: 1, name: "MARTIN Jean" })).toBeVisible();
-  await expect(page.getByText("Accès : Autorisation du patient")).toBeVisible();
+  await expect(page.getByText("Accès : Équipe de soins")).toBeVisible();
   await expect(page.getByRole("row", { name: /Compte rendu de consultation de cardiologie/ }).first()).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(MASKED) })).toHaveCount(0);
   const response = await page.request.get(href ?? "");

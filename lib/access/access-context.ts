@@ -13,6 +13,8 @@ export type TAccessContext = {
   isTreatingDoctor: boolean;
   isBlocked: boolean;
   hasAuthorization: boolean;
+  /** How that authorization was obtained: CARE_TEAM when presumed (a colleague of the structure has the patient's agreement). */
+  authorizationMethod?: "CONSENT" | "CARE_TEAM" | "RECORD_CREATION" | null;
   /** An emergency access this professional opened on this record and that has not expired. */
   emergencyMode: "SAMU" | "BREAK_GLASS" | null;
   /** Legal representative actor only: a representation of this patient exists. */

@@ -6,6 +6,7 @@ export const GRANT_RULES = {
   LEGAL_REPRESENTATIVE: "Représentant légal",
   TREATING_DOCTOR: "Médecin traitant",
   CONSENT: "Autorisation du patient",
+  CARE_TEAM: "Équipe de soins",
   SAMU: "Régulation SAMU-Centre 15",
   BREAK_GLASS: "Bris de glace",
 } as const;

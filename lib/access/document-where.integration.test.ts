@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TActor } from "./actor";
-import { canRead } from "./policy";
+import { canAccessRecord, canRead } from "./policy";
 import { documentWhere } from "./document-where";
 import { documentSql } from "./document-sql";
 import { loadAccessContext } from "./load-access-context";
@@ -60,9 +60,9 @@ beforeAll(async () => {
   await p.legalRepresentation.create({ data: { accountId: representativeAccountId, patientId, relationship: "Mère" } });
 
   const authorId = proIds.get("author")!;
-  for (const c of ["author", "authorizedProfessional", "blockedProfessional"] as const) {
+  for (const c of ["author", "authorizedProfessional", "careTeamMember", "blockedProfessional"] as const) {
     await p.professionalAuthorization.create({
-      data: { patientId, professionalId: proIds.get(c)!, consentAt: new Date(), recordedById: proIds.get(c)! },
+      data: { patientId, professionalId: proIds.get(c)!, method: CASE_FACTS[c].authorizationMethod ?? "CONSENT", consentAt: new Date(), recordedById: proIds.get(c)! },
     });
   }
   await p.patientBlock.create({ data: { patientId, professionalId: proIds.get("blockedProfessional")! } });
@@ -161,6 +161,17 @@ describe("documentWhere and documentSql on SQLite return exactly what canRead al
 
   it("an unknown record gives no context (the caller answers not found)", async () => {
     expect(await loadAccessContext(db.prisma, actorFor("patient"), "no-such-record")).toBeNull();
+  });
+
+  it("reads how an authorization was obtained: consent or care-team presumption", async () => {
+    await setState("careTeamMember", true, true);
+    const careTeam = await loadAccessContext(db.prisma, actorFor("careTeamMember"), patientId);
+    expect(careTeam).toMatchObject({ hasAuthorization: true, authorizationMethod: "CARE_TEAM" });
+    expect(canAccessRecord(actorFor("careTeamMember"), careTeam!)).toMatchObject({ allowed: true, rule: "CARE_TEAM" });
+    const consent = await loadAccessContext(db.prisma, actorFor("authorizedProfessional"), patientId);
+    expect(canAccessRecord(actorFor("authorizedProfessional"), consent!)).toMatchObject({ allowed: true, rule: "CONSENT" });
+    const none = await loadAccessContext(db.prisma, actorFor("unauthorizedProfessional"), patientId);
+    expect(none).toMatchObject({ hasAuthorization: false, authorizationMethod: null });
   });
 
   it("a representative of another child is not a representative of this one", async () => {

@@ -12,7 +12,7 @@ type TRecordFacts = {
   samuAllowed: boolean;
   treatingDoctorId: string | null;
   isBlocked: number | bigint;
-  hasAuthorization: number | bigint;
+  authorizationMethod: "CONSENT" | "CARE_TEAM" | "RECORD_CREATION" | null;
   emergencyMode: "NORMAL" | "SAMU" | "BREAK_GLASS" | null;
   isRepresentative: number | bigint;
 };
@@ -31,7 +31,7 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
     db.$queryRaw<TRecordFacts[]>`
       SELECT p.id, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
         EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
-        EXISTS (SELECT 1 FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS hasAuthorization,
+        (SELECT a.method FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS authorizationMethod,
         (SELECT e.mode FROM EmergencyAccess e
           WHERE e.patientId = p.id AND e.professionalId = ${professionalId} AND e.expiresAt > ${now}
           ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
@@ -67,7 +67,8 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
     ...base,
     isTreatingDoctor: record.treatingDoctorId === actor.professionalId,
     isBlocked: Number(record.isBlocked) === 1,
-    hasAuthorization: Number(record.hasAuthorization) === 1,
+    hasAuthorization: record.authorizationMethod !== null,
+    authorizationMethod: record.authorizationMethod,
     emergencyMode: mode && mode !== "NORMAL" ? mode : null,
     habilitation: resolveHabilitation(rows, actor.profession, actor.specialty),
   };

@@ -24,6 +24,7 @@ export type TActorCase =
   | "author"
   | "treatingDoctor"
   | "authorizedProfessional"
+  | "careTeamMember"
   | "unauthorizedProfessional"
   | "blockedProfessional"
   | "samuRegulator"
@@ -38,6 +39,7 @@ export const ACTOR_CASES: readonly TActorCase[] = [
   "author",
   "treatingDoctor",
   "authorizedProfessional",
+  "careTeamMember",
   "unauthorizedProfessional",
   "blockedProfessional",
   "samuRegulator",
@@ -68,6 +70,8 @@ export const EXPECTED: Record<TActorCase, TExpectation> = {
   author: { openAllowed: ALL, openDenied: ALL, closedAllowed: NONE, closedDenied: NONE },
   treatingDoctor: { openAllowed: ALL, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
   authorizedProfessional: { openAllowed: PRO_VISIBLE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
+  // Presumed in the care team (a colleague of the structure has the patient's agreement): as authorized.
+  careTeamMember: { openAllowed: PRO_VISIBLE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
   unauthorizedProfessional: { openAllowed: NONE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
   blockedProfessional: { openAllowed: NONE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
   samuRegulator: { openAllowed: PRO_VISIBLE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
@@ -89,7 +93,8 @@ export const CASE_FACTS: Record<TActorCase, Partial<TAccessContext> & { isSamuRe
   legalRepresentative: { isRepresentative: true },
   author: { hasAuthorization: true },
   treatingDoctor: { isTreatingDoctor: true },
-  authorizedProfessional: { hasAuthorization: true },
+  authorizedProfessional: { hasAuthorization: true, authorizationMethod: "CONSENT" },
+  careTeamMember: { hasAuthorization: true, authorizationMethod: "CARE_TEAM" },
   unauthorizedProfessional: {},
   blockedProfessional: { hasAuthorization: true, isBlocked: true },
   samuRegulator: { emergencyMode: "SAMU", isSamuRegulator: true },

@@ -110,6 +110,10 @@ describe("the rule named by each decision", () => {
     expect(canAccessRecord(actorFor("breakGlassOpposed"), open("breakGlassOpposed"))).toMatchObject({ rule: "BREAK_GLASS_OPPOSED" });
   });
 
+  it("an authorization presumed for the care team is named as such", () => {
+    expect(canAccessRecord(actorFor("careTeamMember"), open("careTeamMember"))).toMatchObject({ allowed: true, rule: "CARE_TEAM", mode: "NORMAL" });
+  });
+
   it("an authorized professional reads normally even with an emergency access open", () => {
     const ctx = { ...open("authorizedProfessional"), emergencyMode: "BREAK_GLASS" as const, breakGlassAllowed: false };
     expect(canAccessRecord(actorFor("authorizedProfessional"), ctx)).toMatchObject({ allowed: true, rule: "CONSENT" });

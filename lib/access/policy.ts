@@ -21,7 +21,7 @@ export function canAccessRecord(actor: TActor, ctx: TAccessContext): TDecision {
       if (ctx.recordStatus === "CLOSED") return { allowed: false, rule: "RECORD_CLOSED" };
       if (ctx.isBlocked) return { allowed: false, rule: "BLOCKED" };
       if (ctx.isTreatingDoctor) return { allowed: true, rule: "TREATING_DOCTOR", mode: "NORMAL" };
-      if (ctx.hasAuthorization) return { allowed: true, rule: "CONSENT", mode: "NORMAL" };
+      if (ctx.hasAuthorization) return { allowed: true, rule: ctx.authorizationMethod === "CARE_TEAM" ? "CARE_TEAM" : "CONSENT", mode: "NORMAL" };
       return emergencyDecision(actor.isSamuRegulator, ctx, ctx.emergencyMode);
     }
   }

@@ -24,6 +24,7 @@ import {
 import { buildRecordCopy } from "@/lib/records/build-record-copy";
 import { cancelContactChange, confirmContactChange, pendingContactChange, requestContactChange } from "@/lib/records/contact-change";
 import { sendOtp } from "@/lib/otp/send-otp";
+import { setCareTeamPresumption } from "@/lib/records/care-team-presumption";
 import { findDocuments } from "@/lib/documents/find-documents";
 import { getDocument } from "@/lib/documents/get-document";
 import { readDocument } from "@/lib/documents/read-document";
@@ -129,6 +130,7 @@ export const portalSetTreatingDoctor = (actor: TPatientSideActor, input: { profe
   attempt(() => setTreatingDoctor(prisma, actor, input));
 export const portalUpdateEmergencySettings = (actor: TPatientSideActor, input: { breakGlassAllowed: boolean; samuAllowed: boolean }) =>
   attempt(() => updateEmergencySettings(prisma, actor, input));
+export const portalSetCareTeamPresumption = (actor: TPatientSideActor, isAllowed: boolean) => attempt(() => setCareTeamPresumption(prisma, actor, isAllowed));
 
 export const portalNotifications = (actor: TPatientSideActor, page: number) => findNotifications(prisma, actor, page);
 export const portalMarkNotificationsRead = (actor: TPatientSideActor) => attempt(() => markNotificationsRead(prisma, actor));

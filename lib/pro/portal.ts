@@ -4,6 +4,7 @@ import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { findPatients, searchErrorMessage, ZPatientSearch, type TPatientSearch, type TPatientSearchResult } from "@/lib/records/find-patients";
 import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
+import { findCareTeamPresumption, recordCareTeamAccess } from "@/lib/records/care-team-presumption";
 import { getProfessionalRecord } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/records/open-record";
 import { readDocument } from "@/lib/documents/read-document";
@@ -79,6 +80,15 @@ export async function getPatientIdentityForConsent(actor: TProActor, patientId: 
 
 export async function declareConsent(actor: TProActor, patientId: string, input: TConsentInput) {
   return recordConsent(prisma, actor, patientId, input, { ipAddress: await requestIp() });
+}
+
+/** The colleague whose agreement makes this professional a presumed member of the care team, if any. */
+export function careTeamPresumptionFor(actor: TProActor, patientId: string) {
+  return findCareTeamPresumption(prisma, actor.professionalId, patientId);
+}
+
+export async function declareCareTeamAccess(actor: TProActor, patientId: string) {
+  return recordCareTeamAccess(prisma, actor, patientId, { ipAddress: await requestIp() });
 }
 
 /** The record view; in an emergency mode, with the emergency summary to show first (else null). */

@@ -13,6 +13,8 @@ export type TCareTeamMember = {
   structureName: string | null;
   isTreatingDoctor: boolean;
   isAuthorized: boolean;
+  /** The access was presumed (care team of a structure) rather than agreed by the patient. */
+  isPresumedCareTeam: boolean;
   isBlocked: boolean;
   lastAccessAt: Date | null;
 };
@@ -34,7 +36,7 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
       where: { patientId, actorKind: "PROFESSIONAL", outcome: "ALLOWED", actorId: { not: null } },
       _max: { at: true },
     }),
-    prisma.professionalAuthorization.findMany({ where: { patientId }, select: { professionalId: true, lastAccessAt: true } }),
+    prisma.professionalAuthorization.findMany({ where: { patientId }, select: { professionalId: true, lastAccessAt: true, method: true } }),
     prisma.patientBlock.findMany({ where: { patientId }, select: { professionalId: true } }),
     prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { treatingDoctorId: true } }),
   ]);
@@ -45,6 +47,7 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
     if (a.lastAccessAt && (!known || known < a.lastAccessAt)) lastAccess.set(a.professionalId, a.lastAccessAt);
   }
   const authorized = new Set(authorizations.map((a) => a.professionalId));
+  const presumed = new Set(authorizations.filter((a) => a.method === "CARE_TEAM").map((a) => a.professionalId));
   const blocked = new Set(blocks.map((b) => b.professionalId));
   const ids = new Set([...lastAccess.keys(), ...authorized, ...blocked, ...(patient.treatingDoctorId ? [patient.treatingDoctorId] : [])]);
   const pros = await prisma.professional.findMany({
@@ -60,6 +63,7 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
       structureName: p.structure?.name ?? null,
       isTreatingDoctor: p.id === patient.treatingDoctorId,
       isAuthorized: authorized.has(p.id),
+      isPresumedCareTeam: presumed.has(p.id),
       isBlocked: blocked.has(p.id),
       lastAccessAt: lastAccess.get(p.id) ?? null,
     }))

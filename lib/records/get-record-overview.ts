@@ -14,6 +14,7 @@ export type TRecordOverview = {
   deletionPlannedAt: Date | null;
   breakGlassAllowed: boolean;
   samuAllowed: boolean;
+  careTeamAllowed: boolean;
   treatingDoctorName: string | null;
   documentCount: number;
   unreadNotifications: number;
@@ -39,6 +40,7 @@ export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSid
         deletionPlannedAt: true,
         breakGlassAllowed: true,
         samuAllowed: true,
+        careTeamAllowed: true,
         treatingDoctor: { select: { title: true, firstName: true, lastName: true } },
       },
     }),
@@ -57,6 +59,7 @@ export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSid
     deletionPlannedAt: patient.deletionPlannedAt,
     breakGlassAllowed: patient.breakGlassAllowed,
     samuAllowed: patient.samuAllowed,
+    careTeamAllowed: patient.careTeamAllowed,
     treatingDoctorName: d ? [d.title, d.firstName, d.lastName].filter(Boolean).join(" ") : null,
     documentCount,
     unreadNotifications,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuthorizationMethod } from "@/lib/generated/prisma/enums";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canAccessRecord } from "@/lib/access/policy";
 import { describeDecision } from "@/lib/access/decision";
@@ -38,42 +39,53 @@ export async function recordConsent(
   if (now.getTime() - consentAt.getTime() > 366 * 86400_000) {
     throw new AppError("INVALID_INPUT", "Le consentement doit dater de moins d'un an : recueillez-le à nouveau.");
   }
-  const outcome = await prisma.$transaction(async (tx) => {
-    const ctx = await loadAccessContext(tx, actor, patientId, now);
-    if (!ctx) return "NOT_FOUND" as const;
-    const current = canAccessRecord(actor, ctx);
-    if (current.allowed && (current.rule === "TREATING_DOCTOR" || current.rule === "CONSENT")) return "ALREADY" as const;
-    if (ctx.recordStatus === "CLOSED" || ctx.isBlocked) {
-      await appendTrace(tx, {
-        patientId,
-        ...traceActorFields(actor),
-        action: "AUTHORIZATION_GRANT",
-        outcome: "REFUSED",
-        reason: describeDecision({ allowed: false, rule: ctx.recordStatus === "CLOSED" ? "RECORD_CLOSED" : "BLOCKED" }),
-        ipAddress: request.ipAddress ?? null,
-        at: now,
-      });
-      return "REFUSED" as const;
-    }
-    await tx.professionalAuthorization.create({
-      data: { patientId, professionalId: actor.professionalId, method: "CONSENT", consentAt, recordedById: actor.professionalId, recordedAt: now },
-    });
+  const outcome = await prisma.$transaction((tx) =>
+    grantAuthorization(tx, actor, patientId, {
+      method: "CONSENT",
+      consentAt,
+      reason: `Consentement du patient recueilli le ${consentAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`,
+      notification: `${actor.name}${actor.structureName ? ` (${actor.structureName})` : ""} accède à votre DMP pour la première fois, avec votre accord.`,
+      ipAddress: request.ipAddress ?? null,
+      now,
+    }),
+  );
+  if (outcome === "NOT_FOUND" || outcome === "REFUSED") throw new AppError("NOT_FOUND");
+  return { isNew: outcome === "GRANTED" };
+}
+
+/**
+ * Records a professional's authorization on a record, inside the caller's transaction:
+ * refused (and traced) on a closed record or for a blocked professional; nothing to do when
+ * they already have access; else the authorization, the AUTHORIZATION_GRANT trace and the
+ * FIRST_CONSULTATION notification. Shared by consent and the care-team presumption.
+ */
+export async function grantAuthorization(
+  tx: Prisma.TransactionClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  grant: { method: AuthorizationMethod; consentAt: Date; reason: string; notification: string; ipAddress: string | null; now: Date },
+): Promise<"NOT_FOUND" | "ALREADY" | "REFUSED" | "GRANTED"> {
+  const { now } = grant;
+  const ctx = await loadAccessContext(tx, actor, patientId, now);
+  if (!ctx) return "NOT_FOUND";
+  const current = canAccessRecord(actor, ctx);
+  if (current.allowed && (current.rule === "TREATING_DOCTOR" || current.rule === "CONSENT" || current.rule === "CARE_TEAM")) return "ALREADY";
+  if (ctx.recordStatus === "CLOSED" || ctx.isBlocked) {
     await appendTrace(tx, {
       patientId,
       ...traceActorFields(actor),
       action: "AUTHORIZATION_GRANT",
-      reason: `Consentement du patient recueilli le ${consentAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`,
-      ipAddress: request.ipAddress ?? null,
+      outcome: "REFUSED",
+      reason: describeDecision({ allowed: false, rule: ctx.recordStatus === "CLOSED" ? "RECORD_CLOSED" : "BLOCKED" }),
+      ipAddress: grant.ipAddress,
       at: now,
     });
-    await notifyPatient(tx, {
-      patientId,
-      kind: "FIRST_CONSULTATION",
-      title: "Première consultation de votre DMP par un professionnel",
-      body: `${actor.name}${actor.structureName ? ` (${actor.structureName})` : ""} accède à votre DMP pour la première fois, avec votre accord.`,
-    });
-    return "GRANTED" as const;
+    return "REFUSED";
+  }
+  await tx.professionalAuthorization.create({
+    data: { patientId, professionalId: actor.professionalId, method: grant.method, consentAt: grant.consentAt, recordedById: actor.professionalId, recordedAt: now },
   });
-  if (outcome === "NOT_FOUND" || outcome === "REFUSED") throw new AppError("NOT_FOUND");
-  return { isNew: outcome === "GRANTED" };
+  await appendTrace(tx, { patientId, ...traceActorFields(actor), action: "AUTHORIZATION_GRANT", reason: grant.reason, ipAddress: grant.ipAddress, at: now });
+  await notifyPatient(tx, { patientId, kind: "FIRST_CONSULTATION", title: "Première consultation de votre DMP par un professionnel", body: grant.notification });
+  return "GRANTED";
 }

@@ -24,6 +24,7 @@ export const TRACE_ACTIONS = {
   PROFESSIONAL_UNBLOCK: "Déblocage d'un professionnel",
   TREATING_DOCTOR_SET: "Désignation du médecin traitant",
   EMERGENCY_SETTINGS_CHANGE: "Modification des accès en urgence",
+  CARE_TEAM_SETTING_CHANGE: "Modification de l'accès de l'équipe de soins",
   CONTACT_UPDATE: "Modification des coordonnées",
   SAMU_ACCESS: "Accès en urgence par le SAMU-Centre 15",
   BREAK_GLASS_ACCESS: "Accès en urgence (bris de glace)",

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
-import { portalBlock, portalSetTreatingDoctor, portalUnblock, portalUpdateEmergencySettings } from "@/lib/patient-portal";
+import { portalBlock, portalSetCareTeamPresumption, portalSetTreatingDoctor, portalUnblock, portalUpdateEmergencySettings } from "@/lib/patient-portal";
 import type { TFormState } from "@/components/patient/form-state";
 
 const ZId = z.string().min(1).max(64);
@@ -52,4 +52,18 @@ export async function emergencySettingsAction(_prev: TFormState, formData: FormD
   if (!result.ok) return { message: result.message };
   revalidatePath("/patient", "layout");
   return { success: true, message: "Vos choix d'accès en urgence sont enregistrés." };
+}
+
+export async function careTeamPresumptionAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const actor = await actorOrSignIn();
+  const isAllowed = formData.get("autoriser") === "1";
+  const result = await portalSetCareTeamPresumption(actor, isAllowed);
+  if (!result.ok) return { message: result.message };
+  revalidatePath("/patient/acces");
+  if (isAllowed) return { success: true, message: "L'équipe de soins des professionnels que vous avez autorisés peut de nouveau accéder à votre dossier." };
+  const removed = result.value.removed;
+  return {
+    success: true,
+    message: `Votre opposition est enregistrée : seuls les professionnels à qui vous avez donné votre accord accèdent à votre dossier.${removed > 0 ? ` ${removed} accès au titre de l'équipe de soins ${removed > 1 ? "ont été retirés" : "a été retiré"}.` : ""}`,
+  };
 }

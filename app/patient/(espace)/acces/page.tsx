@@ -10,7 +10,7 @@ import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalCareTeam, portalRecordOverview } from "@/lib/patient-portal";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
-import { blockAction, treatingDoctorAction } from "./actions";
+import { blockAction, careTeamPresumptionAction, treatingDoctorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Gérer les accès" };
 
@@ -44,7 +44,15 @@ export default async function AccessPage() {
               cell: (m) => (
                 <span className="flex flex-wrap gap-1">
                   {m.isTreatingDoctor ? <Badge tone="info">Médecin traitant</Badge> : null}
-                  {m.isBlocked ? <Badge tone="danger">Bloqué</Badge> : m.isAuthorized || m.isTreatingDoctor ? <Badge tone="success">Autorisé</Badge> : <Badge>Accès passé</Badge>}
+                  {m.isBlocked ? (
+                    <Badge tone="danger">Bloqué</Badge>
+                  ) : m.isPresumedCareTeam ? (
+                    <Badge tone="success">Autorisé (équipe de soins)</Badge>
+                  ) : m.isAuthorized || m.isTreatingDoctor ? (
+                    <Badge tone="success">Autorisé</Badge>
+                  ) : (
+                    <Badge>Accès passé</Badge>
+                  )}
                 </span>
               ),
             },
@@ -66,6 +74,30 @@ export default async function AccessPage() {
           ]}
         />
       </section>
+      <Card
+        title="Équipe de soins d'une structure"
+        className="mb-10"
+        description={
+          overview.careTeamAllowed
+            ? "Vous autorisez l'accès de l'équipe de soins."
+            : "Vous vous êtes opposé à l'accès de l'équipe de soins."
+        }
+      >
+        <p className="text-slate-700">
+          Quand vous donnez votre accord à un professionnel (ou choisissez votre médecin traitant), les autres professionnels de sa structure — le
+          même hôpital, le même cabinet — sont présumés faire partie de votre équipe de soins : ils peuvent accéder à votre dossier sans vous
+          redemander votre accord. Vous êtes informé de chaque premier accès. Si vous vous y opposez, ces accès sont retirés aussitôt et seuls les
+          professionnels à qui vous avez donné votre accord accèdent à votre dossier.
+        </p>
+        {isClosed ? null : (
+          <ActionForm
+            action={careTeamPresumptionAction}
+            fields={{ autoriser: overview.careTeamAllowed ? "0" : "1" }}
+            label={overview.careTeamAllowed ? "M'opposer à l'accès de l'équipe de soins" : "Autoriser l'accès de l'équipe de soins"}
+            variant={overview.careTeamAllowed ? "danger" : "primary"}
+          />
+        )}
+      </Card>
       <Card title="Médecin traitant" description={overview.treatingDoctorName ? `Votre médecin traitant : ${overview.treatingDoctorName}.` : "Vous n'avez pas désigné de médecin traitant."}>
         <p className="text-slate-700">Le médecin traitant voit tous vos documents, y compris ceux que vous masquez aux autres professionnels.</p>
         {isClosed ? null : (

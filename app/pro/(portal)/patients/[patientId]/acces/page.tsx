@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { ChoiceField, InputField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
-import { declareConsent, getPatientIdentityForConsent } from "@/lib/pro/portal";
+import { careTeamPresumptionFor, declareCareTeamAccess, declareConsent, getPatientIdentityForConsent } from "@/lib/pro/portal";
 import { actionError } from "@/lib/pro/action-result";
 import { ZConsentInput } from "@/lib/records/record-consent";
 import { emergencyAccessMinutes } from "@/lib/emergency/emergency-duration";
@@ -29,6 +29,7 @@ export default async function FirstAccessPage({ params, searchParams }: { params
   const isEmergencyClosed = (await searchParams).urgence === "close";
   const patient = await getPatientIdentityForConsent(actor, patientId);
   if (!patient) notFound();
+  const presumption = await careTeamPresumptionFor(actor, patientId);
   const today = new Date().toISOString().slice(0, 10);
 
   async function consentAction(_state: TActionState, form: FormData): Promise<TActionState> {
@@ -39,6 +40,18 @@ export default async function FirstAccessPage({ params, searchParams }: { params
     if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
     try {
       await declareConsent(me, patientId, parsed.data);
+    } catch (error) {
+      return actionError(error);
+    }
+    redirect(`/pro/patients/${patientId}`);
+  }
+
+  async function careTeamAction(): Promise<TActionState> {
+    "use server";
+    const me = await getProfessionalActor();
+    if (!me) redirect("/pro/connexion");
+    try {
+      await declareCareTeamAccess(me, patientId);
     } catch (error) {
       return actionError(error);
     }
@@ -61,6 +74,19 @@ export default async function FirstAccessPage({ params, searchParams }: { params
         <Alert tone="success" className="mb-6">
           L&apos;accès d&apos;urgence est clos. Pour accéder de nouveau au dossier, recueillez le consentement du patient ou déclarez une nouvelle urgence.
         </Alert>
+      ) : null}
+      {presumption ? (
+        <section aria-labelledby="equipe-de-soins" className="mb-10">
+          <h2 id="equipe-de-soins" className="mb-3 text-2xl font-semibold">
+            Au titre de l&apos;équipe de soins
+          </h2>
+          <p className="mb-4 max-w-3xl text-slate-800">
+            Le patient a donné son accord à {presumption.colleagueName}, de votre structure ({presumption.structureName}). Vous êtes présumé
+            faire partie de son équipe de soins : vous pouvez accéder à son dossier sans lui redemander son accord. Il sera informé de cette
+            première consultation et peut s&apos;y opposer.
+          </p>
+          <ActionForm action={careTeamAction} submitLabel="Accéder au dossier au titre de l'équipe de soins" />
+        </section>
       ) : null}
       <section aria-labelledby="consentement" className="mb-10">
         <h2 id="consentement" className="mb-3 text-2xl font-semibold">
