@@ -5,9 +5,12 @@ import { codeReader, DEMO_PASSWORD, signIn } from "./helpers";
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
+// Monique Garnier: no other journey signs in as her (lockout.spec.ts locks manon.robin; create-minor-record.spec.ts
+// signs in as ahmed.benali), so changing her e-mail and mobile cannot break a journey running alongside. Her record
+// is closed: her contact details can still be corrected.
 test("changer son adresse électronique : confirmée par un code envoyé à la nouvelle adresse, qui reçoit ensuite les codes de connexion", async ({ page }) => {
-  const newEmail = "ahmed.benali.nouveau@exemple.fr";
-  await signIn(page, "ahmed.benali");
+  const newEmail = "monique.garnier.nouveau@exemple.fr";
+  await signIn(page, "monique.garnier");
   await page.goto("/patient/profil");
   const details = page.getByRole("main");
 
@@ -22,7 +25,7 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   await details.getByLabel("Adresse électronique").fill(newEmail);
   await details.getByLabel("Téléphone mobile").fill("");
   await details.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
-  await expect(details.getByText("saisissez le code envoyé à a…u@exemple.fr")).toBeVisible();
+  await expect(details.getByText("saisissez le code envoyé à m…u@exemple.fr")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const code = await reader.next();
 
@@ -40,10 +43,10 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   // The next sign-in code goes to the new address.
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await reader.mark();
-  await page.getByLabel("Identifiant").fill("ahmed.benali");
+  await page.getByLabel("Identifiant").fill("monique.garnier");
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.getByLabel("Code à usage unique").fill(await reader.next());
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "DMP de Ahmed Benali" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "DMP de Monique Garnier" })).toBeVisible();
 });
