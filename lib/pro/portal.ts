@@ -19,6 +19,7 @@ import { saveAllergy, saveTreatment, type TAllergyInput, type TTreatmentInput } 
 import { findTracesForProfessional } from "@/lib/traces/find-traces-for-professional";
 import { blockProfessionalForPatient } from "@/lib/records/block-professional-for-patient";
 import { createRecordByProfessional, type TCreateRecordByProfessionalInput } from "@/lib/records/create-record-by-professional";
+import { createMinorRecordByProfessional, type TCreateMinorRecordInput } from "@/lib/records/create-minor-record";
 import { getBeneficiaryForRecordCreation } from "@/lib/records/get-beneficiary-for-record-creation";
 import { sendMail } from "@/lib/mail/send-mail";
 import { openEmergencyAccess, type TEmergencyMode } from "@/lib/emergency/open-emergency-access";
@@ -166,4 +167,9 @@ export async function beneficiaryForRecordCreation(actor: TProActor, beneficiary
 /** Creates the record of a beneficiary who agrees and sends them the initial secret. */
 export async function createRecordForPatient(actor: TProActor, input: TCreateRecordByProfessionalInput) {
   return createRecordByProfessional(prisma, actor, input, { sendMail, ipAddress: await requestIp() });
+}
+
+/** Creates a minor's record with a legal representative's agreement; a new representative account gets its initial secret. */
+export async function createMinorRecordForPatient(actor: TProActor, input: TCreateMinorRecordInput) {
+  return createMinorRecordByProfessional(prisma, actor, input, { sendMail, ipAddress: await requestIp() });
 }

@@ -3,20 +3,29 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { hashPassword, passwordPolicyErrors } from "@/lib/auth/password";
-import { AppError, isAppError } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { normalizePhone, sendSms } from "@/lib/sms/send-sms";
-import { createRecord } from "./create-record";
+import { createRecord, isLoginTakenError } from "./create-record";
 
-const blankToNull = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
+export const blankToNull = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
+
+/** An optional e-mail address (blank is null). */
+export const ZOptionalEmail = z.preprocess(
+  blankToNull,
+  z.string().max(200, "Adresse électronique trop longue.").pipe(z.email("Adresse électronique invalide.")).nullable().default(null),
+);
+
+/** An optional French mobile number (blank is null), checked with normalizePhone. */
+export const ZOptionalMobile = z.preprocess(
+  blankToNull,
+  z.string().max(30, "Numéro de mobile invalide (06 ou 07 suivi de 8 chiffres).").refine((v) => normalizePhone(v) !== null, "Numéro de mobile invalide (06 ou 07 suivi de 8 chiffres).").nullable().default(null),
+);
 
 export const ZCreateRecordByProfessionalInput = z
   .object({
     beneficiaryId: z.string({ error: "Personne introuvable au registre." }).min(1, "Personne introuvable au registre.").max(64, "Personne introuvable au registre."),
-    email: z.preprocess(blankToNull, z.string().max(200, "Adresse électronique trop longue.").pipe(z.email("Adresse électronique invalide.")).nullable().default(null)),
-    phone: z.preprocess(
-      blankToNull,
-      z.string().max(30, "Numéro de mobile invalide (06 ou 07 suivi de 8 chiffres).").refine((v) => normalizePhone(v) !== null, "Numéro de mobile invalide (06 ou 07 suivi de 8 chiffres).").nullable().default(null),
-    ),
+    email: ZOptionalEmail,
+    phone: ZOptionalMobile,
     hasConsent: z.literal(true, { error: "Cochez la case : le patient doit avoir donné son accord pour la création de son DMP." }),
   })
   .superRefine((v, ctx) => {
@@ -60,7 +69,7 @@ function fold(s: string): string {
 }
 
 /** prenom.nom without accents; prenom.nom2, prenom.nom3… when taken. */
-async function freeLoginId(prisma: PrismaClient, firstName: string, lastName: string): Promise<string> {
+export async function freeLoginId(prisma: PrismaClient, firstName: string, lastName: string): Promise<string> {
   const base = [fold(firstName) || "patient", fold(lastName) || "dmp"].join(".").slice(0, 50);
   const taken = new Set(
     (await prisma.account.findMany({ where: { loginId: { startsWith: base } }, select: { loginId: true } })).map((a) => a.loginId),
@@ -87,18 +96,57 @@ export function generateTemporaryPassword(): string {
   }
 }
 
-function secretText(loginId: string, password: string, creatorName: string) {
+/**
+ * The initial secret's message. With `minorName`, it goes to a legal representative whose
+ * account was created with the record of the minor they represent.
+ */
+export function secretText(loginId: string, password: string, creatorName: string, minorName?: string) {
+  const smsOpening = minorName
+    ? `Le DMP de ${minorName} a été créé par ${creatorName} avec votre accord de représentant légal ; un compte a été ouvert pour vous. `
+    : `Votre DMP a été créé par ${creatorName} avec votre accord. `;
+  const mailOpening = minorName
+    ? `Le dossier médical partagé (DMP) de ${minorName} a été créé par ${creatorName}, avec votre accord de représentant légal. ` +
+      `Un compte Mon espace santé a été ouvert pour vous : vous y retrouverez son dossier.`
+    : `Votre dossier médical partagé (DMP) a été créé par ${creatorName}, avec votre accord.`;
   return {
     sms:
-      `Mon espace santé (simulateur). Votre DMP a été créé par ${creatorName} avec votre accord. ` +
+      `Mon espace santé (simulateur). ${smsOpening}` +
       `Identifiant : ${loginId} ; mot de passe provisoire : ${password} ; ` +
       `à la première connexion sur ${PATIENT_SIGN_IN_PATH}, vous choisirez un nouveau mot de passe.`,
     mail:
-      `Bonjour,\n\nVotre dossier médical partagé (DMP) a été créé par ${creatorName}, avec votre accord.\n\n` +
+      `Bonjour,\n\n${mailOpening}\n\n` +
       `Identifiant : ${loginId}\nMot de passe provisoire : ${password}\n\n` +
       `Connectez-vous sur ${PATIENT_SIGN_IN_PATH} : à la première connexion, il vous sera demandé de choisir un nouveau mot de passe.\n` +
       `Ne communiquez ce mot de passe à personne.\n\nMon espace santé (simulateur)`,
   };
+}
+
+/**
+ * Sends the initial secret of a new account: by SMS when a mobile is given, else by e-mail.
+ * A failed sending is logged and reported (isSecretSent false), never thrown: the record
+ * exists, and « Mot de passe oublié » remains.
+ */
+export async function sendInitialSecret(
+  prisma: PrismaClient,
+  sendMail: TMailSender,
+  to: { email: string | null; phone: string | null },
+  message: { loginId: string; password: string; creatorName: string; minorName?: string },
+): Promise<{ channel: "SMS" | "EMAIL"; isSecretSent: boolean }> {
+  const text = secretText(message.loginId, message.password, message.creatorName, message.minorName);
+  const channel = to.phone ? ("SMS" as const) : ("EMAIL" as const);
+  try {
+    if (to.phone) await sendSms(prisma, { to: to.phone, body: text.sms });
+    else {
+      const subject = message.minorName
+        ? `Le DMP de ${message.minorName} est créé : vos identifiants de connexion`
+        : "Votre DMP est créé : vos identifiants de connexion";
+      await sendMail({ to: to.email as string, subject, text: text.mail });
+    }
+    return { channel, isSecretSent: true };
+  } catch (error) {
+    console.error("Envoi du secret initial impossible :", error instanceof Error ? error.message : error);
+    return { channel, isSecretSent: false };
+  }
 }
 
 /**
@@ -108,7 +156,7 @@ function secretText(loginId: string, password: string, creatorName: string) {
  * changed at first sign-in), the RECORD_CREATION authorization, the trace and the
  * notification in one transaction. The secret is then sent by SMS when a mobile is given,
  * else by e-mail. Throws AppError NOT_FOUND (unknown beneficiary), CONFLICT (a record
- * exists), FORBIDDEN (minor).
+ * exists), FORBIDDEN (minor: see createMinorRecordByProfessional).
  */
 export async function createRecordByProfessional(
   prisma: PrismaClient,
@@ -133,7 +181,7 @@ export async function createRecordByProfessional(
     if (!beneficiary) throw new AppError("NOT_FOUND", "Personne introuvable au registre de l'Assurance Maladie.");
     if (beneficiary.patientId) throw new AppError("CONFLICT", "Un dossier existe déjà pour cette personne : ouvrez-le depuis la recherche.");
     if (isMinorOn(beneficiary.birthDate, deps.now ?? new Date())) {
-      throw new AppError("FORBIDDEN", "Ce bénéficiaire est mineur : le simulateur ne crée depuis le portail professionnel que le dossier d'un adulte.");
+      throw new AppError("FORBIDDEN", "Ce bénéficiaire est mineur : créez son dossier avec l'accord de son représentant légal.");
     }
     name = `${beneficiary.firstName} ${beneficiary.lastName}`;
     const loginId = await freeLoginId(prisma, beneficiary.firstName, beneficiary.lastName);
@@ -156,21 +204,15 @@ export async function createRecordByProfessional(
         ipAddress: deps.ipAddress ?? null,
       });
     } catch (error) {
-      const isLoginRace = isAppError(error) && error.code === "CONFLICT" && error.userMessage === "Cet identifiant est déjà utilisé.";
-      if (!isLoginRace || attempt >= 2) throw error;
+      if (!isLoginTakenError(error) || attempt >= 2) throw error;
     }
   }
 
-  const text = secretText(created.loginId, password, actor.name);
-  const channel = phone ? ("SMS" as const) : ("EMAIL" as const);
-  let isSecretSent = true;
-  try {
-    if (phone) await sendSms(prisma, { to: phone, body: text.sms });
-    else await deps.sendMail({ to: email as string, subject: "Votre DMP est créé : vos identifiants de connexion", text: text.mail });
-  } catch (error) {
-    // The record exists: the page says so, and the patient can use « Mot de passe oublié ».
-    console.error("Envoi du secret initial impossible :", error instanceof Error ? error.message : error);
-    isSecretSent = false;
-  }
+  // The record exists even when the sending fails: the page says so, and the patient can use « Mot de passe oublié ».
+  const { channel, isSecretSent } = await sendInitialSecret(prisma, deps.sendMail, { email, phone }, {
+    loginId: created.loginId,
+    password,
+    creatorName: actor.name,
+  });
   return { patientId: created.patientId, loginId: created.loginId, name, channel, isSecretSent };
 }

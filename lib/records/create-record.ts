@@ -4,7 +4,27 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+
+const LOGIN_TAKEN = "Cet identifiant est déjà utilisé.";
+
+/** The login chosen before the transaction was taken in the meantime: the caller may try the next free one. */
+export function isLoginTakenError(error: unknown): boolean {
+  return isAppError(error) && error.code === "CONFLICT" && error.userMessage === LOGIN_TAKEN;
+}
+
+/** A portal account to create: login, hashed password, and whether it must be changed at first sign-in. */
+export type TNewAccount = { loginId: string; passwordHash: string; mustChangePassword: boolean };
+
+/**
+ * The legal representative of a minor whose record is created: an existing portal account
+ * (checked by the caller), or a new one without a record of its own (patientId null).
+ */
+export type TRecordRepresentative = {
+  /** "Mère", "Père", "Tuteur ou tutrice". */
+  relationship: string;
+  account: { existingAccountId: string } | { new: TNewAccount & { firstName: string; lastName: string } };
+};
 
 export type TCreateRecordInput = {
   /** The registry row the identity comes from (checked by the caller). */
@@ -19,11 +39,24 @@ export type TCreateRecordInput = {
     sex: Sex;
     department: string;
   };
+  /** The record's contact (a minor's is the representative's), also given to any account created here. */
   contact: { email: string | null; phone: string | null; otpChannel: OtpChannel };
-  account: { loginId: string; passwordHash: string; mustChangePassword: boolean };
+  /** The person's own portal account; absent for a minor, who has none. */
+  account?: TNewAccount;
+  /** A minor's legal representative, who agreed to the creation (requires createdBy). */
+  representative?: TRecordRepresentative;
   /** The professional who creates it with the patient's agreement, or null when the person does it online. */
   createdBy: TProfessionalActor | null;
   ipAddress?: string | null;
+};
+
+export type TCreatedRecord = {
+  patientId: string;
+  /** The person's own account, when one was created. */
+  accountId: string | null;
+  loginId: string | null;
+  /** The representative's account (existing or created here), when there is one. */
+  representative: { accountId: string; loginId: string; isNewAccount: boolean } | null;
 };
 
 /**
@@ -31,14 +64,36 @@ export type TCreateRecordInput = {
  * trace and the creation notification, all in one transaction. The 24-month reimbursement
  * history is loaded afterwards by the background job (reimbursementsLoadedAt stays null).
  * A professional who creates the record is authorized on it.
+ *
+ * For a minor there is no own account: the legal representative's account (existing, or
+ * created here without a record) and the LegalRepresentation row are written in the same
+ * transaction, and the trace and notification say who agreed.
  */
-export async function createRecord(prisma: PrismaClient, input: TCreateRecordInput) {
+export async function createRecord(
+  prisma: PrismaClient,
+  input: TCreateRecordInput & { account: TNewAccount },
+): Promise<TCreatedRecord & { accountId: string; loginId: string }>;
+export async function createRecord(prisma: PrismaClient, input: TCreateRecordInput): Promise<TCreatedRecord>;
+export async function createRecord(prisma: PrismaClient, input: TCreateRecordInput): Promise<TCreatedRecord> {
+  const rep = input.representative;
+  // Exactly one way in: the person's own account, or a representative a professional met.
+  if (Boolean(input.account) === Boolean(rep) || (rep && !input.createdBy)) throw new AppError("INTERNAL");
+  const newRepAccount = rep && "new" in rep.account ? rep.account.new : null;
   return prisma.$transaction(async (tx) => {
     const beneficiary = await tx.beneficiary.findUnique({ where: { id: input.beneficiaryId } });
     if (!beneficiary) throw new AppError("NOT_FOUND");
     if (beneficiary.patientId) throw new AppError("CONFLICT", "Un dossier existe déjà pour cette personne.");
-    const loginTaken = await tx.account.findUnique({ where: { loginId: input.account.loginId }, select: { id: true } });
-    if (loginTaken) throw new AppError("CONFLICT", "Cet identifiant est déjà utilisé.");
+    const newLoginId = input.account?.loginId ?? newRepAccount?.loginId;
+    if (newLoginId) {
+      const loginTaken = await tx.account.findUnique({ where: { loginId: newLoginId }, select: { id: true } });
+      if (loginTaken) throw new AppError("CONFLICT", LOGIN_TAKEN);
+    }
+    let representative: TCreatedRecord["representative"] = null;
+    if (rep && "existingAccountId" in rep.account) {
+      const existing = await tx.account.findUnique({ where: { id: rep.account.existingAccountId }, select: { id: true, loginId: true } });
+      if (!existing) throw new AppError("NOT_FOUND");
+      representative = { accountId: existing.id, loginId: existing.loginId, isNewAccount: false };
+    }
 
     const now = new Date();
     const patient = await tx.patient.create({
@@ -52,19 +107,40 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
       },
     });
     await tx.beneficiary.update({ where: { id: beneficiary.id }, data: { patientId: patient.id } });
-    const account = await tx.account.create({
-      data: {
-        loginId: input.account.loginId,
-        passwordHash: input.account.passwordHash,
-        mustChangePassword: input.account.mustChangePassword,
-        firstName: input.identity.firstName,
-        lastName: input.identity.lastName,
-        email: input.contact.email,
-        phone: input.contact.phone,
-        otpChannel: input.contact.otpChannel,
-        patientId: patient.id,
-      },
-    });
+    const account = input.account
+      ? await tx.account.create({
+          data: {
+            loginId: input.account.loginId,
+            passwordHash: input.account.passwordHash,
+            mustChangePassword: input.account.mustChangePassword,
+            firstName: input.identity.firstName,
+            lastName: input.identity.lastName,
+            email: input.contact.email,
+            phone: input.contact.phone,
+            otpChannel: input.contact.otpChannel,
+            patientId: patient.id,
+          },
+        })
+      : null;
+    if (newRepAccount) {
+      const created = await tx.account.create({
+        data: {
+          loginId: newRepAccount.loginId,
+          passwordHash: newRepAccount.passwordHash,
+          mustChangePassword: newRepAccount.mustChangePassword,
+          firstName: newRepAccount.firstName,
+          lastName: newRepAccount.lastName,
+          email: input.contact.email,
+          phone: input.contact.phone,
+          otpChannel: input.contact.otpChannel,
+          patientId: null,
+        },
+      });
+      representative = { accountId: created.id, loginId: created.loginId, isNewAccount: true };
+    }
+    if (rep && representative) {
+      await tx.legalRepresentation.create({ data: { accountId: representative.accountId, patientId: patient.id, relationship: rep.relationship } });
+    }
     if (input.createdBy) {
       await tx.professionalAuthorization.create({
         data: {
@@ -76,24 +152,32 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
         },
       });
     }
+    const day = now.toLocaleDateString("fr-FR");
+    const name = `${input.identity.firstName} ${input.identity.lastName}`;
     await appendTrace(tx, {
       patientId: patient.id,
       ...(input.createdBy
         ? traceActorFields(input.createdBy)
-        : { actorKind: "PATIENT" as const, actorId: account.id, actorName: `${input.identity.firstName} ${input.identity.lastName}` }),
+        : { actorKind: "PATIENT" as const, actorId: account?.id ?? null, actorName: name }),
       action: "RECORD_CREATE",
-      reason: input.createdBy ? "Création avec l'accord du patient" : "Ouverture en ligne par le titulaire",
+      reason: rep
+        ? `Création avec l'accord du représentant légal (${rep.relationship})`
+        : input.createdBy
+          ? "Création avec l'accord du patient"
+          : "Ouverture en ligne par le titulaire",
       ipAddress: input.ipAddress ?? null,
       at: now,
     });
     await notifyPatient(tx, {
       patientId: patient.id,
       kind: "RECORD_CREATED",
-      title: "Votre dossier médical partagé est ouvert",
-      body: input.createdBy
-        ? `Votre DMP a été créé le ${now.toLocaleDateString("fr-FR")} par ${input.createdBy.name}, avec votre accord.`
-        : `Vous avez ouvert votre DMP le ${now.toLocaleDateString("fr-FR")}.`,
+      title: rep ? `Le dossier médical partagé de ${name} est ouvert` : "Votre dossier médical partagé est ouvert",
+      body: rep
+        ? `Le DMP de ${name} a été créé le ${day} par ${input.createdBy?.name}, avec l'accord de son représentant légal (${rep.relationship}).`
+        : input.createdBy
+          ? `Votre DMP a été créé le ${day} par ${input.createdBy.name}, avec votre accord.`
+          : `Vous avez ouvert votre DMP le ${day}.`,
     });
-    return { patientId: patient.id, accountId: account.id, loginId: account.loginId };
+    return { patientId: patient.id, accountId: account?.id ?? null, loginId: account?.loginId ?? null, representative };
   });
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CreateMinorRecordForm } from "@/components/pro/create-minor-record-form";
 import { CreateRecordForm } from "@/components/pro/create-record-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { formatNir } from "@/lib/identity/nir";
 import { beneficiaryForRecordCreation } from "@/lib/pro/portal";
-import { createRecordAction } from "./actions";
+import { MINOR_RELATIONSHIPS } from "@/lib/records/create-minor-record";
+import { createMinorRecordAction, createRecordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Créer un DMP" };
 
@@ -39,7 +41,16 @@ export default async function CreateRecordPage({ searchParams }: { searchParams:
       <PageHeader
         eyebrow="Portail professionnel"
         title={`Créer le DMP de ${name}`}
-        description={<p>Avec l&apos;accord du patient. Son identité vient du registre de l&apos;Assurance Maladie et ne peut pas être modifiée ici.</p>}
+        description={
+          b.isMinor ? (
+            <p>
+              Enfant mineur : avec l&apos;accord d&apos;un représentant légal, qui accède ensuite au dossier depuis son propre compte. Son identité vient
+              du registre de l&apos;Assurance Maladie et ne peut pas être modifiée ici.
+            </p>
+          ) : (
+            <p>Avec l&apos;accord du patient. Son identité vient du registre de l&apos;Assurance Maladie et ne peut pas être modifiée ici.</p>
+          )
+        }
       />
       <section aria-labelledby="identite" className="mb-8 max-w-2xl rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="identite" className="mb-3 text-xl font-semibold">
@@ -72,10 +83,7 @@ export default async function CreateRecordPage({ searchParams }: { searchParams:
           <p className="mt-4">{BACK}</p>
         </>
       ) : b.isMinor ? (
-        <>
-          <Alert tone="warning">Ce bénéficiaire est mineur : le simulateur ne crée depuis le portail professionnel que le dossier d&apos;un adulte.</Alert>
-          <p className="mt-4">{BACK}</p>
-        </>
+        <CreateMinorRecordForm action={createMinorRecordAction.bind(null, b.beneficiaryId)} relationships={MINOR_RELATIONSHIPS} />
       ) : (
         <CreateRecordForm action={createRecordAction.bind(null, b.beneficiaryId)} />
       )}
