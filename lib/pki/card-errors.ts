@@ -21,6 +21,13 @@ export const CARD_REFUSALS = {
   WRONG_PUK: { code: "UNAUTHORIZED", message: "Code de déblocage incorrect." },
   PUK_LOCKED: { code: "LOCKED", message: "Trop de codes de déblocage incorrects : réessayez dans 24 heures." },
   NOT_BLOCKED: { code: "CONFLICT", message: "Cette carte n'est pas bloquée." },
+  INVALID_NEW_PIN_FORMAT: { code: "INVALID_INPUT", message: "Le nouveau code porteur comporte exactement 4 chiffres." },
+  SAME_PIN: { code: "INVALID_INPUT", message: "Le nouveau code porteur doit être différent du code porteur actuel." },
+  FILE_NOT_OPENED: {
+    code: "CONFLICT",
+    message:
+      "Ce code porteur est bien celui de la carte, mais il n'ouvre pas ce fichier : choisissez le dernier fichier de votre carte (celui téléchargé lors du dernier changement de code).",
+  },
 } as const satisfies Record<string, { code: TAppErrorCode; message: string }>;
 
 export type TCardRefusal = keyof typeof CARD_REFUSALS;

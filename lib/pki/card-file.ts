@@ -69,16 +69,36 @@ export async function encryptPrivateKey(
   return { cipher: "AES-256-GCM", kdf: "PBKDF2-SHA256", iterations, salt: bytesToBase64(salt), iv: bytesToBase64(iv), data: bytesToBase64(data) };
 }
 
-/** The card's signing key, or null when the PIN does not open it (AES-GCM tag mismatch). */
-export async function decryptSigningKey(encrypted: TEncryptedKey, pin: string): Promise<CryptoKey | null> {
+/** The PKCS#8 bytes of the card's key, or null when the PIN does not open it (AES-GCM tag mismatch). */
+async function decryptPrivateKey(encrypted: TEncryptedKey, pin: string): Promise<ArrayBuffer | null> {
   const key = await pinKey(pin, base64ToBytes(encrypted.salt), encrypted.iterations, "decrypt");
-  let pkcs8: ArrayBuffer;
   try {
-    pkcs8 = await cryptoSubtle().decrypt({ name: "AES-GCM", iv: base64ToBytes(encrypted.iv) }, key, base64ToBytes(encrypted.data));
+    return await cryptoSubtle().decrypt({ name: "AES-GCM", iv: base64ToBytes(encrypted.iv) }, key, base64ToBytes(encrypted.data));
   } catch {
     return null;
   }
+}
+
+/** The card's signing key, or null when the PIN does not open it (AES-GCM tag mismatch). */
+export async function decryptSigningKey(encrypted: TEncryptedKey, pin: string): Promise<CryptoKey | null> {
+  const pkcs8 = await decryptPrivateKey(encrypted, pin);
+  if (!pkcs8) return null;
   return cryptoSubtle().importKey("pkcs8", pkcs8, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
+}
+
+/**
+ * The card's key protected by a new PIN (fresh salt and IV, same iterations), or null when
+ * the current PIN does not open it. Runs in the browser: the clear key stays in memory here.
+ */
+export async function reencryptPrivateKey(encrypted: TEncryptedKey, currentPin: string, newPin: string): Promise<TEncryptedKey | null> {
+  const pkcs8 = await decryptPrivateKey(encrypted, currentPin);
+  if (!pkcs8) return null;
+  const bytes = new Uint8Array(pkcs8);
+  try {
+    return await encryptPrivateKey(bytes, newPin, encrypted.iterations);
+  } finally {
+    bytes.fill(0);
+  }
 }
 
 /** Signs the server's nonce (UTF-8) with ECDSA P-256 / SHA-256: raw IEEE P1363 signature, base64. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { CpsCard, PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { getOrCreateAuthorities } from "./authorities";
 import { PIN_PATTERN } from "./card-file";
@@ -21,14 +21,16 @@ function wrongPinMessage(remaining: number): string {
 }
 
 /**
- * First step of a card sign-in: the card reader checks the PIN. The server counts wrong
- * PINs (3 consecutive → BLOCKED) and only then issues a single-use nonce valid 2 minutes.
+ * The card reader's PIN check, shared by the sign-in and the PIN change: refuses an unknown,
+ * opposed, blocked or expired card, then counts a wrong PIN (3 consecutive → BLOCKED) and
+ * throws the French refusal. On the right PIN it returns the card and writes nothing: the
+ * caller resets the counter (pinTries: 0) and logs the success with its own writes.
  */
-export async function requestCardChallenge(
+export async function checkCardPin(
   db: PrismaClient,
   input: { serial: string; pin: string },
   request: TRequestInfo = {},
-): Promise<{ nonce: string; expiresAt: Date }> {
+): Promise<CpsCard> {
   const now = request.now ?? new Date();
   const serial = String(input.serial ?? "").toUpperCase();
   const ipAddress = request.ipAddress ?? null;
@@ -56,12 +58,26 @@ export async function requestCardChallenge(
     }
     throw new CardError("WRONG_PIN", wrongPinMessage(MAX_PIN_TRIES - tries));
   }
+  return card;
+}
 
+/**
+ * First step of a card sign-in: the card reader checks the PIN. The server counts wrong
+ * PINs (3 consecutive → BLOCKED) and only then issues a single-use nonce valid 2 minutes.
+ */
+export async function requestCardChallenge(
+  db: PrismaClient,
+  input: { serial: string; pin: string },
+  request: TRequestInfo = {},
+): Promise<{ nonce: string; expiresAt: Date }> {
+  const now = request.now ?? new Date();
+  const card = await checkCardPin(db, input, { ...request, now });
+  const serial = card.serial;
   const nonce = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);
   await db.$transaction([
     db.cpsCard.update({ where: { id: card.id }, data: { pinTries: 0 } }),
-    db.loginAttempt.create({ data: { subject: serial, kind: "PIN", success: true, ipAddress, at: now } }),
+    db.loginAttempt.create({ data: { subject: serial, kind: "PIN", success: true, ipAddress: request.ipAddress ?? null, at: now } }),
     db.cardChallenge.create({ data: { nonce, cardSerial: serial, expiresAt, createdAt: now } }),
   ]);
   return { nonce, expiresAt };

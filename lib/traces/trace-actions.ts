@@ -31,9 +31,16 @@ export const TRACE_ACTIONS = {
   EMERGENCY_CLOSE: "Fin de l'accès en urgence",
   HABILITATION_CHANGE: "Modification de la matrice d'habilitations",
   CARD_OPPOSE: "Mise en opposition d'une carte CPS",
+  CARD_PIN_CHANGE: "Changement du code porteur d'une carte CPS",
 } as const;
 
 export type TTraceAction = keyof typeof TRACE_ACTIONS;
+
+/** Actions traced on the platform chain (no record): never in a record's history, so not offered as its filter. */
+const PLATFORM_ACTIONS: ReadonlySet<TTraceAction> = new Set(["HABILITATION_CHANGE", "CARD_OPPOSE", "CARD_PIN_CHANGE"]);
+
+/** The actions a record's history can show, with their wording, for its filter. */
+export const RECORD_TRACE_ACTIONS = Object.entries(TRACE_ACTIONS).filter(([code]) => !PLATFORM_ACTIONS.has(code as TTraceAction));
 
 export function traceActionLabel(action: string): string {
   return (TRACE_ACTIONS as Record<string, string>)[action] ?? action;

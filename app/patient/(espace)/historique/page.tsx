@@ -8,7 +8,7 @@ import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalTraces } from "@/lib/patient-portal";
 import { accessModeLabel, parseTraceFilters } from "@/lib/traces/find-traces";
-import { TRACE_ACTIONS } from "@/lib/traces/trace-actions";
+import { RECORD_TRACE_ACTIONS } from "@/lib/traces/trace-actions";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 
 export const metadata: Metadata = { title: "Historique des accès" };
@@ -54,7 +54,7 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
           <label htmlFor="action" className="font-semibold">Action</label>
           <select id="action" name="action" defaultValue={filters.action ?? ""} className={CONTROL}>
             <option value="">Toutes</option>
-            {Object.entries(TRACE_ACTIONS).map(([code, label]) => (
+            {RECORD_TRACE_ACTIONS.map(([code, label]) => (
               <option key={code} value={code}>{label}</option>
             ))}
           </select>

@@ -27,6 +27,9 @@ export default async function ProSignInPage() {
         <li>
           <Link href="/pro/debloquer">Débloquer ma carte</Link> (code de déblocage à 8 chiffres)
         </li>
+        <li>
+          <Link href="/pro/carte/code-porteur">Changer le code porteur de ma carte</Link>
+        </li>
         {isDemoCardsEnabled() ? (
           <li>
             <Link href="/pro/cartes-demo">Cartes de démonstration</Link> (fichiers, codes porteur et de déblocage)

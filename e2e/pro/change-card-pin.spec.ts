@@ -1,0 +1,69 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { contentAlert, DEMO_PIN, fetchDemoCard, submitCard } from "./pro-helpers";
+
+// The pharmacist's card is used by this test only: its PIN changes for good.
+test.setTimeout(90_000);
+
+const NEW_PIN = "5827";
+
+test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien code est refusé", async ({ page }) => {
+  const card = await fetchDemoCard(page, "Dr Julien Garnier");
+
+  await page.goto("/pro/connexion");
+  await page.getByRole("link", { name: "Changer le code porteur de ma carte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Changer le code porteur" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const currentPin = page.getByLabel("Code porteur actuel (obligatoire)", { exact: true });
+  const newPin = page.getByLabel("Nouveau code porteur (obligatoire)", { exact: true });
+  const confirmation = page.getByLabel("Confirmation du nouveau code porteur (obligatoire)", { exact: true });
+  const submit = page.getByRole("button", { name: "Changer le code porteur" });
+
+  // Field errors, checked in the page: nothing is sent.
+  await page.getByLabel("Carte CPS (fichier)").setInputFiles(card);
+  await currentPin.fill(DEMO_PIN);
+  await newPin.fill(DEMO_PIN);
+  await confirmation.fill("5555");
+  await submit.click();
+  await expect(newPin).toHaveAccessibleDescription(/Le nouveau code porteur doit être différent du code porteur actuel\./);
+  await expect(confirmation).toHaveAccessibleDescription(/La confirmation ne correspond pas au nouveau code porteur\./);
+  await expect(newPin).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+
+  // A wrong current PIN is counted by the server, as at sign-in.
+  await currentPin.fill("0000");
+  await newPin.fill(NEW_PIN);
+  await confirmation.fill(NEW_PIN);
+  await submit.click();
+  await expect(contentAlert(page)).toContainText("Code porteur incorrect. Il reste 2 essais avant le blocage de la carte.");
+
+  await currentPin.fill(DEMO_PIN);
+  await submit.click();
+  await expect(page.getByText("Code porteur changé")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger ma carte avec le nouveau code" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^carte-cps-[0-9A-F]+\.cps\.json$/);
+  const buffer = await readFile(await download.path());
+  const newFile = JSON.parse(buffer.toString("utf8")) as { serial: string; certificatePem: string; encryptedKey: { data: string } };
+  const oldFile = JSON.parse(card.buffer.toString("utf8")) as typeof newFile;
+  expect(newFile.serial).toBe(oldFile.serial);
+  expect(newFile.certificatePem).toBe(oldFile.certificatePem);
+  expect(newFile.encryptedKey.data).not.toBe(oldFile.encryptedKey.data);
+  expect(buffer.toString("utf8")).not.toContain("PRIVATE KEY");
+
+  // The new file with the new PIN signs in.
+  await submitCard(page, { name: "carte.cps.json", mimeType: "application/json", buffer }, NEW_PIN);
+  await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/pro\/connexion$/);
+
+  // The old file with the old PIN no longer does: the server checks the new PIN.
+  await submitCard(page, card, DEMO_PIN);
+  await expect(contentAlert(page)).toContainText("Code porteur incorrect. Il reste 2 essais avant le blocage de la carte.");
+  await expect(page).toHaveURL(/\/pro\/connexion$/);
+});
