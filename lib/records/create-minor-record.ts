@@ -129,16 +129,6 @@ export async function createMinorRecordByProfessional(
 
   const base: Omit<TCreateRecordInput, "contact" | "representative"> = {
     beneficiaryId: beneficiary.id,
-    identity: {
-      nir: beneficiary.nir,
-      birthDate: beneficiary.birthDate,
-      birthRank: beneficiary.birthRank,
-      firstName: beneficiary.firstName,
-      lastName: beneficiary.lastName,
-      birthName: beneficiary.birthName,
-      sex: beneficiary.sex,
-      department: beneficiary.department,
-    },
     createdBy: actor,
     ipAddress: deps.ipAddress ?? null,
   };

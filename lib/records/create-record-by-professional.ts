@@ -188,16 +188,6 @@ export async function createRecordByProfessional(
     try {
       created = await createRecord(prisma, {
         beneficiaryId: beneficiary.id,
-        identity: {
-          nir: beneficiary.nir,
-          birthDate: beneficiary.birthDate,
-          birthRank: beneficiary.birthRank,
-          firstName: beneficiary.firstName,
-          lastName: beneficiary.lastName,
-          birthName: beneficiary.birthName,
-          sex: beneficiary.sex,
-          department: beneficiary.department,
-        },
         contact: { email, phone, otpChannel: phone ? "SMS" : "EMAIL" },
         account: { loginId, passwordHash, mustChangePassword: true },
         createdBy: actor,

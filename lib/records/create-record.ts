@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { OtpChannel, Sex } from "@/lib/generated/prisma/enums";
+import type { OtpChannel } from "@/lib/generated/prisma/enums";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
@@ -27,18 +27,8 @@ export type TRecordRepresentative = {
 };
 
 export type TCreateRecordInput = {
-  /** The registry row the identity comes from (checked by the caller). */
+  /** The registry row the identity comes from, read again in the transaction: the identity is never typed. */
   beneficiaryId: string;
-  identity: {
-    nir: string;
-    birthDate: string;
-    birthRank: number;
-    firstName: string;
-    lastName: string;
-    birthName?: string | null;
-    sex: Sex;
-    department: string;
-  };
   /** The record's contact (a minor's is the representative's), also given to any account created here. */
   contact: { email: string | null; phone: string | null; otpChannel: OtpChannel };
   /** The person's own portal account; absent for a minor, who has none. */
@@ -95,10 +85,20 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
       representative = { accountId: existing.id, loginId: existing.loginId, isNewAccount: false };
     }
 
+    const identity = {
+      nir: beneficiary.nir,
+      birthDate: beneficiary.birthDate,
+      birthRank: beneficiary.birthRank,
+      firstName: beneficiary.firstName,
+      lastName: beneficiary.lastName,
+      birthName: beneficiary.birthName,
+      sex: beneficiary.sex,
+      department: beneficiary.department,
+    };
     const now = new Date();
     const patient = await tx.patient.create({
       data: {
-        ...input.identity,
+        ...identity,
         email: input.contact.email,
         phone: input.contact.phone,
         notifyByEmail: Boolean(input.contact.email),
@@ -113,8 +113,8 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
             loginId: input.account.loginId,
             passwordHash: input.account.passwordHash,
             mustChangePassword: input.account.mustChangePassword,
-            firstName: input.identity.firstName,
-            lastName: input.identity.lastName,
+            firstName: identity.firstName,
+            lastName: identity.lastName,
             email: input.contact.email,
             phone: input.contact.phone,
             otpChannel: input.contact.otpChannel,
@@ -153,7 +153,7 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
       });
     }
     const day = now.toLocaleDateString("fr-FR");
-    const name = `${input.identity.firstName} ${input.identity.lastName}`;
+    const name = `${identity.firstName} ${identity.lastName}`;
     await appendTrace(tx, {
       patientId: patient.id,
       ...(input.createdBy

@@ -103,16 +103,6 @@ export async function confirmRecordOpening(prisma: PrismaClient, challengeId: st
 
   const created = await createRecord(prisma, {
     beneficiaryId: beneficiary.id,
-    identity: {
-      nir: beneficiary.nir,
-      birthDate: beneficiary.birthDate,
-      birthRank: beneficiary.birthRank,
-      firstName: beneficiary.firstName,
-      lastName: beneficiary.lastName,
-      birthName: beneficiary.birthName,
-      sex: beneficiary.sex,
-      department: beneficiary.department,
-    },
     contact: { email: payload.email, phone: payload.phone, otpChannel: payload.channel },
     account: { loginId: input.loginId, passwordHash: await hashPassword(input.newPassword), mustChangePassword: false },
     createdBy: null,
