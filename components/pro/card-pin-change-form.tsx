@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { CardRefusal } from "./card-refusal";
 import { parseCardFile, PIN_PATTERN, reencryptPrivateKey, type TCardFile } from "@/lib/pki/card-file";
 import type { TChangeCardPinInput } from "@/lib/pki/change-card-pin";
 import type { TChangeCardPinResult } from "@/lib/pki/change-card-pin-for-browser";
@@ -111,16 +112,7 @@ export function CardPinChangeForm({ action }: { action: (input: TChangeCardPinIn
   const isBusy = state.kind === "busy";
   return (
     <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-5" noValidate>
-      {state.kind === "error" ? (
-        <Alert tone="danger" title="Changement de code refusé">
-          <p>{state.message}</p>
-          {state.isBlocked ? (
-            <p className="mt-2">
-              <Link href="/pro/debloquer">Débloquer ma carte avec le code de déblocage</Link>
-            </p>
-          ) : null}
-        </Alert>
-      ) : null}
+      {state.kind === "error" ? <CardRefusal title="Changement de code refusé" message={state.message} isBlocked={state.isBlocked} /> : null}
       <InputField
         id="card"
         name="card"

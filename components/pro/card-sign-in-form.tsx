@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { CardRefusal } from "./card-refusal";
 import { decryptSigningKey, parseCardFile, signNonce } from "@/lib/pki/card-file";
 
 const AUTH_BASE = "/api/auth/pro";
@@ -80,16 +79,7 @@ export function CardSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const isBusy = state.kind === "busy";
   return (
     <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-5" noValidate>
-      {state.kind === "error" ? (
-        <Alert tone="danger" title="Connexion refusée">
-          <p>{state.message}</p>
-          {state.isBlocked ? (
-            <p className="mt-2">
-              <Link href="/pro/debloquer">Débloquer ma carte avec le code de déblocage</Link>
-            </p>
-          ) : null}
-        </Alert>
-      ) : null}
+      {state.kind === "error" ? <CardRefusal title="Connexion refusée" message={state.message} isBlocked={state.isBlocked} /> : null}
       <InputField
         id="card"
         name="card"
