@@ -91,10 +91,12 @@ export async function updateNotificationPreferences(
     prisma,
     actor,
     async (tx, ctx) => {
-      const patient = await tx.patient.findUniqueOrThrow({ where: { id: ctx.patientId }, select: { email: true, phone: true } });
-      if (input.notifyByEmail && !patient.email) throw new AppError("INVALID_INPUT", "Ajoutez d'abord une adresse électronique dans votre profil.");
-      if (input.notifyBySms && !patient.phone) throw new AppError("INVALID_INPUT", "Ajoutez d'abord un numéro de mobile dans votre profil.");
       const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { email: true, phone: true } });
+      // A minor's notifications go to the representatives' own contact (deliver-notifications).
+      const recipient =
+        actor.kind === "LEGAL_REPRESENTATIVE" ? account : await tx.patient.findUniqueOrThrow({ where: { id: ctx.patientId }, select: { email: true, phone: true } });
+      if (input.notifyByEmail && !recipient.email) throw new AppError("INVALID_INPUT", "Ajoutez d'abord une adresse électronique dans votre profil.");
+      if (input.notifyBySms && !recipient.phone) throw new AppError("INVALID_INPUT", "Ajoutez d'abord un numéro de mobile dans votre profil.");
       if (input.otpChannel === "SMS" && !account.phone) throw new AppError("INVALID_INPUT", "Aucun numéro de mobile n'est associé à votre compte.");
       if (input.otpChannel === "EMAIL" && !account.email) throw new AppError("INVALID_INPUT", "Aucune adresse électronique n'est associée à votre compte.");
       await tx.patient.update({ where: { id: ctx.patientId }, data: { notifyByEmail: input.notifyByEmail, notifyBySms: input.notifyBySms } });

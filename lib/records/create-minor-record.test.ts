@@ -100,9 +100,9 @@ describe("createMinorRecordByProfessional with an existing representative accoun
     const patient = await db.prisma.patient.findUniqueOrThrow({ where: { id: result.patientId }, include: { account: true, beneficiary: true } });
     expect(patient).toMatchObject({ nir: b.nir, birthDate: "2019-03-08", firstName: "Inès", reimbursementsLoadedAt: null });
     expect(patient.beneficiary?.id).toBe(b.id);
-    // No account of her own; her contact is her representative's, so notifications reach him.
+    // No account of her own and no contact copied: notifications go to her representative's own contact.
     expect(patient.account).toBeNull();
-    expect(patient).toMatchObject({ email: "Karim.Parent@Example.test", phone: "+33611223344", notifyByEmail: true, notifyBySms: false });
+    expect(patient).toMatchObject({ email: null, phone: null, notifyByEmail: true, notifyBySms: false });
 
     const representation = await db.prisma.legalRepresentation.findUniqueOrThrow({
       where: { accountId_patientId: { accountId: parentAccountId, patientId: patient.id } },
@@ -202,7 +202,7 @@ describe("createMinorRecordByProfessional with a new representative account", ()
     });
     const patient = await db.prisma.patient.findUniqueOrThrow({ where: { id: result.patientId }, include: { account: true, representations: true } });
     expect(patient.account).toBeNull();
-    expect(patient).toMatchObject({ email: "fatima.z@example.test", phone: "+33712345678" });
+    expect(patient).toMatchObject({ email: null, phone: null });
     expect(patient.representations).toEqual([expect.objectContaining({ accountId: account.id, relationship: "Mère" })]);
 
     const sms = await db.prisma.smsMessage.findFirstOrThrow({ where: { recipient: "+33712345678" } });
@@ -252,7 +252,7 @@ describe("createMinorRecordByProfessional with a new representative account", ()
     expect(account).toMatchObject({ otpChannel: "EMAIL", patientId: null, mustChangePassword: true });
     expect(await verifyPassword(secret, account.passwordHash)).toBe(true);
     const patient = await db.prisma.patient.findUniqueOrThrow({ where: { id: result.patientId } });
-    expect(patient).toMatchObject({ email: "fatima2@example.test", phone: null, notifyByEmail: true });
+    expect(patient).toMatchObject({ email: null, phone: null, notifyByEmail: true });
   });
 });
 

@@ -99,8 +99,9 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
     const patient = await tx.patient.create({
       data: {
         ...identity,
-        email: input.contact.email,
-        phone: input.contact.phone,
+        // A minor's notifications go to the representatives' own, current contact (deliver-notifications): no copy here to go stale.
+        email: rep ? null : input.contact.email,
+        phone: rep ? null : input.contact.phone,
         notifyByEmail: Boolean(input.contact.email),
         notifyBySms: !input.contact.email && Boolean(input.contact.phone),
         recordOpenedAt: now,

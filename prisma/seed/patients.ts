@@ -273,7 +273,8 @@ export async function createPatients(
       department: p.department,
       email: p.email,
       phone: p.phone,
-      notifyByEmail: p.email !== null,
+      // A minor has no contact of their own: notifications go by e-mail to the legal representatives.
+      notifyByEmail: p.email !== null || p.loginId === null,
       notifyBySms: p.otpChannel === "SMS",
       recordStatus: closedAt ? "CLOSED" : "OPEN",
       recordOpenedAt: openedAt,

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import type { TMail } from "@/lib/mail/send-mail";
+import { deliverPendingNotifications } from "./deliver-notifications";
+
+let db: TTestDatabase;
+let childId: string;
+let adultId: string;
+let motherAccountId: string;
+
+function mailbox() {
+  const sent: TMail[] = [];
+  return { sent, sendMail: async (mail: TMail) => void sent.push(mail) };
+}
+
+async function notify(patientId: string, title: string) {
+  return db.prisma.notification.create({ data: { patientId, kind: "EMERGENCY_ACCESS", title, body: `${title} : détail.` } });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase({ name: "deliver-notifications" });
+  const identity = { birthDate: "2015-01-01", firstName: "Léo", lastName: "Essai", sex: "M" as const, department: "75" };
+  // A minor: no contact of their own, notifications by e-mail and SMS to the representatives.
+  childId = (await db.prisma.patient.create({ data: { ...identity, nir: "115017505600112", notifyByEmail: true, notifyBySms: true } })).id;
+  adultId = (
+    await db.prisma.patient.create({
+      data: { ...identity, birthDate: "1980-01-01", nir: "180017505600113", firstName: "Paul", email: "paul@exemple.fr", notifyByEmail: true },
+    })
+  ).id;
+  const mother = await db.prisma.account.create({ data: { loginId: "mere", passwordHash: "x", firstName: "Anne", lastName: "Essai", email: "Anne@Exemple.fr", phone: "+33612345678" } });
+  const father = await db.prisma.account.create({ data: { loginId: "pere", passwordHash: "x", firstName: "Marc", lastName: "Essai", email: "marc@exemple.fr" } });
+  motherAccountId = mother.id;
+  await db.prisma.legalRepresentation.createMany({
+    data: [
+      { accountId: mother.id, patientId: childId, relationship: "Mère" },
+      { accountId: father.id, patientId: childId, relationship: "Père" },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await db.cleanup();
+});
+
+describe("deliverPendingNotifications", () => {
+  it("sends a minor's notification to every legal representative, once", async () => {
+    const n = await notify(childId, "Accès en urgence au DMP de Léo");
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    expect(box.sent.map((m) => m.to).sort()).toEqual(["anne@exemple.fr", "marc@exemple.fr"]);
+    expect(box.sent[0]?.subject).toBe("DMP : Accès en urgence au DMP de Léo");
+    expect((await db.prisma.smsMessage.findMany({ where: { recipient: "+33612345678" } })).map((s) => s.body)).toEqual([
+      "Mon espace santé (simulateur). Accès en urgence au DMP de Léo. Accès en urgence au DMP de Léo : détail.",
+    ]);
+    expect(await db.prisma.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ sentEmail: true, sentSms: true });
+
+    const again = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: again.sendMail });
+    expect(again.sent).toEqual([]);
+  });
+
+  it("uses the representative's current address, and the holder's own for an adult", async () => {
+    await db.prisma.account.update({ where: { id: motherAccountId }, data: { email: "anne.nouvelle@exemple.fr" } });
+    await notify(childId, "Nouveau document pour Léo");
+    await notify(adultId, "Nouveau document pour Paul");
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    expect(box.sent.map((m) => `${m.to} ${m.subject}`).sort()).toEqual([
+      "anne.nouvelle@exemple.fr DMP : Nouveau document pour Léo",
+      "marc@exemple.fr DMP : Nouveau document pour Léo",
+      "paul@exemple.fr DMP : Nouveau document pour Paul",
+    ]);
+  });
+
+  it("keeps a notification pending when the mail server fails, and sends it on the next run", async () => {
+    const n = await notify(adultId, "Première consultation");
+    await deliverPendingNotifications({
+      db: db.prisma,
+      sendMail: async () => {
+        throw new Error("serveur indisponible");
+      },
+    });
+    expect((await db.prisma.notification.findUniqueOrThrow({ where: { id: n.id } })).sentEmail).toBe(false);
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    expect(box.sent.map((m) => m.to)).toEqual(["paul@exemple.fr"]);
+  });
+});
