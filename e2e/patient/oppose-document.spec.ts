@@ -33,7 +33,9 @@ test("s'opposer à un document pour motif légitime le retire au médecin traita
   // Too short a reason: a French message, nothing recorded.
   await page.getByLabel("Motif de l'opposition").fill("non");
   await page.getByRole("button", { name: "Confirmer l'opposition" }).click();
-  await expect(page.getByText("Expliquez le motif légitime de votre opposition (10 caractères au moins).").first()).toBeVisible();
+  // The hint says the same words: wait for the error itself, or the form would be refilled with "non" after the next fill.
+  await expect(page.getByLabel("Motif de l'opposition")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Erreur : Expliquez le motif légitime de votre opposition (10 caractères au moins).")).toBeVisible();
   await page.getByLabel("Motif de l'opposition").fill(reason);
   await page.getByRole("button", { name: "Confirmer l'opposition" }).click();
   await expect(page.getByText("Votre opposition est enregistrée : le document est retiré de la vue des professionnels.")).toBeVisible();
