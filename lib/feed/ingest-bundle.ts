@@ -2,8 +2,8 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentStatus, FeedOutcome, ProfessionalKind, RecordStatus } from "@/lib/generated/prisma/enums";
 import { parseNir } from "@/lib/identity/nir";
 import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
-import { canAuthorType } from "@/lib/reference/authorable-types";
-import { documentTypeLabel, isPatientDocumentType } from "@/lib/reference/document-types";
+import { canReplaceDocument, feedAuthorship, mayFeedRecord, type TFeedDenyRule } from "@/lib/access/feed-rules";
+import { documentTypeLabel } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
 import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
 import { notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
@@ -53,9 +53,33 @@ type TStructure = { id: string; finess: string; name: string };
 type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
 /** A record a NIR designates (several when beneficiaries share a parent's NIR). */
 type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus };
-type TKnownDocument = { id: string; uniqueId: string; patientId: string; structureId: string | null; status: DocumentStatus };
+/** A stored document, with what a resend must repeat identically (raw SQL: dates and booleans as SQLite returns them). */
+type TKnownDocument = {
+  id: string;
+  uniqueId: string;
+  patientId: string;
+  structureId: string | null;
+  status: DocumentStatus;
+  typeCode: string;
+  title: string;
+  authorId: string | null;
+  serviceDate: Date | string | number;
+  confidentiality: string;
+  hiddenFromPros: boolean | number | bigint;
+  hiddenFromPatient: boolean | number | bigint;
+  hiddenFromLegalReps: boolean | number | bigint;
+  replacesId: string | null;
+  mediaType: string;
+  sha256: string;
+};
 /** What the documents' checks read from the database, loaded once for the whole bundle. */
-type TLookups = { authors: ReadonlyMap<string, TAuthor>; recordsByNir: ReadonlyMap<string, TCandidate[]>; documents: ReadonlyMap<string, TKnownDocument> };
+type TLookups = {
+  authors: ReadonlyMap<string, TAuthor>;
+  recordsByNir: ReadonlyMap<string, TCandidate[]>;
+  documents: ReadonlyMap<string, TKnownDocument>;
+  /** For each candidate record, the professionals (submitter or authors of the bundle) its patient blocked. */
+  blocksByPatient: ReadonlyMap<string, ReadonlySet<string>>;
+};
 type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
 
 function fail(index: number, uniqueId: string, outcome: FeedOutcome, status: number, code: TIssueCode, message: string): TDocumentResult {
@@ -66,8 +90,14 @@ function authorName(a: Pick<TAuthor, "title" | "firstName" | "lastName">): strin
   return [a.title, a.firstName, a.lastName].filter(Boolean).join(" ");
 }
 
-/** Identity certification: NIR (key checked) + birth date + birth rank against the records. */
-function certify(lookups: TLookups, index: number, doc: TParsedDocument): { result: TDocumentResult | null; patientId: string | null } {
+const NO_BLOCK: ReadonlySet<string> = new Set();
+
+/**
+ * Identity certification: NIR (key checked) + birth date + birth rank against the records.
+ * A record whose patient blocked the submitter or the author is left out first, so the
+ * answer is the one for a record that does not exist (the block is not revealed).
+ */
+function certify(lookups: TLookups, index: number, doc: TParsedDocument, submitterId: string | null, authorId: string): { result: TDocumentResult | null; patientId: string | null } {
   let nir: string;
   try {
     nir = parseNir(doc.nir);
@@ -75,7 +105,7 @@ function certify(lookups: TLookups, index: number, doc: TParsedDocument): { resu
     const reason = isAppError(error) ? (error.userMessage ?? error.message) : "NIR invalide.";
     return { result: fail(index, doc.uniqueId, "REJECTED", 422, "value", `INS invalide : ${reason}`), patientId: null };
   }
-  const candidates = lookups.recordsByNir.get(nir) ?? [];
+  const candidates = (lookups.recordsByNir.get(nir) ?? []).filter((c) => mayFeedRecord(lookups.blocksByPatient.get(c.id) ?? NO_BLOCK, submitterId, authorId).allowed);
   if (candidates.length === 0) {
     return { result: fail(index, doc.uniqueId, "RECORD_NOT_FOUND", 404, "not-found", "DMP non trouvé : aucun dossier n'existe pour cet INS."), patientId: null };
   }
@@ -95,41 +125,93 @@ function certify(lookups: TLookups, index: number, doc: TParsedDocument): { resu
   return { result: null, patientId: match.id };
 }
 
-function planDocument(structure: TStructure, submitter: TAuthor | null, lookups: TLookups, index: number, doc: TParsedDocument): Omit<TPlanned, "identity"> {
+/** The French answer to each authorship refusal of lib/access/feed-rules. */
+function authorshipRefusal(rule: TFeedDenyRule, n: { author: string; submitter: string; structure: string; idNat: string; type: string }): [number, TIssueCode, string] {
+  switch (rule) {
+    case "CARD_HOLDER_NOT_AUTHOR":
+      return [403, "forbidden", `En mode direct, l'auteur d'un document est le porteur de la carte CPS : ${n.submitter} ne peut pas déposer un document signé par ${n.author}.`];
+    case "HEALTH_PROFESSIONAL_SIGNS_FOR_COLLEAGUE":
+      return [403, "forbidden", `Un professionnel de santé dépose un document en son propre nom : ${n.submitter} ne peut pas déposer un document signé par ${n.author}.`];
+    case "SUBMITTER_NOT_OF_STRUCTURE":
+      return [403, "forbidden", `${n.submitter} n'exerce pas dans la structure ${n.structure}.`];
+    case "TYPE_NOT_AUTHORABLE":
+      return [422, "business-rule", `Type de document non autorisé : ${n.author} ne peut pas envoyer ${n.type}.`];
+    default:
+      return [403, "forbidden", `L'auteur ${n.idNat} n'est pas un professionnel de la structure ${n.structure}.`];
+  }
+}
+
+function asBoolean(value: boolean | number | bigint): boolean {
+  return Number(value) === 1;
+}
+
+/** A resend must repeat the stored document exactly (content and metadata), as XDS's hash check. */
+function isSameDocument(existing: TKnownDocument, doc: TParsedDocument, authorId: string, replacesId: string | null): boolean {
+  return (
+    existing.sha256 === contentDigests(doc.content.bytes).sha256 &&
+    existing.mediaType === doc.content.mediaType &&
+    existing.typeCode === doc.typeCode &&
+    existing.title === doc.title &&
+    existing.authorId === authorId &&
+    new Date(existing.serviceDate).getTime() === doc.serviceDate.getTime() &&
+    existing.confidentiality === doc.confidentiality &&
+    asBoolean(existing.hiddenFromPros) === doc.masking.hiddenFromPros &&
+    asBoolean(existing.hiddenFromPatient) === doc.masking.hiddenFromPatient &&
+    asBoolean(existing.hiddenFromLegalReps) === doc.masking.hiddenFromLegalReps &&
+    existing.replacesId === replacesId
+  );
+}
+
+function planDocument(caller: TFeedCaller, structure: TStructure, submitter: TAuthor | null, lookups: TLookups, index: number, doc: TParsedDocument): Omit<TPlanned, "identity"> {
   const reject = (status: number, code: TIssueCode, message: string, outcome: FeedOutcome = "REJECTED") => ({ result: fail(index, doc.uniqueId, outcome, status, code, message) });
   if (doc.custodianFiness !== structure.finess) {
     return reject(403, "forbidden", `La structure indiquée (FINESS ${doc.custodianFiness}) n'est pas celle du certificat (FINESS ${structure.finess}).`);
   }
   // The card holder sending their own document (the usual case) is already loaded.
-  const author = submitter && submitter.idNat === doc.authorIdNat ? submitter : lookups.authors.get(doc.authorIdNat);
-  if (!author || author.structureId !== structure.id) {
-    return reject(403, "forbidden", `L'auteur ${doc.authorIdNat} n'est pas un professionnel de la structure ${structure.name}.`);
+  const author = (submitter && submitter.idNat === doc.authorIdNat ? submitter : lookups.authors.get(doc.authorIdNat)) ?? null;
+  const authorship = feedAuthorship({ mode: caller.mode, structureId: structure.id, submitter, author, typeCode: doc.typeCode });
+  if (!authorship.allowed || !author) {
+    const [status, code, message] = authorshipRefusal(authorship.allowed ? "AUTHOR_NOT_OF_STRUCTURE" : authorship.rule, {
+      author: author ? authorName(author) : doc.authorIdNat,
+      submitter: submitter ? authorName(submitter) : structure.name,
+      structure: structure.name,
+      idNat: doc.authorIdNat,
+      type: `« ${documentTypeLabel(doc.typeCode)} » (${doc.typeCode})`,
+    });
+    return reject(status, code, message);
   }
-  if (isPatientDocumentType(doc.typeCode) || doc.typeCode === "REMB" || author.kind !== "HEALTH_PROFESSIONAL" || !canAuthorType(author.profession, author.specialty, doc.typeCode)) {
-    return reject(422, "business-rule", `Type de document non autorisé : ${authorName(author)} ne peut pas envoyer « ${documentTypeLabel(doc.typeCode)} » (${doc.typeCode}).`);
-  }
-  const certification = certify(lookups, index, doc);
+  const certification = certify(lookups, index, doc, submitter?.id ?? null, author.id);
   if (certification.result) return { result: certification.result, author, patientId: certification.patientId };
   const patientId = certification.patientId as string;
+
+  let replacesId: string | null = null;
+  if (doc.replacesUniqueId) {
+    // A document the author may not replace gets the answer of an unknown one: its existence is not revealed.
+    const old = lookups.documents.get(doc.replacesUniqueId);
+    if (!old || old.patientId !== patientId || !canReplaceDocument(author, structure.id, old).allowed) {
+      return reject(422, "not-found", `Document à remplacer introuvable dans ce dossier (${doc.replacesUniqueId}).`);
+    }
+    if (old.status !== "ACTIVE" && !lookups.documents.has(doc.uniqueId)) return reject(409, "conflict", "Le document à remplacer a déjà été remplacé ou archivé.");
+    replacesId = old.id;
+  }
 
   const existing = lookups.documents.get(doc.uniqueId);
   if (existing) {
     if (existing.patientId !== patientId || existing.structureId !== structure.id) {
       return reject(409, "duplicate", "Cet identifiant unique de document est déjà utilisé pour un autre document.");
     }
+    if (!isSameDocument(existing, doc, author.id, replacesId)) {
+      return reject(
+        409,
+        "duplicate",
+        "Document déjà intégré avec un contenu ou des métadonnées différents : un renvoi doit être identique. Pour une nouvelle version, envoyez un nouvel identifiant unique avec relatesTo « replaces ».",
+      );
+    }
     return {
       result: { index, uniqueId: doc.uniqueId, outcome: "FED_OK", status: 200, code: "informational", message: "Document déjà intégré (renvoi identique) : rien n'a été modifié.", documentId: existing.id, isResend: true },
       author,
       patientId,
     };
-  }
-  let replacesId: string | null = null;
-  if (doc.replacesUniqueId) {
-    const old = lookups.documents.get(doc.replacesUniqueId);
-    if (!old || old.patientId !== patientId) return reject(422, "not-found", `Document à remplacer introuvable dans ce dossier (${doc.replacesUniqueId}).`);
-    if (old.structureId !== structure.id) return reject(403, "forbidden", "Seule la structure qui a envoyé un document peut le remplacer.");
-    if (old.status !== "ACTIVE") return reject(409, "conflict", "Le document à remplacer a déjà été remplacé ou archivé.");
-    replacesId = old.id;
   }
   return {
     result: { index, uniqueId: doc.uniqueId, outcome: "FED_OK", status: 201, code: "informational", message: "Document intégré au DMP.", documentId: null, isResend: false },
@@ -181,10 +263,22 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
   const documents =
     uniqueIds.length === 0
       ? []
-      : await db.$queryRaw<TKnownDocument[]>`SELECT id, uniqueId, patientId, structureId, status FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)})`;
+      : await db.$queryRaw<TKnownDocument[]>`
+          SELECT id, uniqueId, patientId, structureId, status, typeCode, title, authorId, serviceDate, confidentiality,
+            hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, replacesId, mediaType, sha256
+          FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)})`;
+  const professionalIds = [...new Set([...(submitter ? [submitter.id] : []), ...authors.map((a) => a.id)])];
+  const blocks =
+    records.length === 0 || professionalIds.length === 0
+      ? []
+      : await db.$queryRaw<{ patientId: string; professionalId: string }[]>`
+          SELECT patientId, professionalId FROM PatientBlock
+          WHERE patientId IN (${Prisma.join(records.map((r) => r.id))}) AND professionalId IN (${Prisma.join(professionalIds)})`;
   const recordsByNir = new Map<string, TCandidate[]>();
   for (const r of records) recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
-  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, documents: new Map(documents.map((d) => [d.uniqueId, d])) };
+  const blocksByPatient = new Map<string, Set<string>>();
+  for (const b of blocks) blocksByPatient.set(b.patientId, (blocksByPatient.get(b.patientId) ?? new Set()).add(b.professionalId));
+  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, documents: new Map(documents.map((d) => [d.uniqueId, d])), blocksByPatient };
 }
 
 function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): Prisma.FeedSubmissionCreateManyInput {
@@ -203,23 +297,29 @@ function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, no
   };
 }
 
-function traceActor(caller: TFeedCaller, structure: TStructure, submitter: TAuthor | null): Pick<TTraceInput, "actorKind" | "actorId" | "actorName" | "actorProfession" | "actorStructure"> {
-  if (caller.mode === "DIRECT" && submitter) {
-    return {
-      actorKind: "PROFESSIONAL",
-      actorId: submitter.id,
-      actorName: authorName(submitter),
-      actorProfession: [submitter.profession, submitter.specialty].filter(Boolean).join("/") || null,
-      actorStructure: structure.name,
-    };
-  }
-  return { actorKind: "STRUCTURE", actorId: structure.id, actorName: structure.name, actorStructure: structure.name };
+/**
+ * The trace names the person who submitted (the card holder, or the professional declared
+ * in indirect mode, else the author the structure declared) and the structure; the author
+ * is in its detail.
+ */
+function traceActor(structure: TStructure, submitter: TAuthor | null, author: TAuthor): Pick<TTraceInput, "actorKind" | "actorId" | "actorName" | "actorProfession" | "actorStructure"> {
+  const person = submitter ?? author;
+  return {
+    actorKind: "PROFESSIONAL",
+    actorId: person.id,
+    actorName: authorName(person),
+    actorProfession: [person.profession, person.specialty].filter(Boolean).join("/") || null,
+    actorStructure: structure.name,
+  };
 }
 
 /**
- * ITI-65 ingestion: parses the bundle, certifies each document's identity against the
- * records (NIR with its key + birth date + birth rank) and feeds them, all or nothing:
- * - every document FED_OK (or already fed: same unique id, same record, same structure)
+ * ITI-65 ingestion: parses the bundle, checks who signs each document and who may replace
+ * (lib/access/feed-rules), certifies each document's identity against the records (NIR
+ * with its key + birth date + birth rank; a record whose patient blocked the submitter or
+ * the author counts as absent) and feeds them, all or nothing:
+ * - every document FED_OK (or already fed: same unique id, record, structure, content and
+ *   metadata; a resend that differs is a 409)
  *   → one transaction creates the documents (source HOSPITAL_FEED), marks replaced ones
  *   REPLACED, writes a FEED_DOCUMENT trace and the NEW_DOCUMENT notification (unless
  *   invisible to the patient) and one FeedSubmission row per document;
@@ -254,7 +354,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
   const lookups = await loadLookups(db, parsed.documents.flatMap((entry) => (entry.ok ? [entry.document] : [])), submitter);
   const planned: TPlanned[] = parsed.documents.map((entry) =>
     entry.ok
-      ? { identity: entry.identity, ...planDocument(structure, submitter, lookups, entry.index, entry.document) }
+      ? { identity: entry.identity, ...planDocument(caller, structure, submitter, lookups, entry.index, entry.document) }
       : { identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) },
   );
 
@@ -306,7 +406,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
           p.result.documentId = created.id;
           traces.push({
             patientId: p.patientId,
-            ...traceActor(caller, structure, submitter),
+            ...traceActor(structure, submitter, p.author),
             action: "FEED_DOCUMENT",
             documentId: created.id,
             reason: `${documentTypeLabel(d.typeCode)} — ${maskingLabels(d.masking).join(", ")}${p.replacesId ? " — remplace une version précédente" : ""}`,

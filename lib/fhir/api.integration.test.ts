@@ -262,7 +262,8 @@ describe("ITI-65 Provide Document Bundle", () => {
     expect(stored).toMatchObject({ uniqueId: input.uniqueId, patientId: ids.jeanne, source: "HOSPITAL_FEED", typeCode: "34112-3", classCode: "10", authorId: ids.doctor, structureId: ids.hospital, confidentiality: "R", hiddenFromLegalReps: true, hiddenFromPros: false, mediaType: "application/pdf" });
     expect(Buffer.from(stored.content?.data ?? []).equals(Buffer.from(PDF))).toBe(true);
     const trace = await db.prisma.trace.findFirstOrThrow({ where: { documentId, action: "FEED_DOCUMENT" } });
-    expect(trace).toMatchObject({ actorKind: "STRUCTURE", actorId: ids.hospital, patientId: ids.jeanne });
+    // No professional declared: the author the structure declares is the person named, with the structure.
+    expect(trace).toMatchObject({ actorKind: "PROFESSIONAL", actorId: ids.doctor, actorStructure: "Hôpital de test", patientId: ids.jeanne });
     expect(await db.prisma.notification.count({ where: { patientId: ids.jeanne, kind: "NEW_DOCUMENT", body: { contains: input.title } } })).toBe(1);
     expect((await submissions(input.uniqueId)).map((s) => [s.outcome, s.documentId])).toEqual([["FED_OK", documentId]]);
   });
