@@ -5,7 +5,7 @@ import { requestIp } from "@/lib/pro/request-ip";
 import { AppError } from "@/lib/errors/app-error";
 import { getFeedReport } from "./feed-report";
 import { getNationalStats } from "./national-stats";
-import { hospitalOfProfessional, submitHospitalLetter, type THospitalLetterInput } from "./submit-hospital-letter";
+import { hospitalOfProfessional, letterAuthorChoices, submitHospitalLetter, type THospitalLetterInput } from "./submit-hospital-letter";
 
 /**
  * The hospital simulator's and the reports' entry points with the server's database
@@ -31,11 +31,7 @@ export async function getLetterForm(actor: TProActor, structurePatientId: string
     select: { id: true, localId: true, firstName: true, lastName: true, birthDate: true, birthRank: true, nir: true, identityStatus: true },
   });
   if (!patient) return null;
-  const authors = await prisma.professional.findMany({
-    where: { structureId: structure.id, kind: "HEALTH_PROFESSIONAL" },
-    orderBy: [{ lastName: "asc" }],
-    select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true },
-  });
+  const authors = await letterAuthorChoices(prisma, actor.professionalId);
   return { structure, patient, authors };
 }
 

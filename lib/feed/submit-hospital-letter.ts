@@ -3,10 +3,12 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { FeedOutcome } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { feedAuthorship, mayAuthorType, type TFeedDenyRule } from "@/lib/access/feed-rules";
+import { documentTypeLabel } from "@/lib/reference/document-types";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { isFhirError } from "@/lib/fhir/operation-outcome";
 import { ingestBundle } from "./ingest-bundle";
-import { getLetterTemplate } from "./letter-templates";
+import { getLetterTemplate, LETTER_TEMPLATES } from "./letter-templates";
 import { renderLetterPdf } from "./render-letter-pdf";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 
@@ -41,11 +43,49 @@ export async function hospitalOfProfessional(db: PrismaClient, professionalId: s
   return p.structure;
 }
 
+const PERSON_SELECT = { id: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true, idNat: true, rpps: true } as const;
+
+function personName(p: { title: string | null; firstName: string; lastName: string }): string {
+  return [p.title, p.firstName, p.lastName].filter(Boolean).join(" ");
+}
+
+/**
+ * The authors the letter form offers the signed-in user: a health professional signs in
+ * their own name; staff (a medical secretary) chooses among the structure's health
+ * professionals who may author at least one letter type (the type itself is checked on
+ * validation, lib/access/feed-rules).
+ */
+export async function letterAuthorChoices(db: PrismaClient, userId: string) {
+  const user = await db.professional.findUnique({ where: { id: userId }, select: PERSON_SELECT });
+  if (!user?.structureId) return [];
+  const candidates =
+    user.kind === "HEALTH_PROFESSIONAL"
+      ? [user]
+      : await db.professional.findMany({ where: { structureId: user.structureId, kind: "HEALTH_PROFESSIONAL" }, orderBy: [{ lastName: "asc" }], select: PERSON_SELECT });
+  return candidates
+    .filter((p) => LETTER_TEMPLATES.some((t) => mayAuthorType(p, t.typeCode)))
+    .map(({ id, title, firstName, lastName, profession, specialty }) => ({ id, title, firstName, lastName, profession, specialty }));
+}
+
+/** The form's French message for each authorship refusal. */
+function authorshipMessage(rule: TFeedDenyRule, authorName: string, typeCode: string): string {
+  switch (rule) {
+    case "HEALTH_PROFESSIONAL_SIGNS_FOR_COLLEAGUE":
+    case "CARD_HOLDER_NOT_AUTHOR":
+      return "Vous signez les documents en votre nom : choisissez-vous comme auteur.";
+    case "TYPE_NOT_AUTHORABLE":
+      return `${authorName} ne peut pas être l'auteur d'un document « ${documentTypeLabel(typeCode)} » : choisissez un professionnel habilité.`;
+    default:
+      return "Le médecin auteur doit être un professionnel de santé de l'établissement.";
+  }
+}
+
 /**
  * The hospital simulator's "Valider": renders the letter as PDF and, when "Envoi DMP" is
  * ticked and the patient has a qualified identity with a NIR, builds an ITI-65 bundle
  * (lib/fhir) and submits it through the SAME ingestion as POST /api/fhir, as the
- * structure in indirect mode with the signed-in user named as the submitter.
+ * structure in indirect mode with the signed-in user named as the submitter. Who may sign
+ * is decided here from the database, whatever author the form sent (lib/access/feed-rules).
  */
 export async function submitHospitalLetter(db: PrismaClient, userId: string, input: THospitalLetterInput, request: { ipAddress?: string | null; now?: Date } = {}): Promise<THospitalLetterResult> {
   const now = request.now ?? new Date();
@@ -55,15 +95,21 @@ export async function submitHospitalLetter(db: PrismaClient, userId: string, inp
   if (!patient) throw new AppError("NOT_FOUND", "Patient introuvable dans cet établissement.");
   const template = getLetterTemplate(input.templateId);
   if (!template) throw new AppError("INVALID_INPUT", "Modèle de courrier inconnu.");
-  const author = await db.professional.findFirst({ where: { id: input.authorId, structureId: structure.id, kind: "HEALTH_PROFESSIONAL" } });
-  if (!author) throw new AppError("INVALID_INPUT", "Le médecin auteur doit être un professionnel de santé de l'établissement.");
+  const [user, author] = await Promise.all([
+    db.professional.findUniqueOrThrow({ where: { id: userId }, select: PERSON_SELECT }),
+    db.professional.findUnique({ where: { id: input.authorId }, select: PERSON_SELECT }),
+  ]);
+  const authorship = feedAuthorship({ mode: "INDIRECT", structureId: structure.id, submitter: user, author, typeCode: template.typeCode });
+  if (!authorship.allowed || !author) {
+    throw new AppError("INVALID_INPUT", authorshipMessage(authorship.allowed ? "AUTHOR_NOT_OF_STRUCTURE" : authorship.rule, author ? personName(author) : "", template.typeCode));
+  }
   if (input.serviceDate > now.toISOString().slice(0, 10)) throw new AppError("INVALID_INPUT", "La date de l'acte ne peut pas être dans le futur.");
 
   if (!input.sendToDmp) return { sent: false, reason: "Document validé sans envoi au DMP (case « Envoi DMP » décochée)." };
   if (!patient.nir || patient.identityStatus !== "QUALIFIED") {
     return { sent: false, reason: "Document validé sans envoi au DMP : l'identité du patient n'est pas qualifiée (pas de NIR)." };
   }
-  const authorName = [author.title, author.firstName, author.lastName].filter(Boolean).join(" ");
+  const authorName = personName(author);
   const bytes = await renderLetterPdf({
     structureName: `${structure.name} — FINESS ${structure.finess}`,
     title: input.title,
