@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canRead } from "@/lib/access/policy";
+import { canReplaceDocument } from "@/lib/access/feed-rules";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
@@ -12,8 +13,9 @@ import type { TDocumentContentInput, TProfessionalDocumentInput } from "./profes
 
 /**
  * Replaces a document with a new version: the old one stays, status REPLACED, the new one
- * points to it (replacesId). Only the author of the current version may replace it, and
- * only an active one they can still read. DOCUMENT_REPLACE trace; the patient is
+ * points to it (replacesId). Who may replace is the feed's rule too (lib/access/feed-rules:
+ * the author, or a health professional of the document's structure allowed to author its
+ * type, never from another structure), and only an active document they can still read. DOCUMENT_REPLACE trace; the patient is
  * notified unless the new version is invisible to them.
  */
 export async function replaceDocument(
@@ -36,7 +38,13 @@ export async function replaceDocument(
       if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
       const old = await tx.document.findFirst({ where: { id: documentId, patientId } });
       if (!old || !canRead(actor, old, ctx).allowed) throw new AppError("NOT_FOUND");
-      if (old.authorId !== actor.professionalId) throw new AppError("FORBIDDEN", "Seul l'auteur d'un document peut le remplacer par une nouvelle version.");
+      const replacer = await tx.professional.findUniqueOrThrow({
+        where: { id: actor.professionalId },
+        select: { id: true, kind: true, profession: true, specialty: true, structureId: true },
+      });
+      if (!canReplaceDocument(replacer, replacer.structureId, old).allowed) {
+        throw new AppError("FORBIDDEN", "Seul l'auteur d'un document, ou un professionnel de santé de sa structure habilité à rédiger ce type, peut le remplacer par une nouvelle version.");
+      }
       if (old.status !== "ACTIVE") throw new AppError("CONFLICT", "Ce document a déjà été remplacé.");
       await tx.document.update({ where: { id: old.id }, data: { status: "REPLACED" } });
       const doc = await createDocumentRow(tx, actor, patientId, input, prepared, now, old.id);
