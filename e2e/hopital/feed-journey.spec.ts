@@ -37,6 +37,8 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
   await page.goto("/hopital");
   await page.getByRole("link", { name: "Rédiger un document pour Jean Martin" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nouveau document pour Jean MARTIN" })).toBeVisible();
+  // A doctor signs in their own name: no colleague to choose as author.
+  await expect(page.getByLabel("Médecin auteur (responsable du document)").getByRole("option")).toHaveText(["Dr Marc Lefèvre"]);
   await page.getByLabel("Modèle de courrier").selectOption({ label: "Compte rendu de consultation (11488-4)" });
   await expect(page.getByLabel("Contenu")).toHaveValue(/Motif de consultation/);
   await page.getByLabel("Titre du document").fill(title);
@@ -69,6 +71,10 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
 test("l'envoi au DMP est grisé et expliqué pour un patient sans NIR", async ({ page }) => {
   await signInHospital(page, "Sandrine Roux");
   await page.getByRole("link", { name: "Rédiger un document pour Karim Mansour" }).click();
+  // The secretary chooses among the hospital's professionals who may author a letter (not the pharmacist biologist).
+  const authors = page.getByLabel("Médecin auteur (responsable du document)").getByRole("option");
+  await expect(authors).toContainText(["Dr Marc Lefèvre"]);
+  await expect(authors.filter({ hasText: "Julien Garnier" })).toHaveCount(0);
   const send = page.getByRole("checkbox", { name: "Envoi DMP" });
   await expect(send).toBeDisabled();
   await expect(send).not.toBeChecked();
