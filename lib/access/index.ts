@@ -5,3 +5,5 @@ export * from "./habilitation";
 export * from "./policy";
 export * from "./document-where";
 export * from "./load-access-context";
+export * from "./notification-audience";
+export * from "./trace-visibility";
