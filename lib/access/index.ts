@@ -6,3 +6,5 @@ export * from "./policy";
 export * from "./document-where";
 export * from "./load-access-context";
 export * from "./feed-rules";
+export * from "./notification-audience";
+export * from "./trace-visibility";

@@ -6,7 +6,7 @@ import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
 import { flagsFromMaskingCodes, maskingLabels } from "@/lib/reference/masking";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
-import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
 import { checkUpload } from "./check-upload";
@@ -92,8 +92,8 @@ export function checkProfessionalDocument(actor: TProfessionalActor, input: TPro
 /**
  * A professional adds a document to a record they may access: type limited to what their
  * profession may author, PDF or text, masking chosen at validation. DOCUMENT_ADD trace and
- * NEW_DOCUMENT notification (not when the document is invisible to the patient), all in
- * one transaction. The service date cannot be in the future.
+ * NEW_DOCUMENT notification (only to the patient-side readers who may see the document),
+ * all in one transaction. The service date cannot be in the future.
  */
 export async function addDocument(
   prisma: PrismaClient,
@@ -124,14 +124,18 @@ export async function addDocument(
         ipAddress: request.ipAddress ?? null,
         at: now,
       });
-      if (!doc.hiddenFromPatient) {
-        await notifyPatient(tx, {
+      await notifyPatients(
+        tx,
+        documentNotifications({
           patientId,
-          kind: "NEW_DOCUMENT",
-          title: "Un nouveau document a été ajouté à votre DMP",
-          body: `${actor.name} a ajouté « ${doc.title} » (${documentTypeLabel(doc.typeCode)}).`,
-        });
-      }
+          doc,
+          say: () => ({
+            kind: "NEW_DOCUMENT",
+            title: "Un nouveau document a été ajouté à votre DMP",
+            body: `${actor.name} a ajouté « ${doc.title} » (${documentTypeLabel(doc.typeCode)}).`,
+          }),
+        }),
+      );
       return { documentId: doc.id };
     },
     { ...request, now },

@@ -5,7 +5,7 @@ import { canReplaceDocument } from "@/lib/access/feed-rules";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
-import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
 import { checkProfessionalDocument, createDocumentRow } from "./add-document";
@@ -15,8 +15,9 @@ import type { TDocumentContentInput, TProfessionalDocumentInput } from "./profes
  * Replaces a document with a new version: the old one stays, status REPLACED, the new one
  * points to it (replacesId). Who may replace is the feed's rule too (lib/access/feed-rules:
  * the author, or a health professional of the document's structure allowed to author its
- * type, never from another structure), and only an active document they can still read. DOCUMENT_REPLACE trace; the patient is
- * notified unless the new version is invisible to them.
+ * type, never from another structure), and only an active document they can still read.
+ * DOCUMENT_REPLACE trace; each patient-side reader who may see the new version is notified,
+ * of the old title only if they could see it.
  */
 export async function replaceDocument(
   prisma: PrismaClient,
@@ -59,14 +60,27 @@ export async function replaceDocument(
         ipAddress: request.ipAddress ?? null,
         at: now,
       });
-      if (!doc.hiddenFromPatient) {
-        await notifyPatient(tx, {
+      // A reader who could not see the old version is told of a new document: its title stays hidden.
+      await notifyPatients(
+        tx,
+        documentNotifications({
           patientId,
-          kind: "NEW_DOCUMENT",
-          title: "Un document de votre DMP a été mis à jour",
-          body: `${actor.name} a remplacé « ${old.title} » par une nouvelle version (${documentTypeLabel(doc.typeCode)}).`,
-        });
-      }
+          doc,
+          replaced: old,
+          say: (news) =>
+            news === "NEW_VERSION"
+              ? {
+                  kind: "NEW_DOCUMENT",
+                  title: "Un document de votre DMP a été mis à jour",
+                  body: `${actor.name} a remplacé « ${old.title} » par une nouvelle version (${documentTypeLabel(doc.typeCode)}).`,
+                }
+              : {
+                  kind: "NEW_DOCUMENT",
+                  title: "Un nouveau document a été ajouté à votre DMP",
+                  body: `${actor.name} a ajouté « ${doc.title} » (${documentTypeLabel(doc.typeCode)}).`,
+                },
+        }),
+      );
       return { documentId: doc.id };
     },
     { ...request, now },

@@ -3,13 +3,14 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { canRead } from "@/lib/access/policy";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
-import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
 
 /**
  * After the announcement consultation, a professional who may read the document lifts
- * INVISIBLE_PATIENT: revealedAt set, DOCUMENT_REVEAL trace, DOCUMENT_REVEALED notification.
+ * INVISIBLE_PATIENT: revealedAt set, DOCUMENT_REVEAL trace, DOCUMENT_REVEALED notification
+ * to the patient-side readers who may now see it.
  */
 export async function revealDocument(
   prisma: PrismaClient,
@@ -40,12 +41,19 @@ export async function revealDocument(
         ipAddress: request.ipAddress ?? null,
         at: now,
       });
-      await notifyPatient(tx, {
-        patientId,
-        kind: "DOCUMENT_REVEALED",
-        title: "Un document de votre DMP vous est désormais accessible",
-        body: `${actor.name} a rendu visible « ${doc.title} » à la suite de votre consultation d'annonce.`,
-      });
+      // The representatives hear of it only if the document is not also hidden from them.
+      await notifyPatients(
+        tx,
+        documentNotifications({
+          patientId,
+          doc: { ...doc, hiddenFromPatient: false },
+          say: () => ({
+            kind: "DOCUMENT_REVEALED",
+            title: "Un document de votre DMP vous est désormais accessible",
+            body: `${actor.name} a rendu visible « ${doc.title} » à la suite de votre consultation d'annonce.`,
+          }),
+        }),
+      );
     },
     request,
   );

@@ -6,7 +6,7 @@ import { canReplaceDocument, feedAuthorship, mayFeedRecord, type TFeedDenyRule }
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
 import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
-import { notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
+import { documentNotifications, notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
 import { isAppError } from "@/lib/errors/app-error";
 import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
 import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument } from "@/lib/fhir/parse-bundle";
@@ -321,8 +321,8 @@ function traceActor(structure: TStructure, submitter: TAuthor | null, author: TA
  * - every document FED_OK (or already fed: same unique id, record, structure, content and
  *   metadata; a resend that differs is a 409)
  *   → one transaction creates the documents (source HOSPITAL_FEED), marks replaced ones
- *   REPLACED, writes a FEED_DOCUMENT trace and the NEW_DOCUMENT notification (unless
- *   invisible to the patient) and one FeedSubmission row per document;
+ *   REPLACED, writes a FEED_DOCUMENT trace and the NEW_DOCUMENT notification (to the
+ *   patient-side readers who may see it) and one FeedSubmission row per document;
  * - otherwise nothing is created but the FeedSubmission rows, each with its outcome
  *   (documents that were fine are REJECTED "lot refusé").
  * No consent is needed to feed an existing record.
@@ -414,14 +414,20 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
             ipAddress: request.ipAddress ?? null,
             at: now,
           });
-          if (!d.masking.hiddenFromPatient) {
-            notifications.push({
+          const replaced = p.replacesId ? await tx.document.findUniqueOrThrow({ where: { id: p.replacesId }, select: { hiddenFromPatient: true, hiddenFromLegalReps: true } }) : null;
+          const author = p.author;
+          notifications.push(
+            ...documentNotifications({
               patientId: p.patientId,
-              kind: "NEW_DOCUMENT",
-              title: p.replacesId ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
-              body: `${structure.name} a ${p.replacesId ? "mis à jour" : "ajouté"} « ${d.title} » (${documentTypeLabel(d.typeCode)}), de ${authorName(p.author)}.`,
-            });
-          }
+              doc: d.masking,
+              replaced,
+              say: (news) => ({
+                kind: "NEW_DOCUMENT",
+                title: news === "NEW_VERSION" ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
+                body: `${structure.name} a ${news === "NEW_VERSION" ? "mis à jour" : "ajouté"} « ${d.title} » (${documentTypeLabel(d.typeCode)}), de ${authorName(author)}.`,
+              }),
+            }),
+          );
         }
         await appendTraces(tx, traces);
         await notifyPatients(tx, notifications);

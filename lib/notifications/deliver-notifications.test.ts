@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TMail } from "@/lib/mail/send-mail";
+import type { NotificationAudience } from "@/lib/generated/prisma/enums";
 import { deliverPendingNotifications } from "./deliver-notifications";
 
 let db: TTestDatabase;
@@ -13,8 +14,8 @@ function mailbox() {
   return { sent, sendMail: async (mail: TMail) => void sent.push(mail) };
 }
 
-async function notify(patientId: string, title: string) {
-  return db.prisma.notification.create({ data: { patientId, kind: "EMERGENCY_ACCESS", title, body: `${title} : détail.` } });
+async function notify(patientId: string, title: string, audience: NotificationAudience = "EVERYONE") {
+  return db.prisma.notification.create({ data: { patientId, kind: "EMERGENCY_ACCESS", audience, title, body: `${title} : détail.` } });
 }
 
 beforeAll(async () => {
@@ -84,5 +85,35 @@ describe("deliverPendingNotifications", () => {
     const box = mailbox();
     await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
     expect(box.sent.map((m) => m.to)).toEqual(["paul@exemple.fr"]);
+  });
+
+  it("sends by the notification's audience: the holder only, or the representatives only", async () => {
+    await db.prisma.patient.update({ where: { id: childId }, data: { email: "leo@exemple.fr" } });
+    await notify(childId, "Pour Léo seulement", "PATIENT");
+    await notify(childId, "Pour ses parents seulement", "LEGAL_REPRESENTATIVES");
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    expect(box.sent.map((m) => `${m.to} ${m.subject}`).sort()).toEqual([
+      "anne.nouvelle@exemple.fr DMP : Pour ses parents seulement",
+      "leo@exemple.fr DMP : Pour Léo seulement",
+      "marc@exemple.fr DMP : Pour ses parents seulement",
+    ]);
+    const sms = await db.prisma.smsMessage.findMany({ where: { body: { contains: "seulement" } } });
+    expect(sms.map((m) => `${m.recipient} ${m.body.includes("parents") ? "parents" : "Léo"}`)).toEqual(["+33612345678 parents"]);
+  });
+
+  it("a notification nobody of its audience can receive does not hold back the others (50 per run)", async () => {
+    await db.prisma.patient.update({ where: { id: childId }, data: { email: null } });
+    const earlier = new Date(Date.now() - 60_000);
+    await db.prisma.notification.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({ patientId: childId, kind: "NEW_DOCUMENT" as const, audience: "PATIENT" as const, title: `Pour Léo ${i}`, body: "x", createdAt: earlier })),
+    });
+    await notify(childId, "Pour toute la famille");
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    expect(box.sent.map((m) => `${m.to} ${m.subject}`).sort()).toEqual([
+      "anne.nouvelle@exemple.fr DMP : Pour toute la famille",
+      "marc@exemple.fr DMP : Pour toute la famille",
+    ]);
   });
 });

@@ -1,5 +1,8 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationAudience } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
+import { audienceIncludes, audiencesSeenBy } from "@/lib/access/notification-audience";
 import { prisma } from "@/lib/db/client";
 import { sendMail, type TMail } from "@/lib/mail/send-mail";
 import { sendSms } from "@/lib/sms/send-sms";
@@ -7,22 +10,39 @@ import { sendSms } from "@/lib/sms/send-sms";
 type TRecipients = { emails: string[]; phones: string[] };
 
 /**
- * Who hears of a record's notification, by the record's preferences: its holder's contact,
- * and every legal representative's own account contact (read now, so a representative who
- * changed their address gets it there, and a second representative is not forgotten).
+ * Who hears of a record's notification, by the record's preferences and the notification's
+ * audience: the holder's contact, and every legal representative's own account contact
+ * (read now, so a representative who changed their address gets it there, and a second
+ * representative is not forgotten). A notification about a document hidden from the
+ * representatives reaches the holder only.
  */
-function recipientsOf(patient: {
-  email: string | null;
-  phone: string | null;
-  notifyByEmail: boolean;
-  notifyBySms: boolean;
-  representations: { account: { email: string | null; phone: string | null } }[];
-}): TRecipients {
-  const accounts = patient.representations.map((r) => r.account);
+function recipientsOf(
+  audience: NotificationAudience,
+  patient: {
+    email: string | null;
+    phone: string | null;
+    notifyByEmail: boolean;
+    notifyBySms: boolean;
+    representations: { account: { email: string | null; phone: string | null } }[];
+  },
+): TRecipients {
+  const holder = audienceIncludes(audience, "PATIENT") ? [{ email: patient.email, phone: patient.phone }] : [];
+  const representatives = audienceIncludes(audience, "LEGAL_REPRESENTATIVE") ? patient.representations.map((r) => r.account) : [];
+  const contacts = [...holder, ...representatives];
   const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
   return {
-    emails: patient.notifyByEmail ? unique([patient.email, ...accounts.map((a) => a.email)].map((e) => e?.toLowerCase() ?? null)) : [],
-    phones: patient.notifyBySms ? unique([patient.phone, ...accounts.map((a) => a.phone)]) : [],
+    emails: patient.notifyByEmail ? unique(contacts.map((c) => c.email?.toLowerCase() ?? null)) : [],
+    phones: patient.notifyBySms ? unique(contacts.map((c) => c.phone)) : [],
+  };
+}
+
+/** Notifications that have someone to reach on this channel, by the same audience rule. */
+function reachableBy(field: "email" | "phone"): Prisma.NotificationWhereInput {
+  return {
+    OR: [
+      { audience: { in: audiencesSeenBy("PATIENT") }, patient: { [field]: { not: null } } },
+      { audience: { in: audiencesSeenBy("LEGAL_REPRESENTATIVE") }, patient: { representations: { some: { account: { [field]: { not: null } } } } } },
+    ],
   };
 }
 
@@ -38,13 +58,12 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
   const send = deps.sendMail ?? sendMail;
   const now = deps.now ?? new Date();
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const hasRepresentativeWith = (field: "email" | "phone") => ({ representations: { some: { account: { [field]: { not: null } } } } });
   const pending = await db.notification.findMany({
     where: {
       createdAt: { gte: since },
       OR: [
-        { sentEmail: false, patient: { notifyByEmail: true, OR: [{ email: { not: null } }, hasRepresentativeWith("email")] } },
-        { sentSms: false, patient: { notifyBySms: true, OR: [{ phone: { not: null } }, hasRepresentativeWith("phone")] } },
+        { AND: [{ sentEmail: false, patient: { notifyByEmail: true } }, reachableBy("email")] },
+        { AND: [{ sentSms: false, patient: { notifyBySms: true } }, reachableBy("phone")] },
       ],
     },
     include: {
@@ -63,7 +82,7 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
   });
   let sent = 0;
   for (const n of pending) {
-    const { emails, phones } = recipientsOf(n.patient);
+    const { emails, phones } = recipientsOf(n.audience, n.patient);
     if (!n.sentEmail && emails.length > 0) {
       try {
         for (const to of emails) {

@@ -1,9 +1,12 @@
-import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import type { NotificationAudience, NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
+import { audiencesOf, documentNews, type TDocumentNews, type TPatientSideMasking } from "@/lib/access/notification-audience";
 
 export type TNotifyInput = {
   patientId: string;
   kind: NotificationKind;
+  /** Who on the patient side may read it; everyone unless it is about a document. */
+  audience?: NotificationAudience;
   title: string;
   body: string;
 };
@@ -21,4 +24,18 @@ export async function notifyPatient(db: Db, input: TNotifyInput) {
 /** Several notifications in one statement (same rules as notifyPatient). */
 export async function notifyPatients(db: Db, inputs: readonly TNotifyInput[]): Promise<void> {
   if (inputs.length > 0) await db.notification.createMany({ data: inputs.map((input) => ({ ...input })) });
+}
+
+/**
+ * The notifications announcing a document (a new version of `replaced` when given), each
+ * stored for the readers the notification audience rule lets see it, worded by `say` for
+ * what they may be told. Empty when nobody on the patient side may see the document.
+ */
+export function documentNotifications(input: {
+  patientId: string;
+  doc: TPatientSideMasking;
+  replaced?: TPatientSideMasking | null;
+  say: (news: TDocumentNews) => Omit<TNotifyInput, "patientId" | "audience">;
+}): TNotifyInput[] {
+  return audiencesOf(documentNews(input.doc, input.replaced ?? null)).map(({ audience, news }) => ({ patientId: input.patientId, audience, ...input.say(news) }));
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
+import { patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { openRecord } from "./open-record";
@@ -25,23 +26,25 @@ function fullName(p: { title: string | null; firstName: string; lastName: string
 
 /**
  * The care team: professionals who accessed the record, who are authorized on it, the
- * treating doctor and those the patient blocked, with the date of their last access.
+ * treating doctor and those the patient blocked, with the date of their last access as
+ * the reader's history shows it (the trace visibility rule).
  */
 export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActor): Promise<TCareTeamMember[]> {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
   const patientId = ctx.patientId;
   const [accesses, authorizations, blocks, patient] = await Promise.all([
-    prisma.trace.groupBy({
-      by: ["actorId"],
-      where: { patientId, actorKind: "PROFESSIONAL", outcome: "ALLOWED", actorId: { not: null } },
-      _max: { at: true },
-    }),
+    // Only the traces the reader may see in the history: an access to a document hidden
+    // from them neither dates a "last access" nor brings a professional into the list.
+    prisma.$queryRaw<{ actorId: string; lastAt: number | string | Date }[]>`
+      SELECT t.actorId AS actorId, MAX(t.at) AS lastAt FROM Trace t
+      WHERE ${patientSideTraceSql(actor, ctx)} AND t.actorKind = 'PROFESSIONAL' AND t.outcome = 'ALLOWED' AND t.actorId IS NOT NULL
+      GROUP BY t.actorId`,
     prisma.professionalAuthorization.findMany({ where: { patientId }, select: { professionalId: true, lastAccessAt: true, method: true } }),
     prisma.patientBlock.findMany({ where: { patientId }, select: { professionalId: true } }),
     prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { treatingDoctorId: true } }),
   ]);
   const lastAccess = new Map<string, Date>();
-  for (const a of accesses) if (a.actorId && a._max.at) lastAccess.set(a.actorId, a._max.at);
+  for (const a of accesses) lastAccess.set(a.actorId, new Date(a.lastAt));
   for (const a of authorizations) {
     const known = lastAccess.get(a.professionalId);
     if (a.lastAccessAt && (!known || known < a.lastAccessAt)) lastAccess.set(a.professionalId, a.lastAccessAt);

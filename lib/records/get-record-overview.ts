@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { documentWhere } from "@/lib/access/document-where";
+import { notificationWhere } from "@/lib/notifications/find-notifications";
 import type { TPatientSideActor } from "./patient-command";
 
 export type TRecordOverview = {
@@ -45,7 +46,7 @@ export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSid
       },
     }),
     prisma.document.count({ where: { AND: [documentWhere(actor, ctx), { status: "ACTIVE" }] } }),
-    prisma.notification.count({ where: { patientId: ctx.patientId, readAt: null } }),
+    prisma.notification.count({ where: { ...notificationWhere(actor, ctx), readAt: null } }),
   ]);
   const d = patient.treatingDoctor;
   return {

@@ -3,8 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
-import { canAccessRecord } from "@/lib/access/policy";
-import { AppError } from "@/lib/errors/app-error";
+import { patientSideReasonSql, patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { TRACE_ACTIONS, traceActionLabel } from "./trace-actions";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -52,20 +51,6 @@ export type TTraceRow = {
   isEmergency: boolean;
 };
 
-/**
- * The traces of a record as the patient (or a legal representative) may read them, as a
- * SQL condition on `Trace t`. A trace about a document hidden from the reader is left
- * out entirely, so the history never reveals that such a document exists. Raw SQL: the
- * history of a long record is a hot read, and each Prisma call costs a query compilation.
- */
-export function patientSideTraceSql(actor: TActor, ctx: TAccessContext): Prisma.Sql {
-  if (actor.kind === "PROFESSIONAL" || !canAccessRecord(actor, ctx).allowed) throw new AppError("NOT_FOUND");
-  const hiddenFromReader =
-    actor.kind === "LEGAL_REPRESENTATIVE" ? Prisma.sql`(h.hiddenFromPatient = 1 OR h.hiddenFromLegalReps = 1)` : Prisma.sql`h.hiddenFromPatient = 1`;
-  return Prisma.sql`t.patientId = ${ctx.patientId}
-    AND (t.documentId IS NULL OR t.documentId NOT IN (SELECT h.id FROM Document h WHERE h.patientId = ${ctx.patientId} AND ${hiddenFromReader}))`;
-}
-
 function filterSql(filters: TTraceFilters): Prisma.Sql[] {
   const and: Prisma.Sql[] = [];
   if (filters.actorId) and.push(Prisma.sql`t.actorId = ${filters.actorId}`);
@@ -103,7 +88,7 @@ export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAcces
   const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
   const rows = await db.$queryRaw<TRawTrace[]>`
     SELECT t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
-           t.justification, t.outcome, t.reason, t.detail
+           t.justification, t.outcome, ${patientSideReasonSql(actor, ctx)} AS reason, t.detail
     FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${page.take} OFFSET ${page.skip}`;
   return rows.map(toRow);
 }
