@@ -8,7 +8,7 @@ test.setTimeout(90_000);
 
 const NEW_PIN = "5827";
 
-test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien code est refusé", async ({ page }) => {
+test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien fichier ne sert plus", async ({ page }) => {
   const card = await fetchDemoCard(page, "Dr Julien Garnier");
 
   await page.goto("/pro/connexion");
