@@ -37,6 +37,7 @@ function enableWalAndCountPatients(file: string): number {
 async function seedWhenEmpty(url: string, patientCount: number): Promise<void> {
   if (patientCount > 0) {
     console.log(`Base de données : ${patientCount} patient(s) déjà présent(s), données de démonstration conservées.`);
+    await renewStaleDemoCards(url);
     return;
   }
   console.log("Base de données : chargement des données de démonstration…");
@@ -48,6 +49,18 @@ async function seedWhenEmpty(url: string, patientCount: number): Promise<void> {
     await prisma.$disconnect();
   }
   console.log("Base de données : données de démonstration chargées.");
+}
+
+/** Demo cards issued before the card secret existed get a new card and file (prisma/seed/cards.ts). */
+async function renewStaleDemoCards(url: string): Promise<void> {
+  const { renewDemoCardsWithoutSecret } = await import("./seed/cards");
+  const prisma = createPrismaClient(url);
+  try {
+    const renewed = await renewDemoCardsWithoutSecret(prisma, url);
+    if (renewed > 0) console.log(`Base de données : ${renewed} carte(s) CPS de démonstration réémise(s) (nouveau format de fichier).`);
+  } finally {
+    await prisma.$disconnect();
+  }
 }
 
 async function main(): Promise<void> {

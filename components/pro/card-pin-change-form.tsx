@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { CardRefusal } from "./card-refusal";
-import { parseCardFile, PIN_PATTERN, reencryptPrivateKey, type TCardFile } from "@/lib/pki/card-file";
+import { importCardSigningKey, newKeySalt, parseCardFile, PIN_PATTERN, signNonce, unwrapPrivateKey, wrapPrivateKey, type TCardFile } from "@/lib/pki/card-file";
+import { postCardChallenge } from "./post-card-challenge";
 import type { TChangeCardPinInput } from "@/lib/pki/change-card-pin";
 import type { TChangeCardPinResult } from "@/lib/pki/change-card-pin-for-browser";
 
@@ -41,10 +42,11 @@ function pinErrors(currentPin: string, newPin: string, confirmation: string): TF
 const PIN_INPUT = { type: "password", inputMode: "numeric", autoComplete: "off", maxLength: 4, required: true } as const;
 
 /**
- * The card reader's PIN change, in the browser: the current PIN opens the card's private
- * key (WebCrypto), which is re-encrypted under the new PIN here; the server checks (and
- * counts) the current PIN and records the new one; then the new card file is offered for
- * download. The key never leaves the page.
+ * The card reader's PIN change, in the browser: the platform checks (and counts) the current
+ * PIN and returns a nonce and the key that unwraps the card's private key; the key signs the
+ * nonce (proof the card was opened); the platform records the new PIN, rotates the card's
+ * secret (every older file is retired) and returns the key to wrap the private key under
+ * for the new file, offered for download. The key never leaves the page.
  */
 export function CardPinChangeForm({ action }: { action: (input: TChangeCardPinInput) => Promise<TChangeCardPinResult> }) {
   const [state, setState] = useState<TState>({ kind: "idle" });
@@ -75,16 +77,24 @@ export function CardPinChangeForm({ action }: { action: (input: TChangeCardPinIn
     if (!window.crypto?.subtle) return fail("Votre navigateur ne permet pas la lecture de la carte (connexion non sécurisée).");
 
     try {
-      setState({ kind: "busy", step: "Ouverture de la carte avec le code porteur actuel…" });
-      const encryptedKey = await reencryptPrivateKey(card.encryptedKey, currentPin, newPin);
       setState({ kind: "busy", step: "Vérification du code porteur actuel…" });
-      // Sent even when the PIN did not open the file: the server counts a wrong PIN.
-      const result = await action({ serial: card.serial, currentPin, newPin, isKeyOpened: encryptedKey !== null });
-      if (result.status === "error") return fail(result.message, result.refusal === "BLOCKED");
-      if (!encryptedKey) return fail("Le code porteur n'ouvre pas la clé de ce fichier : la carte est altérée.");
-      const newFile: TCardFile = { ...card, encryptedKey };
-      const blob = new Blob([`${JSON.stringify(newFile, null, 2)}\n`], { type: "application/json" });
-      setState({ kind: "done", url: URL.createObjectURL(blob), fileName: `carte-cps-${card.serial}.cps.json` });
+      const challenge = await postCardChallenge(card, currentPin);
+      if ("error" in challenge) return fail(challenge.error, challenge.refusal === "BLOCKED");
+      setState({ kind: "busy", step: "Ouverture de la carte avec le code porteur actuel…" });
+      const pkcs8 = await unwrapPrivateKey(card.encryptedKey, challenge.unwrapKey);
+      if (!pkcs8) return fail("La clé de ce fichier ne s'ouvre pas : la carte est altérée.");
+      try {
+        const signature = await signNonce(await importCardSigningKey(pkcs8), challenge.nonce);
+        const newSalt = newKeySalt();
+        const result = await action({ serial: card.serial, nonce: challenge.nonce, signature, newPin, newSalt });
+        if (result.status === "error") return fail(result.message, result.refusal === "BLOCKED");
+        const encryptedKey = await wrapPrivateKey(pkcs8, result.wrapKey, { generation: result.generation, salt: newSalt });
+        const newFile: TCardFile = { ...card, encryptedKey };
+        const blob = new Blob([`${JSON.stringify(newFile, null, 2)}\n`], { type: "application/json" });
+        setState({ kind: "done", url: URL.createObjectURL(blob), fileName: `carte-cps-${card.serial}.cps.json` });
+      } finally {
+        pkcs8.fill(0);
+      }
     } catch {
       fail("Le changement de code porteur n'a pas abouti. Réessayez dans un instant.");
     }

@@ -4,25 +4,18 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { CardRefusal } from "./card-refusal";
-import { decryptSigningKey, parseCardFile, signNonce } from "@/lib/pki/card-file";
+import { openSigningKey, parseCardFile, signNonce } from "@/lib/pki/card-file";
+import { postCardChallenge } from "./post-card-challenge";
 
 const AUTH_BASE = "/api/auth/pro";
 
 type TState = { kind: "idle" } | { kind: "busy"; step: string } | { kind: "error"; message: string; isBlocked: boolean };
 
-async function postChallenge(serial: string, pin: string): Promise<{ nonce: string } | { error: string; refusal?: string }> {
-  const response = await fetch("/api/pro/card-challenge", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ serial, pin }),
-  });
-  return (await response.json()) as { nonce: string } | { error: string; refusal?: string };
-}
-
 /**
  * The card reader, in the browser: reads the card file, sends the PIN to be checked (the
- * server counts wrong PINs), opens the private key with the same PIN (WebCrypto), signs
- * the server's nonce and hands the signature to next-auth. The key never leaves the page.
+ * server counts wrong PINs) and gets back a nonce and the key that unwraps this file's
+ * private key (the card's secret never leaves the platform), opens the key (WebCrypto),
+ * signs the nonce and hands the signature to next-auth. The key never leaves the page.
  */
 export function CardSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, setState] = useState<TState>({ kind: "idle" });
@@ -42,11 +35,11 @@ export function CardSignInForm({ callbackUrl }: { callbackUrl: string }) {
 
     try {
       setState({ kind: "busy", step: "Vérification du code porteur…" });
-      const challenge = await postChallenge(card.serial, pin);
+      const challenge = await postCardChallenge(card, pin);
       if ("error" in challenge) return fail(challenge.error, challenge.refusal === "BLOCKED");
       setState({ kind: "busy", step: "Signature du défi par la carte…" });
-      const key = await decryptSigningKey(card.encryptedKey, pin);
-      if (!key) return fail("Le code porteur n'ouvre pas la clé de ce fichier : la carte est altérée.");
+      const key = await openSigningKey(card.encryptedKey, challenge.unwrapKey);
+      if (!key) return fail("La clé de ce fichier ne s'ouvre pas : la carte est altérée.");
       const signature = await signNonce(key, challenge.nonce);
       const csrf = (await (await fetch(`${AUTH_BASE}/csrf`)).json()) as { csrfToken: string };
       const body = new URLSearchParams({

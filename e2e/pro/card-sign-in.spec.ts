@@ -11,7 +11,7 @@ test("un médecin se connecte avec le fichier de sa carte CPS et son code porteu
 
   const card = await fetchDemoCard(page, "Dr Claire Dubois");
   const parsed = JSON.parse(card.buffer.toString("utf8")) as { format: string; encryptedKey: { data: string }; certificatePem: string };
-  expect(parsed.format).toBe("dmp-sim-cps/1");
+  expect(parsed.format).toBe("dmp-sim-cps/2");
   expect(card.buffer.toString("utf8")).not.toContain("PRIVATE KEY");
 
   await page.goto("/pro/connexion");

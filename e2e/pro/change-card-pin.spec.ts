@@ -8,7 +8,7 @@ test.setTimeout(90_000);
 
 const NEW_PIN = "5827";
 
-test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien code est refusé", async ({ page }) => {
+test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien fichier ne sert plus", async ({ page }) => {
   const card = await fetchDemoCard(page, "Dr Julien Garnier");
 
   await page.goto("/pro/connexion");
@@ -49,11 +49,12 @@ test("un pharmacien change le code porteur de sa carte : le nouveau fichier et l
   ]);
   expect(download.suggestedFilename()).toMatch(/^carte-cps-[0-9A-F]+\.cps\.json$/);
   const buffer = await readFile(await download.path());
-  const newFile = JSON.parse(buffer.toString("utf8")) as { serial: string; certificatePem: string; encryptedKey: { data: string } };
+  const newFile = JSON.parse(buffer.toString("utf8")) as { serial: string; certificatePem: string; encryptedKey: { data: string; generation: number } };
   const oldFile = JSON.parse(card.buffer.toString("utf8")) as typeof newFile;
   expect(newFile.serial).toBe(oldFile.serial);
   expect(newFile.certificatePem).toBe(oldFile.certificatePem);
   expect(newFile.encryptedKey.data).not.toBe(oldFile.encryptedKey.data);
+  expect(newFile.encryptedKey.generation).toBe(oldFile.encryptedKey.generation + 1);
   expect(buffer.toString("utf8")).not.toContain("PRIVATE KEY");
 
   // The new file with the new PIN signs in.
@@ -62,8 +63,10 @@ test("un pharmacien change le code porteur de sa carte : le nouveau fichier et l
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/pro\/connexion$/);
 
-  // The old file with the old PIN no longer does: the server checks the new PIN.
-  await submitCard(page, card, DEMO_PIN);
-  await expect(contentAlert(page)).toContainText("Code porteur incorrect. Il reste 2 essais avant le blocage de la carte.");
-  await expect(page).toHaveURL(/\/pro\/connexion$/);
+  // The old file no longer does, with the old PIN as with the new one: it is retired.
+  for (const pin of [DEMO_PIN, NEW_PIN]) {
+    await submitCard(page, card, pin);
+    await expect(contentAlert(page)).toContainText("Ce fichier de carte n'est plus valide : le code porteur a été changé depuis.");
+    await expect(page).toHaveURL(/\/pro\/connexion$/);
+  }
 });

@@ -13,7 +13,7 @@ export type TBenchFixtures = {
   tracesPatient: { id: string; accountId: string; name: string; traceCount: number };
   /** A document of the 500-document record the patient sees (read 3). */
   documentId: string;
-  professional: { id: string; name: string; idNat: string; cardSerial: string; structureId: string; finess: string; typeCode: string };
+  professional: { id: string; name: string; idNat: string; cardSerial: string; cardGeneration: number; structureId: string; finess: string; typeCode: string };
   /** Identities fed by ITI-65 (round robin), as the hospital knows them. */
   feedPatients: { nir: string; birthDate: string; birthRank: number }[];
 };
@@ -56,10 +56,10 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
   });
   if (!pro?.structure) throw new Error("Aucun médecin généraliste hospitalier dans la base.");
   const now = new Date();
-  let card = await db.cpsCard.findFirst({ where: { professionalId: pro.id, status: "ACTIVE", expiresAt: { gt: now } }, select: { serial: true } });
+  let card = await db.cpsCard.findFirst({ where: { professionalId: pro.id, status: "ACTIVE", expiresAt: { gt: now } }, select: { serial: true, keyGeneration: true } });
   if (!card) {
-    const issued = await issueCard(db, pro.id, { pin: "1234", puk: "12345678", iterations: 1000 });
-    card = { serial: issued.serial };
+    const issued = await issueCard(db, pro.id, { pin: "1234", puk: "12345678" });
+    card = { serial: issued.serial, keyGeneration: issued.file.encryptedKey.generation };
   }
   await db.professionalAuthorization.upsert({
     where: { patientId_professionalId: { patientId: docs.id, professionalId: pro.id } },
@@ -86,6 +86,7 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
       name: [pro.title, pro.firstName, pro.lastName].filter(Boolean).join(" "),
       idNat: pro.idNat,
       cardSerial: card.serial,
+      cardGeneration: card.keyGeneration,
       structureId: pro.structure.id,
       finess: pro.structure.finess,
       typeCode,
@@ -107,12 +108,13 @@ export async function mintCredentials(f: TBenchFixtures): Promise<TBenchCredenti
     secret: sessionSecret(),
     maxAge: PRO_SESSION_MAX_AGE,
   });
-  const bearer = issueAccessToken({
+  const { access_token: bearer } = await issueAccessToken({
     kind: "CARD",
     certificateSerial: f.professional.cardSerial,
+    keyGeneration: f.professional.cardGeneration,
     professionalId: f.professional.id,
     structureId: f.professional.structureId,
-  }).access_token;
+  });
   return {
     patientDocumentsCookie: await patientCookie(f.documentsPatient),
     patientTracesCookie: await patientCookie(f.tracesPatient),

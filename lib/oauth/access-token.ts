@@ -1,41 +1,48 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import type { CardStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
-import { signHs256, verifyHs256 } from "./jwt";
 
 /** Access tokens live 5 minutes. */
 export const ACCESS_TOKEN_TTL_S = 300;
 const ISSUER = "dmp-simulateur";
 export const API_SCOPE = "system/DocumentReference.cruds system/Binary.r";
 
-let derivedKey: { secret: string; key: string } | null = null;
+let derivedKey: { secret: string; key: Uint8Array } | null = null;
 
 /** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
-function tokenKey(): string {
+function tokenKey(): Uint8Array {
   const secret = sessionSecret();
-  // Derived once per secret, not on every request.
-  if (derivedKey?.secret !== secret) derivedKey = { secret, key: createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url") };
+  // Derived once per secret, not on every request. The HMAC key is the base64url text of the
+  // derivation, as before jose: tokens issued before the switch still verify.
+  if (derivedKey?.secret !== secret) {
+    derivedKey = { secret, key: new TextEncoder().encode(createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url")) };
+  }
   return derivedKey.key;
 }
 
 export type TAccessTokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string };
 
 /**
- * A bearer token (JWT HS256) for an authenticated client. Subject: the professional in
- * direct mode (CPS card), the structure in indirect mode (structure certificate).
+ * A bearer token (JWT HS256, jose) for an authenticated client. Subject: the professional in
+ * direct mode (CPS card, with the card's key generation: a PIN change retires the token),
+ * the structure in indirect mode (structure certificate).
  */
-export function issueAccessToken(client: TAuthenticatedClient, now: Date = new Date()): TAccessTokenResponse {
+export async function issueAccessToken(client: TAuthenticatedClient, now: Date = new Date()): Promise<TAccessTokenResponse> {
   const iat = Math.floor(now.getTime() / 1000);
   const payload =
     client.kind === "CARD"
-      ? { mode: "DIRECT", sub: client.professionalId, pid: client.professionalId, sid: client.structureId }
+      ? { mode: "DIRECT", sub: client.professionalId, pid: client.professionalId, sid: client.structureId, cg: client.keyGeneration }
       : { mode: "INDIRECT", sub: client.structureId, sid: client.structureId };
-  const token = signHs256(
-    { iss: ISSUER, typ: "dmp-api", ...payload, cs: client.certificateSerial, ck: client.kind, iat, exp: iat + ACCESS_TOKEN_TTL_S, jti: randomUUID() },
-    tokenKey(),
-  );
+  const token = await new SignJWT({ typ: "dmp-api", ...payload, cs: client.certificateSerial, ck: client.kind })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ACCESS_TOKEN_TTL_S)
+    .setJti(randomUUID())
+    .sign(tokenKey());
   return { access_token: token, token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_S, scope: API_SCOPE };
 }
 
@@ -50,24 +57,32 @@ function unauthorized(diagnostics: string, error = "invalid_token"): FhirError {
 /**
  * The subject of a bearer token from an Authorization header: signature, expiry, and the
  * card or structure certificate it was issued for must still be ACTIVE (an opposed card
- * stops its tokens at once). Throws a 401 FhirError otherwise.
+ * stops its tokens at once) and, for a card, at the same key generation (a PIN change
+ * stops them too). Throws a 401 FhirError otherwise.
  */
 export async function verifyAccessToken(db: PrismaClient, authorization: string | null, now: Date = new Date()): Promise<TTokenSubject> {
   if (!authorization) throw unauthorized("Authentification requise : en-tête Authorization: Bearer <jeton> absent (jeton à obtenir sur /api/oauth/token).", "invalid_request");
   const match = /^Bearer\s+([A-Za-z0-9._-]{10,4096})$/i.exec(authorization.trim());
   if (!match) throw unauthorized("En-tête Authorization invalide : « Bearer <jeton> » attendu.");
-  const payload = verifyHs256(match[1] as string, tokenKey());
-  if (!payload || payload.iss !== ISSUER || payload.typ !== "dmp-api") throw unauthorized("Jeton d'accès invalide.");
-  if (typeof payload.exp !== "number" || payload.exp <= Math.floor(now.getTime() / 1000)) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(match[1] as string, tokenKey(), { algorithms: ["HS256"], issuer: ISSUER, requiredClaims: ["exp"], currentDate: now }));
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
+    throw unauthorized("Jeton d'accès invalide.");
+  }
+  if (payload.typ !== "dmp-api") throw unauthorized("Jeton d'accès invalide.");
   const serial = typeof payload.cs === "string" ? payload.cs : "";
   // The card or certificate is read on every request (never cached) so that opposing it
   // stops its tokens at once; raw SQL because this runs before every API call.
   if (payload.ck === "CARD") {
-    const [card] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; professionalId: string; structureId: string | null }[]>`
-      SELECT c.status, c.expiresAt, c.professionalId, p.structureId
+    const [card] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; professionalId: string; keyGeneration: number; structureId: string | null }[]>`
+      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId
       FROM CpsCard c JOIN Professional p ON p.id = c.professionalId
       WHERE c.serial = ${serial}`;
-    if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid) throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide.");
+    if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid || Number(card.keyGeneration) !== payload.cg) {
+      throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide (opposée, bloquée, expirée ou code porteur changé).");
+    }
     return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null };
   }
   if (payload.ck === "STRUCTURE") {

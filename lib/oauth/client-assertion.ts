@@ -1,10 +1,11 @@
-import { X509Certificate, createPublicKey, verify as verifySignature } from "node:crypto";
+import { X509Certificate, createPublicKey } from "node:crypto";
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from "jose";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getOrCreateAuthorities } from "@/lib/pki/authorities";
 import { checkCardCertificate, isSameCertificate } from "@/lib/pki/verify-certificate";
 import { CARD_REFUSALS } from "@/lib/pki/card-errors";
 import { FhirError } from "@/lib/fhir/operation-outcome";
-import { decodeJws } from "./jwt";
+import { consumeCardChallenge } from "@/lib/pki/card-sign-in";
 import { consumeJtiOnce } from "./jti-store";
 
 /** An assertion may live 5 minutes at most (SMART Backend Services). */
@@ -12,7 +13,7 @@ export const MAX_ASSERTION_LIFETIME_S = 300;
 const CLOCK_SKEW_S = 30;
 
 export type TAuthenticatedClient =
-  | { kind: "CARD"; certificateSerial: string; professionalId: string; structureId: string | null }
+  | { kind: "CARD"; certificateSerial: string; keyGeneration: number; professionalId: string; structureId: string | null }
   | { kind: "STRUCTURE"; certificateSerial: string; structureId: string };
 
 /** A 401 with the OAuth error code in the issue details (RFC 6749 §5.2). */
@@ -25,6 +26,18 @@ export function oauthError(status: 400 | 401, error: string, diagnostics: string
 
 const unauthorized = (message: string) => oauthError(401, "invalid_client", message);
 
+const MAX_ASSERTION_LENGTH = 16_384;
+
+/** The protected header of a compact JWS, or null when it is not one. */
+function readHeader(assertion: string): ProtectedHeaderParameters | null {
+  if (typeof assertion !== "string" || assertion.length > MAX_ASSERTION_LENGTH || assertion.split(".").length !== 3) return null;
+  try {
+    return decodeProtectedHeader(assertion);
+  } catch {
+    return null;
+  }
+}
+
 function derToPem(b64: string): string {
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
@@ -33,9 +46,12 @@ function derToPem(b64: string): string {
 /**
  * Checks a client assertion (JWT ES256, header x5c = the certificate chain, base64 DER)
  * signed by a CPS card's key (direct mode) or a structure certificate's key (indirect
- * mode): signature, chain to the simulator's IGC-Santé test CA (lib/pki), validity dates,
- * the card or certificate as issued and still ACTIVE, iss = sub, aud = the token URL,
- * exp in the next 5 minutes, jti never seen before. Throws a 401 FhirError otherwise.
+ * mode): signature (jose), chain to the simulator's IGC-Santé test CA (lib/pki), validity
+ * dates, the card or certificate as issued and still ACTIVE, iss = sub, aud = the token URL,
+ * exp in the next 5 minutes, jti never seen before; for a card, the claim pin_ticket must
+ * be a nonce the platform issued after verifying and counting the card's PIN (POST
+ * /api/pro/card-challenge), unused and unexpired: a card file and a key without a PIN
+ * checked by the platform yield no token. Throws a 401 FhirError otherwise.
  */
 export async function verifyClientAssertion(
   db: PrismaClient,
@@ -43,10 +59,10 @@ export async function verifyClientAssertion(
   options: { tokenUrl: string | readonly string[]; now?: Date },
 ): Promise<TAuthenticatedClient> {
   const now = options.now ?? new Date();
-  const jws = decodeJws(assertion);
-  if (!jws) throw unauthorized("client_assertion illisible : un JWT signé (trois segments base64url) est attendu.");
-  if (jws.header.alg !== "ES256") throw unauthorized("client_assertion : seul l'algorithme ES256 (ECDSA P-256) est accepté.");
-  const x5c = jws.header.x5c;
+  const header = readHeader(assertion);
+  if (!header) throw unauthorized("client_assertion illisible : un JWT signé (trois segments base64url) est attendu.");
+  if (header.alg !== "ES256") throw unauthorized("client_assertion : seul l'algorithme ES256 (ECDSA P-256) est accepté.");
+  const x5c: unknown = header.x5c;
   if (!Array.isArray(x5c) || x5c.length === 0 || x5c.length > 3 || !x5c.every((c) => typeof c === "string" && /^[A-Za-z0-9+/=]+$/.test(c) && c.length < 8000)) {
     throw unauthorized("client_assertion : en-tête x5c (chaîne de certificats, DER en base64) manquant ou invalide.");
   }
@@ -60,17 +76,19 @@ export async function verifyClientAssertion(
     throw unauthorized(reason);
   }
   const leaf: X509Certificate = check.certificate;
-  const isSigned = (() => {
-    try {
-      const key = createPublicKey(leaf.publicKey.export({ format: "pem", type: "spki" }));
-      return jws.signature.length === 64 && verifySignature("sha256", Buffer.from(jws.signingInput), { key, dsaEncoding: "ieee-p1363" }, jws.signature);
-    } catch {
-      return false;
+  let payload: JWTPayload;
+  try {
+    const key = createPublicKey(leaf.publicKey.export({ format: "pem", type: "spki" }));
+    ({ payload } = await jwtVerify(assertion, key, { algorithms: ["ES256"], currentDate: now }));
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw unauthorized("client_assertion expirée.");
+    if (error instanceof joseErrors.JWTClaimValidationFailed || error instanceof joseErrors.JWTInvalid) {
+      throw unauthorized("client_assertion illisible : un JWT signé (trois segments base64url) est attendu.");
     }
-  })();
-  if (!isSigned) throw unauthorized("client_assertion : signature invalide pour le certificat présenté.");
+    throw unauthorized("client_assertion : signature invalide pour le certificat présenté.");
+  }
 
-  const { iss, sub, aud, exp, jti } = jws.payload;
+  const { iss, sub, aud, exp, jti } = payload;
   if (typeof iss !== "string" || iss === "" || iss !== sub) throw unauthorized("client_assertion : iss et sub doivent être présents et identiques (identifiant du client).");
   const audiences = Array.isArray(aud) ? aud : [aud];
   const accepted: readonly string[] = typeof options.tokenUrl === "string" ? [options.tokenUrl] : options.tokenUrl;
@@ -89,7 +107,7 @@ export async function verifyClientAssertion(
   if (card && isSameCertificate(leaf, card.certificatePem)) {
     if (card.status !== "ACTIVE") throw unauthorized(card.status === "OPPOSED" ? CARD_REFUSALS.OPPOSED.message : CARD_REFUSALS.BLOCKED.message);
     if (card.expiresAt <= now) throw unauthorized(CARD_REFUSALS.EXPIRED.message);
-    client = { kind: "CARD", certificateSerial: serial, professionalId: card.professional.id, structureId: card.professional.structureId };
+    client = { kind: "CARD", certificateSerial: serial, keyGeneration: card.keyGeneration, professionalId: card.professional.id, structureId: card.professional.structureId };
   } else {
     const certificate = await db.structureCertificate.findUnique({ where: { serial } });
     if (!certificate || !isSameCertificate(leaf, certificate.certificatePem)) {
@@ -100,5 +118,10 @@ export async function verifyClientAssertion(
     client = { kind: "STRUCTURE", certificateSerial: serial, structureId: certificate.structureId };
   }
   if (!(await consumeJtiOnce(db, `${serial}:${jti}`, new Date(exp * 1000), now))) throw unauthorized("client_assertion déjà utilisée (jti rejoué).");
+  if (client.kind === "CARD" && !(await consumeCardChallenge(db, serial, payload.pin_ticket, now))) {
+    throw unauthorized(
+      "client_assertion : vérification du code porteur absente, expirée ou déjà utilisée. Faites vérifier le code porteur de la carte (POST /api/pro/card-challenge) et placez le nonce reçu dans la revendication pin_ticket de l'assertion.",
+    );
+  }
   return client;
 }

@@ -1,10 +1,12 @@
 import { randomUUID, webcrypto } from "node:crypto";
-import { base64url } from "./jwt";
+import { SignJWT } from "jose";
 
 /**
- * What a client does to get a token: a JWT ES256 with header x5c (its certificate chain,
- * base64 DER) signed by its key (a CPS card's key opened by the PIN, or a structure
- * certificate's key). Used by the tests and shown in the README.
+ * What a client does to get a token: a JWT ES256 (jose) with header x5c (its certificate
+ * chain, base64 DER) signed by its key (a CPS card's key, or a structure certificate's
+ * key). A card's assertion also carries pin_ticket: the nonce the platform issued after
+ * verifying the card's PIN (POST /api/pro/card-challenge). Used by the tests and shown in
+ * the README.
  */
 export async function signClientAssertion(input: {
   key: CryptoKey;
@@ -12,24 +14,23 @@ export async function signClientAssertion(input: {
   chainPem: string[];
   clientId: string;
   tokenUrl: string;
+  /** Card only: the nonce of a PIN verification by the platform. */
+  pinTicket?: string;
   now?: Date;
   lifetimeSeconds?: number;
   jti?: string;
 }): Promise<string> {
   const nowS = Math.floor((input.now ?? new Date()).getTime() / 1000);
   const x5c = input.chainPem.map((pem) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, ""));
-  const header = { alg: "ES256", typ: "JWT", x5c };
-  const payload = {
-    iss: input.clientId,
-    sub: input.clientId,
-    aud: input.tokenUrl,
-    iat: nowS,
-    exp: nowS + (input.lifetimeSeconds ?? 240),
-    jti: input.jti ?? randomUUID(),
-  };
-  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
-  const signature = await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, input.key, new TextEncoder().encode(signingInput));
-  return `${signingInput}.${base64url(new Uint8Array(signature))}`;
+  return new SignJWT(input.pinTicket ? { pin_ticket: input.pinTicket } : {})
+    .setProtectedHeader({ alg: "ES256", typ: "JWT", x5c })
+    .setIssuer(input.clientId)
+    .setSubject(input.clientId)
+    .setAudience(input.tokenUrl)
+    .setIssuedAt(nowS)
+    .setExpirationTime(nowS + (input.lifetimeSeconds ?? 240))
+    .setJti(input.jti ?? randomUUID())
+    .sign(input.key);
 }
 
 /** Imports a PKCS#8 PEM ECDSA P-256 private key for signing. */

@@ -23,10 +23,10 @@ export const CARD_REFUSALS = {
   NOT_BLOCKED: { code: "CONFLICT", message: "Cette carte n'est pas bloquée." },
   INVALID_NEW_PIN_FORMAT: { code: "INVALID_INPUT", message: "Le nouveau code porteur comporte exactement 4 chiffres." },
   SAME_PIN: { code: "INVALID_INPUT", message: "Le nouveau code porteur doit être différent du code porteur actuel." },
-  FILE_NOT_OPENED: {
-    code: "CONFLICT",
+  RETIRED_FILE: {
+    code: "UNAUTHORIZED",
     message:
-      "Ce code porteur est bien celui de la carte, mais il n'ouvre pas ce fichier : choisissez le dernier fichier de votre carte (celui téléchargé lors du dernier changement de code).",
+      "Ce fichier de carte n'est plus valide : le code porteur a été changé depuis. Choisissez le dernier fichier de votre carte (celui téléchargé lors du dernier changement de code).",
   },
 } as const satisfies Record<string, { code: TAppErrorCode; message: string }>;
 

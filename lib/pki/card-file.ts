@@ -1,12 +1,17 @@
 import { z } from "zod";
 
+export const KEY_SALT_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
 /**
  * A simulated CPS card as a file (extension .cps.json). The private key is a PKCS#8
- * ECDSA P-256 key encrypted with AES-256-GCM under a key derived from the 4-digit PIN
- * (PBKDF2-SHA256). This module has no Node import: the browser parses and decrypts the
- * card with the same code.
+ * ECDSA P-256 key encrypted with AES-256-GCM under a key the platform derives from the PIN
+ * AND a per-card secret it alone holds (the card's secure element, lib/pki/card-key-wrap.ts):
+ * the file alone lets no PIN guess be checked offline, and the platform hands the
+ * unwrapping key only after it has verified and counted the PIN. A PIN change rotates the
+ * secret and bumps `generation`, so every older file is retired. This module has no Node
+ * import: the browser parses and opens the card with the same code.
  */
-export const CARD_FILE_FORMAT = "dmp-sim-cps/1";
+export const CARD_FILE_FORMAT = "dmp-sim-cps/2";
 export const CARD_FILE_EXTENSION = ".cps.json";
 
 export const ZCardFile = z.object({
@@ -17,9 +22,9 @@ export const ZCardFile = z.object({
   chainPem: z.string().max(20_000),
   encryptedKey: z.object({
     cipher: z.literal("AES-256-GCM"),
-    kdf: z.literal("PBKDF2-SHA256"),
-    iterations: z.number().int().min(1_000).max(2_000_000),
-    salt: z.string().min(8).max(200),
+    wrap: z.literal("HMAC-SHA256(card-secret, PIN)"),
+    generation: z.number().int().min(1).max(1_000_000),
+    salt: z.string().regex(KEY_SALT_PATTERN),
     iv: z.string().min(8).max(200),
     data: z.string().min(16).max(10_000),
   }),
@@ -30,7 +35,6 @@ export type TEncryptedKey = TCardFile["encryptedKey"];
 
 export const PIN_PATTERN = /^\d{4}$/;
 export const PUK_PATTERN = /^\d{8}$/;
-export const DEFAULT_PBKDF2_ITERATIONS = 100_000;
 
 function cryptoSubtle(): SubtleCrypto {
   const c = globalThis.crypto;
@@ -51,53 +55,49 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function pinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: KeyUsage): Promise<CryptoKey> {
-  const s = cryptoSubtle();
-  const material = await s.importKey("raw", new TextEncoder().encode(pin), "PBKDF2", false, ["deriveKey"]);
-  return s.deriveKey({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, material, { name: "AES-GCM", length: 256 }, false, [usage]);
+/** A fresh salt for a new card file (base64url, 16 random bytes): the platform binds the wrapping key to it. */
+export function newKeySalt(): string {
+  return bytesToBase64(globalThis.crypto.getRandomValues(new Uint8Array(16))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-export async function encryptPrivateKey(
+async function aesKey(wrapKeyB64: string, usage: KeyUsage): Promise<CryptoKey> {
+  return cryptoSubtle().importKey("raw", base64ToBytes(wrapKeyB64), { name: "AES-GCM" }, false, [usage]);
+}
+
+/** The card's key encrypted under the wrapping key the platform derived for this generation and salt. */
+export async function wrapPrivateKey(
   pkcs8: Uint8Array<ArrayBuffer>,
-  pin: string,
-  iterations: number = DEFAULT_PBKDF2_ITERATIONS,
+  wrapKeyB64: string,
+  binding: { generation: number; salt: string },
 ): Promise<TEncryptedKey> {
-  const salt = globalThis.crypto.getRandomValues(new Uint8Array(new ArrayBuffer(16)));
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(new ArrayBuffer(12)));
-  const key = await pinKey(pin, salt, iterations, "encrypt");
-  const data = new Uint8Array(await cryptoSubtle().encrypt({ name: "AES-GCM", iv }, key, pkcs8));
-  return { cipher: "AES-256-GCM", kdf: "PBKDF2-SHA256", iterations, salt: bytesToBase64(salt), iv: bytesToBase64(iv), data: bytesToBase64(data) };
+  const data = new Uint8Array(await cryptoSubtle().encrypt({ name: "AES-GCM", iv }, await aesKey(wrapKeyB64, "encrypt"), pkcs8));
+  return { cipher: "AES-256-GCM", wrap: "HMAC-SHA256(card-secret, PIN)", generation: binding.generation, salt: binding.salt, iv: bytesToBase64(iv), data: bytesToBase64(data) };
 }
 
-/** The PKCS#8 bytes of the card's key, or null when the PIN does not open it (AES-GCM tag mismatch). */
-async function decryptPrivateKey(encrypted: TEncryptedKey, pin: string): Promise<ArrayBuffer | null> {
-  const key = await pinKey(pin, base64ToBytes(encrypted.salt), encrypted.iterations, "decrypt");
+/** The PKCS#8 bytes of the card's key, or null when this wrapping key does not open it (AES-GCM tag mismatch). */
+export async function unwrapPrivateKey(encrypted: TEncryptedKey, wrapKeyB64: string): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
-    return await cryptoSubtle().decrypt({ name: "AES-GCM", iv: base64ToBytes(encrypted.iv) }, key, base64ToBytes(encrypted.data));
+    const key = await aesKey(wrapKeyB64, "decrypt");
+    return new Uint8Array(await cryptoSubtle().decrypt({ name: "AES-GCM", iv: base64ToBytes(encrypted.iv) }, key, base64ToBytes(encrypted.data)));
   } catch {
     return null;
   }
 }
 
-/** The card's signing key, or null when the PIN does not open it (AES-GCM tag mismatch). */
-export async function decryptSigningKey(encrypted: TEncryptedKey, pin: string): Promise<CryptoKey | null> {
-  const pkcs8 = await decryptPrivateKey(encrypted, pin);
-  if (!pkcs8) return null;
+/** Imports PKCS#8 bytes as the card's (non-extractable) signing key. */
+export async function importCardSigningKey(pkcs8: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   return cryptoSubtle().importKey("pkcs8", pkcs8, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
 }
 
-/**
- * The card's key protected by a new PIN (fresh salt and IV, same iterations), or null when
- * the current PIN does not open it. Runs in the browser: the clear key stays in memory here.
- */
-export async function reencryptPrivateKey(encrypted: TEncryptedKey, currentPin: string, newPin: string): Promise<TEncryptedKey | null> {
-  const pkcs8 = await decryptPrivateKey(encrypted, currentPin);
+/** The card's signing key, or null when this wrapping key does not open the file. */
+export async function openSigningKey(encrypted: TEncryptedKey, wrapKeyB64: string): Promise<CryptoKey | null> {
+  const pkcs8 = await unwrapPrivateKey(encrypted, wrapKeyB64);
   if (!pkcs8) return null;
-  const bytes = new Uint8Array(pkcs8);
   try {
-    return await encryptPrivateKey(bytes, newPin, encrypted.iterations);
+    return await importCardSigningKey(pkcs8);
   } finally {
-    bytes.fill(0);
+    pkcs8.fill(0);
   }
 }
 

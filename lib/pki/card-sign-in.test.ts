@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import { createAuthorityPair, getOrCreateAuthorities } from "./authorities";
-import { decryptSigningKey, parseCardFile, signNonce } from "./card-file";
+import { cardPinInput, openCard, openCardBypassingPin } from "@/lib/testing/open-card";
+import { parseCardFile, signNonce } from "./card-file";
 import { subjectClaims } from "./card-subject";
 import { isCardError, type TCardRefusal } from "./card-errors";
 import { requestCardChallenge, verifyCardSignIn } from "./card-sign-in";
@@ -12,7 +13,6 @@ import { unblockCard } from "./unblock-card";
 import { checkCardCertificate } from "./verify-certificate";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "./x509";
 
-const FAST = 1_000;
 let db: TTestDatabase;
 let professionalId: string;
 let counter = 0;
@@ -47,11 +47,9 @@ async function expectRefusal(promise: Promise<unknown>, refusal: TCardRefusal): 
   throw new Error(`refus ${refusal} attendu, la promesse a réussi`);
 }
 
-/** What the browser does: PIN → nonce, PIN opens the key, key signs the nonce. */
+/** What the browser does: PIN checked by the platform → nonce and unwrapping key, the key signs the nonce. */
 async function signIn(card: TIssuedCard, pin = "1234", tamper?: (s: { certificatePem: string; signature: string }) => void) {
-  const { nonce } = await requestCardChallenge(db.prisma, { serial: card.serial, pin });
-  const key = await decryptSigningKey(card.file.encryptedKey, pin);
-  if (!key) throw new Error("la clé ne s'ouvre pas");
+  const { nonce, key } = await openCard(db.prisma, card.file, pin);
   const sent = { certificatePem: card.file.certificatePem, signature: await signNonce(key, nonce) };
   tamper?.(sent);
   return verifyCardSignIn(db.prisma, { serial: card.serial, nonce, ...sent });
@@ -95,7 +93,7 @@ describe("test authority", () => {
 describe("card issue", () => {
   it("carries the national identifier, profession and specialty and is valid 6 years", async () => {
     const now = new Date("2026-03-01T10:00:00Z");
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", puk: "12345678", iterations: FAST, now });
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234", puk: "12345678", now });
     const cert = new x509.X509Certificate(card.file.certificatePem);
     const professional = await db.prisma.professional.findUniqueOrThrow({ where: { id: professionalId } });
     expect(subjectClaims(cert.subjectName.toJSON())).toEqual({ idNat: professional.idNat, profession: "10", specialty: "SM54" });
@@ -108,65 +106,65 @@ describe("card issue", () => {
     expect(row.certificatePem).toBe(card.file.certificatePem);
   });
 
-  it("protects the private key with the PIN", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "4321", iterations: FAST });
+  it("protects the private key: the platform unwraps it for the right PIN only", async () => {
+    const card = await issueCard(db.prisma, professionalId, { pin: "4321" });
     expect(card.puk).toMatch(/^\d{8}$/);
-    expect(await decryptSigningKey(card.file.encryptedKey, "0000")).toBeNull();
-    expect(await decryptSigningKey(card.file.encryptedKey, "4321")).not.toBeNull();
+    await expectRefusal(openCard(db.prisma, card.file, "0000"), "WRONG_PIN");
+    await expect(openCard(db.prisma, card.file, "4321")).resolves.toMatchObject({ key: { type: "private" } });
     expect(JSON.stringify(card.file)).not.toContain("PRIVATE KEY");
+    const row = await db.prisma.cpsCard.findUniqueOrThrow({ where: { serial: card.serial } });
+    expect(JSON.stringify(card.file)).not.toContain(row.keySecret);
   });
 
   it("refuses a PIN that is not 4 digits", async () => {
-    await expectRefusal(issueCard(db.prisma, professionalId, { pin: "12a4", iterations: FAST }), "INVALID_PIN_FORMAT");
+    await expectRefusal(issueCard(db.prisma, professionalId, { pin: "12a4" }), "INVALID_PIN_FORMAT");
   });
 });
 
 describe("card sign-in", () => {
   it("accepts a valid card with the right PIN", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
     const signedIn = await signIn(card);
     expect(signedIn).toMatchObject({ professionalId, cardSerial: card.serial, profession: "10", specialty: "SM54" });
   });
 
   it("uses each challenge once", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
-    const { nonce } = await requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" });
-    const key = await decryptSigningKey(card.file.encryptedKey, "1234");
-    const input = { serial: card.serial, nonce, certificatePem: card.file.certificatePem, signature: await signNonce(key!, nonce) };
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const { nonce, key } = await openCard(db.prisma, card.file, "1234");
+    const input = { serial: card.serial, nonce, certificatePem: card.file.certificatePem, signature: await signNonce(key, nonce) };
     await verifyCardSignIn(db.prisma, input);
     await expectRefusal(verifyCardSignIn(db.prisma, input), "CHALLENGE_INVALID");
   });
 
   it("refuses an expired challenge", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
     const t0 = new Date();
-    const { nonce } = await requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" }, { now: t0 });
-    const key = await decryptSigningKey(card.file.encryptedKey, "1234");
-    const input = { serial: card.serial, nonce, certificatePem: card.file.certificatePem, signature: await signNonce(key!, nonce) };
+    const { nonce, key } = await openCard(db.prisma, card.file, "1234", { now: t0 });
+    const input = { serial: card.serial, nonce, certificatePem: card.file.certificatePem, signature: await signNonce(key, nonce) };
     await expectRefusal(verifyCardSignIn(db.prisma, input, { now: new Date(t0.getTime() + 3 * 60_000) }), "CHALLENGE_INVALID");
   });
 
   it("refuses an expired card", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST, now: new Date(Date.now() - 7 * 365 * 86400_000) });
-    const message = await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" }), "EXPIRED");
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234", now: new Date(Date.now() - 7 * 365 * 86400_000) });
+    const message = await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "1234")), "EXPIRED");
     expect(message).toMatch(/Carte expirée/);
     // Even with a challenge obtained somehow, the certificate dates are checked.
     await db.prisma.cardChallenge.create({ data: { nonce: "n-expired", cardSerial: card.serial, expiresAt: new Date(Date.now() + 60_000) } });
-    const key = await decryptSigningKey(card.file.encryptedKey, "1234");
+    const key = await openCardBypassingPin(db.prisma, card.file, "1234");
     await expectRefusal(
-      verifyCardSignIn(db.prisma, { serial: card.serial, nonce: "n-expired", certificatePem: card.file.certificatePem, signature: await signNonce(key!, "n-expired") }),
+      verifyCardSignIn(db.prisma, { serial: card.serial, nonce: "n-expired", certificatePem: card.file.certificatePem, signature: await signNonce(key, "n-expired") }),
       "EXPIRED",
     );
   });
 
   it("refuses a certificate from a foreign CA, even signed with its own key", async () => {
-    const genuine = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
+    const genuine = await issueCard(db.prisma, professionalId, { pin: "1234" });
     const foreign = await createAuthorityPair(new Date(), {
       root: "CN=AC RACINE IGC-SANTE TEST (simulateur DMP), OU=IGC-SANTE TEST, O=DMP SIMULATEUR, C=FR",
       issuing: "CN=AC IGC-SANTE TEST PERSONNES (simulateur DMP), OU=IGC-SANTE TEST, O=DMP SIMULATEUR, C=FR",
     });
     const forged = await leafSignedBy(foreign.issuing.certificatePem, foreign.issuing.privateKeyPem, new Date(Date.now() - 1000), new Date(Date.now() + 86400_000));
-    const { nonce } = await requestCardChallenge(db.prisma, { serial: genuine.serial, pin: "1234" });
+    const { nonce } = await requestCardChallenge(db.prisma, cardPinInput(genuine.file, "1234"));
     const signature = await signNonce(forged.privateKey, nonce);
     const message = await expectRefusal(
       verifyCardSignIn(db.prisma, { serial: genuine.serial, nonce, certificatePem: forged.certificatePem, signature }),
@@ -176,7 +174,7 @@ describe("card sign-in", () => {
   });
 
   it("refuses a tampered signature and a tampered certificate", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
     await expectRefusal(
       signIn(card, "1234", (s) => {
         const bytes = Buffer.from(s.signature, "base64");
@@ -196,12 +194,12 @@ describe("card sign-in", () => {
   });
 
   it("refuses another genuine card's certificate presented with this serial", async () => {
-    const a = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
-    const b = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
-    const { nonce } = await requestCardChallenge(db.prisma, { serial: a.serial, pin: "1234" });
-    const keyB = await decryptSigningKey(b.file.encryptedKey, "1234");
+    const a = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const b = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const { nonce } = await requestCardChallenge(db.prisma, cardPinInput(a.file, "1234"));
+    const { key: keyB } = await openCard(db.prisma, b.file, "1234");
     await expectRefusal(
-      verifyCardSignIn(db.prisma, { serial: a.serial, nonce, certificatePem: b.file.certificatePem, signature: await signNonce(keyB!, nonce) }),
+      verifyCardSignIn(db.prisma, { serial: a.serial, nonce, certificatePem: b.file.certificatePem, signature: await signNonce(keyB, nonce) }),
       "CERTIFICATE_MISMATCH",
     );
   });
@@ -219,16 +217,15 @@ describe("card sign-in", () => {
       cardSerial: "X",
       idNat: "8",
     };
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
-    const { nonce } = await requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" });
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const { nonce, key } = await openCard(db.prisma, card.file, "1234");
     await expect(opposeCard(db.prisma, { ...operator, isOperator: false }, card.serial)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await opposeCard(db.prisma, operator, card.serial);
-    const key = await decryptSigningKey(card.file.encryptedKey, "1234");
     await expectRefusal(
-      verifyCardSignIn(db.prisma, { serial: card.serial, nonce, certificatePem: card.file.certificatePem, signature: await signNonce(key!, nonce) }),
+      verifyCardSignIn(db.prisma, { serial: card.serial, nonce, certificatePem: card.file.certificatePem, signature: await signNonce(key, nonce) }),
       "OPPOSED",
     );
-    const message = await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" }), "OPPOSED");
+    const message = await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "1234")), "OPPOSED");
     expect(message).toMatch(/^Carte en opposition/);
     const trace = await db.prisma.trace.findFirst({ where: { action: "CARD_OPPOSE", patientId: null }, orderBy: { id: "desc" } });
     expect(trace?.detail).toContain(card.serial);
@@ -236,18 +233,19 @@ describe("card sign-in", () => {
   });
 
   it("refuses an unknown card", async () => {
-    await expectRefusal(requestCardChallenge(db.prisma, { serial: "1234567890ABCDEF", pin: "1234" }), "UNKNOWN_CARD");
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    await expectRefusal(requestCardChallenge(db.prisma, { ...cardPinInput(card.file, "1234"), serial: "1234567890ABCDEF" }), "UNKNOWN_CARD");
   });
 });
 
 describe("PIN counter and unblocking", () => {
   it("blocks the card after 3 consecutive wrong PINs, counted on the server", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
-    expect(await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "0000" }), "WRONG_PIN")).toMatch(/2 essais/);
-    expect(await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "1111" }), "WRONG_PIN")).toMatch(/1 essai/);
-    expect(await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "2222" }), "BLOCKED")).toMatch(/bloquée/);
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    expect(await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "0000")), "WRONG_PIN")).toMatch(/2 essais/);
+    expect(await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "1111")), "WRONG_PIN")).toMatch(/1 essai/);
+    expect(await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "2222")), "BLOCKED")).toMatch(/bloquée/);
     // The right PIN no longer helps.
-    expect(await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" }), "BLOCKED")).toBe(
+    expect(await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "1234")), "BLOCKED")).toBe(
       "Carte bloquée : saisissez le code de déblocage.",
     );
     const row = await db.prisma.cpsCard.findUniqueOrThrow({ where: { serial: card.serial } });
@@ -256,17 +254,17 @@ describe("PIN counter and unblocking", () => {
   });
 
   it("counts only consecutive errors: a right PIN resets the counter", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: FAST });
-    await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "0000" }), "WRONG_PIN");
-    await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "0000" }), "WRONG_PIN");
-    await requestCardChallenge(db.prisma, { serial: card.serial, pin: "1234" });
-    await expectRefusal(requestCardChallenge(db.prisma, { serial: card.serial, pin: "0000" }), "WRONG_PIN");
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "0000")), "WRONG_PIN");
+    await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "0000")), "WRONG_PIN");
+    await requestCardChallenge(db.prisma, cardPinInput(card.file, "1234"));
+    await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "0000")), "WRONG_PIN");
     expect((await db.prisma.cpsCard.findUniqueOrThrow({ where: { serial: card.serial } })).status).toBe("ACTIVE");
   });
 
   it("the PUK unblocks the card; a wrong PUK does not", async () => {
-    const card = await issueCard(db.prisma, professionalId, { pin: "1234", puk: "87654321", iterations: FAST });
-    for (const pin of ["0000", "0001", "0002"]) await requestCardChallenge(db.prisma, { serial: card.serial, pin }).catch(() => undefined);
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234", puk: "87654321" });
+    for (const pin of ["0000", "0001", "0002"]) await requestCardChallenge(db.prisma, cardPinInput(card.file, pin)).catch(() => undefined);
     await expectRefusal(unblockCard(db.prisma, { serial: card.serial, puk: "11111111" }), "WRONG_PUK");
     await expectRefusal(unblockCard(db.prisma, { serial: card.serial, puk: "123" }), "INVALID_PUK_FORMAT");
     expect((await db.prisma.cpsCard.findUniqueOrThrow({ where: { serial: card.serial } })).status).toBe("BLOCKED");

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { CpsCard, PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { getOrCreateAuthorities } from "./authorities";
-import { PIN_PATTERN } from "./card-file";
+import { KEY_SALT_PATTERN, PIN_PATTERN } from "./card-file";
+import { deriveWrapKey } from "./card-key-wrap";
 import { CardError } from "./card-errors";
 import { checkCardCertificate, isSameCertificate, isValidNonceSignature } from "./verify-certificate";
 
@@ -20,21 +21,32 @@ function wrongPinMessage(remaining: number): string {
     : `Code porteur incorrect. Il reste ${remaining} essais avant le blocage de la carte.`;
 }
 
+/** Which card file is presented: its generation (retired after a PIN change) and its key salt. */
+export type TCardFileBinding = { generation: number; salt: string };
+
+export type TPinCheckInput = { serial: string; pin: string } & TCardFileBinding;
+
+/** Re-reads a card whose attempt slot could not be taken or kept: opposed, or else blocked. */
+async function refusalAfterRace(db: PrismaClient, cardId: string): Promise<CardError> {
+  const card = await db.cpsCard.findUnique({ where: { id: cardId }, select: { status: true } });
+  return new CardError(card?.status === "OPPOSED" ? "OPPOSED" : "BLOCKED");
+}
+
 /**
- * The card reader's PIN check, shared by the sign-in and the PIN change: refuses an unknown,
- * opposed, blocked or expired card, then counts a wrong PIN (3 consecutive → BLOCKED) and
- * throws the French refusal. On the right PIN it returns the card and writes nothing: the
- * caller resets the counter (pinTries: 0) and logs the success with its own writes.
+ * The card reader's PIN check: refuses an unknown, opposed, blocked or expired card and a
+ * retired card file (older generation), then counts the attempt BEFORE the verdict: one SQL
+ * statement takes a slot (pinTries + 1, only while ACTIVE and below 3), so N parallel
+ * guesses cost N tries and at most 3 get a verdict. A wrong PIN that leaves the counter at 3
+ * blocks the card; the right PIN gives back its slot and those taken before it (consecutive
+ * errors only), never the slots of attempts still in flight.
  */
-export async function checkCardPin(
-  db: PrismaClient,
-  input: { serial: string; pin: string },
-  request: TRequestInfo = {},
-): Promise<CpsCard> {
+export async function checkCardPin(db: PrismaClient, input: TPinCheckInput, request: TRequestInfo = {}): Promise<CpsCard> {
   const now = request.now ?? new Date();
   const serial = String(input.serial ?? "").toUpperCase();
   const ipAddress = request.ipAddress ?? null;
-  if (!SERIAL_PATTERN.test(serial)) throw new CardError("INVALID_CARD_FILE");
+  if (!SERIAL_PATTERN.test(serial) || !Number.isInteger(input.generation) || !KEY_SALT_PATTERN.test(String(input.salt ?? ""))) {
+    throw new CardError("INVALID_CARD_FILE");
+  }
   if (!PIN_PATTERN.test(String(input.pin ?? ""))) throw new CardError("INVALID_PIN_FORMAT");
   const card = await db.cpsCard.findUnique({ where: { serial } });
   if (!card) {
@@ -44,43 +56,71 @@ export async function checkCardPin(
   if (card.status === "OPPOSED") throw new CardError("OPPOSED");
   if (card.status === "BLOCKED") throw new CardError("BLOCKED");
   if (card.expiresAt < now) throw new CardError("EXPIRED");
+  if (!card.keySecret || input.generation !== card.keyGeneration) throw new CardError("RETIRED_FILE");
 
-  const isPinValid = await verifyPassword(input.pin, card.pinHash);
-  if (!isPinValid) {
-    const tries = await db.$transaction(async (tx) => {
-      const updated = await tx.cpsCard.update({ where: { id: card.id }, data: { pinTries: { increment: 1 } } });
-      if (updated.pinTries >= MAX_PIN_TRIES) await tx.cpsCard.update({ where: { id: card.id }, data: { status: "BLOCKED" } });
-      await tx.loginAttempt.create({ data: { subject: serial, kind: "PIN", success: false, ipAddress, at: now } });
-      return updated.pinTries;
-    });
-    if (tries >= MAX_PIN_TRIES) {
+  const [taken] = await db.$queryRaw<{ pinTries: number }[]>`
+    UPDATE CpsCard SET pinTries = pinTries + 1
+    WHERE id = ${card.id} AND status = 'ACTIVE' AND pinTries < ${MAX_PIN_TRIES}
+    RETURNING pinTries`;
+  if (!taken) throw await refusalAfterRace(db, card.id);
+  const slot = Number(taken.pinTries);
+
+  if (!(await verifyPassword(input.pin, card.pinHash))) {
+    const [after] = await db.$queryRaw<{ pinTries: number; status: string }[]>`
+      UPDATE CpsCard SET status = CASE WHEN status = 'ACTIVE' AND pinTries >= ${MAX_PIN_TRIES} THEN 'BLOCKED' ELSE status END
+      WHERE id = ${card.id}
+      RETURNING pinTries, status`;
+    await db.loginAttempt.create({ data: { subject: serial, kind: "PIN", success: false, ipAddress, at: now } });
+    if (after?.status === "OPPOSED") throw new CardError("OPPOSED");
+    const tries = Number(after?.pinTries ?? MAX_PIN_TRIES);
+    if (after?.status === "BLOCKED" || tries >= MAX_PIN_TRIES) {
       throw new CardError("BLOCKED", "Code porteur incorrect : 3 erreurs consécutives, la carte est bloquée. Saisissez le code de déblocage.");
     }
     throw new CardError("WRONG_PIN", wrongPinMessage(MAX_PIN_TRIES - tries));
   }
+  const [kept] = await db.$queryRaw<{ id: string }[]>`
+    UPDATE CpsCard SET pinTries = MAX(pinTries - ${slot}, 0)
+    WHERE id = ${card.id} AND status = 'ACTIVE'
+    RETURNING id`;
+  if (!kept) throw await refusalAfterRace(db, card.id);
   return card;
 }
 
 /**
- * First step of a card sign-in: the card reader checks the PIN. The server counts wrong
- * PINs (3 consecutive → BLOCKED) and only then issues a single-use nonce valid 2 minutes.
+ * First step of a card sign-in, a PIN change or an API token request: the card reader
+ * checks the PIN (counted, checkCardPin). Only then the platform issues a single-use nonce
+ * valid 2 minutes (the PIN-verification ticket: signed for the web sign-in, carried in the
+ * client assertion for the API) and the key that unwraps this card file's private key.
  */
 export async function requestCardChallenge(
   db: PrismaClient,
-  input: { serial: string; pin: string },
+  input: TPinCheckInput,
   request: TRequestInfo = {},
-): Promise<{ nonce: string; expiresAt: Date }> {
+): Promise<{ nonce: string; expiresAt: Date; unwrapKey: string }> {
   const now = request.now ?? new Date();
   const card = await checkCardPin(db, input, { ...request, now });
   const serial = card.serial;
   const nonce = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);
   await db.$transaction([
-    db.cpsCard.update({ where: { id: card.id }, data: { pinTries: 0 } }),
     db.loginAttempt.create({ data: { subject: serial, kind: "PIN", success: true, ipAddress: request.ipAddress ?? null, at: now } }),
     db.cardChallenge.create({ data: { nonce, cardSerial: serial, expiresAt, createdAt: now } }),
   ]);
-  return { nonce, expiresAt };
+  const unwrapKey = deriveWrapKey({ secret: card.keySecret, serial, generation: card.keyGeneration, salt: input.salt, pin: input.pin });
+  return { nonce, expiresAt, unwrapKey };
+}
+
+/**
+ * Consumes a PIN-verification nonce atomically (known, for this card, unused, not expired):
+ * a second use, or a race, finds usedAt set. A PIN change retires the card's open nonces.
+ */
+export async function consumeCardChallenge(db: PrismaClient, serial: string, nonce: unknown, now: Date): Promise<boolean> {
+  if (typeof nonce !== "string" || nonce.length > 100) return false;
+  const consumed = await db.cardChallenge.updateMany({
+    where: { nonce, cardSerial: serial, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  return consumed.count === 1;
 }
 
 export type TCardSignInInput = { serial: string; certificatePem: string; nonce: string; signature: string };
@@ -109,15 +149,7 @@ export async function verifyCardSignIn(
 ): Promise<TSignedInProfessional> {
   const now = request.now ?? new Date();
   const serial = String(input.serial ?? "").toUpperCase();
-  if (!SERIAL_PATTERN.test(serial) || typeof input.nonce !== "string" || input.nonce.length > 100) {
-    throw new CardError("CHALLENGE_INVALID");
-  }
-  // Consume the nonce atomically: a second use (or a race) finds usedAt set.
-  const consumed = await db.cardChallenge.updateMany({
-    where: { nonce: input.nonce, cardSerial: serial, usedAt: null, expiresAt: { gt: now } },
-    data: { usedAt: now },
-  });
-  if (consumed.count !== 1) throw new CardError("CHALLENGE_INVALID");
+  if (!SERIAL_PATTERN.test(serial) || !(await consumeCardChallenge(db, serial, input.nonce, now))) throw new CardError("CHALLENGE_INVALID");
 
   const card = await db.cpsCard.findUnique({
     where: { serial },

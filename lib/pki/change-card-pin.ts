@@ -1,56 +1,66 @@
+import { X509Certificate } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { appendTrace } from "@/lib/traces/append-trace";
-import { PIN_PATTERN } from "./card-file";
+import { KEY_SALT_PATTERN, PIN_PATTERN } from "./card-file";
+import { deriveWrapKey, newCardSecret } from "./card-key-wrap";
 import { CardError } from "./card-errors";
-import { checkCardPin, type TRequestInfo } from "./card-sign-in";
+import { consumeCardChallenge, type TRequestInfo } from "./card-sign-in";
+import { isValidNonceSignature } from "./verify-certificate";
 
 export type TChangeCardPinInput = {
   serial: string;
-  currentPin: string;
+  /** The nonce the platform issued after checking (and counting) the current PIN (requestCardChallenge). */
+  nonce: string;
+  /** That nonce signed by the card's key, opened with the current PIN: proof the key was opened. */
+  signature: string;
   newPin: string;
-  /**
-   * Whether the current PIN opened the key of the card file in the browser (which then
-   * re-encrypted it under the new PIN). When false the PIN is still checked and counted,
-   * but nothing changes: the professional would be left without a file the new PIN opens.
-   */
-  isKeyOpened: boolean;
+  /** The salt of the new card file (newKeySalt), which the new wrapping key is bound to. */
+  newSalt: string;
 };
 
+/** What the browser needs to write the new card file: its generation and the key to wrap the card's key under. */
+export type TChangedCardPin = { generation: number; wrapKey: string };
+
 /**
- * Changes a card's PIN (code porteur), as a card reader does: the new PIN is checked first
- * (4 digits, different from the current one: refused without counting), then the current
- * PIN exactly as at sign-in (checkCardPin: wrong PINs count toward the blocking, a blocked,
- * opposed or expired card is refused). On success, in the same request: the new PIN's hash
- * replaces the old one, the counter goes back to 0, and the change is traced on the
- * platform chain (patientId null), next to card oppositions. The old card file no longer
- * signs in: its PIN is no longer the card's.
+ * Changes a card's PIN (code porteur), as a card reader does. The current PIN was checked
+ * and counted by requestCardChallenge; here the nonce it issued must come back signed by the
+ * card's key (a serial and a PIN alone change nothing). Then, in one transaction: the new
+ * PIN's hash, a new card secret and the next generation (every older card file and API
+ * token is retired), the card's open nonces retired, the change traced on the platform
+ * chain (patientId null). Returns the key the browser wraps the card's key under for the
+ * new file.
  */
-export async function changeCardPin(db: PrismaClient, input: TChangeCardPinInput, request: TRequestInfo = {}): Promise<void> {
+export async function changeCardPin(db: PrismaClient, input: TChangeCardPinInput, request: TRequestInfo = {}): Promise<TChangedCardPin> {
   const now = request.now ?? new Date();
   const ipAddress = request.ipAddress ?? null;
+  const serial = String(input.serial ?? "").toUpperCase();
   const newPin = String(input.newPin ?? "");
   if (!PIN_PATTERN.test(newPin)) throw new CardError("INVALID_NEW_PIN_FORMAT");
-  if (newPin === String(input.currentPin ?? "")) throw new CardError("SAME_PIN");
+  if (!KEY_SALT_PATTERN.test(String(input.newSalt ?? ""))) throw new CardError("INVALID_CARD_FILE");
+  if (!(await consumeCardChallenge(db, serial, input.nonce, now))) throw new CardError("CHALLENGE_INVALID");
 
-  const card = await checkCardPin(db, { serial: input.serial, pin: input.currentPin }, { ipAddress, now });
-  const success = { subject: card.serial, kind: "PIN" as const, success: true, ipAddress, at: now };
-  if (!input.isKeyOpened) {
-    await db.$transaction([
-      db.cpsCard.update({ where: { id: card.id }, data: { pinTries: 0 } }),
-      db.loginAttempt.create({ data: success }),
-    ]);
-    throw new CardError("FILE_NOT_OPENED");
+  const card = await db.cpsCard.findUnique({ where: { serial } });
+  if (!card) throw new CardError("UNKNOWN_CARD");
+  if (card.status === "OPPOSED") throw new CardError("OPPOSED");
+  if (card.status === "BLOCKED") throw new CardError("BLOCKED");
+  if (card.expiresAt < now) throw new CardError("EXPIRED");
+  if (!isValidNonceSignature(new X509Certificate(card.certificatePem), input.nonce, String(input.signature ?? ""))) {
+    throw new CardError("BAD_SIGNATURE");
   }
+  // Only now (PIN counted, key proven): comparing with the current PIN is no free guess.
+  if (await verifyPassword(newPin, card.pinHash)) throw new CardError("SAME_PIN");
 
   const pinHash = await hashPassword(newPin);
+  const keySecret = newCardSecret();
+  const generation = card.keyGeneration + 1;
   await db.$transaction(async (tx) => {
     const { professional } = await tx.cpsCard.update({
       where: { id: card.id },
-      data: { pinHash, pinTries: 0 },
+      data: { pinHash, pinTries: 0, keySecret, keyGeneration: generation },
       include: { professional: { include: { structure: { select: { name: true } } } } },
     });
-    await tx.loginAttempt.create({ data: success });
+    await tx.cardChallenge.updateMany({ where: { cardSerial: serial, usedAt: null }, data: { usedAt: now } });
     await appendTrace(tx, {
       patientId: null,
       actorKind: "PROFESSIONAL",
@@ -59,10 +69,11 @@ export async function changeCardPin(db: PrismaClient, input: TChangeCardPinInput
       actorProfession: [professional.profession, professional.specialty].filter(Boolean).join("/") || null,
       actorStructure: professional.structure?.name ?? null,
       action: "CARD_PIN_CHANGE",
-      reason: "Porteur de la carte (code porteur actuel vérifié)",
+      reason: "Porteur de la carte (code porteur actuel vérifié, clé de la carte prouvée)",
       detail: `Carte ${card.serial} de ${professional.firstName} ${professional.lastName} (${professional.idNat})`,
       ipAddress,
       at: now,
     });
   });
+  return { generation, wrapKey: deriveWrapKey({ secret: keySecret, serial, generation, salt: input.newSalt, pin: newPin }) };
 }

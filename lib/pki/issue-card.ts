@@ -3,7 +3,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors/app-error";
 import { getOrCreateAuthorities } from "./authorities";
-import { CARD_FILE_FORMAT, DEFAULT_PBKDF2_ITERATIONS, encryptPrivateKey, PIN_PATTERN, PUK_PATTERN, type TCardFile } from "./card-file";
+import { CARD_FILE_FORMAT, newKeySalt, PIN_PATTERN, PUK_PATTERN, wrapPrivateKey, type TCardFile } from "./card-file";
+import { deriveWrapKey, newCardSecret } from "./card-key-wrap";
 import { cardSubject } from "./card-subject";
 import { CardError } from "./card-errors";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "./x509";
@@ -17,8 +18,6 @@ export type TIssueCardOptions = {
   puk?: string;
   /** Issue date (tests issue cards in the past to get expired ones). */
   now?: Date;
-  /** PBKDF2 iterations for the key protection (tests lower it to run fast). */
-  iterations?: number;
 };
 
 export type TIssuedCard = { cardId: string; serial: string; puk: string; expiresAt: Date; file: TCardFile };
@@ -36,7 +35,8 @@ export function randomPuk(): string {
 /**
  * Issues a CPS card to a professional: a key pair, an X.509 certificate signed by the
  * issuing CA (subject described in card-subject.ts), valid 6 years, the PIN and PUK hashed
- * (scrypt) in CpsCard, and the card file whose private key only the PIN opens.
+ * (scrypt) in CpsCard with the card's secret, and the card file whose private key only the
+ * platform can unwrap, after a counted PIN check (card-key-wrap.ts).
  */
 export async function issueCard(db: PrismaClient, professionalId: string, options: TIssueCardOptions): Promise<TIssuedCard> {
   if (!PIN_PATTERN.test(options.pin)) throw new CardError("INVALID_PIN_FORMAT");
@@ -81,11 +81,14 @@ export async function issueCard(db: PrismaClient, professionalId: string, option
     ],
   });
   const pkcs8 = new Uint8Array(await subtle().exportKey("pkcs8", keys.privateKey));
-  const encryptedKey = await encryptPrivateKey(pkcs8, options.pin, options.iterations ?? DEFAULT_PBKDF2_ITERATIONS);
+  const keySecret = newCardSecret();
+  const binding = { generation: 1, salt: newKeySalt() };
+  const encryptedKey = await wrapPrivateKey(pkcs8, deriveWrapKey({ secret: keySecret, serial, ...binding, pin: options.pin }), binding);
+  pkcs8.fill(0);
   const certificatePem = certificate.toString("pem");
   const [pinHash, pukHash] = await Promise.all([hashPassword(options.pin), hashPassword(puk)]);
   const card = await db.cpsCard.create({
-    data: { serial, professionalId, certificatePem, pinHash, pukHash, issuedAt: now, expiresAt },
+    data: { serial, professionalId, certificatePem, pinHash, pukHash, keySecret, keyGeneration: binding.generation, issuedAt: now, expiresAt },
   });
   const file: TCardFile = {
     format: CARD_FILE_FORMAT,

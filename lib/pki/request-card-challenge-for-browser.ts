@@ -2,20 +2,20 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { messageForCode } from "@/lib/errors/messages";
 import { isCardError, type TCardRefusal } from "./card-errors";
-import { requestCardChallenge } from "./card-sign-in";
+import { requestCardChallenge, type TPinCheckInput } from "./card-sign-in";
 
 export type TChallengeResponse =
-  | { status: 200; body: { nonce: string; expiresAt: string } }
+  | { status: 200; body: { nonce: string; expiresAt: string; unwrapKey: string } }
   | { status: 400 | 401 | 403 | 423 | 500; body: { error: string; refusal?: TCardRefusal } };
 
-/** The JSON answer of the card-challenge route: a nonce, or a French refusal. */
+/** The JSON answer of the card-challenge route: a nonce and the card file's unwrapping key, or a French refusal. */
 export async function requestCardChallengeForBrowser(
-  input: { serial: string; pin: string },
+  input: TPinCheckInput,
   ipAddress: string | null,
 ): Promise<TChallengeResponse> {
   try {
-    const { nonce, expiresAt } = await requestCardChallenge(prisma, input, { ipAddress });
-    return { status: 200, body: { nonce, expiresAt: expiresAt.toISOString() } };
+    const { nonce, expiresAt, unwrapKey } = await requestCardChallenge(prisma, input, { ipAddress });
+    return { status: 200, body: { nonce, expiresAt: expiresAt.toISOString(), unwrapKey } };
   } catch (error) {
     if (!isCardError(error)) {
       console.error("card challenge", error);

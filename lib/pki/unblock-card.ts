@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { PUK_PATTERN } from "./card-file";
@@ -5,6 +6,11 @@ import { CardError } from "./card-errors";
 
 /** Wrong unblocking codes tolerated per card in 24 hours (8 digits: no online guessing). */
 export const MAX_PUK_TRIES_PER_DAY = 10;
+
+/** DateTime as Prisma stores it with the SQLite adapter ("2026-11-26T04:32:59.036+00:00"), for raw SQL. */
+function prismaDateTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
 
 /**
  * Unblocks a card with its 8-digit unblocking code: PIN counter back to 0, status ACTIVE.
@@ -23,13 +29,20 @@ export async function unblockCard(
   if (!card) throw new CardError("UNKNOWN_CARD");
   if (card.status === "OPPOSED") throw new CardError("OPPOSED");
   const subject = `puk:${serial}`;
-  const recentFailures = await db.loginAttempt.count({
-    where: { subject, kind: "PIN", success: false, at: { gt: new Date(now.getTime() - 24 * 3600 * 1000) } },
-  });
-  if (recentFailures >= MAX_PUK_TRIES_PER_DAY) throw new CardError("PUK_LOCKED");
+  // The attempt is recorded as a failure BEFORE the verdict, by one statement that counts
+  // the day's failures: N parallel guesses cost N tries and at most 10 a day get a verdict.
+  const attemptId = randomUUID();
+  const taken = await db.$executeRaw`
+    INSERT INTO LoginAttempt (id, subject, kind, success, ipAddress, at)
+    SELECT ${attemptId}, ${subject}, 'PIN', 0, ${request.ipAddress ?? null}, ${prismaDateTime(now)}
+    WHERE (
+      SELECT COUNT(*) FROM LoginAttempt
+      WHERE subject = ${subject} AND kind = 'PIN' AND success = 0 AND at > ${prismaDateTime(new Date(now.getTime() - 24 * 3600 * 1000))}
+    ) < ${MAX_PUK_TRIES_PER_DAY}`;
+  if (taken !== 1) throw new CardError("PUK_LOCKED");
   const isValid = await verifyPassword(input.puk, card.pukHash);
-  await db.loginAttempt.create({ data: { subject, kind: "PIN", success: isValid, ipAddress: request.ipAddress ?? null, at: now } });
+  if (isValid) await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
   if (!isValid) throw new CardError("WRONG_PUK");
   if (card.status !== "BLOCKED" && card.pinTries === 0) throw new CardError("NOT_BLOCKED");
-  await db.cpsCard.update({ where: { id: card.id }, data: { status: "ACTIVE", pinTries: 0 } });
+  await db.cpsCard.updateMany({ where: { id: card.id, status: { not: "OPPOSED" } }, data: { status: "ACTIVE", pinTries: 0 } });
 }

@@ -11,9 +11,10 @@ export const metadata: Metadata = { title: "Changer le code porteur" };
 
 const ZChangePin = z.object({
   serial: z.string().min(1).max(64),
-  currentPin: z.string().max(16),
+  nonce: z.string().max(100),
+  signature: z.string().max(200),
   newPin: z.string().max(16),
-  isKeyOpened: z.boolean(),
+  newSalt: z.string().max(100),
 });
 
 async function changePinAction(input: TChangeCardPinInput): Promise<TChangeCardPinResult> {
@@ -34,9 +35,10 @@ export default function ChangeCardPinPage() {
         title="Changer le code porteur"
         description={
           <p>
-            Le code porteur actuel ouvre la clé privée de la carte dans votre navigateur, qui la protège aussitôt par le
-            nouveau code : la clé ne quitte pas votre navigateur. Vous téléchargez ensuite le nouveau fichier de la
-            carte ; l&apos;ancien ne permet plus de se connecter.
+            La plateforme vérifie le code porteur actuel (une erreur compte comme à la connexion), puis la clé privée
+            de la carte, ouverte dans votre navigateur, signe le changement : la clé ne quitte pas votre navigateur.
+            Vous téléchargez ensuite le nouveau fichier de la carte ; l&apos;ancien ne sert plus à rien, ni pour se
+            connecter, ni pour obtenir un jeton d&apos;API.
           </p>
         }
       />
