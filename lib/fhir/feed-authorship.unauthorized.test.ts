@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
-import { decryptSigningKey } from "@/lib/pki/card-file";
+import { openCard } from "@/lib/testing/open-card";
 import { issueCard } from "@/lib/pki/issue-card";
 import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
 import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
@@ -39,8 +39,8 @@ const blocking = { nir: buildNir({ sex: "M", birthDate: "1968-11-04", place: "75
 const unknown = { nir: buildNir({ sex: "M", birthDate: "1990-01-01", place: "13055", order: 3 }), birthDate: "1990-01-01", birthRank: 1 };
 const tokens = {} as Record<"hospital" | "clinic" | "doctorCard" | "nurseCard" | "colleagueCard", string>;
 
-async function tokenFor(signer: { key: CryptoKey; certificatePem: string }): Promise<string> {
-  const assertion = await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId: "client", tokenUrl: `${origin}/api/oauth/token` });
+async function tokenFor(signer: { key: CryptoKey; certificatePem: string; pinTicket?: string }): Promise<string> {
+  const assertion = await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId: "client", tokenUrl: `${origin}/api/oauth/token`, pinTicket: signer.pinTicket });
   const response = await fetch(`${origin}/api/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -51,10 +51,10 @@ async function tokenFor(signer: { key: CryptoKey; certificatePem: string }): Pro
 }
 
 async function cardToken(professionalId: string): Promise<string> {
-  const card = await issueCard(db.prisma, professionalId, { pin: "1234", iterations: 1000 });
-  const key = await decryptSigningKey(card.file.encryptedKey, "1234");
-  if (!key) throw new Error("clé de carte illisible");
-  return tokenFor({ key, certificatePem: card.file.certificatePem });
+  const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+  // The platform checks the PIN first: its nonce is the ticket a card's assertion must carry.
+  const { key, nonce } = await openCard(db.prisma, card.file, "1234");
+  return tokenFor({ key, certificatePem: card.file.certificatePem, pinTicket: nonce });
 }
 
 function doc(overrides: Partial<TBundleDocumentInput> = {}): TBundleDocumentInput {
