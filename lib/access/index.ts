@@ -5,3 +5,4 @@ export * from "./habilitation";
 export * from "./policy";
 export * from "./document-where";
 export * from "./load-access-context";
+export * from "./record-actions";

@@ -3,6 +3,7 @@ import type { TLegalRepresentativeActor, TPatientActor } from "@/lib/access/acto
 import type { TAccessContext } from "@/lib/access/access-context";
 import { AppError } from "@/lib/errors/app-error";
 import { openRecord } from "./open-record";
+import { withRefusalTraces } from "./refusal";
 
 /** The patient, or a legal representative acting on a minor's record. */
 export type TPatientSideActor = TPatientActor | TLegalRepresentativeActor;
@@ -20,9 +21,11 @@ export async function runPatientCommand<T>(
   command: (tx: Prisma.TransactionClient, ctx: TAccessContext) => Promise<T>,
   options: { allowClosed?: boolean } = {},
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    const { ctx } = await openRecord(tx, actor, actor.patientId);
-    if (ctx.recordStatus === "CLOSED" && !options.allowClosed) throw new AppError("RECORD_CLOSED", RECORD_CLOSED_MESSAGE);
-    return command(tx, ctx);
-  });
+  return withRefusalTraces(prisma, () =>
+    prisma.$transaction(async (tx) => {
+      const { ctx } = await openRecord(tx, actor, actor.patientId);
+      if (ctx.recordStatus === "CLOSED" && !options.allowClosed) throw new AppError("RECORD_CLOSED", RECORD_CLOSED_MESSAGE);
+      return command(tx, ctx);
+    }),
+  );
 }
