@@ -9,7 +9,10 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { findTracesForProfessional } from "@/lib/traces/find-traces-for-professional";
 import { revealDocument } from "@/lib/documents/reveal-document";
 import { blockProfessionalForPatient } from "./block-professional-for-patient";
+import { readDocument } from "@/lib/documents/read-document";
 import { runProfessionalCommand } from "./professional-command";
+import { openRecord } from "./open-record";
+import { withRefusalTraces } from "./refusal";
 
 let db: TTestDatabase;
 let patientId: string;
@@ -115,5 +118,48 @@ describe("unauthorized access: a refused professional command is traced", () => 
     expect(page.items.some((t) => t.outcome === "REFUSED")).toBe(true);
     await blockProfessionalForPatient(db.prisma, treatingDoctor, patientId, nurse.professionalId);
     expect(await db.prisma.patientBlock.count({ where: { patientId, professionalId: nurse.professionalId, requestedBy: "TREATING_DOCTOR" } })).toBe(1);
+  });
+});
+
+describe("unauthorized access: a refusal inside a caller's own transaction is traced", () => {
+  it("a professional's refused document read inside a transaction leaves its REFUSED trace when the door wraps the transaction", async () => {
+    const midwife = await professional("60", null);
+    await db.prisma.professionalAuthorization.create({
+      data: { patientId, professionalId: midwife.professionalId, method: "CONSENT", consentAt: new Date(), recordedById: midwife.professionalId },
+    });
+    const doc = await db.prisma.document.create({
+      data: {
+        uniqueId: "u-masked-read",
+        patientId,
+        typeCode: "11488-4",
+        classCode: "10",
+        title: "Compte rendu",
+        authorId: colleague.professionalId,
+        serviceDate: new Date("2026-01-01"),
+        source: "PROFESSIONAL",
+        mediaType: "text/plain",
+        size: 1,
+        sha256: "0",
+      },
+    });
+    await expect(
+      withRefusalTraces(db.prisma, () =>
+        db.prisma.$transaction(async (tx) => {
+          const { ctx } = await openRecord(tx, midwife, patientId, { traceView: false });
+          return readDocument(tx, midwife, ctx, doc.id);
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const traces = await db.prisma.trace.findMany({ where: { actorId: midwife.professionalId, action: "DOCUMENT_READ", outcome: "REFUSED", documentId: doc.id } });
+    expect(traces).toHaveLength(1);
+  });
+
+  it("a professional refused at the record door inside a transaction leaves the REFUSED record view", async () => {
+    const stranger = await professional("10", null);
+    await expect(withRefusalTraces(db.prisma, () => db.prisma.$transaction((tx) => openRecord(tx, stranger, patientId)))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const traces = await refusedTraces(stranger, "RECORD_VIEW");
+    expect(traces.map((t) => t.reason)).toEqual(["Aucune autorisation d'accès"]);
   });
 });
