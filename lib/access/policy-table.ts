@@ -115,6 +115,8 @@ export type TRecordActionExpectation = {
   treatingDoctorActions: { open: string; closed: string } | null;
   /** REIMBURSEMENTS: [REMB row allows, REMB row refuses or is missing]. */
   reimbursements: { open: [string, string]; closed: [string, string] };
+  /** PATIENT_CHANGES: [a change, a change meant for a closed record too]; null for professionals. */
+  ownRecordChanges?: { open: [string, string]; closed: [string, string] };
 };
 
 const PRO_REFUSED = (rule: string): TRecordActionExpectation => ({
@@ -129,10 +131,16 @@ const PRO_ALLOWED = (rule: string): TRecordActionExpectation => ({
 
 export const RECORD_ACTION_EXPECTED: Record<TActorCase, TRecordActionExpectation> = {
   // The patient sees the reimbursements of a closed record too; the matrix is for professionals.
-  patient: { treatingDoctorActions: null, reimbursements: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"] } },
+  // A closed record is read, not changed, except by the commands meant for it (reactivation).
+  patient: {
+    treatingDoctorActions: null,
+    reimbursements: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"] },
+    ownRecordChanges: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["RECORD_CLOSED", "PATIENT_OWN_RECORD"] },
+  },
   legalRepresentative: {
     treatingDoctorActions: null,
     reimbursements: { open: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"], closed: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"] },
+    ownRecordChanges: { open: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"], closed: ["RECORD_CLOSED", "LEGAL_REPRESENTATIVE"] },
   },
   author: PRO_ALLOWED("CONSENT"),
   // Only the treating doctor reads the others' traces and blocks for the patient; the REMB row binds them too.

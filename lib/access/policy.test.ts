@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { TActor } from "./actor";
+import type { TActor, TPatientActor } from "./actor";
 import type { TAccessContext, TPolicyDocument } from "./access-context";
 import { resolveHabilitation } from "./habilitation";
 import { canAccessRecord, canRead, emergencyDecision } from "./policy";
 import { documentWhere, NO_DOCUMENT } from "./document-where";
 import {
   canBlockAtPatientRequest,
+  canChangeOwnRecord,
   canReadOtherProfessionalsTraces,
   canRevealToPatient,
   canSeeReimbursements,
@@ -219,6 +220,9 @@ describe("the rules beyond reading: every actor × record status (RECORD_ACTION_
         expect(canSeeReimbursements(actor, withRemb(ctx, null)).rule).toBe(rembRefused);
         if (actor.kind !== "PROFESSIONAL") {
           expect(expected.treatingDoctorActions).toBeNull();
+          const [change, changeMeantForClosed] = expected.ownRecordChanges![status];
+          expect(canChangeOwnRecord(actor, ctx).rule).toBe(change);
+          expect(canChangeOwnRecord(actor, ctx, { allowClosed: true }).rule).toBe(changeMeantForClosed);
           return;
         }
         expect(canReadOtherProfessionalsTraces(actor, ctx).rule).toBe(expected.treatingDoctorActions?.[status]);
@@ -226,6 +230,14 @@ describe("the rules beyond reading: every actor × record status (RECORD_ACTION_
       });
     }
   }
+
+  it("PATIENT_CHANGES: another patient's record and a representative without representation are refused first", () => {
+    const other: TPatientActor = { kind: "PATIENT", accountId: "acc-9", patientId: "patient-2", name: "Autre" };
+    expect(canChangeOwnRecord(other, contextFor("patient", true, true)).rule).toBe("NOT_OWN_RECORD");
+    const rep = actorFor("legalRepresentative");
+    if (rep.kind !== "LEGAL_REPRESENTATIVE") throw new Error("representative expected");
+    expect(canChangeOwnRecord(rep, { ...contextFor("legalRepresentative", false, true), isRepresentative: false }).rule).toBe("NOT_REPRESENTATIVE");
+  });
 
   it("a refused REMB row is named in the decision, as an allowed one", () => {
     const ctx = contextFor("authorizedProfessional", true, true);

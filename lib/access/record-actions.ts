@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TActor, TProfessionalActor } from "./actor";
+import type { TActor, TLegalRepresentativeActor, TPatientActor, TProfessionalActor } from "./actor";
 import type { TAccessContext, TPolicyDocument } from "./access-context";
 import type { TDecision } from "./decision";
 import { habilitationFor } from "./habilitation";
@@ -70,4 +70,19 @@ export function canSeeReimbursements(actor: TActor, ctx: TAccessContext): TDecis
  */
 export function canRevealToPatient(actor: TProfessionalActor, doc: TPolicyDocument, ctx: TAccessContext): TDecision {
   return canRead(actor, doc, ctx);
+}
+
+/**
+ * PATIENT_CHANGES: the patient, or a legal representative, changes the record (documents,
+ * masking, settings, contacts) only while it is open; closing, reactivating and the few
+ * commands meant for a closed record pass allowClosed. Refusal: RECORD_CLOSED.
+ */
+export function canChangeOwnRecord(
+  actor: TPatientActor | TLegalRepresentativeActor,
+  ctx: TAccessContext,
+  options: { allowClosed?: boolean } = {},
+): TDecision {
+  const record = canAccessRecord(actor, ctx);
+  if (!record.allowed) return record;
+  return ctx.recordStatus === "CLOSED" && !options.allowClosed ? { allowed: false, rule: "RECORD_CLOSED" } : record;
 }
