@@ -13,6 +13,9 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
     await openFromSearch(nurse, "Perrin", "1970-03-21", "Ouvrir le dossier de Mathieu Perrin");
     await expect(nurse.getByRole("heading", { level: 1, name: "PERRIN Mathieu" })).toBeVisible();
     const recordUrl = nurse.url();
+    // The treating doctor's extras are not offered to him.
+    await expect(nurse.getByRole("link", { name: "Historique des accès" })).toHaveCount(0);
+    await expect(nurse.getByRole("button", { name: /à la demande du patient/ })).toHaveCount(0);
 
     // The treating doctor reads the traces of the other professionals.
     await signInAs(page, "Dr Claire Dubois");

@@ -11,7 +11,7 @@ export const GRANT_RULES = {
   BREAK_GLASS: "Bris de glace",
 } as const;
 
-/** Rules that refuse access, in the order DESIGN.md checks them. */
+/** Rules that refuse access, in the order docs/DESIGN.md checks them. */
 export const DENY_RULES = {
   NOT_OWN_RECORD: "Dossier d'un autre patient",
   NOT_REPRESENTATIVE: "Pas représentant légal de ce patient",
@@ -25,6 +25,7 @@ export const DENY_RULES = {
   MASKED_FROM_PROS: "Document masqué aux professionnels",
   HIDDEN_FROM_PATIENT: "Document invisible au patient",
   HIDDEN_FROM_LEGAL_REPS: "Document invisible aux représentants légaux",
+  TREATING_DOCTOR_ONLY: "Réservé au médecin traitant du patient",
 } as const;
 
 export type TGrantRule = keyof typeof GRANT_RULES;

@@ -2,7 +2,9 @@
  * The same policy table as policy.test.ts, run against a real SQLite database: the facts
  * are rows (authorizations, blocks, emergency accesses, matrix rows, patient settings),
  * loadAccessContext reads them, and the Prisma filter must return exactly the documents
- * the table expects and canRead() allows; so must its raw-SQL form, documentSql.
+ * the table expects and canRead() allows; so must its raw-SQL form, documentSql. The list
+ * rule OTHER_PROFESSIONALS_TRACES is checked the same way: its Prisma filter against the
+ * pure function and the table.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
@@ -11,7 +13,9 @@ import { canAccessRecord, canRead } from "./policy";
 import { documentWhere } from "./document-where";
 import { documentSql } from "./document-sql";
 import { loadAccessContext } from "./load-access-context";
-import { ACTOR_CASES, CASE_FACTS, MASKS, expectedFor, type TActorCase } from "./policy-table";
+import { isOtherProfessionalsTrace, otherProfessionalsTraceWhere } from "./record-actions";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { ACTOR_CASES, CASE_FACTS, MASKS, TRACE_ROWS, expectedFor, expectedTracesFor, type TActorCase } from "./policy-table";
 
 const TYPE = "11488-4";
 let db: TTestDatabase;
@@ -178,4 +182,39 @@ describe("documentWhere and documentSql on SQLite return exactly what canRead al
     const ctx = await loadAccessContext(db.prisma, { ...(actorFor("legalRepresentative") as TActor), patientId: otherPatientId } as TActor, otherPatientId);
     expect(ctx?.isRepresentative).toBe(false);
   });
+});
+
+describe("otherProfessionalsTraceWhere on SQLite returns exactly what isOtherProfessionalsTrace allows", () => {
+  for (const c of PRO_CASES) {
+    for (const isOpen of [true, false]) {
+      it(`${c}, dossier ${isOpen ? "ouvert" : "fermé"}`, async () => {
+        await setState(c, isOpen, true);
+        const actor = actorFor(c);
+        if (actor.kind !== "PROFESSIONAL") throw new Error("professional case expected");
+        // The trace rows of TRACE_ROWS, "their own" being this professional's (traces are
+        // append-only: each case compares only the rows it wrote).
+        const ids: number[] = [];
+        for (const row of TRACE_ROWS) {
+          const selfOrAuthor = row.actor === "self" ? actor.professionalId : proIds.get("author")!;
+          await appendTrace(db.prisma, {
+            patientId: "otherRecord" in row ? otherPatientId : patientId,
+            ...(row.actor === "patient"
+              ? { actorKind: "PATIENT" as const, actorId: patientAccountId, actorName: "Jeanne Test" }
+              : { actorKind: "PROFESSIONAL" as const, actorId: selfOrAuthor, actorName: row.name }),
+            action: "RECORD_VIEW",
+          });
+          ids.push((await db.prisma.trace.findFirstOrThrow({ orderBy: { id: "desc" } })).id);
+        }
+        const ctx = (await loadAccessContext(db.prisma, actor, patientId))!;
+        const mine = { id: { in: ids } };
+        const found = new Set(
+          (await db.prisma.trace.findMany({ where: { AND: [otherProfessionalsTraceWhere(actor, ctx), mine] }, select: { id: true } })).map((t) => t.id),
+        );
+        const all = await db.prisma.trace.findMany({ where: mine });
+        const byFunction = all.filter((t) => isOtherProfessionalsTrace(actor, t, ctx)).map((t) => t.id).sort();
+        expect([...found].sort()).toEqual(byFunction);
+        expect(ids.map((id) => (found.has(id) ? "Y" : ".")).join("")).toBe(expectedTracesFor(c, isOpen));
+      });
+    }
+  }
 });

@@ -8,3 +8,4 @@ export * from "./load-access-context";
 export * from "./feed-rules";
 export * from "./notification-audience";
 export * from "./trace-visibility";
+export * from "./record-actions";

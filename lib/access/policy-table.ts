@@ -2,7 +2,7 @@
  * The access policy as a literal table, shared by the unit test (pure functions) and the
  * integration test (Prisma filter on a real database). Each expectation string lists,
  * for the eight masking combinations of MASKS in order, whether the document is readable
- * ("Y") or not ("."). Written by hand from DESIGN.md: it is the specification, not a copy
+ * ("Y") or not ("."). Written by hand from docs/DESIGN.md: it is the specification, not a copy
  * of the code.
  */
 import type { TAccessContext } from "./access-context";
@@ -103,3 +103,75 @@ export const CASE_FACTS: Record<TActorCase, Partial<TAccessContext> & { isSamuRe
   breakGlass: { emergencyMode: "BREAK_GLASS" },
   breakGlassOpposed: { emergencyMode: "BREAK_GLASS", breakGlassAllowed: false },
 };
+
+/**
+ * The rules beyond reading documents (lib/access/record-actions.ts), by actor case: the
+ * rule each decision must name, record open / closed. Reimbursements are given with and
+ * without the REMB row of the matrix for the professional's profession. The patient and
+ * the legal representative have no professional actions (null).
+ */
+export type TRecordActionExpectation = {
+  /** OTHER_PROFESSIONALS_TRACES and BLOCK_AT_PATIENT_REQUEST (same audience). */
+  treatingDoctorActions: { open: string; closed: string } | null;
+  /** REIMBURSEMENTS: [REMB row allows, REMB row refuses or is missing]. */
+  reimbursements: { open: [string, string]; closed: [string, string] };
+  /** PATIENT_CHANGES: [a change, a change meant for a closed record too]; null for professionals. */
+  ownRecordChanges?: { open: [string, string]; closed: [string, string] };
+};
+
+const PRO_REFUSED = (rule: string): TRecordActionExpectation => ({
+  treatingDoctorActions: { open: rule, closed: "RECORD_CLOSED" },
+  reimbursements: { open: [rule, rule], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+});
+
+const PRO_ALLOWED = (rule: string): TRecordActionExpectation => ({
+  treatingDoctorActions: { open: "TREATING_DOCTOR_ONLY", closed: "RECORD_CLOSED" },
+  reimbursements: { open: [rule, "HABILITATION_DENIED"], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+});
+
+export const RECORD_ACTION_EXPECTED: Record<TActorCase, TRecordActionExpectation> = {
+  // The patient sees the reimbursements of a closed record too; the matrix is for professionals.
+  // A closed record is read, not changed, except by the commands meant for it (reactivation).
+  patient: {
+    treatingDoctorActions: null,
+    reimbursements: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"] },
+    ownRecordChanges: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["RECORD_CLOSED", "PATIENT_OWN_RECORD"] },
+  },
+  legalRepresentative: {
+    treatingDoctorActions: null,
+    reimbursements: { open: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"], closed: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"] },
+    ownRecordChanges: { open: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"], closed: ["RECORD_CLOSED", "LEGAL_REPRESENTATIVE"] },
+  },
+  author: PRO_ALLOWED("CONSENT"),
+  // Only the treating doctor reads the others' traces and blocks for the patient; the REMB row binds them too.
+  treatingDoctor: {
+    treatingDoctorActions: { open: "TREATING_DOCTOR", closed: "RECORD_CLOSED" },
+    reimbursements: { open: ["TREATING_DOCTOR", "HABILITATION_DENIED"], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+  },
+  authorizedProfessional: PRO_ALLOWED("CONSENT"),
+  careTeamMember: PRO_ALLOWED("CARE_TEAM"),
+  unauthorizedProfessional: PRO_REFUSED("NOT_AUTHORIZED"),
+  blockedProfessional: PRO_REFUSED("BLOCKED"),
+  // An emergency door opens the record, not the treating doctor's extras.
+  samuRegulator: PRO_ALLOWED("SAMU"),
+  samuRegulatorOpposed: PRO_REFUSED("SAMU_OPPOSED"),
+  nonRegulatorClaimingSamu: PRO_REFUSED("NOT_AUTHORIZED"),
+  breakGlass: PRO_ALLOWED("BREAK_GLASS"),
+  breakGlassOpposed: PRO_REFUSED("BREAK_GLASS_OPPOSED"),
+};
+
+/**
+ * Traces of the record, for the OTHER_PROFESSIONALS_TRACES list rule: who left them. The
+ * expectation strings below list, in this order, whether the asking professional sees each.
+ */
+export const TRACE_ROWS = [
+  { name: "another professional's", actor: "author" },
+  { name: "their own", actor: "self" },
+  { name: "the patient's", actor: "patient" },
+  { name: "another professional's on another record", actor: "author", otherRecord: true },
+] as const;
+
+/** Only the treating doctor, on an open record, sees the others' traces (not their own, not the patient's). */
+export function expectedTracesFor(actorCase: TActorCase, isOpen: boolean): string {
+  return actorCase === "treatingDoctor" && isOpen ? "Y..." : "....";
+}

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { TActor } from "./actor";
+import type { TActor, TPatientActor } from "./actor";
 import type { TAccessContext, TPolicyDocument } from "./access-context";
 import { resolveHabilitation } from "./habilitation";
 import { canAccessRecord, canRead, emergencyDecision } from "./policy";
 import { documentWhere, NO_DOCUMENT } from "./document-where";
-import { ACTOR_CASES, CASE_FACTS, MASKS, expectedFor, type TActorCase } from "./policy-table";
+import {
+  canBlockAtPatientRequest,
+  canChangeOwnRecord,
+  canReadOtherProfessionalsTraces,
+  canRevealToPatient,
+  canSeeReimbursements,
+  isOtherProfessionalsTrace,
+  otherProfessionalsTraceWhere,
+  NO_TRACE,
+  type TPolicyTrace,
+} from "./record-actions";
+import { ACTOR_CASES, CASE_FACTS, MASKS, RECORD_ACTION_EXPECTED, TRACE_ROWS, expectedFor, expectedTracesFor, type TActorCase } from "./policy-table";
 
 const PATIENT_ID = "patient-1";
 const TYPE = "11488-4";
@@ -183,5 +194,88 @@ describe("resolveHabilitation", () => {
     expect(resolveHabilitation(rows, "10", null).get("B")?.canRead).toBe(false);
     expect(resolveHabilitation(rows, "40", null).get("B")?.canRead).toBe(true);
     expect(resolveHabilitation(rows, "40", null).has("A")).toBe(false);
+  });
+});
+
+describe("the rules beyond reading: every actor × record status (RECORD_ACTION_EXPECTED)", () => {
+  const withRemb = (ctx: TAccessContext, canReadRemb: boolean | null): TAccessContext => ({
+    ...ctx,
+    habilitation: resolveHabilitation(
+      canReadRemb === null ? [] : [{ profession: "10", specialty: "*", typeCode: "REMB", canRead: canReadRemb }],
+      "10",
+      "SM54",
+    ),
+  });
+
+  for (const actorCase of ACTOR_CASES) {
+    for (const isOpen of [true, false]) {
+      const status = isOpen ? "open" : "closed";
+      const expected = RECORD_ACTION_EXPECTED[actorCase];
+      it(`${actorCase}, dossier ${isOpen ? "ouvert" : "fermé"}`, () => {
+        const actor = actorFor(actorCase);
+        const ctx = contextFor(actorCase, isOpen, true);
+        const [rembAllowed, rembRefused] = expected.reimbursements[status];
+        expect(canSeeReimbursements(actor, withRemb(ctx, true)).rule).toBe(rembAllowed);
+        expect(canSeeReimbursements(actor, withRemb(ctx, false)).rule).toBe(rembRefused);
+        expect(canSeeReimbursements(actor, withRemb(ctx, null)).rule).toBe(rembRefused);
+        if (actor.kind !== "PROFESSIONAL") {
+          expect(expected.treatingDoctorActions).toBeNull();
+          const [change, changeMeantForClosed] = expected.ownRecordChanges![status];
+          expect(canChangeOwnRecord(actor, ctx).rule).toBe(change);
+          expect(canChangeOwnRecord(actor, ctx, { allowClosed: true }).rule).toBe(changeMeantForClosed);
+          return;
+        }
+        expect(canReadOtherProfessionalsTraces(actor, ctx).rule).toBe(expected.treatingDoctorActions?.[status]);
+        expect(canBlockAtPatientRequest(actor, ctx).rule).toBe(expected.treatingDoctorActions?.[status]);
+      });
+    }
+  }
+
+  it("PATIENT_CHANGES: another patient's record and a representative without representation are refused first", () => {
+    const other: TPatientActor = { kind: "PATIENT", accountId: "acc-9", patientId: "patient-2", name: "Autre" };
+    expect(canChangeOwnRecord(other, contextFor("patient", true, true)).rule).toBe("NOT_OWN_RECORD");
+    const rep = actorFor("legalRepresentative");
+    if (rep.kind !== "LEGAL_REPRESENTATIVE") throw new Error("representative expected");
+    expect(canChangeOwnRecord(rep, { ...contextFor("legalRepresentative", false, true), isRepresentative: false }).rule).toBe("NOT_REPRESENTATIVE");
+  });
+
+  it("a refused REMB row is named in the decision, as an allowed one", () => {
+    const ctx = contextFor("authorizedProfessional", true, true);
+    const refused = canSeeReimbursements(actorFor("authorizedProfessional"), withRemb(ctx, false));
+    expect(refused).toMatchObject({ allowed: false, rule: "HABILITATION_DENIED", habilitation: "matrice 10/* × REMB : refusé" });
+    const allowed = canSeeReimbursements(actorFor("authorizedProfessional"), withRemb(ctx, true));
+    expect(allowed).toMatchObject({ allowed: true, rule: "CONSENT", habilitation: "matrice 10/* × REMB : autorisé" });
+  });
+
+  it("REVEAL_TO_PATIENT: a professional reveals exactly the documents they may read (the canRead table)", () => {
+    for (const actorCase of ACTOR_CASES) {
+      const actor = actorFor(actorCase);
+      if (actor.kind !== "PROFESSIONAL") continue;
+      for (const isOpen of [true, false]) {
+        for (const isMatrixAllowed of [true, false]) {
+          const ctx = contextFor(actorCase, isOpen, isMatrixAllowed);
+          const got = MASKS.map((mask) => (canRevealToPatient(actor, documentWith(mask), ctx).allowed ? "Y" : ".")).join("");
+          expect(got, `${actorCase} ${isOpen} ${isMatrixAllowed}`).toBe(expectedFor(actorCase, isOpen, isMatrixAllowed));
+        }
+      }
+    }
+  });
+
+  it("OTHER_PROFESSIONALS_TRACES as a list: only the treating doctor, only the others' traces of this record", () => {
+    for (const actorCase of ACTOR_CASES) {
+      const actor = actorFor(actorCase);
+      if (actor.kind !== "PROFESSIONAL") continue;
+      for (const isOpen of [true, false]) {
+        const ctx = contextFor(actorCase, isOpen, true);
+        const traces: TPolicyTrace[] = TRACE_ROWS.map((row) => ({
+          patientId: "otherRecord" in row ? "patient-2" : PATIENT_ID,
+          actorKind: row.actor === "patient" ? "PATIENT" : "PROFESSIONAL",
+          actorId: row.actor === "self" ? actor.professionalId : row.actor === "patient" ? "acc-1" : AUTHOR_ID,
+        }));
+        const got = traces.map((t) => (isOtherProfessionalsTrace(actor, t, ctx) ? "Y" : ".")).join("");
+        expect(got, `${actorCase} ${isOpen}`).toBe(expectedTracesFor(actorCase, isOpen));
+        if (got === "....") expect(otherProfessionalsTraceWhere(actor, ctx)).toEqual(NO_TRACE);
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { TDecision } from "./decision";
 import { habilitationFor } from "./habilitation";
 
 /**
- * May this actor open this record at all? Rules 1-3 of DESIGN.md for professionals
+ * May this actor open this record at all? Rule RECORD_ACCESS of docs/DESIGN.md; for professionals
  * (open record, not blocked, authorized or in an emergency mode the patient allows).
  */
 export function canAccessRecord(actor: TActor, ctx: TAccessContext): TDecision {

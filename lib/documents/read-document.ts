@@ -3,7 +3,8 @@ import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { canRead } from "@/lib/access/policy";
 import { describeDecision } from "@/lib/access/decision";
-import { appendTrace } from "@/lib/traces/append-trace";
+import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
+import { refuseWithTrace } from "@/lib/records/refusal";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -19,9 +20,8 @@ export type TDocumentContent = {
 /**
  * Opens a document's content: decides with canRead (which names the rule and the matrix
  * row), writes the DOCUMENT_READ trace (a professional's refusals included) and returns
- * the bytes. A
- * refused or unknown document throws NOT_FOUND. Run it inside a transaction when the
- * caller needs the trace and the read to be atomic with something else.
+ * the bytes. A refused or unknown document throws NOT_FOUND. Inside a transaction, run it
+ * under withRefusalTraces (lib/records/refusal) so a refusal's trace outlives the rollback.
  */
 export async function readDocument(
   db: Db,
@@ -55,7 +55,7 @@ export async function readDocument(
   // A patient's refused read is not traced: their own history would reveal that a
   // document hidden from them exists.
   if (!decision.allowed && actor.kind !== "PROFESSIONAL") throw new AppError("NOT_FOUND");
-  await appendTrace(db, {
+  const trace: TTraceInput = {
     patientId: ctx.patientId,
     ...traceActorFields(actor),
     action: "DOCUMENT_READ",
@@ -65,8 +65,9 @@ export async function readDocument(
     reason: describeDecision(decision),
     detail: decision.allowed ? doc.title : null,
     ipAddress: request.ipAddress ?? null,
-  });
-  if (!decision.allowed) throw new AppError("NOT_FOUND");
+  };
+  if (!decision.allowed) return refuseWithTrace(db, trace);
+  await appendTrace(db, trace);
   const content = await db.documentContent.findUnique({ where: { documentId: doc.id } });
   if (!content) throw new AppError("NOT_FOUND");
   return { id: doc.id, title: doc.title, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256, data: content.data };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { canRead } from "@/lib/access/policy";
+import { canRevealToPatient } from "@/lib/access/record-actions";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
@@ -8,9 +8,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
 
 /**
- * After the announcement consultation, a professional who may read the document lifts
- * INVISIBLE_PATIENT: revealedAt set, DOCUMENT_REVEAL trace, DOCUMENT_REVEALED notification
- * to the patient-side readers who may now see it.
+ * After the announcement consultation, a professional who may read the document (rule
+ * REVEAL_TO_PATIENT of lib/access) lifts INVISIBLE_PATIENT: revealedAt set, DOCUMENT_REVEAL
+ * trace, DOCUMENT_REVEALED notification to the patient-side readers who may now see it.
+ * A refusal is traced and answered NOT_FOUND.
  */
 export async function revealDocument(
   prisma: PrismaClient,
@@ -24,10 +25,11 @@ export async function revealDocument(
     actor,
     patientId,
     "DOCUMENT_REVEAL",
-    async (tx, ctx, decision, now) => {
-      if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
+    async (tx, ctx, _record, now, refuse) => {
       const doc = await tx.document.findFirst({ where: { id: documentId, patientId } });
-      if (!doc || !canRead(actor, doc, ctx).allowed) throw new AppError("NOT_FOUND");
+      if (!doc) throw new AppError("NOT_FOUND");
+      const decision = canRevealToPatient(actor, doc, ctx);
+      if (!decision.allowed) return refuse(decision, { documentId: doc.id });
       if (!doc.hiddenFromPatient) throw new AppError("CONFLICT", "Ce document est déjà visible par le patient.");
       await tx.document.update({ where: { id: doc.id }, data: { hiddenFromPatient: false, revealedAt: now } });
       await appendTrace(tx, {

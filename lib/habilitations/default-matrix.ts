@@ -3,7 +3,7 @@ import { PROFESSION_CODES, type TProfessionCode } from "@/lib/reference/professi
 
 /**
  * The habilitation matrix the simulator ships (arrêté du 26 octobre 2023). Its annex is
- * not public in machine form: this matrix is built on the rows REFERENCE.md knows and
+ * not public in machine form: this matrix is built on the known rows (docs/DESIGN.md, Reference data) and
  * is the simulator's own assumption, editable by an operator. One row per profession x
  * type with specialty "*"; no specialty override is shipped (the policy still honours
  * the ones an operator adds).

@@ -7,7 +7,7 @@ import { deriveWrapKey } from "./card-key-wrap";
 import { CardError } from "./card-errors";
 import { checkCardCertificate, isSameCertificate, isValidNonceSignature } from "./verify-certificate";
 
-/** 3 consecutive wrong PINs block the card (REFERENCE.md). */
+/** 3 consecutive wrong PINs block the card (docs/DESIGN.md, Reference data). */
 export const MAX_PIN_TRIES = 3;
 export const CHALLENGE_TTL_MS = 2 * 60 * 1000;
 

@@ -9,7 +9,7 @@ import { cardSubject } from "./card-subject";
 import { CardError } from "./card-errors";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "./x509";
 
-/** Recent CPS cards are valid 6 years (REFERENCE.md). */
+/** Recent CPS cards are valid 6 years (docs/DESIGN.md, Reference data). */
 export const CARD_VALIDITY_YEARS = 6;
 
 export type TIssueCardOptions = {

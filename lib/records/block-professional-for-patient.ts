@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors/app-error";
+import { canBlockAtPatientRequest } from "@/lib/access/record-actions";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { runProfessionalCommand, type TCommandRequest } from "./professional-command";
@@ -8,7 +9,8 @@ import { runProfessionalCommand, type TCommandRequest } from "./professional-com
 /**
  * Treating doctor extra: blocks a professional at the patient's request (PatientBlock
  * requestedBy TREATING_DOCTOR, PROFESSIONAL_BLOCK trace). The block takes effect on the
- * blocked professional's next request. Only the treating doctor; they cannot block themselves.
+ * blocked professional's next request. Rule BLOCK_AT_PATIENT_REQUEST of lib/access (the
+ * treating doctor only; anyone else gets NOT_FOUND and a REFUSED trace); nobody blocks themselves.
  */
 export async function blockProfessionalForPatient(
   prisma: PrismaClient,
@@ -17,8 +19,9 @@ export async function blockProfessionalForPatient(
   professionalId: string,
   request: TCommandRequest = {},
 ): Promise<void> {
-  await runProfessionalCommand(prisma, actor, patientId, "PROFESSIONAL_BLOCK", async (tx, ctx, decision, now) => {
-    if (!ctx.isTreatingDoctor) throw new AppError("NOT_FOUND");
+  await runProfessionalCommand(prisma, actor, patientId, "PROFESSIONAL_BLOCK", async (tx, ctx, _record, now, refuse) => {
+    const decision = canBlockAtPatientRequest(actor, ctx);
+    if (!decision.allowed) return refuse(decision);
     if (professionalId === actor.professionalId) throw new AppError("INVALID_INPUT", "Vous ne pouvez pas vous bloquer vous-même.");
     const target = await tx.professional.findUnique({ where: { id: professionalId }, select: { id: true, title: true, firstName: true, lastName: true, idNat: true } });
     if (!target) throw new AppError("NOT_FOUND", "Professionnel introuvable.");

@@ -8,7 +8,7 @@ import { grantAuthorization } from "./record-consent";
 import { runPatientCommand, type TPatientSideActor } from "./patient-command";
 
 /**
- * Care-team presumption (REFERENCE.md, "Rules of the platform"): once the patient agreed to
+ * Care-team presumption (docs/DESIGN.md, "Records, rights and events"): once the patient agreed to
  * one professional of a structure — consent at first access, record creation, or choosing
  * them as treating doctor — the other professionals of that structure are presumed in the
  * care team and may access without asking the patient again, unless the patient objected.

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { habilitationFor } from "@/lib/access/habilitation";
+import { canBlockAtPatientRequest, canReadOtherProfessionalsTraces, canSeeReimbursements } from "@/lib/access/record-actions";
 import { describeDecision } from "@/lib/access/decision";
 import { findDocuments, type TDocumentPage } from "@/lib/documents/find-documents";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
@@ -18,7 +18,15 @@ export type TProfessionalRecord = {
     nir: string;
     recordOpenedAt: Date;
   };
-  access: { rule: string; mode: "NORMAL" | "SAMU" | "BREAK_GLASS"; isTreatingDoctor: boolean; description: string };
+  access: {
+    rule: string;
+    mode: "NORMAL" | "SAMU" | "BREAK_GLASS";
+    isTreatingDoctor: boolean;
+    description: string;
+    /** Rules OTHER_PROFESSIONALS_TRACES and BLOCK_AT_PATIENT_REQUEST, so the page offers only what will be allowed. */
+    mayReadOtherProfessionalsTraces: boolean;
+    mayBlockAtPatientRequest: boolean;
+  };
   documents: TDocumentPage;
   /** Type codes this professional may read (for the filter list). */
   summary: {
@@ -42,8 +50,8 @@ function fullName(p: { title: string | null; firstName: string; lastName: string
 /**
  * The record as a professional sees it: opens it through the policy (RECORD_VIEW trace,
  * refusals included, NOT_FOUND when refused), then the documents the policy lets them
- * read (filtered and counted in the database), the summary and whether the matrix lets
- * them see the reimbursements.
+ * read (filtered and counted in the database), the summary and whether the REIMBURSEMENTS
+ * rule of lib/access (the matrix's REMB row) lets them see the reimbursements.
  */
 export async function getProfessionalRecord(
   prisma: PrismaClient,
@@ -85,12 +93,12 @@ export async function getProfessionalRecord(
     const p = a.professional;
     careTeam.push({ professionalId: p.id, name: fullName(p), profession: p.profession, specialty: p.specialty, isTreatingDoctor: false });
   }
-  const remb = habilitationFor(ctx.habilitation, "REMB");
+  const remb = canSeeReimbursements(actor, ctx);
   const since = new Date(now.getTime());
   since.setUTCMonth(since.getUTCMonth() - 24);
   // Hidden is not counted: without the matrix row, nothing is even queried.
   const reimbursementItems =
-    remb.canRead && patient.reimbursementsLoadedAt
+    remb.allowed && patient.reimbursementsLoadedAt
       ? await prisma.reimbursementItem.findMany({
           where: { patientId: ctx.patientId, date: { gte: since.toISOString().slice(0, 10) } },
           orderBy: [{ date: "desc" }, { id: "asc" }],
@@ -110,7 +118,14 @@ export async function getProfessionalRecord(
       nir: patient.nir,
       recordOpenedAt: patient.recordOpenedAt,
     },
-    access: { rule: decision.rule, mode: decision.mode, isTreatingDoctor: ctx.isTreatingDoctor, description: describeDecision(decision) },
+    access: {
+      rule: decision.rule,
+      mode: decision.mode,
+      isTreatingDoctor: ctx.isTreatingDoctor,
+      description: describeDecision(decision),
+      mayReadOtherProfessionalsTraces: canReadOtherProfessionalsTraces(actor, ctx).allowed,
+      mayBlockAtPatientRequest: canBlockAtPatientRequest(actor, ctx).allowed,
+    },
     documents,
     summary: {
       allergies: patient.allergies.map((a) => ({ id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity, updatedAt: a.updatedAt })),
@@ -118,6 +133,6 @@ export async function getProfessionalRecord(
       emergencyContacts: patient.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),
       careTeam,
     },
-    reimbursements: { isAllowed: remb.canRead, habilitation: remb.label, isLoaded: patient.reimbursementsLoadedAt !== null, items: reimbursementItems },
+    reimbursements: { isAllowed: remb.allowed, habilitation: remb.habilitation ?? describeDecision(remb), isLoaded: patient.reimbursementsLoadedAt !== null, items: reimbursementItems },
   };
 }

@@ -4,9 +4,10 @@ import type { TAccessContext } from "@/lib/access/access-context";
 import { canAccessRecord } from "@/lib/access/policy";
 import { describeDecision, type TAllowed } from "@/lib/access/decision";
 import { loadAccessContext } from "@/lib/access/load-access-context";
-import { appendTrace } from "@/lib/traces/append-trace";
+import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
+import { refuseWithTrace } from "./refusal";
 
 export type TOpenedRecord = { ctx: TAccessContext; decision: TAllowed };
 
@@ -15,7 +16,9 @@ export type TRequestInfo = { ipAddress?: string | null; now?: Date };
 /**
  * The door to a record: loads the access context, applies the policy and, for a
  * professional, writes the RECORD_VIEW trace (refusals included). A missing record and a
- * refused one both throw NOT_FOUND, so nobody learns that a record exists.
+ * refused one both throw NOT_FOUND, so nobody learns that a record exists. Inside a
+ * transaction, run it under withRefusalTraces (the command doors do) so the REFUSED trace
+ * outlives the rollback.
  */
 export async function openRecord(
   db: Db,
@@ -28,18 +31,21 @@ export async function openRecord(
   if (!ctx) throw new AppError("NOT_FOUND");
   const decision = canAccessRecord(actor, ctx);
   const shouldTrace = actor.kind === "PROFESSIONAL" && request.traceView !== false;
-  if (shouldTrace) {
-    await appendTrace(db, {
-      patientId,
-      ...traceActorFields(actor),
-      action: "RECORD_VIEW",
-      mode: decision.allowed ? decision.mode : (ctx.emergencyMode ?? "NORMAL"),
-      outcome: decision.allowed ? "ALLOWED" : "REFUSED",
-      reason: describeDecision(decision),
-      ipAddress: request.ipAddress ?? null,
-      at: now,
-    });
+  if (!shouldTrace) {
+    if (!decision.allowed) throw new AppError("NOT_FOUND");
+    return { ctx, decision };
   }
-  if (!decision.allowed) throw new AppError("NOT_FOUND");
+  const trace: TTraceInput = {
+    patientId,
+    ...traceActorFields(actor),
+    action: "RECORD_VIEW",
+    mode: decision.allowed ? decision.mode : (ctx.emergencyMode ?? "NORMAL"),
+    outcome: decision.allowed ? "ALLOWED" : "REFUSED",
+    reason: describeDecision(decision),
+    ipAddress: request.ipAddress ?? null,
+    at: now,
+  };
+  if (!decision.allowed) return refuseWithTrace(db, trace);
+  await appendTrace(db, trace);
   return { ctx, decision };
 }

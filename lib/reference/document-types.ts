@@ -1,5 +1,5 @@
 /**
- * Document classes (JDV_J57) and types (JDV_J66) of the DMP, from REFERENCE.md.
+ * Document classes (JDV_J57) and types (JDV_J66) of the DMP (docs/DESIGN.md, Reference data).
  * Type codes are LOINC unless they belong to the French TRE_A05 terminology.
  */
 

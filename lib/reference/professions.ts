@@ -1,4 +1,4 @@
-/** Professions (TRE_G15) and doctors' specialties (TRE_R38), from REFERENCE.md. */
+/** Professions (TRE_G15) and doctors' specialties (TRE_R38) (docs/DESIGN.md, Reference data). */
 
 /** TRE_G15 ProfessionSante. */
 export const PROFESSION_OID = "1.2.250.1.71.1.2.7";

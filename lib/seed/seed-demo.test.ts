@@ -5,6 +5,7 @@ import { DOCUMENT_TYPE_CODES } from "@/lib/reference/document-types";
 import { PROFESSION_CODES } from "@/lib/reference/professions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
+import { canAccessRecord, canRead, describeDecision, loadAccessContext, type TProfessionalActor } from "@/lib/access";
 import { seedDemo } from "@/prisma/seed";
 import { SPECIAL_DOCUMENTS } from "@/prisma/seed/documents";
 import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from "@/prisma/seed/patients";
@@ -164,4 +165,32 @@ describe("seedDemo", () => {
     expect(second.skipped).toBe(true);
     expect(await db.prisma.document.count()).toBe(before);
   });
+
+  it("shows only accesses lib/access allows: every professional's allowed read and view in the history, with the rule it names", async () => {
+    const traces = await db.prisma.trace.findMany({
+      where: { actorKind: "PROFESSIONAL", outcome: "ALLOWED", action: { in: ["RECORD_VIEW", "DOCUMENT_READ"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(traces.length).toBeGreaterThan(50);
+    const pros = new Map((await db.prisma.professional.findMany()).map((p) => [p.id, p]));
+    for (const t of traces) {
+      const pro = pros.get(t.actorId ?? "")!;
+      const actor: TProfessionalActor = { kind: "PROFESSIONAL", professionalId: pro.id, name: pro.lastName, profession: pro.profession, specialty: pro.specialty, isSamuRegulator: pro.isSamuRegulator };
+      // The record as it was at the time of the trace: open (nothing happens after a closure),
+      // blocks and oppositions that came later did not apply yet.
+      const loaded = (await loadAccessContext(db.prisma, actor, t.patientId!, t.at))!;
+      const block = await db.prisma.patientBlock.findFirst({ where: { patientId: t.patientId!, professionalId: pro.id } });
+      const ctx = { ...loaded, recordStatus: "OPEN" as const, isBlocked: block !== null && block.createdAt <= t.at };
+      const label = `${t.action} ${pro.lastName} ${t.at.toISOString()}`;
+      if (t.action === "RECORD_VIEW") {
+        expect(describeDecision(canAccessRecord(actor, ctx)), label).toBe(t.reason);
+        continue;
+      }
+      const doc = await db.prisma.document.findUniqueOrThrow({ where: { id: t.documentId! } });
+      const decision = canRead(actor, { ...doc, opposedAt: doc.opposedAt && doc.opposedAt <= t.at ? doc.opposedAt : null }, ctx);
+      expect(decision.allowed, label).toBe(true);
+      expect(describeDecision(decision), label).toBe(t.reason);
+    }
+  });
 });
+

@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { isValidNir } from "@/lib/identity/nir";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
+import { canRead, describeDecision, loadAccessContext, type TProfessionalActor } from "@/lib/access";
 import { generateLargeDatabase, type TLargeSeedResult } from "@/prisma/seed-large/generate-large-database";
 
 const PATIENTS = 50;
@@ -82,4 +83,20 @@ describe("generateLargeDatabase", () => {
   it("refuses a database that already has patients", async () => {
     await expect(generateLargeDatabase({ file: db.file, patients: 2 })).rejects.toThrow(/déjà/);
   });
+
+  it("generates only reads lib/access allows, with the rule they name", async () => {
+    const reads = await db.prisma.trace.findMany({ where: { action: "DOCUMENT_READ", actorKind: "PROFESSIONAL" }, take: 400, orderBy: { id: "asc" } });
+    expect(reads.length).toBeGreaterThan(100);
+    const pros = new Map((await db.prisma.professional.findMany()).map((p) => [p.id, p]));
+    const docs = new Map((await db.prisma.document.findMany({ where: { id: { in: reads.map((t) => t.documentId!) } } })).map((d) => [d.id, d]));
+    for (const t of reads) {
+      const pro = pros.get(t.actorId!)!;
+      const actor: TProfessionalActor = { kind: "PROFESSIONAL", professionalId: pro.id, name: pro.lastName, profession: pro.profession, specialty: pro.specialty, isSamuRegulator: pro.isSamuRegulator };
+      const ctx = (await loadAccessContext(db.prisma, actor, t.patientId!))!;
+      const decision = canRead(actor, docs.get(t.documentId!)!, ctx);
+      expect(decision.allowed, `${t.id}`).toBe(true);
+      expect(describeDecision(decision)).toBe(t.reason);
+    }
+  });
 });
+

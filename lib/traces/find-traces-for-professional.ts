@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { AppError } from "@/lib/errors/app-error";
+import { canReadOtherProfessionalsTraces, otherProfessionalsTraceWhere } from "@/lib/access/record-actions";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+import { describeDecision } from "@/lib/access/decision";
 import { appendTrace } from "./append-trace";
 import { traceActorFields } from "./actor-fields";
 
@@ -22,8 +23,9 @@ export type TProfessionalTraceRow = {
 
 /**
  * Treating doctor extra: the traces of the other professionals on the record, newest
- * first (the patient's own actions are not shown). Only the treating doctor; anyone else
- * gets NOT_FOUND. The consultation itself is traced (TRACES_VIEW).
+ * first (the patient's own actions are not shown). Rule OTHER_PROFESSIONALS_TRACES of
+ * lib/access: anyone else gets NOT_FOUND and a REFUSED trace. The consultation itself is
+ * traced (TRACES_VIEW).
  */
 export async function findTracesForProfessional(
   prisma: PrismaClient,
@@ -32,9 +34,10 @@ export async function findTracesForProfessional(
   page: { page: number; pageSize: number } = { page: 1, pageSize: 50 },
   request: TCommandRequest = {},
 ): Promise<{ items: TProfessionalTraceRow[]; total: number; pageCount: number }> {
-  return runProfessionalCommand(prisma, actor, patientId, "TRACES_VIEW", async (tx, ctx, decision, now) => {
-    if (!ctx.isTreatingDoctor) throw new AppError("NOT_FOUND");
-    const where = { patientId, actorKind: "PROFESSIONAL" as const, actorId: { not: actor.professionalId } };
+  return runProfessionalCommand(prisma, actor, patientId, "TRACES_VIEW", async (tx, ctx, _record, now, refuse) => {
+    const decision = canReadOtherProfessionalsTraces(actor, ctx);
+    if (!decision.allowed) return refuse(decision);
+    const where = otherProfessionalsTraceWhere(actor, ctx);
     const [total, rows] = await Promise.all([
       tx.trace.count({ where }),
       tx.trace.findMany({ where, orderBy: { id: "desc" }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
@@ -44,7 +47,7 @@ export async function findTracesForProfessional(
       ...traceActorFields(actor),
       action: "TRACES_VIEW",
       mode: decision.mode,
-      reason: "Médecin traitant",
+      reason: describeDecision(decision),
       ipAddress: request.ipAddress ?? null,
       at: now,
     });

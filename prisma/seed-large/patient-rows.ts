@@ -1,4 +1,10 @@
+import type { TProfessionalActor } from "@/lib/access/actor";
+import type { TAccessContext, TPolicyDocument } from "@/lib/access/access-context";
+import { describeDecision } from "@/lib/access/decision";
+import { resolveHabilitation, type TResolvedHabilitation } from "@/lib/access/habilitation";
+import { canAccessRecord, canRead } from "@/lib/access/policy";
 import { contentDigests } from "@/lib/documents/content-digest";
+import { DEFAULT_HABILITATION_MATRIX } from "@/lib/habilitations/default-matrix";
 import { buildNir } from "@/lib/identity/nir";
 import { DEPARTMENT_CODES } from "@/lib/reference/departments";
 import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
@@ -32,6 +38,37 @@ export type TPro = {
   structureName: string;
   structureKind: string;
 };
+
+const habilitations = new Map<string, TResolvedHabilitation>();
+
+/**
+ * An authorized professional as lib/access sees them on a generated record (open, the
+ * default matrix), so the generated history holds only accesses the policy allows.
+ */
+function authorizedAccess(pro: TPro, patientId: string, method: "CONSENT" | "CARE_TEAM"): { actor: TProfessionalActor; ctx: TAccessContext } {
+  const key = `${pro.profession}/${pro.specialty ?? ""}`;
+  let habilitation = habilitations.get(key);
+  if (!habilitation) {
+    habilitation = resolveHabilitation(DEFAULT_HABILITATION_MATRIX, pro.profession, pro.specialty);
+    habilitations.set(key, habilitation);
+  }
+  return {
+    actor: { kind: "PROFESSIONAL", professionalId: pro.id, name: pro.name, profession: pro.profession, specialty: pro.specialty, isSamuRegulator: false },
+    ctx: {
+      patientId,
+      recordStatus: "OPEN",
+      breakGlassAllowed: true,
+      samuAllowed: true,
+      isTreatingDoctor: false,
+      isBlocked: false,
+      hasAuthorization: true,
+      authorizationMethod: method,
+      emergencyMode: null,
+      isRepresentative: false,
+      habilitation,
+    },
+  };
+}
 
 export type TBatchContext = {
   nowMs: number;
@@ -153,9 +190,10 @@ function addPatient(
     if (p.id !== treating?.id && !authorized.includes(p)) authorized.push(p);
   }
   const consentMs = authorized.map(() => openedMs + r.int(1, 60) * DAY);
+  const access = authorized.map((p) => authorizedAccess(p, patientId, p.structureKind === "HOSPITAL" ? "CARE_TEAM" : "CONSENT"));
   authorized.forEach((p, k) => {
     const at = prismaDateTime(consentMs[k] as number);
-    rows.authorizations.push([largeId("au", i * 2 + k), patientId, p.id, p.structureKind === "HOSPITAL" ? "CARE_TEAM" : "CONSENT", at, at, p.id, at]);
+    rows.authorizations.push([largeId("au", i * 2 + k), patientId, p.id, access[k]?.ctx.authorizationMethod ?? "CONSENT", at, at, p.id, at]);
   });
 
   const events: { ms: number; trace: TTraceInput }[] = [];
@@ -165,12 +203,13 @@ function addPatient(
     const ms = consentMs[k] as number;
     const actor = { actorKind: "PROFESSIONAL" as const, actorId: p.id, actorName: p.name, actorProfession: p.label, actorStructure: p.structureName };
     events.push({ ms, trace: { patientId, ...actor, action: "AUTHORIZATION_GRANT", reason: "Consentement du patient recueilli" } });
-    events.push({ ms: ms + 5 * 60_000, trace: { patientId, ...actor, action: "RECORD_VIEW", reason: "Autorisation du patient" } });
+    const { actor: policyActor, ctx: policyCtx } = access[k] as (typeof access)[number];
+    events.push({ ms: ms + 5 * 60_000, trace: { patientId, ...actor, action: "RECORD_VIEW", reason: describeDecision(canAccessRecord(policyActor, policyCtx)) } });
   });
 
   const patientLabel = `${firstName} ${lastName.toUpperCase()}, ${sex === "F" ? "née" : "né"} le ${birthDate.split("-").reverse().join("/")}`;
   const docCount = i === 0 ? ctx.benchmarkDocuments : DOCS_PER_PATIENT;
-  const docs: { id: string; ms: number }[] = [];
+  const docs: { id: string; ms: number; policy: TPolicyDocument }[] = [];
   const first = firstDocument(i, ctx);
   for (let d = 0; d < docCount; d++) {
     const type = r.pick(shared.types);
@@ -187,13 +226,16 @@ function addPatient(
     const digests = contentDigests(data);
     const roll = r.next();
     const feed = author.structureKind === "HOSPITAL";
+    const hiddenFromPros = r.chance(0.05);
+    const hiddenFromPatient = r.chance(0.02);
     rows.documents.push([
       docId, uniqueId, patientId, type, classOfType(type) ?? "10", title, author.id, author.structureId, serviceText, prismaDateTime(submittedMs),
-      roll < 0.02 ? "V" : roll < 0.1 ? "R" : "N", r.chance(0.05) ? 1 : 0, r.chance(0.02) ? 1 : 0,
+      roll < 0.02 ? "V" : roll < 0.1 ? "R" : "N", hiddenFromPros ? 1 : 0, hiddenFromPatient ? 1 : 0,
       feed ? "HOSPITAL_FEED" : "PROFESSIONAL", data.byteLength, digests.sha256, digests.sha1,
     ]);
     rows.contents.push([docId, data]);
-    docs.push({ id: docId, ms: submittedMs });
+    const policy = { patientId, typeCode: type, authorId: author.id, hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps: false, opposedAt: null };
+    docs.push({ id: docId, ms: submittedMs, policy });
     events.push({
       ms: submittedMs,
       trace: feed
@@ -205,13 +247,26 @@ function addPatient(
   // Reads by the authorized professionals fill the history up to its size.
   const traceTarget = i === 1 ? ctx.benchmarkTraces : TRACES_PER_PATIENT;
   events.push({ ms: nowMs - r.int(1, 20) * DAY, trace: { patientId, ...patientActor, action: "TRACES_VIEW" } });
+  // Each professional reads only what lib/access lets them read; without any, they view the record.
+  const readable = access.map(({ actor, ctx }) =>
+    docs.flatMap((d) => {
+      const decision = canRead(actor, d.policy, ctx);
+      return decision.allowed ? [{ doc: d, reason: describeDecision(decision) }] : [];
+    }),
+  );
+  const views = access.map(({ actor, ctx }) => describeDecision(canAccessRecord(actor, ctx)));
   while (events.length < traceTarget) {
-    const p = r.pick(authorized);
-    const doc = docs.length > 0 ? r.pick(docs) : null;
-    const ms = Math.min(nowMs - 60_000, (doc?.ms ?? openedMs) + r.int(1, 24 * 30) * HOUR);
+    const k = r.int(0, authorized.length - 1);
+    const p = authorized[k] as TPro;
+    const mine = readable[k] ?? [];
+    const read = mine.length > 0 ? r.pick(mine) : null;
+    const ms = Math.min(nowMs - 60_000, (read?.doc.ms ?? openedMs) + r.int(1, 24 * 30) * HOUR);
     events.push({
       ms,
-      trace: { patientId, actorKind: "PROFESSIONAL", actorId: p.id, actorName: p.name, actorProfession: p.label, actorStructure: p.structureName, action: doc ? "DOCUMENT_READ" : "RECORD_VIEW", documentId: doc?.id ?? null, reason: "Autorisation du patient" },
+      trace: {
+        patientId, actorKind: "PROFESSIONAL", actorId: p.id, actorName: p.name, actorProfession: p.label, actorStructure: p.structureName,
+        action: read ? "DOCUMENT_READ" : "RECORD_VIEW", documentId: read?.doc.id ?? null, reason: read?.reason ?? views[k] ?? null,
+      },
     });
   }
   events.sort((a, b) => a.ms - b.ms);

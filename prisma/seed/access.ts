@@ -1,8 +1,13 @@
 import type { Db } from "@/lib/db/types";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import type { TAccessContext } from "@/lib/access/access-context";
+import { describeDecision, type TDecision } from "@/lib/access/decision";
+import { resolveHabilitation } from "@/lib/access/habilitation";
+import { canAccessRecord, canRead, emergencyDecision } from "@/lib/access/policy";
 import { DEFAULT_HABILITATION_MATRIX } from "@/lib/habilitations/default-matrix";
 import { createRandom } from "@/lib/random/prng";
 import type { TSeededDocument } from "./documents";
-import type { TPatientKey, TSeededPatient } from "./patients";
+import { DEMO_PATIENTS, type TPatientKey, type TSeededPatient } from "./patients";
 import { daysBefore } from "./time";
 import { DEMO_PROFESSIONALS, type TProfessionalKey } from "./professionals";
 
@@ -21,32 +26,32 @@ export type TEmergencyEvent = {
   mode: "SAMU" | "BREAK_GLASS";
   daysAgo: number;
   hour: number;
-  outcome: "ALLOWED" | "REFUSED";
   justification: string | null;
-  reason: string;
   detail: string;
 };
 
-/** The emergency accesses of the demo: two that went through, two the patients had refused in advance. */
+/**
+ * The emergency attempts of the demo. Whether each went through is decided by lib/access
+ * (emergencyEventDecision): two patients opposed the door in advance, so two are refused.
+ */
 export const EMERGENCY_EVENTS: readonly TEmergencyEvent[] = [
   {
-    patient: "lucas.faure", professional: "regulator1", mode: "SAMU", daysAgo: 91, hour: 22, outcome: "ALLOWED", justification: null,
-    reason: "Régulation SAMU-Centre 15 (accès sur appel, sans justification)",
+    patient: "lucas.faure", professional: "regulator1", mode: "SAMU", daysAgo: 91, hour: 22, justification: null,
     detail: "Appel au 15 : accident de scooter, patient conscient, douleur de la jambe gauche.",
   },
   {
-    patient: "hugo.blanc", professional: "anesthesiologist", mode: "BREAK_GLASS", daysAgo: 30, hour: 2, outcome: "ALLOWED",
+    patient: "hugo.blanc", professional: "anesthesiologist", mode: "BREAK_GLASS", daysAgo: 30, hour: 2,
     justification: "Patient inconscient (Glasgow 7) admis en salle de déchocage après un accident de la voie publique : recherche d'antécédents, d'allergies et de traitements en cours.",
-    reason: "Bris de glace : urgence vitale déclarée", detail: "Accès en urgence depuis le service d'accueil des urgences.",
+    detail: "Accès en urgence depuis le service d'accueil des urgences.",
   },
   {
-    patient: "ahmed.benali", professional: "emergencyPhysician", mode: "BREAK_GLASS", daysAgo: 150, hour: 4, outcome: "REFUSED",
+    patient: "ahmed.benali", professional: "emergencyPhysician", mode: "BREAK_GLASS", daysAgo: 150, hour: 4,
     justification: "Malaise hypoglycémique sévère, patient confus : recherche des traitements en cours.",
-    reason: "Le patient s'est opposé à l'accès en urgence (bris de glace).", detail: "Tentative d'accès en bris de glace refusée.",
+    detail: "Tentative d'accès en bris de glace refusée.",
   },
   {
-    patient: "nathalie.roche", professional: "regulator2", mode: "SAMU", daysAgo: 45, hour: 19, outcome: "REFUSED", justification: null,
-    reason: "Le patient s'est opposé à l'accès du SAMU-Centre 15.", detail: "Tentative d'accès du SAMU-Centre 15 refusée.",
+    patient: "nathalie.roche", professional: "regulator2", mode: "SAMU", daysAgo: 45, hour: 19, justification: null,
+    detail: "Tentative d'accès du SAMU-Centre 15 refusée.",
   },
 ];
 
@@ -63,16 +68,70 @@ export function professionalSpec(key: TProfessionalKey) {
   return spec;
 }
 
-/** May this professional read this document, by the rules of DESIGN.md (for consistent demo traces)? */
-export function seedReadReason(key: TProfessionalKey, doc: TSeededDocument, patient: TSeededPatient): string | null {
-  if (doc.status !== "ACTIVE" || doc.opposedAt) return null;
-  if (doc.authorKey === key) return "Auteur du document";
-  if (patient.spec.treatingDoctor === key) return "Médecin traitant";
-  if (doc.hiddenFromPros) return null;
-  const pro = professionalSpec(key);
-  if (!pro.profession) return null;
-  const row = DEFAULT_HABILITATION_MATRIX.find((r) => r.profession === pro.profession && r.specialty === "*" && r.typeCode === doc.typeCode);
-  return row?.canRead ? `matrice ${pro.profession}/* × ${doc.typeCode}` : null;
+/** A demo professional as lib/access sees them (keys stand for ids in the seed's plans). */
+export function seedProfessionalActor(key: TProfessionalKey): TProfessionalActor {
+  const spec = professionalSpec(key);
+  return { kind: "PROFESSIONAL", professionalId: key, name: key, profession: spec.profession, specialty: spec.specialty, isSamuRegulator: spec.isSamuRegulator ?? false };
+}
+
+/** What the seed plans about a professional on a record, beyond the patient's own settings. */
+export type TSeedAccessFacts = Partial<Pick<TAccessContext, "hasAuthorization" | "authorizationMethod" | "emergencyMode" | "isBlocked">>;
+
+/**
+ * The access context lib/access would load for this professional on this seeded record
+ * while it is open: the patient's settings and treating doctor from the demo data, the
+ * default habilitation matrix, and what the plan says at that moment (authorization,
+ * emergency access, block).
+ */
+export function seedAccessContext(key: TProfessionalKey, patient: TSeededPatient, facts: TSeedAccessFacts = {}): TAccessContext {
+  const spec = professionalSpec(key);
+  return {
+    patientId: patient.spec.key,
+    recordStatus: "OPEN",
+    breakGlassAllowed: patient.spec.breakGlassAllowed ?? true,
+    samuAllowed: patient.spec.samuAllowed ?? true,
+    isTreatingDoctor: patient.spec.treatingDoctor === key,
+    isBlocked: facts.isBlocked ?? false,
+    hasAuthorization: facts.hasAuthorization ?? facts.authorizationMethod !== undefined,
+    authorizationMethod: facts.authorizationMethod ?? null,
+    emergencyMode: facts.emergencyMode ?? null,
+    isRepresentative: false,
+    habilitation: resolveHabilitation(DEFAULT_HABILITATION_MATRIX, spec.profession, spec.specialty),
+  };
+}
+
+/** The record decision of lib/access for a planned consultation (RECORD_VIEW). */
+export function seedRecordDecision(key: TProfessionalKey, patient: TSeededPatient, facts: TSeedAccessFacts = {}): TDecision {
+  return canAccessRecord(seedProfessionalActor(key), seedAccessContext(key, patient, facts));
+}
+
+/**
+ * May this professional read this document (lib/access canRead)? The trace reason when
+ * they may, null when not; the demo only reads active documents.
+ */
+export function seedReadReason(key: TProfessionalKey, doc: TSeededDocument, patient: TSeededPatient, facts: TSeedAccessFacts = {}): string | null {
+  if (doc.status !== "ACTIVE") return null;
+  const decision = canRead(
+    seedProfessionalActor(key),
+    {
+      patientId: patient.spec.key,
+      typeCode: doc.typeCode,
+      authorId: doc.authorKey,
+      hiddenFromPros: doc.hiddenFromPros,
+      hiddenFromPatient: doc.hiddenFromPatient,
+      hiddenFromLegalReps: doc.hiddenFromLegalReps,
+      opposedAt: doc.opposedAt,
+    },
+    seedAccessContext(key, patient, facts),
+  );
+  return decision.allowed ? describeDecision(decision) : null;
+}
+
+/** Whether an emergency attempt of the demo goes through: the emergency doors of lib/access and the patient's opposition. */
+export function emergencyEventDecision(e: TEmergencyEvent): TDecision {
+  const patient = DEMO_PATIENTS.find((p) => p.key === e.patient);
+  if (!patient) throw new Error(`Seed: unknown patient ${e.patient}`);
+  return emergencyDecision(professionalSpec(e.professional).isSamuRegulator ?? false, { samuAllowed: patient.samuAllowed ?? true, breakGlassAllowed: patient.breakGlassAllowed ?? true }, e.mode);
 }
 
 /**
@@ -144,7 +203,7 @@ export async function createAccessRows(
     })),
   });
   await prisma.emergencyAccess.createMany({
-    data: EMERGENCY_EVENTS.filter((e) => e.outcome === "ALLOWED").map((e) => {
+    data: EMERGENCY_EVENTS.filter((e) => emergencyEventDecision(e).allowed).map((e) => {
       const startedAt = daysBefore(now, e.daysAgo, e.hour);
       return {
         patientId: patients[e.patient].record.id,

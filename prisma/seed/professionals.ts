@@ -76,7 +76,7 @@ function pro(
 }
 
 /**
- * The demo professionals. Specialty codes are only those of REFERENCE.md: where a
+ * The demo professionals. Specialty codes are only those of lib/reference/professions.ts: where a
  * specialty has no listed code (medical oncology, surgery, pathology, biology), the
  * specialty is left empty and the role says what the person does.
  */

@@ -4,7 +4,16 @@ import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { createRandom, type TRandom } from "@/lib/random/prng";
 import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
 import { chainTraces, type TChainedTrace } from "@/lib/traces/chain-traces";
-import { BLOCKS, EMERGENCY_ACCESS_HOURS, EMERGENCY_EVENTS, professionalSpec, seedReadReason, type TPlannedAuthorization } from "./access";
+import { describeDecision } from "@/lib/access/decision";
+import {
+  BLOCKS,
+  EMERGENCY_EVENTS,
+  emergencyEventDecision,
+  professionalSpec,
+  seedReadReason,
+  seedRecordDecision,
+  type TPlannedAuthorization,
+} from "./access";
 import type { TSeededDocument } from "./documents";
 import { DEMO_LEGAL_REPRESENTATIONS, type TPatientKey, type TSeededPatient } from "./patients";
 import { daysBefore, workingTimeAfter } from "./time";
@@ -87,6 +96,8 @@ export function planTraces(
       ? { actorKind: "PATIENT" as const, actorId: seeded.account.id, actorName: `${p.firstName} ${p.lastName}` }
       : { actorKind: "LEGAL_REPRESENTATIVE" as const, actorId: repAccount?.id ?? null, actorName: accountName(repAccount) };
 
+    // A block applies from the day the patient asked for it.
+    const isBlockedAt = (key: TProfessionalKey, at: Date) => BLOCKS.some((b) => b.patient === p.key && b.professional === key && daysBefore(now, b.daysAgo, 20) <= at);
     const consult = (key: TProfessionalKey, at: Date, reason: string, mode: "NORMAL" | "SAMU" | "BREAK_GLASS" = "NORMAL") => {
       const actor = proActor(key, professionalIds, rng);
       const first = !firstSeen.has(`${p.key}|${key}`);
@@ -130,12 +141,14 @@ export function planTraces(
       const since = seeded.record.treatingDoctorSince;
       const doctor = professionalSpec(p.treatingDoctor);
       push({ at: since, trace: { ...self, action: "TREATING_DOCTOR_SET", detail: `Médecin traitant : ${professionalDisplayName(doctor)}.`, ipAddress: homeIp(rng) } });
-      consult(p.treatingDoctor, new Date(since.getTime() + 26 * HOUR), "Médecin traitant");
-      for (const doc of docs.filter((d) => d.submittedAt > since && seedReadReason(p.treatingDoctor as TProfessionalKey, d, seeded) !== null)) {
+      const treatingDoctor = p.treatingDoctor;
+      consult(treatingDoctor, new Date(since.getTime() + 26 * HOUR), describeDecision(seedRecordDecision(treatingDoctor, seeded)));
+      for (const doc of docs.filter((d) => d.submittedAt > since && seedReadReason(treatingDoctor, d, seeded) !== null)) {
         // The treating doctor reads what is masked and a share of the rest.
         if (!doc.hiddenFromPros && !rng.chance(0.35)) continue;
         const at = new Date(Math.min(workingTimeAfter(doc.submittedAt, rng, 3).getTime(), end.getTime() - HOUR));
-        readDoc(p.treatingDoctor, doc, at, "Médecin traitant");
+        const reason = seedReadReason(treatingDoctor, doc, seeded, { isBlocked: isBlockedAt(treatingDoctor, at) });
+        if (reason !== null) readDoc(treatingDoctor, doc, at, reason);
       }
     }
 
@@ -151,12 +164,15 @@ export function planTraces(
           },
         });
       }
-      const viewReason = { CARE_TEAM: "Équipe de soins", CONSENT: "Autorisation du patient", RECORD_CREATION: "Création du dossier avec l'accord du patient" }[a.method];
-      consult(a.professional, new Date(a.consentAt.getTime() + 5 * MINUTE), viewReason);
-      const readable = docs.filter((d) => d.submittedAt > a.consentAt && d.authorKey !== a.professional && seedReadReason(a.professional, d, seeded) !== null);
+      const facts = { authorizationMethod: a.method };
+      const viewAt = new Date(a.consentAt.getTime() + 5 * MINUTE);
+      const view = seedRecordDecision(a.professional, seeded, { ...facts, isBlocked: isBlockedAt(a.professional, viewAt) });
+      if (view.allowed) consult(a.professional, viewAt, describeDecision(view));
+      const readable = docs.filter((d) => d.submittedAt > a.consentAt && d.authorKey !== a.professional && seedReadReason(a.professional, d, seeded, facts) !== null);
       for (const doc of rng.sample(readable, 3)) {
         const at = new Date(Math.min(workingTimeAfter(doc.submittedAt, rng, 3).getTime(), end.getTime() - HOUR));
-        readDoc(a.professional, doc, at, seedReadReason(a.professional, doc, seeded) as string);
+        const reason = seedReadReason(a.professional, doc, seeded, { ...facts, isBlocked: isBlockedAt(a.professional, at) });
+        if (reason !== null) readDoc(a.professional, doc, at, reason);
       }
     }
 
@@ -218,11 +234,12 @@ export function planTraces(
       const at = daysBefore(now, e.daysAgo, e.hour);
       const actor = proActor(e.professional, professionalIds, rng);
       const action = e.mode === "SAMU" ? ("SAMU_ACCESS" as const) : ("BREAK_GLASS_ACCESS" as const);
+      const decision = emergencyEventDecision(e);
       push({
         at,
-        trace: { ...actor, action, mode: e.mode, justification: e.justification, outcome: e.outcome, reason: e.reason, detail: e.detail },
+        trace: { ...actor, action, mode: e.mode, justification: e.justification, outcome: decision.allowed ? "ALLOWED" : "REFUSED", reason: describeDecision(decision), detail: e.detail },
         notice:
-          e.outcome === "ALLOWED"
+          decision.allowed
             ? {
                 kind: "EMERGENCY_ACCESS",
                 title: "Accès en urgence à votre DMP",
@@ -230,10 +247,13 @@ export function planTraces(
               }
             : undefined,
       });
-      if (e.outcome === "ALLOWED") {
-        const inWindow = docs.filter((d) => d.submittedAt < at && d.status === "ACTIVE" && !d.hiddenFromPros && !d.opposedAt);
-        inWindow.slice(-3).forEach((doc, i) => {
-          push({ at: new Date(at.getTime() + (i + 2) * MINUTE), trace: { ...actor, action: "DOCUMENT_READ", documentId: doc.id, mode: e.mode, reason: `Accès en urgence (${e.mode === "SAMU" ? "SAMU-Centre 15" : "bris de glace"}), ouvert ${EMERGENCY_ACCESS_HOURS} h` } });
+      if (decision.allowed) {
+        const inWindow = docs.flatMap((d) => {
+          const reason = d.submittedAt < at ? seedReadReason(e.professional, d, seeded, { emergencyMode: e.mode }) : null;
+          return reason === null ? [] : [{ doc: d, reason }];
+        });
+        inWindow.slice(-3).forEach(({ doc, reason }, i) => {
+          push({ at: new Date(at.getTime() + (i + 2) * MINUTE), trace: { ...actor, action: "DOCUMENT_READ", documentId: doc.id, mode: e.mode, reason } });
         });
       }
     }
@@ -248,13 +268,13 @@ export function planTraces(
       push({ at, trace: { ...self, action: "PROFESSIONAL_BLOCK", detail: `Professionnel bloqué : ${professionalDisplayName(professionalSpec(b.professional))}.`, ipAddress: homeIp(rng) } });
       push({
         at: daysBefore(now, b.daysAgo - 30, 10),
-        trace: { ...proActor(b.professional, professionalIds, rng), action: "RECORD_VIEW", outcome: "REFUSED", reason: "Accès refusé : professionnel bloqué par le patient." },
+        trace: { ...proActor(b.professional, professionalIds, rng), action: "RECORD_VIEW", outcome: "REFUSED", reason: describeDecision(seedRecordDecision(b.professional, seeded, { hasAuthorization: true, isBlocked: true })) },
       });
     }
     if (p.key === "jean.martin") {
       push({
         at: daysBefore(now, 15, 11),
-        trace: { ...proActor("pediatrician", professionalIds, rng), action: "RECORD_VIEW", outcome: "REFUSED", reason: "Aucune autorisation : le consentement du patient n'a pas été recueilli." },
+        trace: { ...proActor("pediatrician", professionalIds, rng), action: "RECORD_VIEW", outcome: "REFUSED", reason: describeDecision(seedRecordDecision("pediatrician", seeded)) },
       });
       push({ at: daysBefore(now, 400, 19), trace: { ...self, action: "CONTACT_UPDATE", detail: "Numéro de téléphone mobile modifié.", ipAddress: homeIp(rng) } });
     }

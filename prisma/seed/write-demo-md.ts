@@ -9,7 +9,8 @@ import { formatNir } from "@/lib/identity/nir";
 import { authorableTypes } from "@/lib/reference/authorable-types";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { PROFESSIONS, professionLabel, specialtyLabel } from "@/lib/reference/professions";
-import { EMERGENCY_EVENTS } from "./access";
+import { describeDecision } from "@/lib/access/decision";
+import { EMERGENCY_EVENTS, emergencyEventDecision } from "./access";
 import { SPECIAL_DOCUMENTS } from "./documents";
 import { DEMO_LEGAL_REPRESENTATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_REPRESENTATIVES, DEMO_TEMPORARY_PASSWORD } from "./patients";
 import { DEMO_PROFESSIONALS, professionalDisplayName } from "./professionals";
@@ -149,7 +150,8 @@ ${table(
   ["Patient", "Professionnel", "Mode", "Issue", "Motif"],
   EMERGENCY_EVENTS.map((e) => {
     const p = DEMO_PATIENTS.find((x) => x.key === e.patient);
-    return [p ? `${p.firstName} ${p.lastName}` : e.patient, proName(e.professional), e.mode === "SAMU" ? "SAMU-Centre 15" : "Bris de glace", e.outcome === "ALLOWED" ? "autorisé" : "refusé", e.reason];
+    const decision = emergencyEventDecision(e);
+    return [p ? `${p.firstName} ${p.lastName}` : e.patient, proName(e.professional), e.mode === "SAMU" ? "SAMU-Centre 15" : "Bris de glace", decision.allowed ? "autorisé" : "refusé", describeDecision(decision)];
   }),
 )}
 

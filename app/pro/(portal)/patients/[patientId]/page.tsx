@@ -66,7 +66,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
         actions={
           <>
             <LinkButton href={`${base}/ajouter-document`}>Ajouter un document</LinkButton>
-            {access.isTreatingDoctor ? (
+            {access.mayReadOtherProfessionalsTraces ? (
               <LinkButton href={`${base}/traces`} variant="secondary">
                 Historique des accès
               </LinkButton>
@@ -250,7 +250,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
                 <li key={m.professionalId}>
                   {m.name} — {m.profession ? professionWithSpecialtyLabel(m.profession, m.specialty) : "Personnel d'établissement"}
                   {m.isTreatingDoctor ? " · médecin traitant" : ""}
-                  {access.isTreatingDoctor && !m.isTreatingDoctor ? (
+                  {access.mayBlockAtPatientRequest && m.professionalId !== actor.professionalId ? (
                     <ActionForm action={blockProfessionalAction.bind(null, patientId, m.professionalId)} submitLabel={`Bloquer ${m.name} à la demande du patient`} variant="danger" />
                   ) : null}
                 </li>
