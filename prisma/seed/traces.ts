@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/types";
-import type { Account, NotificationKind } from "@/lib/generated/prisma/client";
+import type { Account, NotificationAudience, NotificationKind } from "@/lib/generated/prisma/client";
+import { audiencesOf, documentNews } from "@/lib/access/notification-audience";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { createRandom, type TRandom } from "@/lib/random/prng";
 import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
@@ -23,7 +24,12 @@ import { DEMO_STRUCTURES } from "./structures";
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-type TNotice = { kind: NotificationKind; title: string; body: string };
+type TNotice = { kind: NotificationKind; title: string; body: string; audience?: NotificationAudience };
+
+/** Who on the patient side may hear of a document so masked: the notification-audience rule of lib/access, as the platform applies it. */
+function documentAudience(masking: { hiddenFromPatient: boolean; hiddenFromLegalReps: boolean }): NotificationAudience | null {
+  return audiencesOf(documentNews(masking, null))[0]?.audience ?? null;
+}
 
 type TEvent = { at: Date; trace: Omit<TTraceInput, "patientId" | "at">; notice?: TNotice };
 
@@ -87,7 +93,6 @@ export function planTraces(
     const openedAt = seeded.record.recordOpenedAt;
     const end = seeded.record.closedAt ?? now;
     const docs = documents.filter((d) => d.patientKey === p.key);
-    const isMinor = seeded.account === null;
     // A minor's actions are made by their (first) legal representative.
     const representative = DEMO_LEGAL_REPRESENTATIONS.find((r) => r.minor === p.key);
     const repAccount = representative ? accountsByLogin[representative.loginId] : undefined;
@@ -195,7 +200,8 @@ export function planTraces(
         actor = proActor(proKey as TProfessionalKey, professionalIds, rng);
       }
       const authorName = proKey ? professionalDisplayName(professionalSpec(proKey)) : doc.authorKey === "insurance" ? "L'Assurance Maladie" : null;
-      const hiddenFromReader = doc.hiddenFromPatient || doc.revealedAt !== null || (isMinor && doc.hiddenFromLegalReps);
+      // A document revealed later was invisible to the patient side when it was added.
+      const addedAudience = documentAudience({ hiddenFromPatient: doc.hiddenFromPatient || doc.revealedAt !== null, hiddenFromLegalReps: doc.hiddenFromLegalReps });
       push({
         at: doc.submittedAt,
         trace: {
@@ -205,8 +211,9 @@ export function planTraces(
           detail: doc.source === "HOSPITAL_FEED" && proKey ? `Document validé par ${authorName} dans le dossier patient informatisé, envoi automatique.` : null,
         },
         notice:
-          authorName && !hiddenFromReader
+          authorName && addedAudience
             ? {
+                audience: addedAudience,
                 kind: "NEW_DOCUMENT",
                 title: isNewVersion ? "Document mis à jour dans votre DMP" : "Nouveau document dans votre DMP",
                 body: `${authorName} a ajouté « ${doc.title} » ${when(doc.submittedAt)}.`,
@@ -219,12 +226,13 @@ export function planTraces(
       if (doc.opposedAt) {
         push({ at: doc.opposedAt, trace: { ...self, action: "DOCUMENT_OPPOSE", documentId: doc.id, detail: "Opposition pour motif légitime.", ipAddress: homeIp(rng) } });
       }
-      if (doc.revealedAt) {
+      const revealedAudience = doc.revealedAt ? documentAudience({ hiddenFromPatient: false, hiddenFromLegalReps: doc.hiddenFromLegalReps }) : null;
+      if (doc.revealedAt && revealedAudience) {
         const revealer: TProfessionalKey = p.key === "francois.henry" ? "oncologist" : (proKey ?? "gp");
         push({
           at: doc.revealedAt,
           trace: { ...proActor(revealer, professionalIds, rng), action: "DOCUMENT_REVEAL", documentId: doc.id, reason: "Consultation d'annonce réalisée" },
-          notice: { kind: "DOCUMENT_REVEALED", title: "Un document est désormais visible", body: `« ${doc.title} » est désormais visible dans votre DMP, à la suite de votre consultation d'annonce.` },
+          notice: { audience: revealedAudience, kind: "DOCUMENT_REVEALED", title: "Un document est désormais visible", body: `« ${doc.title} » est désormais visible dans votre DMP, à la suite de votre consultation d'annonce.` },
         });
       }
     }
@@ -327,6 +335,7 @@ export async function writeTraces(
       const old = now.getTime() - e.at.getTime() > 14 * 24 * HOUR;
       notifications.push({
         patientId: record.id,
+        audience: e.notice.audience ?? "EVERYONE",
         kind: e.notice.kind,
         title: e.notice.title,
         body: e.notice.body,
