@@ -10,8 +10,8 @@ import { requestPasswordReset } from "./request-password-reset";
 import { clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
 
 /** Pending sign-in and password-reset steps: the challenge id in a short-lived cookie. */
-const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
-const PENDING_RESET_COOKIE = "dmp-patient.pending-reset";
+export const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
+export const PENDING_RESET_COOKIE = "dmp-patient.pending-reset";
 const PENDING_MAX_AGE = 10 * 60;
 
 export async function requestIp(): Promise<string | null> {
