@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, isServedOverHttps, securityHeaders } from "./security-headers";
+
+describe("security headers", () => {
+  it("lets only this site's scripts carrying the request's nonce run, and nothing frame the site", () => {
+    const csp = contentSecurityPolicy({ nonce: "abc123", https: false, dev: false });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("sends HSTS only over HTTPS, and the other headers always", () => {
+    expect(securityHeaders({ https: false })).toMatchObject({ "Referrer-Policy": "strict-origin-when-cross-origin", "X-Content-Type-Options": "nosniff" });
+    expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
+    expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d{8,}/);
+  });
+
+  it("knows HTTPS from the public address or the request", () => {
+    expect(isServedOverHttps("http:", { NEXTAUTH_URL: "https://dmp.example" })).toBe(true);
+    expect(isServedOverHttps("https:", {})).toBe(true);
+    expect(isServedOverHttps("http:", { NEXTAUTH_URL: "http://localhost:3000" })).toBe(false);
+  });
+});

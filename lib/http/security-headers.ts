@@ -1,0 +1,37 @@
+/** Whether the site is served over HTTPS: its public address says so, or the request came in over TLS. */
+export function isServedOverHttps(requestProtocol: string, env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NEXTAUTH_URL ?? "").startsWith("https://") || requestProtocol === "https:";
+}
+
+/**
+ * The Content-Security-Policy of every page: scripts only from this site with the request's
+ * nonce (Next.js puts it on its own scripts), nothing framing the site, no plug-ins.
+ * `next dev` also needs eval for its fast refresh.
+ */
+export function contentSecurityPolicy(options: { nonce: string; https: boolean; dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // React and Next set style attributes (route announcer, layout shifts).
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** The headers every answer carries (the CSP is added separately, with its nonce). */
+export function securityHeaders(options: { https: boolean }): Record<string, string> {
+  return {
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
