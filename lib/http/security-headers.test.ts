@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isServedOverHttps, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, cookiesAreSecure, isServedOverHttps, securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("lets only this site's scripts carrying the request's nonce run, and nothing frame the site", () => {
@@ -21,5 +21,13 @@ describe("security headers", () => {
     expect(isServedOverHttps("http:", { NEXTAUTH_URL: "https://dmp.example" })).toBe(true);
     expect(isServedOverHttps("https:", {})).toBe(true);
     expect(isServedOverHttps("http:", { NEXTAUTH_URL: "http://localhost:3000" })).toBe(false);
+  });
+});
+
+describe("cookiesAreSecure", () => {
+  it("marks cookies Secure only when the public address is HTTPS", () => {
+    expect(cookiesAreSecure({ NEXTAUTH_URL: "https://dmp.example" })).toBe(true);
+    expect(cookiesAreSecure({ NEXTAUTH_URL: "http://localhost:3000" })).toBe(false);
+    expect(cookiesAreSecure({})).toBe(false);
   });
 });

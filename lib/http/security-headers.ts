@@ -1,6 +1,11 @@
+/** Cookies are marked Secure when the site's public address is HTTPS (NEXTAUTH_URL). */
+export function cookiesAreSecure(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
 /** Whether the site is served over HTTPS: its public address says so, or the request came in over TLS. */
 export function isServedOverHttps(requestProtocol: string, env: Record<string, string | undefined> = process.env): boolean {
-  return (env.NEXTAUTH_URL ?? "").startsWith("https://") || requestProtocol === "https:";
+  return cookiesAreSecure(env) || requestProtocol === "https:";
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
+import { cookiesAreSecure } from "@/lib/http/security-headers";
 import { sendOtp } from "@/lib/otp/send-otp";
 import { maskDestination } from "@/lib/otp/otp-rules";
 import { startLogin } from "./start-login";
@@ -21,7 +22,7 @@ export async function requestIp(): Promise<string | null> {
 
 async function setPending(name: string, value: string, hint: string): Promise<void> {
   const jar = await cookies();
-  const options = { httpOnly: true, sameSite: "lax" as const, path: "/patient", maxAge: PENDING_MAX_AGE };
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/patient", maxAge: PENDING_MAX_AGE, secure: cookiesAreSecure() };
   jar.set(name, value, options);
   jar.set(`${name}-hint`, hint, options);
 }
