@@ -63,3 +63,12 @@ export async function withLimitedBody(request: NextRequest, max: number): Promis
     throw error;
   }
 }
+
+/**
+ * An answer given without reading the body (a refused caller, a wrong content type) closes
+ * the connection, for the same reason as UNREAD_BODY_HEADERS.
+ */
+export function closingIfBodyUnread(request: Request, response: Response): Response {
+  if (request.body && !request.bodyUsed) response.headers.set("connection", "close");
+  return response;
+}

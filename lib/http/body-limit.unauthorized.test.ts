@@ -61,3 +61,14 @@ describe("unauthorized access: request bodies beyond their limit", () => {
     expect(upload.pulled()).toBeLessThan(MB);
   });
 });
+
+describe("unauthorized access: answers given before the body is read", () => {
+  it("a bundle from a caller without a token is refused and the connection closed, its 50 MB unread", async () => {
+    const { POST } = await import("@/app/api/fhir/route");
+    const upload = hugeUpload();
+    const response = await POST(post("http://localhost:3000/api/fhir", upload.body, "application/fhir+json"));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("connection")).toBe("close");
+    expect(upload.pulled()).toBeLessThan(MB);
+  });
+});
