@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Outils du bac à sable" };
 const TOOLS = [
   { href: "/dev/mails", label: "Courriels reçus", description: "les courriels envoyés par le simulateur (codes de connexion, notifications)." },
   { href: "/dev/sms", label: "SMS reçus", description: "les SMS envoyés par le simulateur." },
-  { href: "/dev/codes?destinataire=", label: "Lecteur de codes", description: "le dernier code à usage unique envoyé à une adresse ou un mobile (JSON, pour les tests)." },
+  { href: null, label: "Lecteur de codes", description: "/dev/codes?destinataire=<adresse ou mobile> donne le dernier code à usage unique envoyé (JSON, pour les tests)." },
   { href: "/pro/cartes-demo", label: "Cartes CPS de démonstration", description: "les fichiers de carte des professionnels fictifs, à télécharger." },
   { href: "/dev/urgences", label: "Accès d'urgence ouverts", description: "terminer un accès d'urgence comme si sa durée était écoulée." },
 ] as const;
@@ -32,10 +32,14 @@ export default async function DevToolsPage() {
       />
       <ul className="flex flex-col gap-3">
         {TOOLS.map((tool) => (
-          <li key={tool.href}>
-            <Link href={tool.href} className="font-semibold">
-              {tool.label}
-            </Link>{" "}
+          <li key={tool.label}>
+            {tool.href ? (
+              <Link href={tool.href} className="font-semibold">
+                {tool.label}
+              </Link>
+            ) : (
+              <strong>{tool.label}</strong>
+            )}{" "}
             : {tool.description}
           </li>
         ))}
