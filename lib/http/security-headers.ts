@@ -30,13 +30,16 @@ export function contentSecurityPolicy(options: { nonce: string; https: boolean; 
   ].join("; ");
 }
 
-/** The headers every answer carries (the CSP is added separately, with its nonce). */
-export function securityHeaders(options: { https: boolean }): Record<string, string> {
-  return {
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
-  };
-}
+/** Sent with pages served over HTTPS: two years, subdomains included. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * The headers every answer carries, whatever the request (next.config.ts sends them, even
+ * on errors and on requests the proxy does not see). The CSP and HSTS come from the proxy.
+ */
+export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
