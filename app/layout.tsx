@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SandboxBanner } from "@/components/dev/sandbox-banner";
+import { isDevToolsEnabled } from "@/lib/dev-tools/is-dev-tools-enabled";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +24,10 @@ const NAVIGATION = [
   { href: "/hopital", label: "Hôpital" },
 ] as const;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry that request's CSP nonce, and
+  // the sandbox banner follows the server's DEV_TOOLS.
+  await connection();
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col">
@@ -31,6 +37,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Aller au contenu
         </a>
+
+        {isDevToolsEnabled() ? <SandboxBanner /> : null}
 
         <header className="border-b border-slate-300 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

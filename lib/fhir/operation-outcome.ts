@@ -18,6 +18,7 @@ export type TIssueCode =
   | "conflict"
   | "not-supported"
   | "exception"
+  | "throttled"
   | "informational";
 
 export type TOperationOutcomeIssue = {

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { userMessageFor } from "@/lib/errors/messages";
+import { cookiesAreSecure } from "@/lib/http/security-headers";
 import { sendOtp } from "@/lib/otp/send-otp";
 import { maskDestination } from "@/lib/otp/otp-rules";
 import { confirmRecordOpening, startRecordOpening, type TOpeningConfirmation, type TOpeningIdentity } from "@/lib/records/open-record-online";
@@ -16,7 +17,7 @@ export async function beginRecordOpening(input: TOpeningIdentity): Promise<{ ok:
     const started = await startRecordOpening(prisma, input);
     await sendOtp(started.channel, started.destination, started.code, "SIGNUP");
     const jar = await cookies();
-    const options = { httpOnly: true, sameSite: "lax" as const, path: "/patient", maxAge: 15 * 60 };
+    const options = { httpOnly: true, sameSite: "lax" as const, path: "/patient", maxAge: 15 * 60, secure: cookiesAreSecure() };
     jar.set(PENDING_SIGNUP_COOKIE, started.challengeId, options);
     jar.set(`${PENDING_SIGNUP_COOKIE}-hint`, `${started.channel === "SMS" ? "par SMS au" : "par courriel à"} ${maskDestination(started.destination)}`, options);
     return { ok: true };

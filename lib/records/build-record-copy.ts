@@ -69,7 +69,7 @@ function safeFileName(name: string): string {
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-zA-Z0-9._-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+    .replace(/-{2,}/g, "-").replace(/^-|-$/g, "")
     .slice(0, 80);
 }
 

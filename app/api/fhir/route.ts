@@ -1,8 +1,9 @@
+import { closingIfBodyUnread } from "@/lib/http/body-limit";
 import { fhirProvideBundle } from "@/lib/fhir/http/server-handlers";
 
 export const dynamic = "force-dynamic";
 
 /** ITI-65 Provide Document Bundle (transaction). */
-export function POST(request: Request) {
-  return fhirProvideBundle(request);
+export async function POST(request: Request) {
+  return closingIfBodyUnread(request, await fhirProvideBundle(request));
 }

@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { beginPatientSignIn, finishPatientSignIn, resendSignInCode } from "@/lib/auth/patient/flows";
+import { beginPatientSignIn, finishPatientSignIn, PENDING_LOGIN_COOKIE, resendSignInCode } from "@/lib/auth/patient/flows";
+import { limitRequest } from "@/lib/rate-limit/limit-request";
+import { pendingChallengeAccount } from "@/lib/rate-limit/pending-account";
 import type { TFormState } from "@/components/patient/form-state";
 
 const ZSignIn = z.object({
@@ -14,6 +16,8 @@ export async function signInAction(_prev: TFormState, formData: FormData): Promi
   const parsed = ZSignIn.safeParse({ loginId: formData.get("loginId") ?? "", password: formData.get("password") ?? "" });
   const values = { loginId: String(formData.get("loginId") ?? "") };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limit = await limitRequest("patientSignIn", parsed.data.loginId);
+  if (!limit.ok) return { message: limit.message, values };
   const result = await beginPatientSignIn(parsed.data);
   if (!result.ok) return { message: result.message, values };
   redirect("/patient/connexion/code");
@@ -24,12 +28,16 @@ const ZCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, "Le code compo
 export async function verifyCodeAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const parsed = ZCode.safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const limit = await limitRequest("patientSignInCode", await pendingChallengeAccount(PENDING_LOGIN_COOKIE));
+  if (!limit.ok) return { message: limit.message };
   const result = await finishPatientSignIn(parsed.data.code);
   if (!result.ok) return { message: result.message };
   redirect(result.next);
 }
 
 export async function resendCodeAction(_prev: TFormState): Promise<TFormState> {
+  const limit = await limitRequest("codeResend", await pendingChallengeAccount(PENDING_LOGIN_COOKIE));
+  if (!limit.ok) return { message: limit.message };
   const sent = await resendSignInCode();
   return sent
     ? { success: true, message: "Un nouveau code vous a été envoyé. L'ancien n'est plus valable." }

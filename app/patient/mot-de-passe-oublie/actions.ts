@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { beginPasswordReset, finishPasswordReset } from "@/lib/auth/patient/flows";
+import { beginPasswordReset, finishPasswordReset, PENDING_RESET_COOKIE } from "@/lib/auth/patient/flows";
+import { limitRequest } from "@/lib/rate-limit/limit-request";
+import { pendingChallengeAccount } from "@/lib/rate-limit/pending-account";
 import type { TFormState } from "@/components/patient/form-state";
 
 const ZLogin = z.object({ loginId: z.string().trim().min(1, "Saisissez votre identifiant.").max(100, "Identifiant trop long.") });
@@ -10,6 +12,8 @@ const ZLogin = z.object({ loginId: z.string().trim().min(1, "Saisissez votre ide
 export async function requestResetAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const parsed = ZLogin.safeParse({ loginId: formData.get("loginId") ?? "" });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const limit = await limitRequest("passwordReset", parsed.data.loginId);
+  if (!limit.ok) return { message: limit.message };
   await beginPasswordReset(parsed.data.loginId);
   redirect("/patient/mot-de-passe-oublie/code");
 }
@@ -27,6 +31,8 @@ export async function resetPasswordAction(_prev: TFormState, formData: FormData)
     confirmPassword: formData.get("confirmPassword") ?? "",
   });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const limit = await limitRequest("passwordReset", await pendingChallengeAccount(PENDING_RESET_COOKIE));
+  if (!limit.ok) return { message: limit.message };
   const result = await finishPasswordReset(parsed.data);
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
   redirect("/patient/connexion?motDePasse=reinitialise");

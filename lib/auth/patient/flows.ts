@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
+import { cookiesAreSecure } from "@/lib/http/security-headers";
 import { sendOtp } from "@/lib/otp/send-otp";
 import { maskDestination } from "@/lib/otp/otp-rules";
 import { startLogin } from "./start-login";
@@ -10,8 +11,8 @@ import { requestPasswordReset } from "./request-password-reset";
 import { clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
 
 /** Pending sign-in and password-reset steps: the challenge id in a short-lived cookie. */
-const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
-const PENDING_RESET_COOKIE = "dmp-patient.pending-reset";
+export const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
+export const PENDING_RESET_COOKIE = "dmp-patient.pending-reset";
 const PENDING_MAX_AGE = 10 * 60;
 
 export async function requestIp(): Promise<string | null> {
@@ -21,7 +22,7 @@ export async function requestIp(): Promise<string | null> {
 
 async function setPending(name: string, value: string, hint: string): Promise<void> {
   const jar = await cookies();
-  const options = { httpOnly: true, sameSite: "lax" as const, path: "/patient", maxAge: PENDING_MAX_AGE };
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/patient", maxAge: PENDING_MAX_AGE, secure: cookiesAreSecure() };
   jar.set(name, value, options);
   jar.set(`${name}-hint`, hint, options);
 }

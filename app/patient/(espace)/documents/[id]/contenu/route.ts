@@ -5,7 +5,7 @@ import { portalReadDocument } from "@/lib/patient-portal";
 const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "text/plain": "txt" };
 
 function asciiName(title: string): string {
-  return title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-zA-Z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "document";
+  return title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-zA-Z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "document";
 }
 
 /** The bytes of a document the actor may see: inline (PDF, image) or as a download. Traced. */
