@@ -18,6 +18,13 @@ export function sealSignatureHolds(publicKey: KeyObject, s: TSealStatement & { s
   return crypto.verify(null, sealPayload(s), publicKey, Buffer.from(s.signature, "base64url"));
 }
 
+/** The single row of an aggregate query. */
+function single<T>(rows: T[]): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error("Requête d'agrégat sans ligne");
+  return row;
+}
+
 /** Traces looked at per sealing pass: bounds the work of one pass on a large database. */
 const DEFAULT_WINDOW = 20_000;
 
@@ -38,9 +45,9 @@ export async function sealChangedChains(
 ): Promise<{ seals: number; complete: boolean }> {
   const window = options.window ?? DEFAULT_WINDOW;
   return db.$transaction(async (tx) => {
-    const [{ watermark }] = await tx.$queryRaw<{ watermark: bigint | number | null }[]>`SELECT MAX(lastTraceId) AS watermark FROM TraceSeal`;
+    const { watermark } = single(await tx.$queryRaw<{ watermark: bigint | number | null }[]>`SELECT MAX(lastTraceId) AS watermark FROM TraceSeal`);
     const from = Number(watermark ?? 0);
-    const [{ upTo, seen }] = await tx.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window})`;
+    const { upTo, seen } = single(await tx.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window})`);
     if (upTo === null) return { seals: 0, complete: true };
     const changed = await tx.$queryRaw<TChangedChain[]>`SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId`;
     const sealedAt = options.now ?? new Date();
@@ -49,8 +56,8 @@ export async function sealChangedChains(
       const lastTraceId = Number(chain.lastId);
       const [last] = await tx.$queryRaw<TLastSeal[]>`SELECT lastTraceId, count FROM TraceSeal WHERE patientId IS ${chain.patientId} ORDER BY id DESC LIMIT 1`;
       const after = Number(last?.lastTraceId ?? 0);
-      const [{ added }] = await tx.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`;
-      const [{ hash }] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE id = ${lastTraceId}`;
+      const { added } = single(await tx.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`);
+      const { hash } = single(await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE id = ${lastTraceId}`);
       const statement = { patientId: chain.patientId, lastTraceId, hash, count: Number(last?.count ?? 0) + Number(added), sealedAt };
       rows.push(
         Prisma.sql`(${statement.patientId}, ${lastTraceId}, ${hash}, ${statement.count}, ${signSeal(key, statement)}, ${key.keyId}, ${sealedAt})`,
