@@ -7,6 +7,8 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK|END)\b/i;
+
 /** A first-come, first-served lock: acquire() resolves with the function that releases it. */
 export class FifoLock {
   #tail: Promise<void> = Promise.resolve();
@@ -90,6 +92,22 @@ class SerializedAdapter implements SqlDriverAdapter {
       release();
       throw error;
     }
+    let ended = false;
+    const end = (how: "commit" | "rollback") => {
+      if (ended) return Promise.resolve();
+      ended = true;
+      return transaction[how]().finally(release);
+    };
+    // Prisma sends COMMIT / ROLLBACK as statements, then calls commit() / rollback() only if
+    // they succeeded: when one fails (a deferred constraint at COMMIT), roll back and end
+    // here, or the connection would stay inside the transaction and the lock held forever.
+    const endOnFailure = async (query: SqlQuery, error: unknown): Promise<never> => {
+      if (ENDS_TRANSACTION.test(query.sql)) {
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+        await end("rollback");
+      }
+      throw error;
+    };
     // The transaction's own statements go straight to the connection: it holds the lock.
     return {
       get provider() {
@@ -99,10 +117,10 @@ class SerializedAdapter implements SqlDriverAdapter {
         return transaction.adapterName;
       },
       options: transaction.options,
-      queryRaw: (query) => transaction.queryRaw(query),
-      executeRaw: (query) => transaction.executeRaw(query),
-      commit: () => transaction.commit().finally(release),
-      rollback: () => transaction.rollback().finally(release),
+      queryRaw: (query) => transaction.queryRaw(query).catch((error: unknown) => endOnFailure(query, error)),
+      executeRaw: (query) => transaction.executeRaw(query).catch((error: unknown) => endOnFailure(query, error)),
+      commit: () => end("commit"),
+      rollback: () => end("rollback"),
     };
   }
 

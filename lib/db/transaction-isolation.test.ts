@@ -69,4 +69,22 @@ describe("statements outside a transaction do not join another request's open tr
     );
     expect(await db.prisma.usedClientAssertion.count({ where: { key: { startsWith: "many-" } } })).toBe(keys.length);
   });
+
+  it("a transaction whose COMMIT fails is rolled back and leaves the connection to the next statements", async () => {
+    const patientId = "no-such-patient";
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.usedClientAssertion.create({ data: assertion("commit-fails") });
+        // A deferred foreign key violation: the statement passes, the COMMIT fails.
+        await tx.$executeRaw`PRAGMA defer_foreign_keys = ON`;
+        await tx.$executeRaw`INSERT INTO Trace (patientId, actorKind, actorName, action, at, prevHash, hash) VALUES (${patientId}, 'SYSTEM', 'x', 'x', ${new Date()}, 'x', 'commit-fails')`;
+      }),
+    ).rejects.toThrow();
+    const next = db.prisma.usedClientAssertion.create({ data: assertion("after-failed-commit") }).then((row) => row.key);
+    expect(await Promise.race([next, sleep(3000).then(() => "still waiting")])).toBe("after-failed-commit");
+    expect(await db.prisma.usedClientAssertion.findUnique({ where: { key: "commit-fails" } })).toBeNull();
+    // Not left inside the failed transaction: a rollback elsewhere does not take this row with it.
+    await failingTransaction("tx-rolled-back-3", async () => {});
+    expect(await db.prisma.usedClientAssertion.findUnique({ where: { key: "after-failed-commit" } })).not.toBeNull();
+  });
 });
