@@ -26,7 +26,7 @@ function single<T>(rows: T[]): T {
 }
 
 /** Traces looked at per sealing pass: bounds the work of one pass on a large database. */
-const DEFAULT_WINDOW = 20_000;
+const DEFAULT_WINDOW = 5_000;
 
 type TChangedChain = { patientId: string | null; lastId: bigint | number };
 type TLastSeal = { lastTraceId: bigint | number; count: bigint | number } | undefined;
@@ -44,30 +44,30 @@ export async function sealChangedChains(
   options: { now?: Date; window?: number } = {},
 ): Promise<{ seals: number; complete: boolean }> {
   const window = options.window ?? DEFAULT_WINDOW;
-  return db.$transaction(async (tx) => {
-    const { watermark } = single(await tx.$queryRaw<{ watermark: bigint | number | null }[]>`SELECT MAX(lastTraceId) AS watermark FROM TraceSeal`);
-    const from = Number(watermark ?? 0);
-    const { upTo, seen } = single(await tx.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window})`);
-    if (upTo === null) return { seals: 0, complete: true };
-    const changed = await tx.$queryRaw<TChangedChain[]>`SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId`;
-    const sealedAt = options.now ?? new Date();
-    const rows: Prisma.Sql[] = [];
-    for (const chain of changed) {
-      const lastTraceId = Number(chain.lastId);
-      const [last] = await tx.$queryRaw<TLastSeal[]>`SELECT lastTraceId, count FROM TraceSeal WHERE patientId IS ${chain.patientId} ORDER BY id DESC LIMIT 1`;
-      const after = Number(last?.lastTraceId ?? 0);
-      const { added } = single(await tx.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`);
-      const { hash } = single(await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE id = ${lastTraceId}`);
-      const statement = { patientId: chain.patientId, lastTraceId, hash, count: Number(last?.count ?? 0) + Number(added), sealedAt };
-      rows.push(
-        Prisma.sql`(${statement.patientId}, ${lastTraceId}, ${hash}, ${statement.count}, ${signSeal(key, statement)}, ${key.keyId}, ${sealedAt})`,
-      );
-    }
-    if (rows.length > 0) {
-      await tx.$executeRaw`INSERT INTO TraceSeal (patientId, lastTraceId, hash, count, signature, keyId, sealedAt) VALUES ${Prisma.join(rows)}`;
-    }
-    return { seals: rows.length, complete: Number(seen) < window };
-  });
+  // No transaction: traces are append-only, so what is read about ids up to a head never
+  // changes, and other requests interleave with a long first pass instead of waiting for it.
+  const { watermark } = single(await db.$queryRaw<{ watermark: bigint | number | null }[]>`SELECT MAX(lastTraceId) AS watermark FROM TraceSeal`);
+  const from = Number(watermark ?? 0);
+  const { upTo, seen } = single(await db.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window})`);
+  if (upTo === null) return { seals: 0, complete: true };
+  const changed = await db.$queryRaw<TChangedChain[]>`SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId`;
+  const sealedAt = options.now ?? new Date();
+  const rows: Prisma.Sql[] = [];
+  for (const chain of changed) {
+    const lastTraceId = Number(chain.lastId);
+    const [last] = await db.$queryRaw<TLastSeal[]>`SELECT lastTraceId, count FROM TraceSeal WHERE patientId IS ${chain.patientId} ORDER BY id DESC LIMIT 1`;
+    const after = Number(last?.lastTraceId ?? 0);
+    const { added } = single(await db.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`);
+    const { hash } = single(await db.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE id = ${lastTraceId}`);
+    const statement = { patientId: chain.patientId, lastTraceId, hash, count: Number(last?.count ?? 0) + Number(added), sealedAt };
+    rows.push(
+      Prisma.sql`(${statement.patientId}, ${lastTraceId}, ${hash}, ${statement.count}, ${signSeal(key, statement)}, ${key.keyId}, ${sealedAt})`,
+    );
+  }
+  if (rows.length > 0) {
+    await db.$executeRaw`INSERT INTO TraceSeal (patientId, lastTraceId, hash, count, signature, keyId, sealedAt) VALUES ${Prisma.join(rows)}`;
+  }
+  return { seals: rows.length, complete: Number(seen) < window };
 }
 
 /** Seals every chain up to its current head, pass after pass. */
