@@ -17,6 +17,11 @@ function chainLabel(c: TChainCheck): string {
   return c.patientId === null ? "Chaîne de la plateforme" : `Dossier ${c.patientId}`;
 }
 
+/** "1re", "2e"…: a trace is feminine. */
+function ordinal(n: number): string {
+  return n === 1 ? "1re" : `${NUMBER.format(n)}e`;
+}
+
 function Hash({ value }: { value: string }) {
   return <code className="break-all text-xs">{value}</code>;
 }
@@ -82,7 +87,7 @@ export default async function TraceIntegrityPage({ searchParams }: { searchParam
                           <dl>
                             <dt>Trace</dt>
                             <dd>
-                              n° {f.brokenLink.traceId} ({f.brokenLink.position}e de la chaîne)
+                              n° {f.brokenLink.traceId} ({ordinal(f.brokenLink.position)} de la chaîne)
                             </dd>
                             {f.brokenLink.foundPrevHash !== f.brokenLink.expectedPrevHash && (
                               <>
