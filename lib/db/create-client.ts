@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, ensureDatabaseFolder } from "./database-url";
+import { serializeTransactions } from "./serialized-adapter";
 
 export type { PrismaClient };
 
@@ -9,9 +10,11 @@ export type { PrismaClient };
  * and by scripts and tests, which may point it at their own database file.
  * The file is put in WAL mode by prisma/prepare.ts (the mode is stored in the file);
  * the busy timeout queues a second process's writes instead of failing them.
+ * Statements outside a transaction wait while one is open on the connection
+ * (see serialized-adapter.ts): a request never reads or writes inside another's transaction.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   ensureDatabaseFolder(url);
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: serializeTransactions(adapter) });
 }

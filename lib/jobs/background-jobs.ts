@@ -4,10 +4,14 @@ import { startEmbeddedSmtp } from "@/lib/mail/embedded-smtp";
 import { usesEmbeddedSmtp } from "@/lib/mail/send-mail";
 import { deliverPendingNotifications } from "@/lib/notifications/deliver-notifications";
 import { loadPendingReimbursementHistories } from "@/lib/reimbursements/load-pending-histories";
+import { sealChangedChains } from "@/lib/traces/seal-chains";
+import { sealKey } from "@/lib/traces/seal-key";
 
 const INTERVAL_MS = Number(process.env.JOBS_INTERVAL_MS) || 2000;
+/** How often the trace chains' heads are sealed: what a truncation can go unseen for. */
+const SEAL_INTERVAL_MS = Number(process.env.TRACE_SEAL_INTERVAL_MS) || 60_000;
 
-const globalForJobs = globalThis as unknown as { dmpJobsStarted?: boolean };
+const globalForJobs = globalThis as unknown as { dmpJobsStarted?: boolean; dmpLastSealAt?: number };
 
 /** One pass of every background task; errors are logged, never thrown. */
 export async function runJobsOnce(): Promise<void> {
@@ -21,12 +25,26 @@ export async function runJobsOnce(): Promise<void> {
   } catch (error) {
     console.error("Envoi des notifications :", error instanceof Error ? error.message : error);
   }
+  try {
+    await sealTraceChainsWhenDue();
+  } catch (error) {
+    console.error("Scellement des traces :", error instanceof Error ? error.message : error);
+  }
+}
+
+/** Seals the chains changed since the last seal, once per SEAL_INTERVAL_MS (one window a run). */
+async function sealTraceChainsWhenDue(): Promise<void> {
+  const now = Date.now();
+  if (globalForJobs.dmpLastSealAt !== undefined && now - globalForJobs.dmpLastSealAt < SEAL_INTERVAL_MS) return;
+  const { complete } = await sealChangedChains(prisma, sealKey());
+  // Incomplete: more traces wait (first run on a large base): go on at the next run.
+  if (complete) globalForJobs.dmpLastSealAt = now;
 }
 
 /**
  * Started once per server process from instrumentation.ts: the embedded SMTP server when
- * no SMTP_URL is set, then a small loop (every 2 s) that loads reimbursement histories
- * and delivers notifications. Runs are never concurrent.
+ * no SMTP_URL is set, then a small loop (every 2 s) that loads reimbursement histories,
+ * delivers notifications and seals the trace chains (every minute). Runs are never concurrent.
  */
 export async function startBackgroundJobs(): Promise<void> {
   if (globalForJobs.dmpJobsStarted || process.env.DISABLE_BACKGROUND_JOBS === "1") return;

@@ -20,7 +20,7 @@ export default async function OperatorHomePage() {
   const doctorLines = SPECIALTY_CODES.map((s) => `10/${s}`).filter((l) => !lines.includes(l));
   return (
     <>
-      <PageHeader eyebrow="Opérateur de la plateforme" title="Espace opérateur" description={<p>Matrice d&apos;habilitations, opposition des cartes CPS et statistiques.</p>} />
+      <PageHeader eyebrow="Opérateur de la plateforme" title="Espace opérateur" description={<p>Matrice d&apos;habilitations, opposition des cartes CPS, statistiques et intégrité des traces.</p>} />
       <section aria-labelledby="matrice" className="mb-10 flex flex-col gap-4">
         <h2 id="matrice" className="text-2xl font-semibold">
           Matrice d&apos;habilitations
@@ -68,6 +68,12 @@ export default async function OperatorHomePage() {
             <Link href="/hopital/rapports">Rapports d&apos;alimentation des établissements</Link>
           </li>
         </ul>
+      </section>
+      <section aria-labelledby="traces" className="mt-10">
+        <h2 id="traces" className="mb-3 text-2xl font-semibold">
+          Traces
+        </h2>
+        <Link href="/pro/operateur/traces">Vérifier l&apos;intégrité des traces (chaînes et sceaux)</Link>
       </section>
     </>
   );
