@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress, trustedProxies } from "@/lib/pro/client-address";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
@@ -62,7 +63,7 @@ export function proAuthOptions(): NextAuthOptions {
                 nonce: credentials?.nonce ?? "",
                 signature: credentials?.signature ?? "",
               },
-              { ipAddress: headerValue(req?.headers, "x-forwarded-for") },
+              { ipAddress: clientAddress(headerValue(req?.headers, "x-forwarded-for"), trustedProxies()) },
             );
             return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial };
           } catch (error) {

@@ -1,3 +1,4 @@
+import { clientAddress, trustedProxies } from "@/lib/pro/client-address";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FHIR_BASE_PATH, TOKEN_PATH } from "../constants";
 
@@ -28,7 +29,7 @@ export function tokenUrls(request: Request): string[] {
   return origins(request).map((o) => `${o}${TOKEN_PATH}`);
 }
 
+/** The caller's address, by the one rule of lib/pro/client-address (X-Forwarded-For only behind TRUSTED_PROXIES). */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded ? (forwarded.split(",")[0]?.trim() || null) : null;
+  return clientAddress(request.headers.get("x-forwarded-for"), trustedProxies());
 }

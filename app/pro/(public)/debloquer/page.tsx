@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { z } from "zod";
+import { requestIp } from "@/lib/pro/request-ip";
 import { CardUnblockForm, type TUnblockState } from "@/components/pro/card-unblock-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { unblockCardForBrowser } from "@/lib/pki/unblock-card-for-browser";
@@ -15,7 +15,7 @@ async function unblockAction(_state: TUnblockState, form: FormData): Promise<TUn
   if (!parsed.success || parsed.data.serial === "") {
     return { status: "error", message: "Choisissez le fichier de la carte et saisissez le code de déblocage." };
   }
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = await requestIp();
   return unblockCardForBrowser(parsed.data, ip);
 }
 

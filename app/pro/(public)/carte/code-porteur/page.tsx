@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { z } from "zod";
+import { requestIp } from "@/lib/pro/request-ip";
 import { CardPinChangeForm } from "@/components/pro/card-pin-change-form";
 import { PageHeader } from "@/components/ui/page-header";
 import type { TChangeCardPinInput } from "@/lib/pki/change-card-pin";
@@ -23,7 +23,7 @@ async function changePinAction(input: TChangeCardPinInput): Promise<TChangeCardP
   if (!parsed.success) {
     return { status: "error", message: "Choisissez le fichier de la carte et saisissez le code porteur actuel et le nouveau." };
   }
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = await requestIp();
   return changeCardPinForBrowser(parsed.data, ip);
 }
 
