@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import type { TActor } from "./actor";
 import type { TAccessContext } from "./access-context";
+import { emergencyModeFor } from "./emergency-doors";
 import { resolveHabilitation, type THabilitationRow, type TResolvedHabilitation } from "./habilitation";
 
 const EMPTY_HABILITATION: TResolvedHabilitation = new Map();
@@ -69,7 +70,8 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
     isBlocked: Number(record.isBlocked) === 1,
     hasAuthorization: record.authorizationMethod !== null,
     authorizationMethod: record.authorizationMethod,
-    emergencyMode: mode && mode !== "NORMAL" ? mode : null,
+    // Only through a door this professional may use (no emergency mode for establishment staff).
+    emergencyMode: emergencyModeFor(actor, mode && mode !== "NORMAL" ? mode : null),
     habilitation: resolveHabilitation(rows, actor.profession, actor.specialty),
   };
 }

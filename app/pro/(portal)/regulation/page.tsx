@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
+import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { searchPatientsFromQuery } from "@/lib/pro/portal";
 import type { TPatientSearchResult } from "@/lib/records/find-patients";
 import { PatientSearchForms } from "@/components/pro/patient-search-forms";
@@ -31,7 +32,7 @@ function RegulationCell({ r }: { r: TPatientSearchResult }) {
 /** The regulator's screen, built for a phone call: find the caller, open the record at once. */
 export default async function RegulationPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requireProfessionalActor();
-  if (!actor.isSamuRegulator) notFound();
+  if (!emergencyDoorDecision(actor, "SAMU").allowed) notFound();
   const search = await searchPatientsFromQuery(actor, await searchParams);
   const { results, error } = search;
   return (
