@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/pro/action-form";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
@@ -23,7 +22,6 @@ function formatDay(day: string): string {
 
 function RegulationCell({ r }: { r: TPatientSearchResult }) {
   if (!r.patientId) return <span className="text-slate-700">Pas de dossier</span>;
-  if (r.recordStatus === "CLOSED") return <Badge tone="warning">Dossier fermé</Badge>;
   return (
     <ActionForm action={openInRegulationAction.bind(null, r.patientId)} submitLabel={`Ouvrir le dossier en régulation : ${r.firstName} ${r.lastName}`} />
   );
