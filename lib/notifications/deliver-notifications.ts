@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/types";
 import { prisma } from "@/lib/db/client";
 import { sendMail, type TMail } from "@/lib/mail/send-mail";
 import { sendSms } from "@/lib/sms/send-sms";
+import { adulthoodCutoff } from "@/lib/access/representation";
 
 type TRecipients = { emails: string[]; phones: string[] };
 
@@ -38,7 +39,9 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
   const send = deps.sendMail ?? sendMail;
   const now = deps.now ?? new Date();
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const hasRepresentativeWith = (field: "email" | "phone") => ({ representations: { some: { account: { [field]: { not: null } } } } });
+  // A representation ends at the patient's 18th birthday: no notification reaches a former representative.
+  const inForce = { patient: { birthDate: { gt: adulthoodCutoff(now) } } };
+  const hasRepresentativeWith = (field: "email" | "phone") => ({ representations: { some: { ...inForce, account: { [field]: { not: null } } } } });
   const pending = await db.notification.findMany({
     where: {
       createdAt: { gte: since },
@@ -54,7 +57,7 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
           phone: true,
           notifyByEmail: true,
           notifyBySms: true,
-          representations: { select: { account: { select: { email: true, phone: true } } } },
+          representations: { where: inForce, select: { account: { select: { email: true, phone: true } } } },
         },
       },
     },
