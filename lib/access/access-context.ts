@@ -17,7 +17,7 @@ export type TAccessContext = {
   authorizationMethod?: "CONSENT" | "CARE_TEAM" | "RECORD_CREATION" | null;
   /** An emergency access this professional opened on this record and that has not expired. */
   emergencyMode: "SAMU" | "BREAK_GLASS" | null;
-  /** Legal representative actor only: a representation of this patient exists. */
+  /** Legal representative actor only: a representation of this patient exists and is in force (the patient is under 18). */
   isRepresentative: boolean;
   habilitation: TResolvedHabilitation;
 };

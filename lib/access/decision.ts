@@ -20,6 +20,7 @@ export const DENY_RULES = {
   NOT_AUTHORIZED: "Aucune autorisation d'accès",
   SAMU_OPPOSED: "Le patient s'est opposé à l'accès du SAMU-Centre 15",
   BREAK_GLASS_OPPOSED: "Le patient s'est opposé à l'accès en bris de glace",
+  EMERGENCY_HEALTH_PROFESSIONALS_ONLY: "Accès en urgence réservé aux professionnels de santé",
   OPPOSED_BY_PATIENT: "Document retiré par opposition du patient",
   HABILITATION_DENIED: "Type de document non autorisé par la matrice d'habilitations",
   MASKED_FROM_PROS: "Document masqué aux professionnels",
@@ -27,6 +28,13 @@ export const DENY_RULES = {
   HIDDEN_FROM_LEGAL_REPS: "Document invisible aux représentants légaux",
   TREATING_DOCTOR_ONLY: "Réservé au médecin traitant du patient",
 } as const;
+
+/**
+ * What a professional is told when a record or a document is refused or unknown: one
+ * sentence for a blocked professional, a closed record, an unknown patient and a forbidden
+ * document, so the answer reveals nothing the patient did not choose to show.
+ */
+export const NEUTRAL_REFUSAL_MESSAGE = "Dossier ou document introuvable, ou accès non autorisé.";
 
 export type TGrantRule = keyof typeof GRANT_RULES;
 export type TDenyRule = keyof typeof DENY_RULES;

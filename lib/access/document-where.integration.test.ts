@@ -51,7 +51,8 @@ beforeAll(async () => {
     proIds.set(c, pro.id);
   }
   const identity = { birthDate: "1980-01-01", birthRank: 1, firstName: "Jeanne", lastName: "Test", sex: "F" as const, department: "75" };
-  const patient = await p.patient.create({ data: { ...identity, nir: "280017505600195", treatingDoctorId: proIds.get("treatingDoctor") } });
+  // A minor: a legal representation is in force only before the 18th birthday.
+  const patient = await p.patient.create({ data: { ...identity, birthDate: "2012-01-01", nir: "280017505600195", treatingDoctorId: proIds.get("treatingDoctor") } });
   const other = await p.patient.create({ data: { ...identity, nir: "180017505600138", firstName: "Paul", sex: "M" } });
   patientId = patient.id;
   otherPatientId = other.id;

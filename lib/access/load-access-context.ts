@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/types";
 import type { TActor } from "./actor";
 import type { TAccessContext } from "./access-context";
+import { emergencyModeFor } from "./emergency-doors";
+import { adulthoodCutoff } from "./representation";
 import { resolveHabilitation, type THabilitationRow, type TResolvedHabilitation } from "./habilitation";
 
 const EMPTY_HABILITATION: TResolvedHabilitation = new Map();
@@ -20,6 +22,8 @@ type TRecordFacts = {
 /**
  * Loads the facts the policy needs for one actor and one record. Returns null when the
  * record does not exist, which callers turn into the same "not found" as a refusal.
+ * A representation counts only while the patient is a minor (isRepresentationInForce):
+ * from their 18th birthday it ends by itself, with no job to run.
  * Every record access starts here, so it is one raw statement (plus the matrix rows for
  * a professional) instead of Prisma calls that each cost a query compilation; the
  * policy tables of document-where.integration.test.ts and emergency.test.ts run on it.
@@ -35,7 +39,8 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
         (SELECT e.mode FROM EmergencyAccess e
           WHERE e.patientId = p.id AND e.professionalId = ${professionalId} AND e.expiresAt > ${now}
           ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
-        EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId}) AS isRepresentative
+        (p.birthDate > ${adulthoodCutoff(now)}
+          AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative
       FROM Patient p WHERE p.id = ${patientId}`,
     actor.kind === "PROFESSIONAL" && actor.profession
       ? db.$queryRaw<THabilitationRow[]>`
@@ -69,7 +74,8 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
     isBlocked: Number(record.isBlocked) === 1,
     hasAuthorization: record.authorizationMethod !== null,
     authorizationMethod: record.authorizationMethod,
-    emergencyMode: mode && mode !== "NORMAL" ? mode : null,
+    // Only through a door this professional may use (no emergency mode for establishment staff).
+    emergencyMode: emergencyModeFor(actor, mode && mode !== "NORMAL" ? mode : null),
     habilitation: resolveHabilitation(rows, actor.profession, actor.specialty),
   };
 }

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canAccessRecord, emergencyDecision } from "@/lib/access/policy";
-import { describeDecision, type TDecision } from "@/lib/access/decision";
+import { describeDecision, NEUTRAL_REFUSAL_MESSAGE, type TDecision } from "@/lib/access/decision";
+import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { loadAccessContext } from "@/lib/access/load-access-context";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
@@ -19,9 +20,11 @@ export type TEmergencyOutcome =
 const REFUSAL_MESSAGES: Partial<Record<TDecision["rule"], string>> = {
   SAMU_OPPOSED: "Accès refusé : le patient s'est opposé à l'accès de la régulation SAMU-Centre 15 à son DMP.",
   BREAK_GLASS_OPPOSED: "Accès refusé : le patient s'est opposé à l'accès en urgence (bris de glace) à son DMP.",
-  RECORD_CLOSED: "Accès refusé : ce dossier est fermé.",
-  BLOCKED: "Accès refusé : le patient a bloqué votre accès à son dossier.",
+  // A closed record and a block are the patient's secret: the same words as an unknown record.
+  RECORD_CLOSED: NEUTRAL_REFUSAL_MESSAGE,
+  BLOCKED: NEUTRAL_REFUSAL_MESSAGE,
   NOT_AUTHORIZED: "Accès refusé : seul un régulateur du SAMU-Centre 15 peut ouvrir un dossier en mode régulation.",
+  EMERGENCY_HEALTH_PROFESSIONALS_ONLY: "Accès refusé : l'accès en urgence est réservé aux professionnels de santé (carte CPS).",
 };
 
 /**
@@ -30,7 +33,9 @@ const REFUSAL_MESSAGES: Partial<Record<TDecision["rule"], string>> = {
  * justification). Checks the record and the patient's choice at this very moment; a
  * refusal is traced and explained; an opening writes the EmergencyAccess (valid
  * emergencyAccessMinutes()), its trace and the patient's notification in one transaction.
- * An unknown record throws NOT_FOUND.
+ * A door the professional may not use at all (emergencyDoorDecision: staff, SAMU without
+ * being a regulator) is refused the same way whether the record exists or not (traced when
+ * it does). A closed record or a block answers as an unknown record, which throws NOT_FOUND.
  */
 export async function openEmergencyAccess(
   prisma: PrismaClient,
@@ -47,8 +52,26 @@ export async function openEmergencyAccess(
   }
   const action = input.mode === "SAMU" ? "SAMU_ACCESS" : "BREAK_GLASS_ACCESS";
 
+  const door = emergencyDoorDecision(actor, input.mode);
+
   return prisma.$transaction(async (tx): Promise<TEmergencyOutcome> => {
     const ctx = await loadAccessContext(tx, actor, patientId, now);
+    if (!door.allowed) {
+      if (ctx) {
+        await appendTrace(tx, {
+          patientId,
+          ...traceActorFields(actor),
+          action,
+          mode: input.mode,
+          justification,
+          outcome: "REFUSED",
+          reason: describeDecision(door),
+          ipAddress: request.ipAddress ?? null,
+          at: now,
+        });
+      }
+      return { status: "REFUSED", rule: door.rule, message: REFUSAL_MESSAGES[door.rule] ?? "Accès refusé." };
+    }
     if (!ctx) throw new AppError("NOT_FOUND");
 
     const current = canAccessRecord(actor, { ...ctx, emergencyMode: null });

@@ -6,6 +6,7 @@ import { audienceIncludes, audiencesSeenBy } from "@/lib/access/notification-aud
 import { prisma } from "@/lib/db/client";
 import { sendMail, type TMail } from "@/lib/mail/send-mail";
 import { sendSms } from "@/lib/sms/send-sms";
+import { adulthoodCutoff } from "@/lib/access/representation";
 
 type TRecipients = { emails: string[]; phones: string[] };
 
@@ -36,12 +37,20 @@ function recipientsOf(
   };
 }
 
+/** Representations still in force at `now` (the represented patient is under 18). */
+function representationInForce(now: Date): Prisma.LegalRepresentationWhereInput {
+  return { patient: { birthDate: { gt: adulthoodCutoff(now) } } };
+}
+
 /** Notifications that have someone to reach on this channel, by the same audience rule. */
-function reachableBy(field: "email" | "phone"): Prisma.NotificationWhereInput {
+function reachableBy(field: "email" | "phone", now: Date): Prisma.NotificationWhereInput {
   return {
     OR: [
       { audience: { in: audiencesSeenBy("PATIENT") }, patient: { [field]: { not: null } } },
-      { audience: { in: audiencesSeenBy("LEGAL_REPRESENTATIVE") }, patient: { representations: { some: { account: { [field]: { not: null } } } } } },
+      {
+        audience: { in: audiencesSeenBy("LEGAL_REPRESENTATIVE") },
+        patient: { representations: { some: { ...representationInForce(now), account: { [field]: { not: null } } } } },
+      },
     ],
   };
 }
@@ -58,12 +67,14 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
   const send = deps.sendMail ?? sendMail;
   const now = deps.now ?? new Date();
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  // A representation ends at the patient's 18th birthday: no notification reaches a former representative.
+  const inForce = representationInForce(now);
   const pending = await db.notification.findMany({
     where: {
       createdAt: { gte: since },
       OR: [
-        { AND: [{ sentEmail: false, patient: { notifyByEmail: true } }, reachableBy("email")] },
-        { AND: [{ sentSms: false, patient: { notifyBySms: true } }, reachableBy("phone")] },
+        { AND: [{ sentEmail: false, patient: { notifyByEmail: true } }, reachableBy("email", now)] },
+        { AND: [{ sentSms: false, patient: { notifyBySms: true } }, reachableBy("phone", now)] },
       ],
     },
     include: {
@@ -73,7 +84,7 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
           phone: true,
           notifyByEmail: true,
           notifyBySms: true,
-          representations: { select: { account: { select: { email: true, phone: true } } } },
+          representations: { where: inForce, select: { account: { select: { email: true, phone: true } } } },
         },
       },
     },

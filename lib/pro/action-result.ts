@@ -1,11 +1,12 @@
 import { isAppError } from "@/lib/errors/app-error";
 import { userMessageFor } from "@/lib/errors/messages";
+import { NEUTRAL_REFUSAL_MESSAGE } from "@/lib/access/decision";
 
 /** The French message of a failed server action; unexpected errors are logged, never shown. */
 export function actionError(error: unknown): { error: string } {
   if (!isAppError(error)) console.error("server action", error);
   if (isAppError(error) && error.code === "NOT_FOUND" && !error.userMessage) {
-    return { error: "Dossier ou document introuvable, ou accès non autorisé." };
+    return { error: NEUTRAL_REFUSAL_MESSAGE };
   }
   return { error: userMessageFor(error) };
 }

@@ -5,6 +5,7 @@ import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { findPatients, searchErrorMessage, ZPatientSearch, type TPatientSearch, type TPatientSearchResult } from "@/lib/records/find-patients";
 import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
 import { findCareTeamPresumption, recordCareTeamAccess } from "@/lib/records/care-team-presumption";
+import { getIdentityBeforeAccess } from "@/lib/records/get-identity-before-access";
 import { getProfessionalRecord } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/records/open-record";
 import { readDocument } from "@/lib/documents/read-document";
@@ -70,13 +71,9 @@ export async function searchPatientsFromQuery(actor: TProActor, query: TQuery): 
   }
 }
 
+/** The identity on the first-access page; null (an unknown record's page) when the policy would refuse anyway. */
 export async function getPatientIdentityForConsent(actor: TProActor, patientId: string) {
-  if (patientId.length > 64) return null;
-  const p = await prisma.patient.findUnique({
-    where: { id: patientId },
-    select: { id: true, firstName: true, lastName: true, birthDate: true, sex: true },
-  });
-  return p;
+  return getIdentityBeforeAccess(prisma, actor, patientId);
 }
 
 export async function declareConsent(actor: TProActor, patientId: string, input: TConsentInput) {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { canBlockAtPatientRequest } from "@/lib/access/record-actions";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
+import { withdrawnCareTeamDetail, withdrawUnfoundedCareTeamAccess } from "./care-team-presumption";
 import { runProfessionalCommand, type TCommandRequest } from "./professional-command";
 
 /**
@@ -28,13 +29,14 @@ export async function blockProfessionalForPatient(
     const existing = await tx.patientBlock.findUnique({ where: { patientId_professionalId: { patientId, professionalId } } });
     if (existing) throw new AppError("CONFLICT", "Ce professionnel est déjà bloqué sur ce dossier.");
     await tx.patientBlock.create({ data: { patientId, professionalId, requestedBy: "TREATING_DOCTOR", createdAt: now } });
+    const withdrawn = await withdrawUnfoundedCareTeamAccess(tx, patientId);
     await appendTrace(tx, {
       patientId,
       ...traceActorFields(actor),
       action: "PROFESSIONAL_BLOCK",
       mode: decision.mode,
       reason: "À la demande du patient, par le médecin traitant",
-      detail: `${[target.title, target.firstName, target.lastName].filter(Boolean).join(" ")} (${target.idNat})`,
+      detail: `${[target.title, target.firstName, target.lastName].filter(Boolean).join(" ")} (${target.idNat})${withdrawnCareTeamDetail(withdrawn)}`,
       ipAddress: request.ipAddress ?? null,
       at: now,
     });

@@ -39,13 +39,41 @@ export async function findCareTeamPresumption(db: Db, professionalId: string, pa
   if (doctor && doctor.id !== professionalId && doctor.structureId === structureId) {
     return { structureName: professional.structure.name, colleagueName: fullName(doctor) };
   }
-  // Only the patient's own agreement counts: a presumed access does not extend further.
+  // Only the patient's own agreement counts: a presumed access does not extend further,
+  // and nothing flows from a colleague the patient blocked (their agreement is withdrawn).
   const agreed = await db.professionalAuthorization.findFirst({
-    where: { patientId, method: { in: ["CONSENT", "RECORD_CREATION"] }, professionalId: { not: professionalId }, professional: { structureId } },
+    where: {
+      patientId,
+      method: { in: ["CONSENT", "RECORD_CREATION"] },
+      professionalId: { not: professionalId },
+      professional: { structureId, blocks: { none: { patientId } } },
+    },
     orderBy: { recordedAt: "asc" },
     select: { professional: { select: { title: true, firstName: true, lastName: true } } },
   });
   return agreed ? { structureName: professional.structure.name, colleagueName: fullName(agreed.professional) } : null;
+}
+
+/**
+ * Ends the presumed accesses (CARE_TEAM authorizations) of a record that no longer flow
+ * from a standing agreement: the colleague was blocked, or the treating doctor changed.
+ * Called in the transaction of each change that can withdraw an agreement. Returns how
+ * many were removed.
+ */
+export async function withdrawUnfoundedCareTeamAccess(db: Db, patientId: string): Promise<number> {
+  const presumed = await db.professionalAuthorization.findMany({ where: { patientId, method: "CARE_TEAM" }, select: { professionalId: true } });
+  const unfounded: string[] = [];
+  for (const { professionalId } of presumed) {
+    if (!(await findCareTeamPresumption(db, professionalId, patientId))) unfounded.push(professionalId);
+  }
+  if (unfounded.length === 0) return 0;
+  const removed = await db.professionalAuthorization.deleteMany({ where: { patientId, method: "CARE_TEAM", professionalId: { in: unfounded } } });
+  return removed.count;
+}
+
+/** The words a trace adds when a change ended presumed accesses. */
+export function withdrawnCareTeamDetail(count: number): string {
+  return count > 0 ? ` ; ${count} accès au titre de l'équipe de soins retiré${count > 1 ? "s" : ""}` : "";
 }
 
 /**

@@ -5,6 +5,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { openRecord } from "./open-record";
 import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+import { withdrawnCareTeamDetail, withdrawUnfoundedCareTeamAccess } from "./care-team-presumption";
 
 export type TCareTeamMember = {
   professionalId: string;
@@ -94,7 +95,8 @@ export async function blockProfessional(prisma: PrismaClient, actor: TPatientSid
     if (existing) throw new AppError("CONFLICT", "Ce professionnel est déjà bloqué.");
     await tx.patientBlock.create({ data: { patientId: ctx.patientId, professionalId, requestedBy: "PATIENT" } });
     await tx.emergencyAccess.updateMany({ where: { patientId: ctx.patientId, professionalId, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
-    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "PROFESSIONAL_BLOCK", detail: fullName(pro) });
+    const withdrawn = await withdrawUnfoundedCareTeamAccess(tx, ctx.patientId);
+    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "PROFESSIONAL_BLOCK", detail: fullName(pro) + withdrawnCareTeamDetail(withdrawn) });
     return { name: fullName(pro) };
   });
 }
@@ -131,7 +133,9 @@ export async function setTreatingDoctor(
     const blocked = await tx.patientBlock.findUnique({ where: { patientId_professionalId: { patientId: ctx.patientId, professionalId: pro.id } } });
     if (blocked) throw new AppError("CONFLICT", "Ce médecin est bloqué : débloquez-le avant de le désigner.");
     await tx.patient.update({ where: { id: ctx.patientId }, data: { treatingDoctorId: pro.id, treatingDoctorSince: new Date() } });
-    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "TREATING_DOCTOR_SET", detail: fullName(pro) });
+    // The former treating doctor's structure may have been the only source of presumed accesses.
+    const withdrawn = await withdrawUnfoundedCareTeamAccess(tx, ctx.patientId);
+    await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "TREATING_DOCTOR_SET", detail: fullName(pro) + withdrawnCareTeamDetail(withdrawn) });
     return { name: fullName(pro) };
   });
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import type { TProfessionalActor } from "@/lib/access/actor";
+import type { TAccessContext } from "@/lib/access/access-context";
+import { emergencyModeFor } from "@/lib/access/emergency-doors";
+import { searchAccessFor, type TSearchAccess } from "@/lib/access/identity-before-access";
 import { parseNir } from "@/lib/identity/nir";
 import { isAppError } from "@/lib/errors/app-error";
 
@@ -31,15 +34,17 @@ export type TPatientSearchResult = {
   birthDate: string;
   birthRank: number;
   sex: "M" | "F";
-  /** The record, when one exists. */
+  /** The record, when one exists (a closed record too: its status is the patient's business). */
   patientId: string | null;
-  recordStatus: "OPEN" | "CLOSED" | null;
   /**
-   * How this professional may open it now (a block shows as NONE: it is the patient's
-   * secret). EMERGENCY: an emergency access they declared is still open.
+   * How this professional may open it now, as the policy decides (searchAccessFor): a block
+   * or a closed record shows as NONE, like any record they have no access to.
+   * EMERGENCY: an emergency access they declared is still open.
    */
-  access: "TREATING_DOCTOR" | "AUTHORIZED" | "EMERGENCY" | "NONE";
+  access: TSearchAccess;
 };
+
+const PATIENT_FACTS = { id: true, recordStatus: true, treatingDoctorId: true, breakGlassAllowed: true, samuAllowed: true } as const;
 
 function fold(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]/g, "");
@@ -55,12 +60,12 @@ export async function findPatients(db: Db, actor: TProfessionalActor, search: TP
     search.mode === "ins"
       ? await db.beneficiary.findMany({
           where: { nir: parseNir(search.nir), birthDate: search.birthDate, birthRank: search.birthRank },
-          include: { patient: { select: { id: true, recordStatus: true, treatingDoctorId: true } } },
+          include: { patient: { select: PATIENT_FACTS } },
         })
       : (
           await db.beneficiary.findMany({
             where: { birthDate: search.birthDate },
-            include: { patient: { select: { id: true, recordStatus: true, treatingDoctorId: true } } },
+            include: { patient: { select: PATIENT_FACTS } },
             take: 500,
           })
         ).filter((b) => {
@@ -69,16 +74,37 @@ export async function findPatients(db: Db, actor: TProfessionalActor, search: TP
           return isNameMatch && (!search.firstName || fold(b.firstName).startsWith(fold(search.firstName)));
         });
   const patientIds = rows.map((r) => r.patient?.id).filter((id): id is string => Boolean(id));
-  const authorizations = await db.professionalAuthorization.findMany({
-    where: { professionalId: actor.professionalId, patientId: { in: patientIds } },
-    select: { patientId: true },
-  });
-  const authorized = new Set(authorizations.map((a) => a.patientId));
-  const emergencies = await db.emergencyAccess.findMany({
-    where: { professionalId: actor.professionalId, patientId: { in: patientIds }, expiresAt: { gt: now } },
-    select: { patientId: true },
-  });
-  const inEmergency = new Set(emergencies.map((e) => e.patientId));
+  const me = actor.professionalId;
+  const [authorizations, blocks, emergencies] = await Promise.all([
+    db.professionalAuthorization.findMany({ where: { professionalId: me, patientId: { in: patientIds } }, select: { patientId: true, method: true } }),
+    db.patientBlock.findMany({ where: { professionalId: me, patientId: { in: patientIds } }, select: { patientId: true } }),
+    db.emergencyAccess.findMany({
+      where: { professionalId: me, patientId: { in: patientIds }, expiresAt: { gt: now } },
+      orderBy: { startedAt: "asc" },
+      select: { patientId: true, mode: true },
+    }),
+  ]);
+  const method = new Map(authorizations.map((a) => [a.patientId, a.method]));
+  const blocked = new Set(blocks.map((b) => b.patientId));
+  // The latest open emergency access wins, as in loadAccessContext.
+  const emergency = new Map(emergencies.map((e) => [e.patientId, e.mode]));
+  const accessTo = (patient: NonNullable<(typeof rows)[number]["patient"]>): TSearchAccess => {
+    const mode = emergency.get(patient.id);
+    const ctx: TAccessContext = {
+      patientId: patient.id,
+      recordStatus: patient.recordStatus,
+      breakGlassAllowed: patient.breakGlassAllowed,
+      samuAllowed: patient.samuAllowed,
+      isTreatingDoctor: patient.treatingDoctorId === me,
+      isBlocked: blocked.has(patient.id),
+      hasAuthorization: method.has(patient.id),
+      authorizationMethod: method.get(patient.id) ?? null,
+      emergencyMode: emergencyModeFor(actor, mode && mode !== "NORMAL" ? mode : null),
+      isRepresentative: false,
+      habilitation: new Map(),
+    };
+    return searchAccessFor(actor, ctx);
+  };
   return rows
     .map((b) => ({
       beneficiaryId: b.id,
@@ -89,16 +115,7 @@ export async function findPatients(db: Db, actor: TProfessionalActor, search: TP
       birthRank: b.birthRank,
       sex: b.sex,
       patientId: b.patient?.id ?? null,
-      recordStatus: b.patient?.recordStatus ?? null,
-      access: !b.patient
-        ? ("NONE" as const)
-        : b.patient.treatingDoctorId === actor.professionalId
-          ? ("TREATING_DOCTOR" as const)
-          : authorized.has(b.patient.id)
-            ? ("AUTHORIZED" as const)
-            : inEmergency.has(b.patient.id)
-              ? ("EMERGENCY" as const)
-              : ("NONE" as const),
+      access: b.patient ? accessTo(b.patient) : ("NONE" as const),
     }))
     .sort((a, b) => a.lastName.localeCompare(b.lastName, "fr") || a.firstName.localeCompare(b.firstName, "fr"));
 }

@@ -9,7 +9,16 @@ import { verifyOtp } from "@/lib/otp/verify-otp";
 import { otpFailureMessage } from "@/lib/auth/patient/complete-login";
 import { normalizePhone } from "@/lib/sms/send-sms";
 import { checkBeneficiary, IDENTITY_NOT_RECOGNIZED, normalizeVitaleSerial } from "@/lib/registry/check-beneficiary";
+import { isMinorOn } from "@/lib/access/representation";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { createRecord } from "./create-record";
+
+/** A minor does not open their record online: a professional does, with a representative's agreement. */
+export const MINOR_ONLINE_OPENING =
+  "Vous êtes mineur(e) : votre DMP est ouvert par un professionnel de santé, avec l'accord de votre représentant légal. Vous pourrez ouvrir votre propre accès en ligne à vos 18 ans.";
+
+const ALREADY_OPEN = "Vous avez déjà un DMP. Connectez-vous, ou utilisez « Mot de passe oublié » si besoin.";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
 
@@ -48,14 +57,15 @@ type TPayload = { beneficiaryId: string; email: string | null; phone: string | n
 /**
  * Step 1 of opening a record online: the identity is checked against the beneficiary
  * registry (one message for unknown and mismatching data), then a SIGNUP code is issued
- * to the chosen contact. The caller sends the code.
+ * to the chosen contact. The caller sends the code. A minor is refused (no code sent). A
+ * young adult whose record was opened while a minor, and who has no account of their own,
+ * opens their own access to that record the same way.
  */
-export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity) {
+export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = new Date()) {
   const beneficiary = await checkBeneficiary(prisma, input);
   if (!beneficiary) throw new AppError("IDENTITY_MISMATCH", IDENTITY_NOT_RECOGNIZED);
-  if (beneficiary.patientId) {
-    throw new AppError("CONFLICT", "Vous avez déjà un DMP. Connectez-vous, ou utilisez « Mot de passe oublié » si besoin.");
-  }
+  if (isMinorOn(beneficiary.birthDate, now)) throw new AppError("FORBIDDEN", MINOR_ONLINE_OPENING);
+  if (beneficiary.patientId && (await hasOwnAccount(prisma, beneficiary.patientId))) throw new AppError("CONFLICT", ALREADY_OPEN);
   const email = input.email?.toLowerCase() ?? null;
   const phone = input.phone ? normalizePhone(input.phone) : null;
   const destination = input.channel === "SMS" ? (phone as string) : (email as string);
@@ -100,6 +110,11 @@ export async function confirmRecordOpening(prisma: PrismaClient, challengeId: st
   if (!payload) return { ok: false, fieldErrors: {}, message: "Cette demande n'est plus valable. Recommencez." };
   const beneficiary = await prisma.beneficiary.findUnique({ where: { id: payload.beneficiaryId } });
   if (!beneficiary) return { ok: false, fieldErrors: {}, message: IDENTITY_NOT_RECOGNIZED };
+  if (isMinorOn(beneficiary.birthDate, new Date())) return { ok: false, fieldErrors: {}, message: MINOR_ONLINE_OPENING };
+  if (beneficiary.patientId) {
+    const opened = await openOwnAccess(prisma, beneficiary.patientId, payload, { loginId: input.loginId, passwordHash: await hashPassword(input.newPassword) });
+    return { ok: true, ...opened, name: `${beneficiary.firstName} ${beneficiary.lastName}` };
+  }
 
   const created = await createRecord(prisma, {
     beneficiaryId: beneficiary.id,
@@ -108,4 +123,57 @@ export async function confirmRecordOpening(prisma: PrismaClient, challengeId: st
     createdBy: null,
   });
   return { ok: true, ...created, name: `${beneficiary.firstName} ${beneficiary.lastName}` };
+}
+
+async function hasOwnAccount(prisma: PrismaClient, patientId: string): Promise<boolean> {
+  return (await prisma.account.count({ where: { patientId } })) > 0;
+}
+
+/**
+ * A young adult's own access to the record opened for them while a minor: their account,
+ * their contact for the record's notifications, the trace and a notification, in one
+ * transaction (their former representatives lost access on their 18th birthday).
+ */
+async function openOwnAccess(
+  prisma: PrismaClient,
+  patientId: string,
+  contact: Pick<TPayload, "email" | "phone" | "channel">,
+  login: { loginId: string; passwordHash: string },
+): Promise<{ patientId: string; accountId: string; loginId: string }> {
+  return prisma.$transaction(async (tx) => {
+    if ((await tx.account.count({ where: { patientId } })) > 0) throw new AppError("CONFLICT", ALREADY_OPEN);
+    if ((await tx.account.count({ where: { loginId: login.loginId } })) > 0) throw new AppError("CONFLICT", "Cet identifiant est déjà utilisé.");
+    const patient = await tx.patient.update({
+      where: { id: patientId },
+      data: { email: contact.email, phone: contact.phone, notifyByEmail: Boolean(contact.email), notifyBySms: !contact.email && Boolean(contact.phone) },
+      select: { firstName: true, lastName: true },
+    });
+    const account = await tx.account.create({
+      data: {
+        loginId: login.loginId,
+        passwordHash: login.passwordHash,
+        firstName: patient.firstName,
+        lastName: patient.lastName,
+        email: contact.email,
+        phone: contact.phone,
+        otpChannel: contact.channel,
+        patientId,
+      },
+    });
+    await appendTrace(tx, {
+      patientId,
+      actorKind: "PATIENT",
+      actorId: account.id,
+      actorName: `${patient.firstName} ${patient.lastName}`,
+      action: "ACCOUNT_OPEN",
+      reason: "Ouverture en ligne par le titulaire devenu majeur",
+    });
+    await notifyPatient(tx, {
+      patientId,
+      kind: "RECORD_CREATED",
+      title: "Votre accès en ligne à votre DMP est ouvert",
+      body: `Vous avez ouvert votre propre accès à votre DMP le ${new Date().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Depuis vos 18 ans, vos représentants légaux n'y ont plus accès.`,
+    });
+    return { patientId, accountId: account.id, loginId: account.loginId };
+  });
 }

@@ -5,6 +5,7 @@ export const TRACE_ACTIONS = {
   RECORD_CLOSE: "Fermeture du dossier",
   RECORD_REACTIVATE: "Réactivation du dossier",
   RECORD_COPY: "Demande de copie du dossier",
+  ACCOUNT_OPEN: "Ouverture de l'accès en ligne par le titulaire",
   AUTHORIZATION_GRANT: "Autorisation d'accès (consentement du patient)",
   DOCUMENT_READ: "Consultation d'un document",
   DOCUMENT_ADD: "Ajout d'un document",

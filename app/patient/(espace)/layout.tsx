@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { CameOfAgeNotice } from "@/components/patient/came-of-age-notice";
 import { PatientNav } from "@/components/patient/patient-nav";
 import { SessionKeeper } from "@/components/patient/session-keeper";
 import { requirePatientActor } from "@/lib/auth/patient/session";
@@ -43,6 +44,7 @@ export default async function PatientAreaLayout({ children }: { children: ReactN
         </div>
         <PatientNav />
       </div>
+      <CameOfAgeNotice people={session.cameOfAge ?? []} />
       {recordStatus === "CLOSED" ? (
         <Alert tone="warning" title="Dossier fermé">
           Les professionnels n&apos;y ont plus accès. Vous pouvez le consulter et le{" "}

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { CameOfAgeNotice } from "@/components/patient/came-of-age-notice";
 import { getPatientAccountSession } from "@/lib/auth/patient/session";
 import { chooseRecordAction, signOutAction } from "../actions";
 
@@ -31,7 +32,8 @@ export default async function ChooseRecordPage({ searchParams }: { searchParams:
         description={<p>En tant que représentant légal, vous agissez sur le dossier d&apos;un mineur. Choisissez le dossier à ouvrir.</p>}
       />
       {erreur ? <Alert tone="danger" className="mb-6">Ce dossier ne peut pas être ouvert.</Alert> : null}
-      {choices.length === 0 ? <Alert tone="info">Aucun dossier n&apos;est associé à votre compte.</Alert> : null}
+      <CameOfAgeNotice people={session.cameOfAge ?? []} />
+      {choices.length === 0 && (session.cameOfAge ?? []).length === 0 ? <Alert tone="info">Aucun dossier n&apos;est associé à votre compte.</Alert> : null}
       <ul className="grid gap-4 sm:grid-cols-2">
         {choices.map((c) => (
           <li key={c.patientId}>

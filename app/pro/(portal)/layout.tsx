@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SessionKeepAlive, SignOutButton } from "@/components/pro/session-keep-alive";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
+import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { signOutProfessional } from "./actions";
 
@@ -24,7 +25,7 @@ export default async function ProPortalLayout({ children }: { children: ReactNod
             <li>
               <Link href="/pro">Rechercher un patient</Link>
             </li>
-            {actor.isSamuRegulator ? (
+            {emergencyDoorDecision(actor, "SAMU").allowed ? (
               <li>
                 <Link href="/pro/regulation">Régulation SAMU-Centre 15</Link>
               </li>

@@ -20,7 +20,6 @@ function formatDay(day: string): string {
 
 function RecordCell({ r }: { r: TPatientSearchResult }) {
   if (!r.patientId) return <Badge>Pas de dossier</Badge>;
-  if (r.recordStatus === "CLOSED") return <Badge tone="warning">Dossier fermé</Badge>;
   return <Badge tone="success">Dossier existant</Badge>;
 }
 

@@ -8,7 +8,10 @@ export type TPatientAccountSession = {
   name: string;
   mustChangePassword: boolean;
   ownPatientId: string | null;
+  /** The minors this account represents, while the representation is in force (under 18). */
   minors: { patientId: string; name: string; birthDate: string; relationship: string }[];
+  /** Those it represented who are now 18: it has no access any more; they open their own. */
+  cameOfAge?: { patientId: string; name: string; birthDate: string; relationship: string }[];
   actingFor: string | null;
 };
 

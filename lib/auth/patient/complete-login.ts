@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OtpPurpose } from "@/lib/generated/prisma/enums";
+import { splitRepresentations } from "@/lib/access/representation";
 import { verifyOtp, type TVerifyOtpResult } from "@/lib/otp/verify-otp";
 import { lockedMessage } from "@/lib/otp/otp-rules";
 import type { TPatientToken } from "./session-token";
@@ -37,9 +38,10 @@ export async function completeLogin(
   const account = await prisma.account.update({
     where: { id: accountId },
     data: { lastLoginAt: now, failedOtpCount: 0, failedPasswordCount: 0 },
-    include: { representations: { select: { patientId: true } } },
+    include: { representations: { select: { patientId: true, patient: { select: { birthDate: true } } } } },
   });
-  const actingFor = account.patientId ?? (account.representations.length === 1 ? (account.representations[0]?.patientId ?? null) : null);
+  const { minors } = splitRepresentations(account.representations.map((r) => ({ patientId: r.patientId, birthDate: r.patient.birthDate })), now);
+  const actingFor = account.patientId ?? (minors.length === 1 ? (minors[0]?.patientId ?? null) : null);
   return {
     ok: true,
     mustChangePassword: account.mustChangePassword,

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
+import { splitRepresentations } from "@/lib/access/representation";
 import { actorFromSession, type TPatientAccountSession, type TPatientPortalActor } from "./actor-from-session";
 import { decodePatientToken, encodePatientToken, PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
 
@@ -63,18 +64,22 @@ export const getPatientAccountSession = cache(async function getPatientAccountSe
     },
   });
   if (!account) return null;
+  const represented = account.representations.map((r) => ({
+    patientId: r.patient.id,
+    name: `${r.patient.firstName} ${r.patient.lastName}`,
+    birthDate: r.patient.birthDate,
+    relationship: r.relationship,
+  }));
+  // At 18 the representation ends by itself: the record leaves the switcher at once.
+  const { minors, cameOfAge } = splitRepresentations(represented, new Date());
   return {
     accountId: account.id,
     loginId: account.loginId,
     name: `${account.firstName} ${account.lastName}`,
     mustChangePassword: account.mustChangePassword,
     ownPatientId: account.patientId,
-    minors: account.representations.map((r) => ({
-      patientId: r.patient.id,
-      name: `${r.patient.firstName} ${r.patient.lastName}`,
-      birthDate: r.patient.birthDate,
-      relationship: r.relationship,
-    })),
+    minors,
+    cameOfAge,
     actingFor: token.actingFor,
   };
 });

@@ -13,7 +13,6 @@ const ZPatientId = z.string().min(1).max(64);
 export async function openInRegulationAction(patientId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/pro/connexion");
-  if (!actor.isSamuRegulator) return { error: "Accès refusé : seul un régulateur du SAMU-Centre 15 peut ouvrir un dossier en mode régulation." };
   if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
   let outcome;
   try {

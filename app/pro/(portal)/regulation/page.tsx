@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/pro/action-form";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
+import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { searchPatientsFromQuery } from "@/lib/pro/portal";
 import type { TPatientSearchResult } from "@/lib/records/find-patients";
 import { PatientSearchForms } from "@/components/pro/patient-search-forms";
@@ -22,7 +22,6 @@ function formatDay(day: string): string {
 
 function RegulationCell({ r }: { r: TPatientSearchResult }) {
   if (!r.patientId) return <span className="text-slate-700">Pas de dossier</span>;
-  if (r.recordStatus === "CLOSED") return <Badge tone="warning">Dossier fermé</Badge>;
   return (
     <ActionForm action={openInRegulationAction.bind(null, r.patientId)} submitLabel={`Ouvrir le dossier en régulation : ${r.firstName} ${r.lastName}`} />
   );
@@ -31,7 +30,7 @@ function RegulationCell({ r }: { r: TPatientSearchResult }) {
 /** The regulator's screen, built for a phone call: find the caller, open the record at once. */
 export default async function RegulationPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requireProfessionalActor();
-  if (!actor.isSamuRegulator) notFound();
+  if (!emergencyDoorDecision(actor, "SAMU").allowed) notFound();
   const search = await searchPatientsFromQuery(actor, await searchParams);
   const { results, error } = search;
   return (

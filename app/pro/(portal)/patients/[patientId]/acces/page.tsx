@@ -10,6 +10,7 @@ import { careTeamPresumptionFor, declareCareTeamAccess, declareConsent, getPatie
 import { actionError } from "@/lib/pro/action-result";
 import { ZConsentInput } from "@/lib/records/record-consent";
 import { emergencyAccessMinutes } from "@/lib/emergency/emergency-duration";
+import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { breakGlassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Premier accès au dossier" };
@@ -101,15 +102,24 @@ export default async function FirstAccessPage({ params, searchParams }: { params
         <h2 id="bris-de-glace" className="mb-3 text-2xl font-semibold">
           Accès en urgence (bris de glace)
         </h2>
-        <div className="mb-5 flex max-w-3xl flex-col gap-2 text-slate-800">
-          <p>
-            Réservé à une situation d&apos;urgence : l&apos;état du patient comporte un risque immédiat pour sa santé et il ne peut pas donner son
-            accord. L&apos;accès est tracé avec votre justification, le patient en est informé, et il prend fin automatiquement au bout de{" "}
-            {emergencyMinutesLabel()}.
+        {emergencyDoorDecision(actor, "BREAK_GLASS").allowed ? (
+          <>
+            <div className="mb-5 flex max-w-3xl flex-col gap-2 text-slate-800">
+              <p>
+                Réservé à une situation d&apos;urgence : l&apos;état du patient comporte un risque immédiat pour sa santé et il ne peut pas donner son
+                accord. L&apos;accès est tracé avec votre justification, le patient en est informé, et il prend fin automatiquement au bout de{" "}
+                {emergencyMinutesLabel()}.
+              </p>
+              <p>Le patient peut s&apos;être opposé à ce mode d&apos;accès : l&apos;accès est alors refusé, et la tentative est tracée.</p>
+            </div>
+            <BreakGlassForm action={breakGlassAction.bind(null, patientId)} />
+          </>
+        ) : (
+          <p className="max-w-3xl text-slate-800">
+            L&apos;accès en urgence est réservé aux professionnels de santé. Votre carte d&apos;établissement ne permet pas de l&apos;utiliser :
+            adressez-vous à un professionnel de santé de votre structure.
           </p>
-          <p>Le patient peut s&apos;être opposé à ce mode d&apos;accès : l&apos;accès est alors refusé, et la tentative est tracée.</p>
-        </div>
-        <BreakGlassForm action={breakGlassAction.bind(null, patientId)} />
+        )}
       </section>
     </>
   );
