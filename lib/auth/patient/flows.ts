@@ -2,7 +2,6 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { sendOtp } from "@/lib/otp/send-otp";
-import { maskDestination } from "@/lib/otp/otp-rules";
 import { startLogin } from "./start-login";
 import { completeLogin } from "./complete-login";
 import { changePassword, resetPassword, type TPasswordChangeResult } from "./change-password";
@@ -75,11 +74,16 @@ export async function changeOwnPassword(input: { currentPassword?: string; newPa
   return changePassword(prisma, { accountId: session.accountId, ...input });
 }
 
+/**
+ * A known and an unknown identifier leave the same cookies (a challenge id, an empty hint)
+ * and answer in the same time: the code is sent without waiting for the mail server.
+ */
 export async function beginPasswordReset(loginId: string): Promise<void> {
   const { challengeId, delivery } = await requestPasswordReset(prisma, { loginId });
-  if (delivery) await sendOtp(delivery.channel, delivery.destination, delivery.code, "PASSWORD_RESET");
-  const hint = delivery ? `${delivery.channel === "SMS" ? "par SMS" : "par courriel"} (${maskDestination(delivery.destination)})` : "";
-  await setPending(PENDING_RESET_COOKIE, challengeId, hint);
+  if (delivery) {
+    void sendOtp(delivery.channel, delivery.destination, delivery.code, "PASSWORD_RESET").catch((error: unknown) => console.error(error));
+  }
+  await setPending(PENDING_RESET_COOKIE, challengeId, "");
 }
 
 export async function pendingPasswordReset(): Promise<boolean> {
