@@ -8,7 +8,8 @@ import { PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE } from "./session-token
 
 /**
  * next-auth configuration of the patient portal (route /api/auth/patient/[...nextauth]).
- * JWT sessions in the portal's own cookie, 30 minutes of inactivity. The credentials are
+ * JWT sessions in the portal's own cookie, 30 minutes of inactivity, 12 hours at most,
+ * revocable (claims sv and authAt, checked by lib/auth/patient/session-account.ts). The credentials are
  * the pending sign-in challenge and its one-time code (the password was checked before
  * the code was sent). The portal's pages sign in through server actions that produce the
  * same token (lib/auth/patient/flows.ts).
@@ -34,7 +35,7 @@ export function patientAuthOptions(): AuthOptions {
           if (!credentials?.challengeId || !credentials.code) return null;
           const result = await completeLogin(prisma, { challengeId: credentials.challengeId, code: credentials.code });
           if (!result.ok) return null;
-          return { id: result.token.sub, name: result.token.name, actingFor: result.token.actingFor };
+          return { id: result.token.sub, name: result.token.name, actingFor: result.token.actingFor, sv: result.token.sv, authAt: result.token.authAt };
         },
       }),
     ],
@@ -42,7 +43,10 @@ export function patientAuthOptions(): AuthOptions {
       async jwt({ token, user }) {
         if (user) {
           token.portal = "patient";
-          token.actingFor = (user as { actingFor?: string | null }).actingFor ?? null;
+          const signedIn = user as { actingFor?: string | null; sv?: number; authAt?: number };
+          token.actingFor = signedIn.actingFor ?? null;
+          token.sv = signedIn.sv;
+          token.authAt = signedIn.authAt;
         }
         return token;
       },

@@ -6,7 +6,8 @@ import { startLogin } from "./start-login";
 import { completeLogin } from "./complete-login";
 import { changePassword, resetPassword, type TPasswordChangeResult } from "./change-password";
 import { requestPasswordReset } from "./request-password-reset";
-import { clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
+import { carryOnPatientSession, clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
+import { endPatientSessions } from "./session-account";
 
 /** Pending sign-in and password-reset steps: the challenge id in a short-lived cookie. */
 const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
@@ -64,14 +65,19 @@ export async function finishPatientSignIn(code: string): Promise<{ ok: true; nex
   return { ok: true, next: result.token.actingFor ? "/patient/tableau-de-bord" : "/patient/choisir-dossier" };
 }
 
+/** Ends every session of the account (a copied cookie included), then this browser's cookie. */
 export async function signOutPatient(): Promise<void> {
+  const session = await getPatientAccountSession();
+  if (session) await endPatientSessions(prisma, session.accountId);
   await clearPatientSession();
 }
 
 export async function changeOwnPassword(input: { currentPassword?: string; newPassword: string; confirmPassword: string }): Promise<TPasswordChangeResult> {
   const session = await getPatientAccountSession();
   if (!session) return { ok: false, message: "Votre session a expiré. Reconnectez-vous.", fieldErrors: {} };
-  return changePassword(prisma, { accountId: session.accountId, ...input });
+  const result = await changePassword(prisma, { accountId: session.accountId, ...input });
+  if (result.ok) await carryOnPatientSession(result.sessionVersion);
+  return result;
 }
 
 /**
