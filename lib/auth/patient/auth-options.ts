@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { completeLogin } from "./complete-login";
-import { PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE } from "./session-token";
+import { loadPatientAccountSession } from "./session-account";
+import { PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE, patientTokenFromClaims } from "./session-token";
 
 /**
  * next-auth configuration of the patient portal (route /api/auth/patient/[...nextauth]).
@@ -47,7 +48,11 @@ export function patientAuthOptions(): AuthOptions {
           token.actingFor = signedIn.actingFor ?? null;
           token.sv = signedIn.sv;
           token.authAt = signedIn.authAt;
+          return token;
         }
+        // next-auth's own session endpoint: a revoked or too old session is signed out
+        // (throwing here makes next-auth clear the cookie) instead of being renewed.
+        if (!(await loadPatientAccountSession(prisma, patientTokenFromClaims(token)))) throw new Error("Session terminée");
         return token;
       },
       async session({ session, token }) {

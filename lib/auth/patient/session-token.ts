@@ -25,21 +25,25 @@ export async function encodePatientToken(token: TPatientToken): Promise<string> 
   return encode({ token: { ...token }, secret: sessionSecret(), maxAge: PATIENT_SESSION_MAX_AGE });
 }
 
+/** The patient claims of a decoded JWT, or null when it is not a well-formed patient token. */
+export function patientTokenFromClaims(token: Record<string, unknown> | null): TPatientToken | null {
+  if (!token || token.portal !== "patient" || typeof token.sub !== "string") return null;
+  if (typeof token.sv !== "number" || typeof token.authAt !== "number") return null;
+  return {
+    sub: token.sub,
+    portal: "patient",
+    name: typeof token.name === "string" ? token.name : "",
+    actingFor: typeof token.actingFor === "string" ? token.actingFor : null,
+    sv: token.sv,
+    authAt: token.authAt,
+  };
+}
+
 /** The token if it is ours, well formed and not expired; null otherwise. */
 export async function decodePatientToken(raw: string | undefined): Promise<TPatientToken | null> {
   if (!raw) return null;
   try {
-    const token = await decode({ token: raw, secret: sessionSecret() });
-    if (!token || token.portal !== "patient" || typeof token.sub !== "string") return null;
-    if (typeof token.sv !== "number" || typeof token.authAt !== "number") return null;
-    return {
-      sub: token.sub,
-      portal: "patient",
-      name: typeof token.name === "string" ? token.name : "",
-      actingFor: typeof token.actingFor === "string" ? token.actingFor : null,
-      sv: token.sv,
-      authAt: token.authAt,
-    };
+    return patientTokenFromClaims(await decode({ token: raw, secret: sessionSecret() }));
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import { sessionSecret } from "@/lib/auth/session-secret";
 import { messageForCode } from "@/lib/errors/messages";
 import { isCardError } from "@/lib/pki/card-errors";
 import { verifyCardSignIn } from "@/lib/pki/card-sign-in";
-import { cardSessionVersion } from "./professional-session";
+import { cardSessionVersion, loadProfessionalActor, proTokenFromClaims } from "./professional-session";
 import {
   PRO_CALLBACK_COOKIE,
   PRO_CARD_PROVIDER_ID,
@@ -86,7 +86,11 @@ export function proAuthOptions(): NextAuthOptions {
           token.cardSerial = signedIn.cardSerial;
           token.sv = signedIn.sv;
           token.authAt = signedIn.authAt;
+          return token;
         }
+        // next-auth's own session endpoint: an ended or too old session is signed out
+        // (throwing here makes next-auth clear the cookie) instead of being renewed.
+        if (!(await loadProfessionalActor(prisma, proTokenFromClaims(token)))) throw new Error("Session terminée");
         return token;
       },
       async session({ session, token }) {

@@ -9,6 +9,13 @@ import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS } from "./session-config";
  */
 export type TProToken = { sub: string; cardSerial: string; portal: "pro"; sv: number; authAt: number };
 
+/** The professional claims of a decoded JWT, or null when it is not a well-formed professional token. */
+export function proTokenFromClaims(token: Record<string, unknown> | null): TProToken | null {
+  if (!token || token.portal !== "pro" || typeof token.sub !== "string" || typeof token.cardSerial !== "string") return null;
+  if (typeof token.sv !== "number" || typeof token.authAt !== "number") return null;
+  return { sub: token.sub, cardSerial: token.cardSerial, portal: "pro", sv: token.sv, authAt: token.authAt };
+}
+
 /** The professional of a token, checked on the card row every request already reads; null when refused. */
 export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, now: Date = new Date()): Promise<TProActor | null> {
   if (!token) return null;

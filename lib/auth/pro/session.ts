@@ -6,7 +6,7 @@ import { decode } from "next-auth/jwt";
 import { prisma } from "@/lib/db/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import type { TProActor } from "./pro-actor";
-import { endCardSessions, loadProfessionalActor, type TProToken } from "./professional-session";
+import { endCardSessions, loadProfessionalActor, proTokenFromClaims, type TProToken } from "./professional-session";
 import { PRO_SESSION_COOKIE } from "./session-config";
 
 export type { TProToken };
@@ -15,10 +15,7 @@ export type { TProToken };
 export async function decodeProToken(raw: string | undefined): Promise<TProToken | null> {
   if (!raw) return null;
   try {
-    const token = await decode({ token: raw, secret: sessionSecret() });
-    if (!token || token.portal !== "pro" || typeof token.sub !== "string" || typeof token.cardSerial !== "string") return null;
-    if (typeof token.sv !== "number" || typeof token.authAt !== "number") return null;
-    return { sub: token.sub, cardSerial: token.cardSerial, portal: "pro", sv: token.sv, authAt: token.authAt };
+    return proTokenFromClaims(await decode({ token: raw, secret: sessionSecret() }));
   } catch {
     return null;
   }
