@@ -9,6 +9,7 @@ import { verifyOtp } from "@/lib/otp/verify-otp";
 import { otpFailureMessage } from "@/lib/auth/patient/complete-login";
 import { normalizePhone } from "@/lib/sms/send-sms";
 import { checkBeneficiary, IDENTITY_NOT_RECOGNIZED, normalizeVitaleSerial } from "@/lib/registry/check-beneficiary";
+import { clearThrottledTries, countThrottledTry } from "@/lib/auth/patient/password-attempts";
 import { createRecord } from "./create-record";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
@@ -45,14 +46,23 @@ export type TOpeningIdentity = z.infer<typeof ZOpeningIdentity>;
 
 type TPayload = { beneficiaryId: string; email: string | null; phone: string | null; channel: "EMAIL" | "SMS" };
 
+export const IDENTITY_CHECK_LOCKED =
+  "Vérification bloquée après 5 tentatives infructueuses pour cette identité. Vous pourrez réessayer dans 15 minutes.";
+
 /**
  * Step 1 of opening a record online: the identity is checked against the beneficiary
  * registry (one message for unknown and mismatching data), then a SIGNUP code is issued
- * to the chosen contact. The caller sends the code.
+ * to the chosen contact. The caller sends the code. Each check is counted first, per
+ * identity typed (NIR, birth date, rank), whether it exists or not: 5 wrong in a row lock
+ * it 15 minutes, so the Vitale serial cannot be guessed by sending many checks at once.
  */
-export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity) {
+export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = new Date()) {
+  const key = `identity:${input.nir}|${input.birthDate}|${input.birthRank}`;
+  const attempt = await countThrottledTry(prisma, key, now);
+  if (attempt.locked) throw new AppError("LOCKED", IDENTITY_CHECK_LOCKED);
   const beneficiary = await checkBeneficiary(prisma, input);
   if (!beneficiary) throw new AppError("IDENTITY_MISMATCH", IDENTITY_NOT_RECOGNIZED);
+  await clearThrottledTries(prisma, key);
   if (beneficiary.patientId) {
     throw new AppError("CONFLICT", "Vous avez déjà un DMP. Connectez-vous, ou utilisez « Mot de passe oublié » si besoin.");
   }

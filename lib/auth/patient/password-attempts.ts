@@ -7,8 +7,8 @@ import { LOCK_DURATION_MS, MAX_FAILURES } from "@/lib/otp/otp-rules";
  * count reaches the limit the others are refused without being checked. Checking first
  * and counting afterwards let 100 parallel tries through, scrypt being asynchronous.
  *
- * An identifier without an account is counted the same way in UnknownLoginThrottle, so
- * the replies (tries left, lock-out and its end) never tell whether the account exists.
+ * An identifier without an account is counted the same way in AttemptThrottle, so the
+ * replies (tries left, lock-out and its end) never tell whether the account exists.
  */
 export type TPasswordTry =
   /** Sign-in is locked: the password must not be checked. */
@@ -50,12 +50,14 @@ export async function clearAccountPasswordTries(prisma: PrismaClient, accountId:
     WHERE id = ${accountId}`;
 }
 
-/** Counts one password try on an identifier that has no account, with the account rules. */
-export async function countUnknownLoginTry(prisma: PrismaClient, subject: string, now: Date): Promise<TPasswordTry> {
+/**
+ * Counts one try on a key of AttemptThrottle ("login:…", "identity:…"), with the account
+ * rules, in one statement: the row is created on the first try.
+ */
+export async function countThrottledTry(prisma: PrismaClient, key: string, now: Date): Promise<TPasswordTry> {
   const lockEnd = new Date(now.getTime() + LOCK_DURATION_MS);
-  const firstLock = MAX_FAILURES <= 1 ? lockEnd : null;
   const [row] = await prisma.$queryRaw<TRow[]>`
-    INSERT INTO UnknownLoginThrottle (subject, failedCount, lockedUntil) VALUES (${subject}, ${MAX_FAILURES <= 1 ? 0 : 1}, ${firstLock})
+    INSERT INTO AttemptThrottle (subject, failedCount, lockedUntil) VALUES (${key}, 1, NULL)
     ON CONFLICT(subject) DO UPDATE SET
       failedCount = CASE WHEN failedCount + 1 >= ${MAX_FAILURES} THEN 0 ELSE failedCount + 1 END,
       lockedUntil = CASE WHEN failedCount + 1 >= ${MAX_FAILURES} THEN ${lockEnd} ELSE lockedUntil END
@@ -63,6 +65,16 @@ export async function countUnknownLoginTry(prisma: PrismaClient, subject: string
     RETURNING failedCount AS count, lockedUntil`;
   const counted = toTry(row, now);
   if (counted) return counted;
-  const throttle = await prisma.unknownLoginThrottle.findUnique({ where: { subject }, select: { lockedUntil: true } });
+  const throttle = await prisma.attemptThrottle.findUnique({ where: { subject: key }, select: { lockedUntil: true } });
   return { locked: true, lockedUntil: throttle?.lockedUntil ?? lockEnd };
+}
+
+/** A successful try: the count of the key starts again from 0. */
+export async function clearThrottledTries(prisma: PrismaClient, key: string): Promise<void> {
+  await prisma.attemptThrottle.deleteMany({ where: { subject: key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] } });
+}
+
+/** Counts one password try on an identifier that has no account, with the account rules. */
+export function countUnknownLoginTry(prisma: PrismaClient, subject: string, now: Date): Promise<TPasswordTry> {
+  return countThrottledTry(prisma, `login:${subject}`, now);
 }

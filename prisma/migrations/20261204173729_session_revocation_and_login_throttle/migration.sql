@@ -5,7 +5,7 @@ ALTER TABLE "Account" ADD COLUMN "sessionVersion" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "CpsCard" ADD COLUMN "sessionVersion" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
-CREATE TABLE "UnknownLoginThrottle" (
+CREATE TABLE "AttemptThrottle" (
     "subject" TEXT NOT NULL PRIMARY KEY,
     "failedCount" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" DATETIME
