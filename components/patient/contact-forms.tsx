@@ -15,6 +15,16 @@ export function ContactDetailsForm({ action, email, phone }: { action: TAction; 
       <FormMessage state={state} />
       <InputField id="email" name="email" type="email" label="Adresse électronique" autoComplete="email" defaultValue={state.values?.email ?? email ?? ""} error={state.fieldErrors?.email} />
       <InputField id="phone" name="phone" type="tel" label="Téléphone mobile" autoComplete="tel" hint="Par exemple 06 12 34 56 78." defaultValue={state.values?.phone ?? phone ?? ""} error={state.fieldErrors?.phone} />
+      <InputField
+        id="contact-current-password"
+        name="currentPassword"
+        type="password"
+        label="Mot de passe actuel"
+        autoComplete="current-password"
+        hint="Demandé pour toute modification de vos coordonnées."
+        required
+        error={state.fieldErrors?.currentPassword}
+      />
       <SubmitButton>Enregistrer mes coordonnées</SubmitButton>
     </form>
   );

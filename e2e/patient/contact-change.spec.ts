@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { codeReader, DEMO_PASSWORD, signIn } from "./helpers";
+import { codeReader, DEMO_PASSWORD, demoEmail, signIn } from "./helpers";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -14,9 +14,16 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   await page.goto("/patient/profil");
   const details = page.getByRole("main");
 
+  // Without the current password (a copied session cookie alone): refused, no code sent.
+  await details.getByLabel("Adresse électronique").fill(newEmail);
+  await details.getByLabel("Téléphone mobile").fill("");
+  await details.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
+  await expect(details.getByText("Saisissez votre mot de passe actuel.")).toBeVisible();
+
   // Two new destinations at once: refused, nothing changes.
   await details.getByLabel("Adresse électronique").fill(newEmail);
   await details.getByLabel("Téléphone mobile").fill("07 01 02 03 04");
+  await details.getByLabel("Mot de passe actuel").fill(DEMO_PASSWORD);
   await details.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
   await expect(details.getByRole("alert")).toContainText("l'un après l'autre");
 
@@ -24,6 +31,7 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   await reader.mark();
   await details.getByLabel("Adresse électronique").fill(newEmail);
   await details.getByLabel("Téléphone mobile").fill("");
+  await details.getByLabel("Mot de passe actuel").fill(DEMO_PASSWORD);
   await details.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
   await expect(details.getByText("saisissez le code envoyé à m…u@exemple.fr")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -39,6 +47,12 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   await expect(details.getByText("Vos nouvelles coordonnées sont confirmées et enregistrées.")).toBeVisible();
   await expect(details.getByLabel("Adresse électronique")).toHaveValue(newEmail);
   await expectNoSeriousA11yViolations(page);
+
+  // The previous address is told of the change.
+  const inbox = await page.context().newPage();
+  await inbox.goto(`/dev/mails?destinataire=${encodeURIComponent(demoEmail("monique.garnier"))}`);
+  await expect(inbox.getByText(/L'adresse électronique de votre DMP a été remplacée par m…u@exemple\.fr/).first()).toBeVisible();
+  await inbox.close();
 
   // The next sign-in code goes to the new address.
   await page.getByRole("button", { name: "Se déconnecter" }).click();

@@ -9,11 +9,11 @@ import { authorableTypes } from "@/lib/reference/authorable-types";
 
 /** What the load generator needs, read from (or written into) the benchmark database. */
 export type TBenchFixtures = {
-  documentsPatient: { id: string; accountId: string; name: string; nir: string; documentCount: number };
-  tracesPatient: { id: string; accountId: string; name: string; traceCount: number };
+  documentsPatient: { id: string; accountId: string; sessionVersion: number; name: string; nir: string; documentCount: number };
+  tracesPatient: { id: string; accountId: string; sessionVersion: number; name: string; traceCount: number };
   /** A document of the 500-document record the patient sees (read 3). */
   documentId: string;
-  professional: { id: string; name: string; idNat: string; cardSerial: string; cardGeneration: number; structureId: string; finess: string; typeCode: string };
+  professional: { id: string; name: string; idNat: string; cardSerial: string; cardGeneration: number; cardSessionVersion: number; structureId: string; finess: string; typeCode: string };
   /** Identities fed by ITI-65 (round robin), as the hospital knows them. */
   feedPatients: { nir: string; birthDate: string; birthRank: number }[];
 };
@@ -23,10 +23,10 @@ export type TBenchCredentials = { patientDocumentsCookie: string; patientTracesC
 async function patientByLogin(db: PrismaClient, loginId: string) {
   const account = await db.account.findUnique({
     where: { loginId },
-    select: { id: true, firstName: true, lastName: true, patient: { select: { id: true, nir: true } } },
+    select: { id: true, sessionVersion: true, firstName: true, lastName: true, patient: { select: { id: true, nir: true } } },
   });
   if (!account?.patient) throw new Error(`Compte de benchmark ${loginId} introuvable : la base a-t-elle été créée par npm run seed:large ?`);
-  return { accountId: account.id, name: `${account.firstName} ${account.lastName}`, id: account.patient.id, nir: account.patient.nir };
+  return { accountId: account.id, sessionVersion: account.sessionVersion, name: `${account.firstName} ${account.lastName}`, id: account.patient.id, nir: account.patient.nir };
 }
 
 /**
@@ -56,10 +56,13 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
   });
   if (!pro?.structure) throw new Error("Aucun médecin généraliste hospitalier dans la base.");
   const now = new Date();
-  let card = await db.cpsCard.findFirst({ where: { professionalId: pro.id, status: "ACTIVE", expiresAt: { gt: now } }, select: { serial: true, keyGeneration: true } });
+  let card = await db.cpsCard.findFirst({
+    where: { professionalId: pro.id, status: "ACTIVE", expiresAt: { gt: now } },
+    select: { serial: true, keyGeneration: true, sessionVersion: true },
+  });
   if (!card) {
     const issued = await issueCard(db, pro.id, { pin: "1234", puk: "12345678" });
-    card = { serial: issued.serial, keyGeneration: issued.file.encryptedKey.generation };
+    card = { serial: issued.serial, keyGeneration: issued.file.encryptedKey.generation, sessionVersion: 0 };
   }
   await db.professionalAuthorization.upsert({
     where: { patientId_professionalId: { patientId: docs.id, professionalId: pro.id } },
@@ -78,8 +81,8 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
   });
 
   return {
-    documentsPatient: { id: docs.id, accountId: docs.accountId, name: docs.name, nir: docs.nir, documentCount },
-    tracesPatient: { id: traces.id, accountId: traces.accountId, name: traces.name, traceCount },
+    documentsPatient: { id: docs.id, accountId: docs.accountId, sessionVersion: docs.sessionVersion, name: docs.name, nir: docs.nir, documentCount },
+    tracesPatient: { id: traces.id, accountId: traces.accountId, sessionVersion: traces.sessionVersion, name: traces.name, traceCount },
     documentId: document.id,
     professional: {
       id: pro.id,
@@ -87,6 +90,7 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
       idNat: pro.idNat,
       cardSerial: card.serial,
       cardGeneration: card.keyGeneration,
+      cardSessionVersion: card.sessionVersion,
       structureId: pro.structure.id,
       finess: pro.structure.finess,
       typeCode,
@@ -101,10 +105,18 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
  * challenge during the load. The API token lives 5 minutes: mint again per scenario.
  */
 export async function mintCredentials(f: TBenchFixtures): Promise<TBenchCredentials> {
-  const patientCookie = async (p: { accountId: string; name: string; id: string }) =>
-    `${PATIENT_SESSION_COOKIE}=${await encodePatientToken({ sub: p.accountId, portal: "patient", name: p.name, actingFor: p.id })}`;
+  const authAt = Date.now();
+  const patientCookie = async (p: { accountId: string; sessionVersion: number; name: string; id: string }) =>
+    `${PATIENT_SESSION_COOKIE}=${await encodePatientToken({ sub: p.accountId, portal: "patient", name: p.name, actingFor: p.id, sv: p.sessionVersion, authAt })}`;
   const proToken = await encode({
-    token: { sub: f.professional.id, name: f.professional.name, portal: "pro", cardSerial: f.professional.cardSerial },
+    token: {
+      sub: f.professional.id,
+      name: f.professional.name,
+      portal: "pro",
+      cardSerial: f.professional.cardSerial,
+      sv: f.professional.cardSessionVersion,
+      authAt,
+    },
     secret: sessionSecret(),
     maxAge: PRO_SESSION_MAX_AGE,
   });

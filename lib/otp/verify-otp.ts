@@ -12,7 +12,10 @@ export type TVerifyOtpResult =
  * Checks a code against a challenge of the given purpose. A right code consumes the
  * challenge (single use). A wrong one counts against the challenge and, for an account,
  * against the account: the fifth wrong code in a row locks sign-in (Account.lockedUntil).
- * Every try is a LoginAttempt row.
+ * Except a password-reset code: anyone can ask for one with an identifier, so its wrong
+ * codes only exhaust that challenge; they neither lock the owner's sign-in nor wait for
+ * its lock (the replies are those of a challenge without account, so an unknown identifier
+ * gets the same ones). Every try is a LoginAttempt row.
  */
 export async function verifyOtp(
   prisma: PrismaClient,
@@ -23,17 +26,17 @@ export async function verifyOtp(
   return prisma.$transaction(async (tx): Promise<TVerifyOtpResult> => {
     const challenge = await tx.otpChallenge.findUnique({ where: { id: input.challengeId }, include: { account: true } });
     if (!challenge || challenge.purpose !== input.purpose) return { ok: false, reason: "UNKNOWN" };
-    const account = challenge.account;
+    const account = input.purpose === "PASSWORD_RESET" ? null : challenge.account;
     if (account && isLocked(account.lockedUntil, now)) return { ok: false, reason: "LOCKED", lockedUntil: account.lockedUntil as Date };
     const status = challengeStatus(challenge, now);
     if (status !== "USABLE") return { ok: false, reason: status === "EXPIRED" ? "EXPIRED" : "UNKNOWN" };
-    const subject = account?.loginId ?? challenge.destination;
+    const subject = challenge.account?.loginId ?? challenge.destination;
 
     if (codeMatches(challenge.codeHash, code)) {
       const consumed = await tx.otpChallenge.update({ where: { id: challenge.id }, data: { consumedAt: now } });
       if (account) await tx.account.update({ where: { id: account.id }, data: { failedOtpCount: 0 } });
       await tx.loginAttempt.create({
-        data: { accountId: account?.id ?? null, subject, kind: "OTP", success: true, ipAddress: input.ipAddress ?? null, at: now },
+        data: { accountId: challenge.accountId, subject, kind: "OTP", success: true, ipAddress: input.ipAddress ?? null, at: now },
       });
       return { ok: true, challenge: consumed };
     }
@@ -44,7 +47,7 @@ export async function verifyOtp(
       data: { attempts, ...(attempts >= MAX_FAILURES ? { voidedAt: now } : {}) },
     });
     await tx.loginAttempt.create({
-      data: { accountId: account?.id ?? null, subject, kind: "OTP", success: false, ipAddress: input.ipAddress ?? null, at: now },
+      data: { accountId: challenge.accountId, subject, kind: "OTP", success: false, ipAddress: input.ipAddress ?? null, at: now },
     });
     if (account) {
       const next = afterFailure(account.failedOtpCount, now);

@@ -19,10 +19,18 @@ import {
   getContactDetails,
   removeEmergencyContact,
   updateNotificationPreferences,
-  type TContactDetailsInput,
 } from "@/lib/records/contact-details";
 import { buildRecordCopy } from "@/lib/records/build-record-copy";
-import { cancelContactChange, confirmContactChange, pendingContactChange, requestContactChange } from "@/lib/records/contact-change";
+import {
+  cancelContactChange,
+  confirmContactChange,
+  pendingContactChange,
+  requestContactChange,
+  type TContactChangeInput,
+  type TSendNotice,
+} from "@/lib/records/contact-change";
+import { sendMail } from "@/lib/mail/send-mail";
+import { sendSms } from "@/lib/sms/send-sms";
 import { sendOtp } from "@/lib/otp/send-otp";
 import { setCareTeamPresumption } from "@/lib/records/care-team-presumption";
 import { findDocuments } from "@/lib/documents/find-documents";
@@ -136,10 +144,24 @@ export const portalNotifications = (actor: TPatientSideActor, page: number) => f
 export const portalMarkNotificationsRead = (actor: TPatientSideActor) => attempt(() => markNotificationsRead(prisma, actor));
 export const portalContactDetails = (actor: TPatientSideActor) => getContactDetails(prisma, actor);
 /** Saves the details, or sends a code to a new address or number (the change waits for it). */
-export const portalRequestContactChange = (actor: TPatientSideActor, input: TContactDetailsInput) =>
-  attempt(() => requestContactChange(prisma, actor, input, (channel, destination, code) => sendOtp(channel, destination, code, "CONTACT_CHANGE")));
+/** The notice of a contact change, to the previous address (mail) or number (SMS outbox). */
+const sendContactNotice: TSendNotice = async (channel, destination, text) => {
+  if (channel === "SMS") {
+    await sendSms(prisma, { to: destination, body: `Mon espace santé (simulateur). ${text}` });
+    return;
+  }
+  await sendMail({ to: destination, subject: "Modification de vos coordonnées", text: `Bonjour,\n\n${text}\n\nMon espace santé (simulateur)` });
+};
+export const portalRequestContactChange = (actor: TPatientSideActor, input: TContactChangeInput) =>
+  attempt(() =>
+    requestContactChange(prisma, actor, input, {
+      code: (channel, destination, code) => sendOtp(channel, destination, code, "CONTACT_CHANGE"),
+      notice: sendContactNotice,
+    }),
+  );
 export const portalPendingContactChange = (actor: TPatientSideActor) => pendingContactChange(prisma, actor);
-export const portalConfirmContactChange = (actor: TPatientSideActor, code: string) => attempt(() => confirmContactChange(prisma, actor, code));
+export const portalConfirmContactChange = (actor: TPatientSideActor, code: string) =>
+  attempt(() => confirmContactChange(prisma, actor, code, { sendNotice: sendContactNotice }));
 export const portalCancelContactChange = (actor: TPatientSideActor) => attempt(() => cancelContactChange(prisma, actor));
 export const portalUpdateNotificationPreferences = (
   actor: TPatientSideActor,

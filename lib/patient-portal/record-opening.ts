@@ -43,7 +43,8 @@ export async function finishRecordOpening(input: TOpeningConfirmation) {
     if (!result.ok) return result;
     jar.delete({ name: PENDING_SIGNUP_COOKIE, path: "/patient" });
     jar.delete({ name: `${PENDING_SIGNUP_COOKIE}-hint`, path: "/patient" });
-    await writePatientSession({ sub: result.accountId, portal: "patient", name: result.name, actingFor: result.patientId });
+    // A new account starts at sessionVersion 0.
+    await writePatientSession({ sub: result.accountId, portal: "patient", name: result.name, actingFor: result.patientId, sv: 0, authAt: Date.now() });
     return result;
   } catch (error) {
     if (!isAppError(error)) console.error(error);

@@ -23,7 +23,8 @@ export async function opposeCard(
     });
     if (!card) throw new AppError("NOT_FOUND", "Carte introuvable.");
     if (card.status === "OPPOSED") throw new AppError("CONFLICT", "Cette carte est déjà en opposition.");
-    await tx.cpsCard.update({ where: { id: card.id }, data: { status: "OPPOSED", opposedAt: now } });
+    // sessionVersion: the card's open sessions end even if its status were ever restored.
+    await tx.cpsCard.update({ where: { id: card.id }, data: { status: "OPPOSED", opposedAt: now, sessionVersion: { increment: 1 } } });
     await appendTrace(tx, {
       patientId: null,
       ...traceActorFields(operator),

@@ -12,6 +12,7 @@ import { checkBeneficiary, IDENTITY_NOT_RECOGNIZED, normalizeVitaleSerial } from
 import { isMinorOn } from "@/lib/access/representation";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
+import { clearThrottledTries, countThrottledTry } from "@/lib/auth/patient/password-attempts";
 import { createRecord } from "./create-record";
 
 /** A minor does not open their record online: a professional does, with a representative's agreement. */
@@ -54,16 +55,25 @@ export type TOpeningIdentity = z.infer<typeof ZOpeningIdentity>;
 
 type TPayload = { beneficiaryId: string; email: string | null; phone: string | null; channel: "EMAIL" | "SMS" };
 
+export const IDENTITY_CHECK_LOCKED =
+  "Vérification bloquée après 5 tentatives infructueuses pour cette identité. Vous pourrez réessayer dans 15 minutes.";
+
 /**
  * Step 1 of opening a record online: the identity is checked against the beneficiary
  * registry (one message for unknown and mismatching data), then a SIGNUP code is issued
- * to the chosen contact. The caller sends the code. A minor is refused (no code sent). A
- * young adult whose record was opened while a minor, and who has no account of their own,
- * opens their own access to that record the same way.
+ * to the chosen contact. The caller sends the code. Each check is counted first, per
+ * identity typed (NIR, birth date, rank), whether it exists or not: 5 wrong in a row lock
+ * it 15 minutes, so the Vitale serial cannot be guessed by sending many checks at once.
+ * A minor is refused (no code sent). A young adult whose record was opened while a minor,
+ * and who has no account of their own, opens their own access to that record the same way.
  */
 export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = new Date()) {
+  const key = `identity:${input.nir}|${input.birthDate}|${input.birthRank}`;
+  const attempt = await countThrottledTry(prisma, key, now);
+  if (attempt.locked) throw new AppError("LOCKED", IDENTITY_CHECK_LOCKED);
   const beneficiary = await checkBeneficiary(prisma, input);
   if (!beneficiary) throw new AppError("IDENTITY_MISMATCH", IDENTITY_NOT_RECOGNIZED);
+  await clearThrottledTries(prisma, key);
   if (isMinorOn(beneficiary.birthDate, now)) throw new AppError("FORBIDDEN", MINOR_ONLINE_OPENING);
   if (beneficiary.patientId && (await hasOwnAccount(prisma, beneficiary.patientId))) throw new AppError("CONFLICT", ALREADY_OPEN);
   const email = input.email?.toLowerCase() ?? null;

@@ -46,6 +46,11 @@ export const BENEFICIARIES_WITHOUT_RECORD: readonly TDemoBeneficiary[] = [
     nir: buildNir({ sex: "F", birthDate: "1992-06-30", place: "44109", order: 268 }), birthDate: "1992-06-30", birthRank: 1,
     firstName: "Élodie", lastName: "Marchal", birthName: null, sex: "F", department: "92", notes: "Adulte sans dossier.",
   }),
+  withoutRecord({
+    nir: buildNir({ sex: "F", birthDate: "1975-11-02", place: "33063", order: 512 }), birthDate: "1975-11-02", birthRank: 1,
+    firstName: "Hélène", lastName: "Vasseur", birthName: null, sex: "F", department: "33",
+    notes: "Adulte sans dossier (parcours e2e : un cookie de session copié ne sert plus après la déconnexion).",
+  }),
 ];
 
 export async function createBeneficiaries(prisma: Db, patients: Record<TPatientKey, TSeededPatient>, now: Date): Promise<void> {

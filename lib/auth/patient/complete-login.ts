@@ -45,6 +45,6 @@ export async function completeLogin(
   return {
     ok: true,
     mustChangePassword: account.mustChangePassword,
-    token: { sub: account.id, portal: "patient", name: `${account.firstName} ${account.lastName}`, actingFor },
+    token: { sub: account.id, portal: "patient", name: `${account.firstName} ${account.lastName}`, actingFor, sv: account.sessionVersion, authAt: now.getTime() },
   };
 }

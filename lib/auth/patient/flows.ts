@@ -3,12 +3,12 @@ import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { cookiesAreSecure } from "@/lib/http/security-headers";
 import { sendOtp } from "@/lib/otp/send-otp";
-import { maskDestination } from "@/lib/otp/otp-rules";
 import { startLogin } from "./start-login";
 import { completeLogin } from "./complete-login";
 import { changePassword, resetPassword, type TPasswordChangeResult } from "./change-password";
 import { requestPasswordReset } from "./request-password-reset";
-import { clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
+import { carryOnPatientSession, clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
+import { endPatientSessions } from "./session-account";
 
 /** Pending sign-in and password-reset steps: the challenge id in a short-lived cookie. */
 export const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
@@ -66,21 +66,31 @@ export async function finishPatientSignIn(code: string): Promise<{ ok: true; nex
   return { ok: true, next: result.token.actingFor ? "/patient/tableau-de-bord" : "/patient/choisir-dossier" };
 }
 
+/** Ends every session of the account (a copied cookie included), then this browser's cookie. */
 export async function signOutPatient(): Promise<void> {
+  const session = await getPatientAccountSession();
+  if (session) await endPatientSessions(prisma, session.accountId);
   await clearPatientSession();
 }
 
 export async function changeOwnPassword(input: { currentPassword?: string; newPassword: string; confirmPassword: string }): Promise<TPasswordChangeResult> {
   const session = await getPatientAccountSession();
   if (!session) return { ok: false, message: "Votre session a expiré. Reconnectez-vous.", fieldErrors: {} };
-  return changePassword(prisma, { accountId: session.accountId, ...input });
+  const result = await changePassword(prisma, { accountId: session.accountId, ...input });
+  if (result.ok) await carryOnPatientSession(result.sessionVersion);
+  return result;
 }
 
+/**
+ * A known and an unknown identifier leave the same cookies (a challenge id, an empty hint)
+ * and answer in the same time: the code is sent without waiting for the mail server.
+ */
 export async function beginPasswordReset(loginId: string): Promise<void> {
   const { challengeId, delivery } = await requestPasswordReset(prisma, { loginId });
-  if (delivery) await sendOtp(delivery.channel, delivery.destination, delivery.code, "PASSWORD_RESET");
-  const hint = delivery ? `${delivery.channel === "SMS" ? "par SMS" : "par courriel"} (${maskDestination(delivery.destination)})` : "";
-  await setPending(PENDING_RESET_COOKIE, challengeId, hint);
+  if (delivery) {
+    void sendOtp(delivery.channel, delivery.destination, delivery.code, "PASSWORD_RESET").catch((error: unknown) => console.error(error));
+  }
+  await setPending(PENDING_RESET_COOKIE, challengeId, "");
 }
 
 export async function pendingPasswordReset(): Promise<boolean> {

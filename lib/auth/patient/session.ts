@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
-import { splitRepresentations } from "@/lib/access/representation";
+import { loadPatientAccountSession } from "./session-account";
 import { actorFromSession, type TPatientAccountSession, type TPatientPortalActor } from "./actor-from-session";
 import { decodePatientToken, encodePatientToken, PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
 
@@ -35,53 +35,27 @@ export async function clearPatientSession(): Promise<void> {
   jar.delete(PATIENT_SESSION_COOKIE);
 }
 
-/** Renews the cookie when a session exists (activity). Returns false when there is none. */
+/** Renews the cookie of a live session (activity). Returns false when there is none, or it was ended. */
 export async function renewPatientSession(): Promise<boolean> {
   const token = await readPatientToken();
-  if (!token) return false;
+  if (!token || !(await getPatientAccountSession())) return false;
   await writePatientSession(token);
   return true;
 }
 
-/** The signed-in account (checked against the database on every request), or null. */
+/**
+ * After the account's sessions were ended on purpose by this session (password or contact
+ * change), this one carries on with the new version; all the others stay ended.
+ */
+export async function carryOnPatientSession(sessionVersion: number): Promise<void> {
+  const token = await readPatientToken();
+  if (token) await writePatientSession({ ...token, sv: sessionVersion });
+}
+
+/** The signed-in account (checked against the database on every request: revoked or too old is none), or null. */
 // cache(): the layout and the page of one request share a single lookup (one render only).
 export const getPatientAccountSession = cache(async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
-  const token = await readPatientToken();
-  if (!token) return null;
-  const account = await prisma.account.findUnique({
-    where: { id: token.sub },
-    select: {
-      id: true,
-      loginId: true,
-      firstName: true,
-      lastName: true,
-      mustChangePassword: true,
-      patientId: true,
-      representations: {
-        select: { relationship: true, patient: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  if (!account) return null;
-  const represented = account.representations.map((r) => ({
-    patientId: r.patient.id,
-    name: `${r.patient.firstName} ${r.patient.lastName}`,
-    birthDate: r.patient.birthDate,
-    relationship: r.relationship,
-  }));
-  // At 18 the representation ends by itself: the record leaves the switcher at once.
-  const { minors, cameOfAge } = splitRepresentations(represented, new Date());
-  return {
-    accountId: account.id,
-    loginId: account.loginId,
-    name: `${account.firstName} ${account.lastName}`,
-    mustChangePassword: account.mustChangePassword,
-    ownPatientId: account.patientId,
-    minors,
-    cameOfAge,
-    actingFor: token.actingFor,
-  };
+  return loadPatientAccountSession(prisma, await readPatientToken());
 });
 
 /** The actor for server actions and route handlers: null when not signed in (never trust a form). */

@@ -2,7 +2,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OtpChannel } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
 import { issueOtp } from "@/lib/otp/issue-otp";
-import { afterFailure, isLocked, lockedMessage, maskDestination, MAX_FAILURES } from "@/lib/otp/otp-rules";
+import { lockedMessage, maskDestination, MAX_FAILURES } from "@/lib/otp/otp-rules";
+import { clearAccountPasswordTries, countAccountPasswordTry, countUnknownLoginTry, type TPasswordTry } from "./password-attempts";
 
 export const WRONG_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 
@@ -18,10 +19,22 @@ export function otpDestination(account: { otpChannel: OtpChannel; email: string 
   return null;
 }
 
+/** The reply to a wrong password: the same for a known and an unknown identifier. */
+function wrongPasswordReply(attempt: Extract<TPasswordTry, { locked: false }>): { ok: false; message: string } {
+  if (attempt.lockedUntil) return { ok: false, message: lockedMessage(attempt.lockedUntil) };
+  const remaining = MAX_FAILURES - attempt.failures;
+  return { ok: false, message: `${WRONG_CREDENTIALS} Il vous reste ${remaining} essai${remaining > 1 ? "s" : ""} avant le blocage temporaire.` };
+}
+
+// A well-formed hash nobody's password matches: an unknown identifier costs the same scrypt.
+const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAA==";
+
 /**
- * First step of sign-in: identifier + password. A wrong password counts (5 in a row lock
- * sign-in 15 minutes); the right one issues a LOGIN code for the account's channel. An
- * unknown identifier gets the same answer as a wrong password. The caller sends the code.
+ * First step of sign-in: identifier + password. Each try is counted before the password
+ * is checked (lib/auth/patient/password-attempts.ts): 5 wrong in a row lock sign-in 15
+ * minutes, however many are sent at once. The right one issues a LOGIN code for the
+ * account's channel. An unknown identifier gets exactly the replies of a known one (tries
+ * left, lock-out), after the same scrypt. The caller sends the code.
  */
 export async function startLogin(
   prisma: PrismaClient,
@@ -31,30 +44,25 @@ export async function startLogin(
   const loginId = input.loginId.trim();
   const account = await prisma.account.findUnique({ where: { loginId } });
   if (!account) {
-    await verifyPassword(input.password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAA==");
-    await prisma.loginAttempt.create({ data: { subject: loginId.slice(0, 100), kind: "PASSWORD", success: false, ipAddress: input.ipAddress ?? null, at: now } });
-    return { ok: false, message: WRONG_CREDENTIALS };
+    const subject = loginId.slice(0, 100);
+    const attempt = await countUnknownLoginTry(prisma, subject, now);
+    if (attempt.locked) return { ok: false, message: lockedMessage(attempt.lockedUntil) };
+    await verifyPassword(input.password, DUMMY_HASH);
+    await prisma.loginAttempt.create({ data: { subject, kind: "PASSWORD", success: false, ipAddress: input.ipAddress ?? null, at: now } });
+    return wrongPasswordReply(attempt);
   }
-  if (isLocked(account.lockedUntil, now)) return { ok: false, message: lockedMessage(account.lockedUntil as Date) };
 
+  const attempt = await countAccountPasswordTry(prisma, account.id, now);
+  if (attempt.locked) return { ok: false, message: lockedMessage(attempt.lockedUntil) };
   const isValid = await verifyPassword(input.password, account.passwordHash);
   await prisma.loginAttempt.create({
     data: { accountId: account.id, subject: loginId, kind: "PASSWORD", success: isValid, ipAddress: input.ipAddress ?? null, at: now },
   });
-  if (!isValid) {
-    const next = afterFailure(account.failedPasswordCount, now);
-    await prisma.account.update({
-      where: { id: account.id },
-      data: { failedPasswordCount: next.failedCount, ...(next.lockedUntil ? { lockedUntil: next.lockedUntil } : {}) },
-    });
-    if (next.lockedUntil) return { ok: false, message: lockedMessage(next.lockedUntil) };
-    const remaining = MAX_FAILURES - next.failedCount;
-    return { ok: false, message: `${WRONG_CREDENTIALS} Il vous reste ${remaining} essai${remaining > 1 ? "s" : ""} avant le blocage temporaire.` };
-  }
+  if (!isValid) return wrongPasswordReply(attempt);
 
+  await clearAccountPasswordTries(prisma, account.id, attempt.lockedUntil);
   const target = otpDestination(account);
   if (!target) return { ok: false, message: "Aucune adresse électronique ni aucun numéro de mobile n'est associé à ce compte." };
-  await prisma.account.update({ where: { id: account.id }, data: { failedPasswordCount: 0 } });
   const { challengeId, code } = await issueOtp(prisma, { accountId: account.id, purpose: "LOGIN", ...target, now });
   return { ok: true, challengeId, code, ...target, maskedDestination: maskDestination(target.destination) };
 }

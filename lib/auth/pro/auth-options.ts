@@ -7,6 +7,7 @@ import { sessionSecret } from "@/lib/auth/session-secret";
 import { messageForCode } from "@/lib/errors/messages";
 import { isCardError } from "@/lib/pki/card-errors";
 import { verifyCardSignIn } from "@/lib/pki/card-sign-in";
+import { cardSessionVersion, loadProfessionalActor, proTokenFromClaims } from "./professional-session";
 import {
   PRO_CALLBACK_COOKIE,
   PRO_CARD_PROVIDER_ID,
@@ -27,7 +28,8 @@ function headerValue(headers: unknown, name: string): string | null {
 /**
  * next-auth for the professional portal: one credentials provider whose authorize()
  * checks the card's signed challenge (lib/pki/card-sign-in.ts). JWT sessions in their own
- * cookie, marked portal "pro", expiring after 30 minutes without activity.
+ * cookie, marked portal "pro", expiring after 30 minutes without activity or 12 hours
+ * after sign-in, revocable (claims sv and authAt, see professional-session.ts).
  */
 export function proAuthOptions(): NextAuthOptions {
   const secure = hasSecureCookies();
@@ -65,7 +67,9 @@ export function proAuthOptions(): NextAuthOptions {
               },
               { ipAddress: clientAddress(headerValue(req?.headers, "x-forwarded-for"), trustedProxies()) },
             );
-            return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial };
+            const sv = await cardSessionVersion(prisma, signedIn.cardSerial);
+            if (sv === null) throw new Error(messageForCode("INTERNAL"));
+            return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial, sv, authAt: Date.now() };
           } catch (error) {
             // The message travels back to the sign-in page: only French, never internals.
             throw new Error(isCardError(error) ? error.message : messageForCode("INTERNAL"));
@@ -79,8 +83,15 @@ export function proAuthOptions(): NextAuthOptions {
           token.sub = user.id;
           token.name = user.name;
           token.portal = "pro";
-          token.cardSerial = (user as { cardSerial?: string }).cardSerial;
+          const signedIn = user as { cardSerial?: string; sv?: number; authAt?: number };
+          token.cardSerial = signedIn.cardSerial;
+          token.sv = signedIn.sv;
+          token.authAt = signedIn.authAt;
+          return token;
         }
+        // next-auth's own session endpoint: an ended or too old session is signed out
+        // (throwing here makes next-auth clear the cookie) instead of being renewed.
+        if (!(await loadProfessionalActor(prisma, proTokenFromClaims(token)))) throw new Error("Session terminée");
         return token;
       },
       async session({ session, token }) {

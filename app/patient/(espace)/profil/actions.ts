@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getPatientActor } from "@/lib/auth/patient/session";
+import { carryOnPatientSession, getPatientActor } from "@/lib/auth/patient/session";
 import {
   portalAddEmergencyContact,
   portalCancelContactChange,
@@ -25,8 +25,11 @@ export async function contactDetailsAction(_prev: TFormState, formData: FormData
   const values = { email: String(formData.get("email") ?? ""), phone: String(formData.get("phone") ?? "") };
   const parsed = ZContactDetails.safeParse(values);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const result = await portalRequestContactChange(actor, parsed.data);
+  const currentPassword = z.string().min(1).max(200).safeParse(formData.get("currentPassword"));
+  if (!currentPassword.success) return { fieldErrors: { currentPassword: ["Saisissez votre mot de passe actuel."] }, values };
+  const result = await portalRequestContactChange(actor, { ...parsed.data, currentPassword: currentPassword.data });
   if (!result.ok) return { message: result.message, values };
+  if (result.value.status === "SAVED" && result.value.sessionVersion !== null) await carryOnPatientSession(result.value.sessionVersion);
   revalidatePath("/patient/profil");
   if (result.value.status === "CODE_SENT") return { success: true, message: `Un code vous a été envoyé (${result.value.destinationHint}).` };
   return { success: true, message: "Vos coordonnées sont enregistrées.", values };
@@ -38,6 +41,7 @@ export async function confirmContactChangeAction(_prev: TFormState, formData: Fo
   if (!code.success) return { fieldErrors: { code: ["Saisissez les 6 chiffres du code reçu."] } };
   const result = await portalConfirmContactChange(actor, code.data);
   if (!result.ok) return { fieldErrors: { code: [result.message] } };
+  if (result.value.sessionVersion !== null) await carryOnPatientSession(result.value.sessionVersion);
   revalidatePath("/patient/profil");
   redirect("/patient/profil?message=coordonnees-confirmees");
 }

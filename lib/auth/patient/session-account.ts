@@ -1,0 +1,62 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { splitRepresentations } from "@/lib/access/representation";
+import type { TPatientAccountSession } from "./actor-from-session";
+import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, type TPatientToken } from "./session-token";
+
+/**
+ * Patient sessions are signed tokens (JWT in a cookie) made revocable by a per-account
+ * counter: a token carries the account's sessionVersion of its sign-in, and raising the
+ * counter ends every session of the account at once (sign-out, password change or reset,
+ * contact change). The check rides on the account lookup every request already makes.
+ */
+export function isPatientTokenLive(token: TPatientToken, sessionVersion: number, now: Date): boolean {
+  const age = now.getTime() - token.authAt;
+  return token.sv === sessionVersion && age >= 0 && age < PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS;
+}
+
+/** The signed-in account of a token, checked against the database, or null (unknown, revoked, too old). */
+export async function loadPatientAccountSession(prisma: PrismaClient, token: TPatientToken | null, now: Date = new Date()): Promise<TPatientAccountSession | null> {
+  if (!token) return null;
+  const account = await prisma.account.findUnique({
+    where: { id: token.sub },
+    select: {
+      id: true,
+      loginId: true,
+      firstName: true,
+      lastName: true,
+      mustChangePassword: true,
+      patientId: true,
+      sessionVersion: true,
+      representations: {
+        select: { relationship: true, patient: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!account || !isPatientTokenLive(token, account.sessionVersion, now)) return null;
+  const represented = account.representations.map((r) => ({
+    patientId: r.patient.id,
+    name: `${r.patient.firstName} ${r.patient.lastName}`,
+    birthDate: r.patient.birthDate,
+    relationship: r.relationship,
+  }));
+  // At 18 the representation ends by itself: the record leaves the switcher at once.
+  const { minors, cameOfAge } = splitRepresentations(represented, now);
+  return {
+    accountId: account.id,
+    loginId: account.loginId,
+    name: `${account.firstName} ${account.lastName}`,
+    mustChangePassword: account.mustChangePassword,
+    ownPatientId: account.patientId,
+    minors,
+    cameOfAge,
+    actingFor: token.actingFor,
+  };
+}
+
+/** Ends every session of the account (one atomic statement). Returns the new version, for a session to carry on. */
+export async function endPatientSessions(prisma: PrismaClient, accountId: string): Promise<number | null> {
+  const [row] = await prisma.$queryRaw<{ sessionVersion: number | bigint }[]>`
+    UPDATE Account SET sessionVersion = sessionVersion + 1 WHERE id = ${accountId} RETURNING sessionVersion`;
+  return row ? Number(row.sessionVersion) : null;
+}

@@ -1,0 +1,71 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TProActor } from "./pro-actor";
+import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS } from "./session-config";
+
+/**
+ * A professional session token: the card it was opened with, the card's sessionVersion
+ * at sign-in (raising it ends every session of the card: sign-out, opposition) and the
+ * sign-in time (absolute lifetime, whatever the activity).
+ */
+export type TProToken = { sub: string; cardSerial: string; portal: "pro"; sv: number; authAt: number };
+
+/** The professional claims of a decoded JWT, or null when it is not a well-formed professional token. */
+export function proTokenFromClaims(token: Record<string, unknown> | null): TProToken | null {
+  if (!token || token.portal !== "pro" || typeof token.sub !== "string" || typeof token.cardSerial !== "string") return null;
+  if (typeof token.sv !== "number" || typeof token.authAt !== "number") return null;
+  return { sub: token.sub, cardSerial: token.cardSerial, portal: "pro", sv: token.sv, authAt: token.authAt };
+}
+
+/** The professional of a token, checked on the card row every request already reads; null when refused. */
+export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, now: Date = new Date()): Promise<TProActor | null> {
+  if (!token) return null;
+  const card = await prisma.cpsCard.findUnique({
+    where: { serial: token.cardSerial },
+    select: {
+      status: true,
+      expiresAt: true,
+      sessionVersion: true,
+      professional: {
+        select: {
+          id: true,
+          idNat: true,
+          title: true,
+          firstName: true,
+          lastName: true,
+          profession: true,
+          specialty: true,
+          isSamuRegulator: true,
+          isOperator: true,
+          structure: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!card || card.status !== "ACTIVE" || card.expiresAt < now || card.professional.id !== token.sub) return null;
+  const age = now.getTime() - token.authAt;
+  if (card.sessionVersion !== token.sv || age < 0 || age >= PRO_SESSION_ABSOLUTE_MAX_AGE_MS) return null;
+  const p = card.professional;
+  return {
+    kind: "PROFESSIONAL",
+    professionalId: p.id,
+    idNat: p.idNat,
+    name: [p.title, p.firstName, p.lastName].filter(Boolean).join(" "),
+    profession: p.profession,
+    specialty: p.specialty,
+    isSamuRegulator: p.isSamuRegulator,
+    isOperator: p.isOperator,
+    structureName: p.structure?.name ?? null,
+    cardSerial: token.cardSerial,
+  };
+}
+
+/** The card's current sessionVersion, for a new session's token (null for an unknown card). */
+export async function cardSessionVersion(prisma: PrismaClient, serial: string): Promise<number | null> {
+  const card = await prisma.cpsCard.findUnique({ where: { serial }, select: { sessionVersion: true } });
+  return card?.sessionVersion ?? null;
+}
+
+/** Ends every session of the card at once (one atomic statement). */
+export async function endCardSessions(prisma: Pick<PrismaClient, "$executeRaw">, serial: string): Promise<void> {
+  await prisma.$executeRaw`UPDATE CpsCard SET sessionVersion = sessionVersion + 1 WHERE serial = ${serial}`;
+}
