@@ -6,16 +6,16 @@ import { codeReader, demoEmail, patientNav, DEMO_PASSWORD } from "./helpers";
 test.describe.configure({ timeout: 90_000 });
 
 test("connexion avec un code reçu par courriel, puis déconnexion", async ({ page }) => {
-  const reader = codeReader(page.context(), demoEmail("mathieu.perrin"));
+  const reader = codeReader(page.context(), demoEmail("pauline.texier"));
   await reader.mark();
   await page.goto("/patient/connexion");
   await expectNoSeriousA11yViolations(page);
-  await page.getByLabel("Identifiant").fill("mathieu.perrin");
+  await page.getByLabel("Identifiant").fill("pauline.texier");
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
 
   await expect(page.getByLabel("Code à usage unique")).toBeVisible();
-  await expect(page.getByText("par courriel à m…n@demo-patient.fr")).toBeVisible();
+  await expect(page.getByText("par courriel à p…r@demo-patient.fr")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const code = await reader.next();
   expect(code).toMatch(/^\d{6}$/);
@@ -27,7 +27,7 @@ test("connexion avec un code reçu par courriel, puis déconnexion", async ({ pa
 
   await page.getByLabel("Code à usage unique").fill(code);
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "DMP de Mathieu Perrin" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "DMP de Pauline Texier" })).toBeVisible();
   for (const name of ["Mes documents", "Historique des accès", "Gérer les accès", "Mes remboursements", "Notifications", "Mon profil"]) {
     await expect(patientNav(page).getByRole("link", { name })).toBeVisible();
   }
@@ -52,5 +52,5 @@ test("un mauvais mot de passe est refusé sans dire si l'identifiant existe", as
   // An unknown identifier gets exactly the reply of a known one (tries left included).
   const unknown = await reply("personne.inconnue");
   expect(unknown).toMatch(/Identifiant ou mot de passe incorrect\. Il vous reste 4 essais avant le blocage temporaire\.$/);
-  expect(await reply("mathieu.perrin")).toBe(unknown);
+  expect(await reply("pauline.texier")).toBe(unknown);
 });

@@ -9,7 +9,7 @@ test("un médecin se connecte avec le fichier de sa carte CPS et son code porteu
   await expect(page.getByRole("heading", { level: 1, name: "Cartes CPS de démonstration" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const card = await fetchDemoCard(page, "Dr Claire Dubois");
+  const card = await fetchDemoCard(page, "Dr Pierre Lambert");
   const parsed = JSON.parse(card.buffer.toString("utf8")) as { format: string; encryptedKey: { data: string }; certificatePem: string };
   expect(parsed.format).toBe("dmp-sim-cps/2");
   expect(card.buffer.toString("utf8")).not.toContain("PRIVATE KEY");
@@ -19,7 +19,7 @@ test("un médecin se connecte avec le fichier de sa carte CPS et son code porteu
   await expectNoSeriousA11yViolations(page);
   await submitCard(page, card, DEMO_PIN);
   await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
-  await expect(page.getByText("Dr Claire Dubois", { exact: true })).toBeVisible();
+  await expect(page.getByText("Dr Pierre Lambert", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("button", { name: "Se déconnecter" }).click();

@@ -26,7 +26,7 @@ describe("seedDemo", () => {
     db.prisma.document.findUniqueOrThrow({ where: { uniqueId: SPECIAL_DOCUMENTS[key].uniqueId }, include: { author: true, patient: true } });
 
   it("creates the cast", async () => {
-    expect(await db.prisma.patient.count()).toBe(21);
+    expect(await db.prisma.patient.count()).toBe(22);
     expect(await db.prisma.professional.count()).toBe(20);
     expect(await db.prisma.structure.count({ where: { kind: "SAMU" } })).toBe(1);
     expect(await db.prisma.professional.count({ where: { isSamuRegulator: true, specialty: "SM59", structure: { kind: "SAMU" } } })).toBe(2);

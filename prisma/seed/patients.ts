@@ -32,7 +32,8 @@ export type TPatientKey =
   | "mathieu.perrin"
   | "manon.robin"
   | "gerard.masson"
-  | "jeanne.marchand";
+  | "jeanne.marchand"
+  | "pauline.texier";
 
 export type TDemoPatient = {
   key: TPatientKey;
@@ -215,6 +216,12 @@ export const DEMO_PATIENTS: readonly TDemoPatient[] = [
     birthPlace: "2A004", nirOrder: 12, department: "75", phoneSuffix: "5621", condition: "cardio", treatingDoctor: "gp",
     createdBy: "online", recordOpenedDaysAgo: 560, authorized: ["cardiologist", "pharmacist"],
     notes: "Née à Ajaccio : NIR corse (2A, compté 19 pour la clé).",
+  }),
+  patient({
+    key: "pauline.texier", firstName: "Pauline", lastName: "Texier", birthName: null, sex: "F", birthDate: "1984-05-17",
+    birthPlace: "69123", nirOrder: 241, department: "69", phoneSuffix: "5622", condition: "general", treatingDoctor: null,
+    createdBy: "online", recordOpenedDaysAgo: 200, authorized: [],
+    notes: "Réservée au parcours de connexion et de déconnexion (la déconnexion termine toutes ses sessions).",
   }),
 ];
 
