@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { findDocuments } from "@/lib/documents/find-documents";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { readDocument } from "@/lib/documents/read-document";

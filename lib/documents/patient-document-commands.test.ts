@@ -9,7 +9,7 @@ import { canRead } from "@/lib/access/policy";
 import { blockProfessional } from "@/lib/records/care-team";
 import { closeRecord } from "@/lib/records/close-record";
 import { findTraces, parseTraceFilters } from "@/lib/traces/find-traces";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 
 let db: TTestDatabase;
 let alice: TPatientActor;

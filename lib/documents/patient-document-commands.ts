@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { classOfType, isPatientDocumentType, PATIENT_DOCUMENT_TYPES } from "@/lib/reference/document-types";
-import { runPatientCommand, type TPatientSideActor } from "@/lib/records/patient-command";
+import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 import { checkUpload } from "./check-upload";
 import { contentDigests } from "./content-digest";
 

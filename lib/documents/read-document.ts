@@ -4,7 +4,7 @@ import type { TAccessContext } from "@/lib/access/access-context";
 import { canRead } from "@/lib/access/policy";
 import { describeDecision } from "@/lib/access/decision";
 import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
-import { refuseWithTrace } from "@/lib/records/refusal";
+import { refuseWithTrace } from "@/lib/record-door/refusal";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -21,7 +21,7 @@ export type TDocumentContent = {
  * Opens a document's content: decides with canRead (which names the rule and the matrix
  * row), writes the DOCUMENT_READ trace (a professional's refusals included) and returns
  * the bytes. A refused or unknown document throws NOT_FOUND. Inside a transaction, run it
- * under withRefusalTraces (lib/records/refusal) so a refusal's trace outlives the rollback.
+ * under withRefusalTraces (lib/record-door/refusal) so a refusal's trace outlives the rollback.
  */
 export async function readDocument(
   db: Db,

@@ -7,7 +7,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
-import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
 import { checkProfessionalDocument, createDocumentRow } from "./add-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 

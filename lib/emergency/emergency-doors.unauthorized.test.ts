@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { openEmergencyAccess } from "./open-emergency-access";
 import { getEmergencySummary } from "./get-emergency-summary";
 

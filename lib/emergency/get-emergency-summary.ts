@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { findDocuments } from "@/lib/documents/find-documents";
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 
 /** LOINC codes of the two documents a regulator or an emergency physician needs first. */
 export const EMERGENCY_DOCUMENT_TYPES = { synthesis: "60591-5", dlu: "74207-2" } as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
 import { openEmergencyAccess } from "./open-emergency-access";
 import { closeEmergencyAccess } from "./close-emergency-access";

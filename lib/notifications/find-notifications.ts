@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { audiencesSeenBy } from "@/lib/access/notification-audience";
-import { openRecord } from "@/lib/records/open-record";
-import type { TPatientSideActor } from "@/lib/records/patient-command";
+import { openRecord } from "@/lib/record-door/open-record";
+import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 
 /** The notifications of an opened record this reader may see (their audience includes them). */
 export function notificationWhere(actor: TPatientSideActor, ctx: TAccessContext): Prisma.NotificationWhereInput {

@@ -15,7 +15,7 @@ import { ingestBundle } from "@/lib/feed/ingest-bundle";
 import { addDocument } from "@/lib/documents/add-document";
 import { replaceDocument } from "@/lib/documents/replace-document";
 import { revealDocument } from "@/lib/documents/reveal-document";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { getRecordOverview } from "@/lib/records/get-record-overview";
 import { deliverPendingNotifications } from "./deliver-notifications";
 import { findNotifications } from "./find-notifications";

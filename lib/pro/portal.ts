@@ -7,7 +7,7 @@ import { recordConsent, type TConsentInput } from "@/lib/records/record-consent"
 import { findCareTeamPresumption, recordCareTeamAccess } from "@/lib/records/care-team-presumption";
 import { getIdentityBeforeAccess } from "@/lib/records/get-identity-before-access";
 import { getProfessionalRecord } from "@/lib/records/get-professional-record";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { readDocument } from "@/lib/documents/read-document";
 import { requestIp } from "./request-ip";
 
@@ -17,7 +17,7 @@ import { revealDocument } from "@/lib/documents/reveal-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "@/lib/documents/professional-document-input";
 import { getDocument } from "@/lib/documents/get-document";
 import { saveAllergy, saveTreatment, type TAllergyInput, type TTreatmentInput } from "@/lib/summary/save-summary-item";
-import { findTracesForProfessional } from "@/lib/traces/find-traces-for-professional";
+import { findTracesForProfessional } from "@/lib/records/find-traces-for-professional";
 import { blockProfessionalForPatient } from "@/lib/records/block-professional-for-patient";
 import { createRecordByProfessional, type TCreateRecordByProfessionalInput } from "@/lib/records/create-record-by-professional";
 import { createMinorRecordByProfessional, type TCreateMinorRecordInput } from "@/lib/records/create-minor-record";

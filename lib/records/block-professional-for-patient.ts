@@ -5,7 +5,7 @@ import { canBlockAtPatientRequest } from "@/lib/access/record-actions";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { withdrawnCareTeamDetail, withdrawUnfoundedCareTeamAccess } from "./care-team-presumption";
-import { runProfessionalCommand, type TCommandRequest } from "./professional-command";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
 
 /**
  * Treating doctor extra: blocks a professional at the patient's request (PatientBlock

@@ -8,8 +8,8 @@ import { accessModeLabel, parseTraceFilters, selectPatientSideTraces } from "@/l
 import { traceActionLabel } from "@/lib/traces/trace-actions";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
-import { openRecord } from "./open-record";
-import type { TPatientSideActor } from "./patient-command";
+import { openRecord } from "@/lib/record-door/open-record";
+import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });

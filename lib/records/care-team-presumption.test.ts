@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors/app-error";
-import { openRecord } from "./open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { recordConsent } from "./record-consent";
 import { findCareTeamPresumption, recordCareTeamAccess, setCareTeamPresumption } from "./care-team-presumption";
 

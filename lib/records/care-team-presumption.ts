@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { grantAuthorization } from "./record-consent";
-import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 
 /**
  * Care-team presumption (docs/DESIGN.md, "Records, rights and events"): once the patient agreed to

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
-import { openRecord } from "./open-record";
-import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+import { openRecord } from "@/lib/record-door/open-record";
+import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 import { withdrawnCareTeamDetail, withdrawUnfoundedCareTeamAccess } from "./care-team-presumption";
 
 export type TCareTeamMember = {

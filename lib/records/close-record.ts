@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
-import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 
 /** A closed record is kept 10 years, then deleted. */
 export const RETENTION_YEARS = 10;

@@ -9,9 +9,9 @@ import { issueOtp } from "@/lib/otp/issue-otp";
 import { maskDestination } from "@/lib/otp/otp-rules";
 import { verifyOtp } from "@/lib/otp/verify-otp";
 import { normalizePhone } from "@/lib/sms/send-sms";
-import { openRecord } from "./open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { updateContactDetails, type TContactDetailsInput } from "./contact-details";
-import type { TPatientSideActor } from "./patient-command";
+import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 
 /*
  * A new e-mail address or mobile number receives sign-in codes and notifications, so:

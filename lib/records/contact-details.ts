@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { normalizePhone } from "@/lib/sms/send-sms";
-import { openRecord } from "./open-record";
-import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+import { openRecord } from "@/lib/record-door/open-record";
+import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 
 export type TContactDetails = {
   email: string | null;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { passwordPolicyErrors, verifyPassword } from "@/lib/auth/password";
-import { openRecord } from "./open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import {
   createRecordByProfessional,
   generateTemporaryPassword,

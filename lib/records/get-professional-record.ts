@@ -4,7 +4,7 @@ import { canBlockAtPatientRequest, canReadOtherProfessionalsTraces, canSeeReimbu
 import { describeDecision } from "@/lib/access/decision";
 import { findDocuments, type TDocumentPage } from "@/lib/documents/find-documents";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
-import { openRecord } from "./open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 
 export type TProfessionalRecord = {
   patient: {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { documentWhere } from "@/lib/access/document-where";
 import { notificationWhere } from "@/lib/notifications/find-notifications";
-import type { TPatientSideActor } from "./patient-command";
+import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 
 export type TRecordOverview = {
   patientId: string;
@@ -24,7 +24,7 @@ export type TRecordOverview = {
 
 /**
  * What the dashboard and the portal pages show about the record the actor acts on, for a
- * record already opened through lib/records/open-record (ctx).
+ * record already opened through lib/record-door/open-record (ctx).
  */
 export async function getRecordOverview(prisma: PrismaClient, actor: TPatientSideActor, ctx: TAccessContext): Promise<TRecordOverview> {
   const [patient, documentCount, unreadNotifications] = await Promise.all([

@@ -11,7 +11,7 @@ import { parseTraceFilters, selectPatientSideTraces } from "@/lib/traces/find-tr
 import { deliverPendingNotifications } from "@/lib/notifications/deliver-notifications";
 import type { TMail } from "@/lib/mail/send-mail";
 import { appendTrace } from "@/lib/traces/append-trace";
-import { openRecord } from "./open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { buildRecordCopy } from "./build-record-copy";
 import { confirmRecordOpening, startRecordOpening } from "./open-record-online";
 

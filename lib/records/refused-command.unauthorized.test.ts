@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { findTracesForProfessional } from "@/lib/traces/find-traces-for-professional";
+import { findTracesForProfessional } from "@/lib/records/find-traces-for-professional";
 import { revealDocument } from "@/lib/documents/reveal-document";
 import { blockProfessionalForPatient } from "./block-professional-for-patient";
 import { readDocument } from "@/lib/documents/read-document";
-import { runProfessionalCommand } from "./professional-command";
-import { openRecord } from "./open-record";
-import { withRefusalTraces } from "./refusal";
+import { runProfessionalCommand } from "@/lib/record-door/professional-command";
+import { openRecord } from "@/lib/record-door/open-record";
+import { withRefusalTraces } from "@/lib/record-door/refusal";
 
 let db: TTestDatabase;
 let patientId: string;

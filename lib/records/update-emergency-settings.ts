@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
-import { runPatientCommand, type TPatientSideActor } from "./patient-command";
+import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 
 /** Allow or oppose break-the-glass and SAMU-Centre 15 access. Traced with the new choice. */
 export async function updateEmergencySettings(

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReimbursementCategory } from "@/lib/generated/prisma/enums";
-import { openRecord } from "@/lib/records/open-record";
-import type { TPatientSideActor } from "@/lib/records/patient-command";
+import { openRecord } from "@/lib/record-door/open-record";
+import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 
 /** The sections of the Assurance Maladie statement, in its order. */
 export const REIMBURSEMENT_CATEGORIES: readonly { category: ReimbursementCategory; label: string }[] = [

@@ -4,7 +4,7 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
-import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
 
 const optional = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue (JJ/MM/AAAA).");

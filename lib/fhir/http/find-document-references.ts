@@ -3,7 +3,7 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { findDocumentReferenceRows, type TDocumentReferenceRow } from "@/lib/documents/find-documents";
 import { toDocumentListItem } from "@/lib/documents/document-list-item";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { isAppError } from "@/lib/errors/app-error";
 import { normalizeNirInput } from "@/lib/identity/nir";
 import { IDNAT_PS_SYSTEM, INS_SYSTEMS } from "../constants";
@@ -79,7 +79,7 @@ export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
 
 /**
  * The DocumentReferences this professional may see for an INS. Every record with this
- * NIR (twins share one) is opened through lib/records/open-record (RECORD_VIEW trace,
+ * NIR (twins share one) is opened through lib/record-door/open-record (RECORD_VIEW trace,
  * refusals included) and listed through lib/documents/find-documents (lib/access filter
  * in the query): exactly what the portal shows.
  */

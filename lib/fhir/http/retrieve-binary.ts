@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { readDocument, type TDocumentContent } from "@/lib/documents/read-document";
-import { openRecord } from "@/lib/records/open-record";
+import { openRecord } from "@/lib/record-door/open-record";
 import { isAppError } from "@/lib/errors/app-error";
 import { errorResponse, fhirJsonResponse, FhirError } from "../operation-outcome";
 import { authenticate, readerActorOf } from "./authenticate";
@@ -10,7 +10,7 @@ import { clientIp, nowOf, type TFhirDeps } from "./deps";
 const notFound = () => new FhirError(404, "not-found", "Document introuvable (inexistant ou non accessible pour ce professionnel).");
 
 /**
- * A document's bytes for a professional, through lib/records/open-record and
+ * A document's bytes for a professional, through lib/record-door/open-record and
  * lib/documents/read-document (the policy decides, DOCUMENT_READ trace, refusals
  * included). Unknown and refused both answer 404.
  */

@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canReadOtherProfessionalsTraces, otherProfessionalsTraceWhere } from "@/lib/access/record-actions";
-import { runProfessionalCommand, type TCommandRequest } from "@/lib/records/professional-command";
+import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
 import { describeDecision } from "@/lib/access/decision";
-import { appendTrace } from "./append-trace";
-import { traceActorFields } from "./actor-fields";
+import { appendTrace } from "@/lib/traces/append-trace";
+import { traceActorFields } from "@/lib/traces/actor-fields";
 
 export type TProfessionalTraceRow = {
   id: number;
