@@ -63,7 +63,7 @@ export default defineConfig({
     command: `${path.join("node_modules", ".bin", "tsx")} ${path.join("prisma", "e2e-server.ts")}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 480_000,
     stdout: "pipe",
     stderr: "pipe",
     env: {
