@@ -92,7 +92,7 @@ async function seedAll(prisma: PrismaClient, now: Date, log: (message: string) =
   const reimbursements = await createReimbursements(prisma, patients, now);
 
   const authorizations = planAuthorizations(patients, documents, now);
-  const plan = planTraces(patients, documents, authorizations, professionalIds, structureIds, accountsByLogin, now);
+  const plan = planTraces(patients, documents, authorizations, professionalIds, accountsByLogin, now);
   await createAccessRows(prisma, patients, professionalIds, authorizations, plan.lastAccess, now);
   const written = await writeTraces(prisma, patients, plan, now);
 

@@ -42,8 +42,9 @@ beforeAll(async () => {
         idNat: `8100000000${String(n).padStart(2, "0")}`,
         firstName: "Test",
         lastName: c,
-        profession: "10",
-        specialty: "SM54",
+        profession: CASE_FACTS[c].isStaff ? null : "10",
+        specialty: CASE_FACTS[c].isStaff ? null : "SM54",
+        kind: CASE_FACTS[c].isStaff ? "STAFF" : "HEALTH_PROFESSIONAL",
         isSamuRegulator: CASE_FACTS[c].isSamuRegulator ?? false,
         structureId: structure.id,
       },
@@ -115,8 +116,8 @@ function actorFor(c: TActorCase): TActor {
     kind: "PROFESSIONAL",
     professionalId: proIds.get(c)!,
     name: c,
-    profession: "10",
-    specialty: "SM54",
+    profession: CASE_FACTS[c].isStaff ? null : "10",
+    specialty: CASE_FACTS[c].isStaff ? null : "SM54",
     isSamuRegulator: CASE_FACTS[c].isSamuRegulator ?? false,
   };
 }

@@ -9,3 +9,4 @@ export * from "./feed-rules";
 export * from "./notification-audience";
 export * from "./trace-visibility";
 export * from "./record-actions";
+export * from "./operator-only";

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { NotificationAudience } from "@/lib/generated/prisma/enums";
-import { audienceIncludes, audiencesOf, audiencesSeenBy, documentNews, patientSideMaySee, type TPatientSideReader } from "./notification-audience";
+import { audienceIncludes, audiencesOf, audiencesSeenBy, documentNews, patientSideMaySee, type TPatientSideMasking, type TPatientSideReader } from "./notification-audience";
+import { NOTIFICATIONS_EXPECTED, PATIENT_SIDE_MASKINGS, PATIENT_SIDE_MASKING_NAMES, REPLACED_CASES, parseNotifications } from "./patient-side-table";
 
-const VISIBLE = { hiddenFromPatient: false, hiddenFromLegalReps: false };
-const NOT_REPS = { hiddenFromPatient: false, hiddenFromLegalReps: true };
-const NOT_PATIENT = { hiddenFromPatient: true, hiddenFromLegalReps: false };
-const NOBODY = { hiddenFromPatient: true, hiddenFromLegalReps: true };
+const { visible: VISIBLE, notReps: NOT_REPS, notPatient: NOT_PATIENT, nobody: NOBODY } = PATIENT_SIDE_MASKINGS;
 
 describe("patientSideMaySee: canRead's patient-side branch", () => {
-  const table: [string, typeof VISIBLE, boolean, boolean][] = [
+  const table: [string, TPatientSideMasking, boolean, boolean][] = [
     ["visible", VISIBLE, true, true],
     ["INVISIBLE_REPRESENTANTS_LEGAUX", NOT_REPS, true, false],
     ["INVISIBLE_PATIENT", NOT_PATIENT, false, false],
@@ -22,34 +20,18 @@ describe("patientSideMaySee: canRead's patient-side branch", () => {
   }
 
   it("reads only the masking of a whole document row (another record's id does not matter)", () => {
-    expect(patientSideMaySee("PATIENT", { ...NOT_REPS, patientId: "someone-else", opposedAt: new Date() } as typeof VISIBLE)).toBe(true);
+    expect(patientSideMaySee("PATIENT", { ...NOT_REPS, patientId: "someone-else", opposedAt: new Date() } as TPatientSideMasking)).toBe(true);
   });
 });
 
-describe("documentNews and audiencesOf: who is told what about a document", () => {
-  type TRow = [string, typeof VISIBLE, typeof VISIBLE | null, { audience: NotificationAudience; news: string }[]];
-  const table: TRow[] = [
-    ["a visible new document → everyone", VISIBLE, null, [{ audience: "EVERYONE", news: "NEW_DOCUMENT" }]],
-    ["hidden from the representatives → the patient only", NOT_REPS, null, [{ audience: "PATIENT", news: "NEW_DOCUMENT" }]],
-    ["invisible to the patient → nobody", NOT_PATIENT, null, []],
-    ["both codes → nobody", NOBODY, null, []],
-    ["visible version of a visible one → everyone, a new version", VISIBLE, VISIBLE, [{ audience: "EVERYONE", news: "NEW_VERSION" }]],
-    [
-      "visible version of one hidden from the representatives → a new version for the patient, a new document for them",
-      VISIBLE,
-      NOT_REPS,
-      [
-        { audience: "PATIENT", news: "NEW_VERSION" },
-        { audience: "LEGAL_REPRESENTATIVES", news: "NEW_DOCUMENT" },
-      ],
-    ],
-    ["visible version of one invisible to the patient → everyone, a new document", VISIBLE, NOT_PATIENT, [{ audience: "EVERYONE", news: "NEW_DOCUMENT" }]],
-    ["version hidden from the representatives of a visible one → the patient only", NOT_REPS, VISIBLE, [{ audience: "PATIENT", news: "NEW_VERSION" }]],
-    ["version invisible to the patient → nobody", NOT_PATIENT, VISIBLE, []],
-  ];
-  for (const [name, doc, replaced, expected] of table) {
-    it(name, () => {
-      expect(audiencesOf(documentNews(doc, replaced))).toEqual(expected);
+describe("documentNews and audiencesOf: who is told what about a document (NOTIFICATIONS_EXPECTED)", () => {
+  for (const masking of PATIENT_SIDE_MASKING_NAMES) {
+    REPLACED_CASES.forEach((replaced, i) => {
+      const expected = NOTIFICATIONS_EXPECTED[masking][i]!;
+      it(`a document ${masking}, replacing ${replaced ?? "nothing"} → ${expected || "nobody"}`, () => {
+        const news = documentNews(PATIENT_SIDE_MASKINGS[masking], replaced ? PATIENT_SIDE_MASKINGS[replaced] : null);
+        expect(audiencesOf(news)).toEqual(parseNotifications(expected));
+      });
     });
   }
 });

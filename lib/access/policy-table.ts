@@ -31,7 +31,9 @@ export type TActorCase =
   | "samuRegulatorOpposed"
   | "nonRegulatorClaimingSamu"
   | "breakGlass"
-  | "breakGlassOpposed";
+  | "breakGlassOpposed"
+  | "staffClaimingBreakGlass"
+  | "staffClaimingSamu";
 
 export const ACTOR_CASES: readonly TActorCase[] = [
   "patient",
@@ -47,6 +49,8 @@ export const ACTOR_CASES: readonly TActorCase[] = [
   "nonRegulatorClaimingSamu",
   "breakGlass",
   "breakGlassOpposed",
+  "staffClaimingBreakGlass",
+  "staffClaimingSamu",
 ];
 
 type TExpectation = {
@@ -79,6 +83,10 @@ export const EXPECTED: Record<TActorCase, TExpectation> = {
   nonRegulatorClaimingSamu: { openAllowed: NONE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
   breakGlass: { openAllowed: PRO_VISIBLE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
   breakGlassOpposed: { openAllowed: NONE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
+  // Establishment staff (profession null, e.g. a medical secretary) never pass an emergency
+  // door, even with an emergency access row, a regulator flag or a context claiming the mode.
+  staffClaimingBreakGlass: { openAllowed: NONE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
+  staffClaimingSamu: { openAllowed: NONE, openDenied: NONE, closedAllowed: NONE, closedDenied: NONE },
 };
 
 export function expectedFor(actorCase: TActorCase, isOpen: boolean, isMatrixAllowed: boolean): string {
@@ -87,8 +95,11 @@ export function expectedFor(actorCase: TActorCase, isOpen: boolean, isMatrixAllo
   return isMatrixAllowed ? e.closedAllowed : e.closedDenied;
 }
 
-/** The facts each case sets on top of a neutral context (used as-is by the unit test). */
-export const CASE_FACTS: Record<TActorCase, Partial<TAccessContext> & { isSamuRegulator?: boolean }> = {
+/**
+ * The facts each case sets on top of a neutral context (used as-is by the unit test).
+ * isSamuRegulator and isStaff (no profession: establishment staff) describe the actor.
+ */
+export const CASE_FACTS: Record<TActorCase, Partial<TAccessContext> & { isSamuRegulator?: boolean; isStaff?: boolean }> = {
   patient: {},
   legalRepresentative: { isRepresentative: true },
   author: { hasAuthorization: true },
@@ -102,6 +113,8 @@ export const CASE_FACTS: Record<TActorCase, Partial<TAccessContext> & { isSamuRe
   nonRegulatorClaimingSamu: { emergencyMode: "SAMU", isSamuRegulator: false },
   breakGlass: { emergencyMode: "BREAK_GLASS" },
   breakGlassOpposed: { emergencyMode: "BREAK_GLASS", breakGlassAllowed: false },
+  staffClaimingBreakGlass: { emergencyMode: "BREAK_GLASS", isStaff: true },
+  staffClaimingSamu: { emergencyMode: "SAMU", isSamuRegulator: true, isStaff: true },
 };
 
 /**
@@ -158,6 +171,9 @@ export const RECORD_ACTION_EXPECTED: Record<TActorCase, TRecordActionExpectation
   nonRegulatorClaimingSamu: PRO_REFUSED("NOT_AUTHORIZED"),
   breakGlass: PRO_ALLOWED("BREAK_GLASS"),
   breakGlassOpposed: PRO_REFUSED("BREAK_GLASS_OPPOSED"),
+  // No emergency mode through a door they may not use: as if none had been opened.
+  staffClaimingBreakGlass: PRO_REFUSED("NOT_AUTHORIZED"),
+  staffClaimingSamu: PRO_REFUSED("NOT_AUTHORIZED"),
 };
 
 /**

@@ -30,14 +30,16 @@ function actorFor(actorCase: TActorCase): TActor {
     kind: "PROFESSIONAL",
     professionalId: actorCase === "author" ? AUTHOR_ID : `pro-${actorCase}`,
     name: actorCase,
-    profession: "10",
-    specialty: "SM54",
+    profession: CASE_FACTS[actorCase].isStaff ? null : "10",
+    specialty: CASE_FACTS[actorCase].isStaff ? null : "SM54",
     isSamuRegulator: CASE_FACTS[actorCase].isSamuRegulator ?? false,
   };
 }
 
 function contextFor(actorCase: TActorCase, isOpen: boolean, isMatrixAllowed: boolean): TAccessContext {
-  const { isSamuRegulator: _ignored, ...facts } = CASE_FACTS[actorCase];
+  // A hand-written context: for staff it claims the doctors' matrix too, so only the
+  // emergency rule stands between them and the documents.
+  const { isSamuRegulator: _regulator, isStaff: _staff, ...facts } = CASE_FACTS[actorCase];
   return {
     patientId: PATIENT_ID,
     recordStatus: isOpen ? "OPEN" : "CLOSED",

@@ -1,6 +1,7 @@
 import type { TActor } from "./actor";
 import type { TAccessContext, TPolicyDocument } from "./access-context";
 import type { TDecision } from "./decision";
+import { emergencyModeFor } from "./emergency-doors";
 import { habilitationFor } from "./habilitation";
 
 /**
@@ -22,7 +23,9 @@ export function canAccessRecord(actor: TActor, ctx: TAccessContext): TDecision {
       if (ctx.isBlocked) return { allowed: false, rule: "BLOCKED" };
       if (ctx.isTreatingDoctor) return { allowed: true, rule: "TREATING_DOCTOR", mode: "NORMAL" };
       if (ctx.hasAuthorization) return { allowed: true, rule: ctx.authorizationMethod === "CARE_TEAM" ? "CARE_TEAM" : "CONSENT", mode: "NORMAL" };
-      return emergencyDecision(actor.isSamuRegulator, ctx, ctx.emergencyMode);
+      // Only through a door this actor may use (EMERGENCY_DOORS): a context that claims a
+      // mode for establishment staff, or SAMU for a non-regulator, opens nothing.
+      return emergencyDecision(actor.isSamuRegulator, ctx, emergencyModeFor(actor, ctx.emergencyMode));
     }
   }
 }

@@ -4,7 +4,8 @@
  * patientSideReasonSql for the reason) must agree on every trace, for the patient and a
  * legal representative, over every patient-side masking of a document and of the version
  * it replaces, and every kind of trace (about the record, about a document, about a new
- * version, about another record).
+ * version, about another record). The expected views are the hand-written
+ * TRACE_VIEWS_EXPECTED of patient-side-table.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
@@ -13,23 +14,30 @@ import { loadAccessContext } from "./load-access-context";
 import { patientSideTraceView, type TTraceView } from "./trace-visibility";
 import { patientSideReasonSql, patientSideTraceSql } from "./trace-visibility-sql";
 import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
+import {
+  PATIENT_SIDE_MASKINGS,
+  PATIENT_SIDE_MASKING_NAMES,
+  TRACE_VIEW_WITHOUT_DOCUMENT,
+  expectedTraceView,
+  traceViewOf,
+  type TPatientSideMaskingName,
+} from "./patient-side-table";
 
-const MASKINGS = {
-  visible: { hiddenFromPatient: false, hiddenFromLegalReps: false },
-  notReps: { hiddenFromPatient: false, hiddenFromLegalReps: true },
-  notPatient: { hiddenFromPatient: true, hiddenFromLegalReps: false },
-  nobody: { hiddenFromPatient: true, hiddenFromLegalReps: true },
-} as const;
-type TMaskingName = keyof typeof MASKINGS;
-const NAMES = Object.keys(MASKINGS) as TMaskingName[];
+const MASKINGS = PATIENT_SIDE_MASKINGS;
+type TMaskingName = TPatientSideMaskingName;
+const NAMES = PATIENT_SIDE_MASKING_NAMES;
 
 let db: TTestDatabase;
 let patient: TPatientActor;
 let parent: TLegalRepresentativeActor;
 /** Expected view per trace label, for [patient, representative]. */
 const expected = new Map<string, [TTraceView, TTraceView]>();
-const seesPatient = (m: TMaskingName) => !MASKINGS[m].hiddenFromPatient;
-const seesParent = (m: TMaskingName) => !MASKINGS[m].hiddenFromPatient && !MASKINGS[m].hiddenFromLegalReps;
+/** Both readers' expected views from the hand-written TRACE_VIEWS_EXPECTED. */
+const views = (m: TMaskingName, replaced: TMaskingName | null): [TTraceView, TTraceView] => [
+  expectedTraceView("patient", m, replaced),
+  expectedTraceView("representative", m, replaced),
+];
+const withoutDocument = (code: string): [TTraceView, TTraceView] => [traceViewOf(code), traceViewOf(code)];
 
 beforeAll(async () => {
   db = await createTestDatabase({ name: "trace-visibility" });
@@ -70,20 +78,19 @@ beforeAll(async () => {
     expected.set(label, view);
     traces.push({ patientId, actorKind: "PROFESSIONAL", actorId: "pro", actorName: label, action: action as TTraceInput["action"], documentId, reason: `motif ${label}` });
   };
-  const shown = (sees: boolean): TTraceView => (sees ? "SHOWN" : "HIDDEN");
 
-  trace("record view", child.id, "RECORD_VIEW", null, ["SHOWN", "SHOWN"]);
-  trace("other record", other.id, "RECORD_VIEW", null, ["HIDDEN", "HIDDEN"]);
+  trace("record view", child.id, "RECORD_VIEW", null, withoutDocument(TRACE_VIEW_WITHOUT_DOCUMENT.ownRecord));
+  trace("other record", other.id, "RECORD_VIEW", null, withoutDocument(TRACE_VIEW_WITHOUT_DOCUMENT.otherRecord));
   for (const m of NAMES) {
     const id = await doc(child.id, m);
-    trace(`add ${m}`, child.id, "DOCUMENT_ADD", id, [shown(seesPatient(m)), shown(seesParent(m))]);
-    trace(`read ${m}`, child.id, "DOCUMENT_READ", id, [shown(seesPatient(m)), shown(seesParent(m))]);
+    trace(`add ${m}`, child.id, "DOCUMENT_ADD", id, views(m, null));
+    trace(`read ${m}`, child.id, "DOCUMENT_READ", id, views(m, null));
     for (const old of NAMES) {
       const oldId = await doc(child.id, old);
       const newId = await doc(child.id, m, oldId);
-      const view = (seesNew: boolean, seesOld: boolean): TTraceView => (!seesNew ? "HIDDEN" : seesOld ? "SHOWN" : "SHOWN_WITHOUT_REASON");
-      trace(`replace ${old} by ${m}`, child.id, "DOCUMENT_REPLACE", newId, [view(seesPatient(m), seesPatient(old)), view(seesParent(m), seesParent(old))]);
-      trace(`old ${old} replaced by ${m}`, child.id, "DOCUMENT_READ", oldId, [shown(seesPatient(old)), shown(seesParent(old))]);
+      trace(`replace ${old} by ${m}`, child.id, "DOCUMENT_REPLACE", newId, views(m, old));
+      // The replaced version itself replaces nothing: it shows as any document so masked.
+      trace(`old ${old} replaced by ${m}`, child.id, "DOCUMENT_READ", oldId, views(old, null));
     }
   }
   await appendTraces(p, traces);

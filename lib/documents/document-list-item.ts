@@ -19,6 +19,7 @@ export const documentListSelect = {
   size: true,
   authorId: true,
   authorAccountId: true,
+  structureId: true,
   author: { select: { title: true, firstName: true, lastName: true, profession: true, specialty: true } },
   structure: { select: { name: true } },
 } satisfies Prisma.DocumentSelect;
@@ -46,6 +47,8 @@ export type TDocumentListItem = {
   authorName: string | null;
   authorProfession: string | null;
   authorSpecialty: string | null;
+  /** The structure the document was written in (who may replace it besides its author). */
+  structureId: string | null;
   structureName: string | null;
 };
 
@@ -72,6 +75,7 @@ export function toDocumentListItem(row: TRow): TDocumentListItem {
     authorName: a ? [a.title, a.firstName, a.lastName].filter(Boolean).join(" ") : null,
     authorProfession: a?.profession ?? null,
     authorSpecialty: a?.specialty ?? null,
+    structureId: row.structureId,
     structureName: row.structure?.name ?? null,
   };
 }

@@ -79,6 +79,7 @@ type TRawRow = {
   authorProfession: string | null;
   authorSpecialty: string | null;
   authorIdNat: string | null;
+  structureId: string | null;
   structureName: string | null;
   structureFiness: string | null;
   replacesUniqueId: string | null;
@@ -108,6 +109,7 @@ function toReferenceRow(r: TRawRow) {
     sha1: r.sha1,
     authorId: r.authorId,
     authorAccountId: r.authorAccountId,
+    structureId: r.structureId,
     author:
       r.authorId && r.authorLastName !== null
         ? {
@@ -128,7 +130,7 @@ async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number)
   const rows = await db.$queryRaw<TRawRow[]>`
     SELECT d.id, d.uniqueId, d.typeCode, d.classCode, d.title, d.serviceDate, d.submittedAt, d.source, d.status,
            d.confidentiality, d.hiddenFromPros, d.hiddenFromPatient, d.hiddenFromLegalReps, d.opposedAt, d.mediaType,
-           d.size, d.sha1, d.authorId, d.authorAccountId,
+           d.size, d.sha1, d.authorId, d.authorAccountId, d.structureId,
            a.title AS authorTitle, a.firstName AS authorFirstName, a.lastName AS authorLastName,
            a.profession AS authorProfession, a.specialty AS authorSpecialty, a.idNat AS authorIdNat,
            s.name AS structureName, s.finess AS structureFiness, r.uniqueId AS replacesUniqueId

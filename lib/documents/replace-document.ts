@@ -9,6 +9,7 @@ import { documentNotifications, notifyPatients } from "@/lib/notifications/notif
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
 import { checkProfessionalDocument, createDocumentRow } from "./add-document";
+import { loadReplacer } from "./replaceable-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 
 /**
@@ -39,11 +40,8 @@ export async function replaceDocument(
       if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
       const old = await tx.document.findFirst({ where: { id: documentId, patientId } });
       if (!old || !canRead(actor, old, ctx).allowed) throw new AppError("NOT_FOUND");
-      const replacer = await tx.professional.findUniqueOrThrow({
-        where: { id: actor.professionalId },
-        select: { id: true, kind: true, profession: true, specialty: true, structureId: true },
-      });
-      if (!canReplaceDocument(replacer, replacer.structureId, old).allowed) {
+      const replacer = await loadReplacer(tx, actor.professionalId);
+      if (!replacer || !canReplaceDocument(replacer, replacer.structureId, old).allowed) {
         throw new AppError("FORBIDDEN", "Seul l'auteur d'un document, ou un professionnel de santé de sa structure habilité à rédiger ce type, peut le remplacer par une nouvelle version.");
       }
       if (old.status !== "ACTIVE") throw new AppError("CONFLICT", "Ce document a déjà été remplacé.");

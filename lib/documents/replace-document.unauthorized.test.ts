@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
+import { getProfessionalRecord } from "@/lib/records/get-professional-record";
+import { openRecord } from "@/lib/record-door/open-record";
+import { parseDocumentFilters } from "./document-filters";
+import { getReplaceableDocument } from "./replaceable-document";
 import { replaceDocument } from "./replace-document";
 
 const CRH = "34112-3";
@@ -78,6 +82,29 @@ describe("unauthorized access: replacing a document in the portal", () => {
     const id = await hospitalReport("CRH lu par l'infirmière");
     await expect(replaceDocument(db.prisma, actorOf(ids.nurse, "60"), ids.patient, id, { ...newVersion, typeCode: "18776-5" }, content)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.prisma.document.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ACTIVE" });
+  });
+
+  it("the record page offers « Remplacer » exactly to whom the rule lets replace, and only they reach the replacement form", async () => {
+    const cases = [
+      ["author", ids.author, "10", true],
+      ["doctor colleague of the structure", ids.colleague, "10", true],
+      ["nurse of the structure", ids.nurse, "60", false],
+      ["doctor of another structure", ids.clinicDoctor, "10", false],
+    ] as const;
+    for (const [who, professionalId, profession, mayReplace] of cases) {
+      const id = await hospitalReport(`CRH proposé au remplacement (${who})`);
+      const actor = actorOf(professionalId, profession);
+      const record = await getProfessionalRecord(db.prisma, actor, ids.patient, parseDocumentFilters({}));
+      const listed = record.documents.items.find((d) => d.id === id);
+      expect({ who, mayReplace: listed?.mayReplace }).toEqual({ who, mayReplace });
+      const { ctx } = await openRecord(db.prisma, actor, ids.patient, { traceView: false });
+      expect({ who, form: (await getReplaceableDocument(db.prisma, actor, ctx, id))?.id ?? null }).toEqual({ who, form: mayReplace ? id : null });
+      // What the page offers is what the command does.
+      const replaced = await replaceDocument(db.prisma, actor, ids.patient, id, newVersion, content).then(() => true, () => false);
+      expect({ who, replaced }).toEqual({ who, replaced: mayReplace });
+      // A replaced version is offered to nobody.
+      if (replaced) expect(await getReplaceableDocument(db.prisma, actor, ctx, id)).toBeNull();
+    }
   });
 
   it("the author and a doctor colleague of the structure may replace it, as in the feed", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import { requestIp } from "@/lib/pro/request-ip";
+import { assertOperator, operatorDecision } from "@/lib/access/operator-only";
 import { AppError } from "@/lib/errors/app-error";
 import { getFeedReport } from "./feed-report";
 import { getNationalStats } from "./national-stats";
@@ -41,7 +42,7 @@ export async function validateHospitalLetter(actor: TProActor, input: THospitalL
 
 /** Structures whose feed report this professional may read: their own; every one for the operator. */
 export async function reportStructures(actor: TProActor) {
-  if (actor.isOperator) return prisma.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, finess: true } });
+  if (operatorDecision(actor).allowed) return prisma.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, finess: true } });
   const p = await prisma.professional.findUnique({ where: { id: actor.professionalId }, select: { structure: { select: { id: true, name: true, finess: true } } } });
   return p?.structure ? [p.structure] : [];
 }
@@ -53,6 +54,6 @@ export async function feedReportFor(actor: TProActor, structureId: string, perio
 }
 
 export async function nationalStatsFor(actor: TProActor) {
-  if (!actor.isOperator) throw new AppError("FORBIDDEN");
+  assertOperator(actor);
   return getNationalStats(prisma);
 }

@@ -4,7 +4,6 @@ import { parseNir } from "@/lib/identity/nir";
 import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
 import { canReplaceDocument, feedAuthorship, mayFeedRecord, type TFeedDenyRule } from "@/lib/access/feed-rules";
 import { documentTypeLabel } from "@/lib/reference/document-types";
-import { maskingLabels } from "@/lib/reference/masking";
 import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
 import { documentNotifications, notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
 import { isAppError } from "@/lib/errors/app-error";
@@ -12,6 +11,7 @@ import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/f
 import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument } from "@/lib/fhir/parse-bundle";
 import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
+import { feedTraceText } from "./feed-trace-text";
 
 /**
  * Who submits: a structure authenticated with its server certificate (indirect mode, the
@@ -409,8 +409,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
             ...traceActor(structure, submitter, p.author),
             action: "FEED_DOCUMENT",
             documentId: created.id,
-            reason: `${documentTypeLabel(d.typeCode)} — ${maskingLabels(d.masking).join(", ")}${p.replacesId ? " — remplace une version précédente" : ""}`,
-            detail: `${d.title} (auteur : ${authorName(p.author)})`,
+            ...feedTraceText({ typeCode: d.typeCode, title: d.title, masking: d.masking, authorName: authorName(p.author), isNewVersion: Boolean(p.replacesId) }),
             ipAddress: request.ipAddress ?? null,
             at: now,
           });

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import { resolveHabilitation, rowLabel, type THabilitationRow } from "@/lib/access/habilitation";
+import { assertOperator } from "@/lib/access/operator-only";
 import { DOCUMENT_TYPE_CODES } from "@/lib/reference/document-types";
 import { isKnownProfession, isKnownSpecialty } from "@/lib/reference/professions";
 import { appendTrace } from "@/lib/traces/append-trace";
@@ -71,7 +72,7 @@ export async function setMatrixLine(
   readable: ReadonlySet<string>,
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<number> {
-  if (!operator.isOperator) throw new AppError("FORBIDDEN");
+  assertOperator(operator);
   const parsed = ZMatrixLine.safeParse(line);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
   for (const code of readable) if (!DOCUMENT_TYPE_CODES.includes(code)) throw new AppError("INVALID_INPUT", "Type de document inconnu.");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { cardSessionVersion, loadProfessionalActor, type TProToken } from "@/lib/auth/pro/professional-session";
 import { cardPinInput, openCard } from "@/lib/testing/open-card";
 import { base64ToBytes, importCardSigningKey, newKeySalt, signNonce, unwrapPrivateKey, wrapPrivateKey, type TCardFile, type TEncryptedKey } from "./card-file";
 import { isCardError } from "./card-errors";
@@ -112,6 +113,26 @@ describe("unauthorized access: a CPS card file without the PIN verified and coun
     await expect(
       verifyCardSignIn(db.prisma, { serial: card.serial, nonce: fresh.nonce, certificatePem: card.file.certificatePem, signature: await signNonce(fresh.key, fresh.nonce) }),
     ).resolves.toMatchObject({ professionalId });
+  });
+
+  it("a PIN change ends the card's open web sessions: a professional session token issued before it is refused after it", async () => {
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const opened = await openCard(db.prisma, card.file, "1234");
+    const signedIn = await verifyCardSignIn(db.prisma, {
+      serial: card.serial,
+      nonce: opened.nonce,
+      certificatePem: card.file.certificatePem,
+      signature: await signNonce(opened.key, opened.nonce),
+    });
+    // The token the portal mints at sign-in: the card's session version at that moment.
+    const token: TProToken = { sub: signedIn.professionalId, cardSerial: card.serial, portal: "pro", sv: (await cardSessionVersion(db.prisma, card.serial))!, authAt: Date.now() };
+    expect(await loadProfessionalActor(db.prisma, token)).toMatchObject({ cardSerial: card.serial });
+
+    const { nonce, unwrapKey } = await requestCardChallenge(db.prisma, cardPinInput(card.file, "1234"));
+    const pkcs8 = await unwrapPrivateKey(card.file.encryptedKey, unwrapKey);
+    await changeCardPin(db.prisma, { serial: card.serial, nonce, signature: await signNonce(await importCardSigningKey(pkcs8!), nonce), newPin: "5678", newSalt: newKeySalt() });
+
+    expect(await loadProfessionalActor(db.prisma, token)).toBeNull();
   });
 
   it("a PIN change needs a signature by the card's key: a serial and the right PIN alone change nothing", async () => {

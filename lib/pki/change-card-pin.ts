@@ -27,7 +27,7 @@ export type TChangedCardPin = { generation: number; wrapKey: string };
  * and counted by requestCardChallenge; here the nonce it issued must come back signed by the
  * card's key (a serial and a PIN alone change nothing). Then, in one transaction: the new
  * PIN's hash, a new card secret and the next generation (every older card file and API
- * token is retired), the card's open nonces retired, the change traced on the platform
+ * token is retired), the card's open web sessions ended, its open nonces retired, the change traced on the platform
  * chain (patientId null). Returns the key the browser wraps the card's key under for the
  * new file.
  */
@@ -57,7 +57,8 @@ export async function changeCardPin(db: PrismaClient, input: TChangeCardPinInput
   await db.$transaction(async (tx) => {
     const { professional } = await tx.cpsCard.update({
       where: { id: card.id },
-      data: { pinHash, pinTries: 0, keySecret, keyGeneration: generation },
+      // sessionVersion + 1 ends the card's open web sessions (lib/auth/pro/professional-session.ts).
+      data: { pinHash, pinTries: 0, keySecret, keyGeneration: generation, sessionVersion: { increment: 1 } },
       include: { professional: { include: { structure: { select: { name: true } } } } },
     });
     await tx.cardChallenge.updateMany({ where: { cardSerial: serial, usedAt: null }, data: { usedAt: now } });

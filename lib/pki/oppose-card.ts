@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
+import { assertOperator } from "@/lib/access/operator-only";
 import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
@@ -14,7 +15,7 @@ export async function opposeCard(
   serial: string,
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<void> {
-  if (!operator.isOperator) throw new AppError("FORBIDDEN");
+  assertOperator(operator);
   const now = request.now ?? new Date();
   await db.$transaction(async (tx) => {
     const card = await tx.cpsCard.findUnique({

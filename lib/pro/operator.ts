@@ -1,15 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
-import { AppError } from "@/lib/errors/app-error";
+import { assertOperator } from "@/lib/access/operator-only";
 import { findMatrixLines, getMatrixLine, setMatrixLine } from "@/lib/operator/habilitation-matrix";
 import { findCards } from "@/lib/pki/find-cards";
 import { opposeCard } from "@/lib/pki/oppose-card";
 import { requestIp } from "./request-ip";
-
-function assertOperator(actor: TProActor): void {
-  if (!actor.isOperator) throw new AppError("FORBIDDEN");
-}
 
 export async function operatorMatrixLines(actor: TProActor) {
   assertOperator(actor);

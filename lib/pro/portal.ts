@@ -15,7 +15,7 @@ import { addDocument } from "@/lib/documents/add-document";
 import { replaceDocument } from "@/lib/documents/replace-document";
 import { revealDocument } from "@/lib/documents/reveal-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "@/lib/documents/professional-document-input";
-import { getDocument } from "@/lib/documents/get-document";
+import { getReplaceableDocument } from "@/lib/documents/replaceable-document";
 import { saveAllergy, saveTreatment, type TAllergyInput, type TTreatmentInput } from "@/lib/summary/save-summary-item";
 import { findTracesForProfessional } from "@/lib/records/find-traces-for-professional";
 import { blockProfessionalForPatient } from "@/lib/records/block-professional-for-patient";
@@ -135,9 +135,10 @@ export async function revealDocumentToPatient(actor: TProActor, patientId: strin
 }
 
 /** A document's metadata for the replace form (no trace: the record view already traced). */
+/** The document for the replacement form, when this professional may replace it (else null: not found). */
 export async function getDocumentForReplacement(actor: TProActor, patientId: string, documentId: string) {
   const { ctx } = await openRecord(prisma, actor, patientId, { traceView: false });
-  return getDocument(prisma, actor, ctx, documentId);
+  return getReplaceableDocument(prisma, actor, ctx, documentId);
 }
 
 export async function saveAllergyInRecord(actor: TProActor, patientId: string, input: TAllergyInput) {

@@ -3,6 +3,8 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { canBlockAtPatientRequest, canReadOtherProfessionalsTraces, canSeeReimbursements } from "@/lib/access/record-actions";
 import { describeDecision } from "@/lib/access/decision";
 import { findDocuments, type TDocumentPage } from "@/lib/documents/find-documents";
+import type { TDocumentListItem } from "@/lib/documents/document-list-item";
+import { loadReplacer, mayReplaceDocument } from "@/lib/documents/replaceable-document";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { openRecord } from "@/lib/record-door/open-record";
 
@@ -27,7 +29,8 @@ export type TProfessionalRecord = {
     mayReadOtherProfessionalsTraces: boolean;
     mayBlockAtPatientRequest: boolean;
   };
-  documents: TDocumentPage;
+  /** mayReplace: the portal offers « Remplacer » (canReplaceDocument, as the replacement decides). */
+  documents: Omit<TDocumentPage, "items"> & { items: (TDocumentListItem & { mayReplace: boolean })[] };
   /** Type codes this professional may read (for the filter list). */
   summary: {
     allergies: { id: string; substance: string; reaction: string | null; severity: string | null; updatedAt: Date }[];
@@ -62,7 +65,7 @@ export async function getProfessionalRecord(
 ): Promise<TProfessionalRecord> {
   const { ctx, decision } = await openRecord(prisma, actor, patientId, request);
   const now = request.now ?? new Date();
-  const [patient, documents, authorizations] = await Promise.all([
+  const [patient, documents, authorizations, replacer] = await Promise.all([
     prisma.patient.findUniqueOrThrow({
       where: { id: ctx.patientId },
       include: {
@@ -78,6 +81,7 @@ export async function getProfessionalRecord(
       include: { professional: { select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true } } },
       orderBy: { recordedAt: "asc" },
     }),
+    loadReplacer(prisma, actor.professionalId),
   ]);
   await prisma.professionalAuthorization.updateMany({
     where: { patientId: ctx.patientId, professionalId: actor.professionalId },
@@ -126,7 +130,7 @@ export async function getProfessionalRecord(
       mayReadOtherProfessionalsTraces: canReadOtherProfessionalsTraces(actor, ctx).allowed,
       mayBlockAtPatientRequest: canBlockAtPatientRequest(actor, ctx).allowed,
     },
-    documents,
+    documents: { ...documents, items: documents.items.map((d) => ({ ...d, mayReplace: mayReplaceDocument(replacer, d) })) },
     summary: {
       allergies: patient.allergies.map((a) => ({ id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity, updatedAt: a.updatedAt })),
       treatments: patient.treatments.map((t) => ({ id: t.id, medication: t.medication, dosage: t.dosage, startDate: t.startDate, endDate: t.endDate, updatedAt: t.updatedAt })),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { isValidNir } from "@/lib/identity/nir";
-import { DOCUMENT_TYPE_CODES } from "@/lib/reference/document-types";
+import { DOCUMENT_TYPE_CODES, documentTypeLabel } from "@/lib/reference/document-types";
 import { PROFESSION_CODES } from "@/lib/reference/professions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
@@ -152,6 +152,25 @@ describe("seedDemo", () => {
     const hidden = await special("hiddenFromPatient");
     const notices = await db.prisma.notification.findMany({ where: { patientId: hidden.patientId, kind: "NEW_DOCUMENT" } });
     expect(notices.some((n) => n.body.includes(hidden.title))).toBe(false);
+  });
+
+  it("writes each fed document's trace as the feed does: the professional who submitted with the structure, the author in the detail", async () => {
+    const traces = await db.prisma.trace.findMany({ where: { action: "FEED_DOCUMENT" } });
+    expect(traces.length).toBeGreaterThan(0);
+    const documents = await db.prisma.document.findMany({
+      where: { id: { in: traces.map((t) => t.documentId ?? "") } },
+      include: { author: true, structure: true },
+    });
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    for (const t of traces) {
+      const doc = byId.get(t.documentId ?? "");
+      expect(doc?.source).toBe("HOSPITAL_FEED");
+      const author = [doc!.author!.title, doc!.author!.firstName, doc!.author!.lastName].filter(Boolean).join(" ");
+      expect(t).toMatchObject({ actorKind: "PROFESSIONAL", actorId: doc!.authorId, actorName: author, actorStructure: doc!.structure!.name, detail: `${doc!.title} (auteur : ${author})` });
+      expect(t.reason?.startsWith(`${documentTypeLabel(doc!.typeCode)} — `), t.reason ?? "").toBe(true);
+    }
+    // Every hospital document of the demo came through the feed, new versions included.
+    expect(traces.length).toBe(await db.prisma.document.count({ where: { source: "HOSPITAL_FEED" } }));
   });
 
   it("loads 24 months of reimbursements", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { isValidNir } from "@/lib/identity/nir";
+import { documentTypeLabel } from "@/lib/reference/document-types";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
 import { canRead, describeDecision, loadAccessContext, type TProfessionalActor } from "@/lib/access";
@@ -55,6 +56,23 @@ describe("generateLargeDatabase", () => {
   it("keeps a valid trace chain for every record", async () => {
     for (const p of await db.prisma.patient.findMany({ select: { id: true } })) {
       expect(await verifyTraceChain(db.prisma, p.id)).toBeNull();
+    }
+  });
+
+  it("writes each fed document's trace as the feed does: the professional who submitted with the structure, the author in the detail", async () => {
+    const traces = await db.prisma.trace.findMany({ where: { action: "FEED_DOCUMENT" } });
+    expect(traces.length).toBeGreaterThan(0);
+    const documents = await db.prisma.document.findMany({
+      where: { id: { in: traces.map((t) => t.documentId ?? "") } },
+      include: { author: true, structure: true },
+    });
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    for (const t of traces) {
+      const doc = byId.get(t.documentId ?? "");
+      expect(doc?.source).toBe("HOSPITAL_FEED");
+      const author = [doc!.author!.title, doc!.author!.firstName, doc!.author!.lastName].filter(Boolean).join(" ");
+      expect(t).toMatchObject({ actorKind: "PROFESSIONAL", actorId: doc!.authorId, actorName: author, actorStructure: doc!.structure!.name, detail: `${doc!.title} (auteur : ${author})` });
+      expect(t.reason?.startsWith(`${documentTypeLabel(doc!.typeCode)} — `), t.reason ?? "").toBe(true);
     }
   });
 

@@ -5,6 +5,7 @@ import { resolveHabilitation, type TResolvedHabilitation } from "@/lib/access/ha
 import { canAccessRecord, canRead } from "@/lib/access/policy";
 import { contentDigests } from "@/lib/documents/content-digest";
 import { DEFAULT_HABILITATION_MATRIX } from "@/lib/habilitations/default-matrix";
+import { feedTraceText } from "@/lib/feed/feed-trace-text";
 import { buildNir } from "@/lib/identity/nir";
 import { DEPARTMENT_CODES } from "@/lib/reference/departments";
 import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
@@ -236,11 +237,20 @@ function addPatient(
     rows.contents.push([docId, data]);
     const policy = { patientId, typeCode: type, authorId: author.id, hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps: false, opposedAt: null };
     docs.push({ id: docId, ms: submittedMs, policy });
+    // A hospital's document comes through the feed, whose trace names the person who
+    // submitted (here the author) with the structure, as lib/feed/ingest-bundle writes it.
+    const authorActor = { actorKind: "PROFESSIONAL" as const, actorId: author.id, actorName: author.name, actorProfession: author.label, actorStructure: author.structureName };
     events.push({
       ms: submittedMs,
       trace: feed
-        ? { patientId, actorKind: "STRUCTURE", actorId: author.structureId, actorName: author.structureName, actorStructure: author.structureName, action: "FEED_DOCUMENT", documentId: docId, detail: `Document validé par ${author.name}, envoi automatique.` }
-        : { patientId, actorKind: "PROFESSIONAL", actorId: author.id, actorName: author.name, actorProfession: author.label, actorStructure: author.structureName, action: "DOCUMENT_ADD", documentId: docId },
+        ? {
+            patientId,
+            ...authorActor,
+            action: "FEED_DOCUMENT",
+            documentId: docId,
+            ...feedTraceText({ typeCode: type, title, masking: { hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps: false }, authorName: author.name, isNewVersion: false }),
+          }
+        : { patientId, ...authorActor, action: "DOCUMENT_ADD", documentId: docId },
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import type { Account, NotificationAudience, NotificationKind } from "@/lib/generated/prisma/client";
 import { audiencesOf, documentNews } from "@/lib/access/notification-audience";
+import { feedTraceText } from "@/lib/feed/feed-trace-text";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { createRandom, type TRandom } from "@/lib/random/prng";
 import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
@@ -48,7 +49,8 @@ function homeIp(rng: TRandom): string {
   return `92.184.${rng.int(1, 254)}.${rng.int(1, 254)}`;
 }
 
-function proActor(key: TProfessionalKey, ids: Record<TProfessionalKey, string>, rng: TRandom) {
+/** A professional as a trace names them. */
+function proFields(key: TProfessionalKey, ids: Record<TProfessionalKey, string>) {
   const spec = professionalSpec(key);
   return {
     actorKind: "PROFESSIONAL" as const,
@@ -56,8 +58,11 @@ function proActor(key: TProfessionalKey, ids: Record<TProfessionalKey, string>, 
     actorName: professionalDisplayName(spec),
     actorProfession: professionWithSpecialtyLabel(spec.profession, spec.specialty),
     actorStructure: DEMO_STRUCTURES.find((s) => s.key === spec.structure)?.name ?? null,
-    ipAddress: proIp(rng),
   };
+}
+
+function proActor(key: TProfessionalKey, ids: Record<TProfessionalKey, string>, rng: TRandom) {
+  return { ...proFields(key, ids), ipAddress: proIp(rng) };
 }
 
 export type TTracePlan = {
@@ -77,7 +82,6 @@ export function planTraces(
   documents: readonly TSeededDocument[],
   authorizations: readonly TPlannedAuthorization[],
   professionalIds: Record<TProfessionalKey, string>,
-  structureIds: Record<string, string>,
   accountsByLogin: Record<string, Account>,
   now: Date,
 ): TTracePlan {
@@ -184,8 +188,10 @@ export function planTraces(
     // Documents added.
     for (const doc of docs) {
       const isNewVersion = doc.replacesId !== null;
-      const action = isNewVersion ? ("DOCUMENT_REPLACE" as const) : doc.source === "HOSPITAL_FEED" ? ("FEED_DOCUMENT" as const) : ("DOCUMENT_ADD" as const);
       const proKey = doc.authorKey !== "patient" && doc.authorKey !== "insurance" ? doc.authorKey : null;
+      // A hospital's document comes through the feed, a new version too (ITI-65 "replaces").
+      const isFed = doc.source === "HOSPITAL_FEED" && proKey !== null;
+      const action = isFed ? ("FEED_DOCUMENT" as const) : isNewVersion ? ("DOCUMENT_REPLACE" as const) : ("DOCUMENT_ADD" as const);
       let actor;
       if (doc.authorKey === "patient") {
         const rep = doc.authorLogin && doc.authorLogin !== seeded.account?.loginId;
@@ -194,8 +200,10 @@ export function planTraces(
           : { ...self, ipAddress: homeIp(rng) };
       } else if (doc.authorKey === "insurance") {
         actor = { actorKind: "SYSTEM" as const, actorName: "Assurance Maladie" };
-      } else if (doc.source === "HOSPITAL_FEED" && !isNewVersion) {
-        actor = { actorKind: "STRUCTURE" as const, actorId: doc.structureId ?? structureIds.hospital, actorName: "Hôpital Saint-Martin", actorStructure: "Hôpital Saint-Martin" };
+      } else if (isFed) {
+        // As the feed writes it: the person who submitted (here the author, no one else
+        // declared) with the hospital; the server's address is not the professional's.
+        actor = proFields(proKey, professionalIds);
       } else {
         actor = proActor(proKey as TProfessionalKey, professionalIds, rng);
       }
@@ -208,7 +216,20 @@ export function planTraces(
           ...actor,
           action,
           documentId: doc.id,
-          detail: doc.source === "HOSPITAL_FEED" && proKey ? `Document validé par ${authorName} dans le dossier patient informatisé, envoi automatique.` : null,
+          ...(isFed
+            ? feedTraceText({
+                typeCode: doc.typeCode,
+                title: doc.title,
+                // The masking as fed: a later mask by the patient or reveal was not there yet.
+                masking: {
+                  hiddenFromPros: doc.hiddenFromPros && doc.maskedByPatientAt === null,
+                  hiddenFromPatient: doc.hiddenFromPatient || doc.revealedAt !== null,
+                  hiddenFromLegalReps: doc.hiddenFromLegalReps,
+                },
+                authorName: authorName ?? "",
+                isNewVersion,
+              })
+            : {}),
         },
         notice:
           authorName && addedAudience

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SessionKeepAlive, SignOutButton } from "@/components/pro/session-keep-alive";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
+import { operatorDecision } from "@/lib/access/operator-only";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { signOutProfessional } from "./actions";
 
@@ -30,7 +31,7 @@ export default async function ProPortalLayout({ children }: { children: ReactNod
                 <Link href="/pro/regulation">Régulation SAMU-Centre 15</Link>
               </li>
             ) : null}
-            {actor.isOperator ? (
+            {operatorDecision(actor).allowed ? (
               <li>
                 <Link href="/pro/operateur">Espace opérateur</Link>
               </li>

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
+import { operatorDecision } from "@/lib/access/operator-only";
 import { prisma } from "@/lib/db/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import type { TProActor } from "./pro-actor";
@@ -47,7 +48,7 @@ export async function requireProfessionalActor(): Promise<TProActor> {
 /** For the operator area: a signed-in operator, else sign-in or "not found". */
 export async function requireOperator(): Promise<TProActor> {
   const actor = await requireProfessionalActor();
-  if (!actor.isOperator) redirect("/pro");
+  if (!operatorDecision(actor).allowed) redirect("/pro");
   return actor;
 }
 

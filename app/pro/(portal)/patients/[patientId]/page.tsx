@@ -168,7 +168,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
                   {d.hiddenFromPatient && d.status === "ACTIVE" ? (
                     <ActionForm action={revealDocumentAction.bind(null, patientId, d.id)} submitLabel={`Rendre visible au patient : ${d.title}`} variant="secondary" />
                   ) : null}
-                  {d.authorId === actor.professionalId && d.status === "ACTIVE" ? (
+                  {d.mayReplace ? (
                     <Link href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</Link>
                   ) : null}
                   {d.status === "REPLACED" ? <Badge>Remplacé</Badge> : null}

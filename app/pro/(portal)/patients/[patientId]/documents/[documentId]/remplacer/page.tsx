@@ -24,7 +24,7 @@ export default async function ReplaceDocumentPage({ params }: TProps) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  if (!doc || doc.authorId !== actor.professionalId || doc.status !== "ACTIVE") notFound();
+  if (!doc) notFound();
 
   async function replaceAction(_state: TActionState, form: FormData): Promise<TActionState> {
     "use server";
