@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors/app-error";
 import { issueCard } from "@/lib/pki/issue-card";
 import type { TCardFile } from "@/lib/pki/card-file";
 import { isKnownProfession, isKnownSpecialty } from "@/lib/reference/professions";
@@ -17,6 +18,8 @@ export const professionalInputSchema = z
     specialty: z.string().refine(isKnownSpecialty, { message: "Spécialité inconnue (code TRE_R38 attendu, par exemple « SM26 »)." }).nullable().default("SM26"),
     /** 4 digits; a random one when omitted. */
     pin: z.string().regex(/^\d{4}$/, { message: "Le code PIN comporte 4 chiffres." }).optional(),
+    /** A structure made by /api/sandbox/structures (its name goes on the card). */
+    structureId: z.string().max(40).optional(),
   })
   .strict();
 
@@ -38,6 +41,9 @@ export type TSandboxProfessional = {
  */
 export async function createSandboxProfessional(prisma: PrismaClient, input: TProfessionalInput): Promise<TSandboxProfessional> {
   const { pin = String(randomInt(0, 10_000)).padStart(4, "0"), ...person } = input;
+  if (person.structureId && !(await prisma.structure.findUnique({ where: { id: person.structureId }, select: { id: true } }))) {
+    throw new AppError("INVALID_INPUT", "Structure introuvable : créez-la d'abord (POST /api/sandbox/structures).");
+  }
   const rpps = await freeSandboxRpps(prisma);
   const professional = await prisma.professional.create({
     data: { ...person, rpps, idNat: `8${rpps}`, kind: "HEALTH_PROFESSIONAL", email: `pro.${sandboxToken()}@bac-a-sable.test` },

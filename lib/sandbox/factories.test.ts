@@ -8,6 +8,8 @@ import { parseSandboxInput } from "./parse-input";
 import { beneficiaryInputSchema, createSandboxBeneficiary } from "./create-beneficiary";
 import { createSandboxPatient, patientInputSchema } from "./create-patient";
 import { createSandboxProfessional, professionalInputSchema } from "./create-professional";
+import { createSandboxStructure, structureInputSchema } from "./create-structure";
+import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "@/lib/pki/x509";
 
 let db: TTestDatabase;
 beforeAll(async () => {
@@ -27,6 +29,7 @@ async function counts() {
     accounts: await db.prisma.account.count(),
     professionals: await db.prisma.professional.count(),
     cards: await db.prisma.cpsCard.count(),
+    structures: await db.prisma.structure.count(),
   };
 }
 
@@ -76,6 +79,25 @@ describe("sandbox factories", () => {
     await expect(openCard(db.prisma, other.card.file, other.card.pin === "0000" ? "1111" : "0000")).rejects.toThrow();
     const row = await db.prisma.professional.findUniqueOrThrow({ where: { id: pro.professionalId } });
     expect(row).toMatchObject({ profession: "60", specialty: null, rpps: pro.rpps });
+  });
+
+  it("a structure comes with a certificate on its IdNat_Struct and the private key that goes with it", async () => {
+    const [a, b] = await Promise.all([0, 1].map(() => createSandboxStructure(db.prisma, parsed(parseSandboxInput(structureInputSchema, { kind: "PRACTICE" })))));
+    if (!a || !b) throw new Error("structures manquantes");
+    expect(a.finess).not.toBe(b.finess);
+    const certificate = new x509.X509Certificate(a.certificate.certificatePem);
+    expect(certificate.subject).toContain(`2.5.4.5=${a.idNat}`);
+    const data = new TextEncoder().encode("preuve de possession");
+    const signature = await subtle().sign(EC_SIGNING_ALGORITHM, await importSigningKey(a.certificate.privateKeyPem), data);
+    const publicKey = await certificate.publicKey.export(EC_KEY_ALGORITHM, ["verify"]);
+    expect(await subtle().verify(EC_SIGNING_ALGORITHM, publicKey, signature, data)).toBe(true);
+    expect(await db.prisma.structureCertificate.count({ where: { structureId: a.structureId, serial: a.certificate.serial } })).toBe(1);
+
+    const pro = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, { structureId: a.structureId })));
+    expect((await db.prisma.professional.findUniqueOrThrow({ where: { id: pro.professionalId } })).structureId).toBe(a.structureId);
+    const before = await counts();
+    await expect(createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, { structureId: "inexistante" })))).rejects.toThrow(/Structure introuvable/);
+    expect(await counts()).toEqual(before);
   });
 
   it("bad input is refused with French issues, and nothing is written", async () => {

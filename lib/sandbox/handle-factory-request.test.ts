@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { handleFactoryRequest, SANDBOX_MAX_BODY_BYTES } from "./handle-factory-request";
 import { createSandboxPatient, patientInputSchema } from "./create-patient";
+import { createSandboxProfessional, professionalInputSchema } from "./create-professional";
 
 let db: TTestDatabase;
 beforeAll(async () => {
@@ -38,5 +39,13 @@ describe("sandbox factories over HTTP", () => {
     expect(((await notJson.json()) as { error: string }).error).toBe("Le corps de la requête n'est pas du JSON valide.");
     const tooLarge = await post(JSON.stringify({ firstName: "x".repeat(SANDBOX_MAX_BODY_BYTES) }));
     expect(tooLarge.status).toBe(413);
+  });
+
+  it("400 in French for a reference to a row that does not exist", async () => {
+    const request = new Request("http://localhost/api/sandbox/professionnels", { method: "POST", body: JSON.stringify({ structureId: "inexistante" }) });
+    const response = await handleFactoryRequest(request, db.prisma, professionalInputSchema, createSandboxProfessional);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toBe("Structure introuvable : créez-la d'abord (POST /api/sandbox/structures).");
+    expect(await db.prisma.professional.count()).toBe(0);
   });
 });

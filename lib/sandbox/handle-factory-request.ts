@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bodyTooLargeResponse, BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
+import { isAppError } from "@/lib/errors/app-error";
+import { userMessageFor } from "@/lib/errors/messages";
 import { parseSandboxInput } from "./parse-input";
 
 /** A scenario's description is a few hundred bytes. */
@@ -36,5 +38,11 @@ export async function handleFactoryRequest<S extends z.ZodType, R>(
   }
   const parsed = parseSandboxInput(schema, body);
   if (!parsed.ok) return Response.json({ error: "Données invalides.", issues: parsed.issues }, { status: 400, headers: NO_STORE });
-  return Response.json(await factory(prisma, parsed.data), { status: 201, headers: NO_STORE });
+  try {
+    return Response.json(await factory(prisma, parsed.data), { status: 201, headers: NO_STORE });
+  } catch (error) {
+    // A reference to a row that does not exist (a structure, a patient…): the caller's mistake.
+    if (isAppError(error) && error.code === "INVALID_INPUT") return Response.json({ error: userMessageFor(error), issues: [] }, { status: 400, headers: NO_STORE });
+    throw error;
+  }
 }

@@ -1,12 +1,13 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildNir } from "@/lib/identity/nir";
-import { rpps } from "@/prisma/seed/identifiers";
+import { finess, rpps } from "@/prisma/seed/identifiers";
 
 /**
  * Identifiers no other call and no demo row uses. The demo people are born in France or in
- * Morocco (99350) and their RPPS numbers start with 10 or 75: a sandbox person is born in a
- * foreign country 99100-99349 and a sandbox RPPS starts with 19. A random draw is checked
+ * Morocco (99350), their RPPS numbers start with 10 or 75 and their FINESS with 75, 93 or 94:
+ * a sandbox person is born in a foreign country 99100-99349, and sandbox RPPS and FINESS
+ * numbers start with 19. A random draw is checked
  * against the database and drawn again on the rare collision.
  */
 const TRIES = 20;
@@ -42,4 +43,13 @@ export async function freeSandboxMobile(prisma: PrismaClient): Promise<string> {
     if (!taken) return phone;
   }
   throw new Error("no free sandbox mobile number");
+}
+
+export async function freeSandboxFiness(prisma: PrismaClient): Promise<string> {
+  for (let i = 0; i < TRIES; i++) {
+    const number = finess(`19${String(randomInt(0, 1_000_000)).padStart(6, "0")}`);
+    const taken = await prisma.structure.findUnique({ where: { finess: number }, select: { id: true } });
+    if (!taken) return number;
+  }
+  throw new Error("no free sandbox FINESS");
 }
