@@ -20,12 +20,13 @@ export async function handleFactoryRequest<S extends z.ZodType, R>(
   prisma: PrismaClient,
   schema: S,
   factory: (prisma: PrismaClient, input: z.output<S>) => Promise<R>,
+  maxBytes: number = SANDBOX_MAX_BODY_BYTES,
 ): Promise<Response> {
   let text: string;
   try {
-    text = (await readBodyBytes(request, SANDBOX_MAX_BODY_BYTES)).toString("utf8");
+    text = (await readBodyBytes(request, maxBytes)).toString("utf8");
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(SANDBOX_MAX_BODY_BYTES);
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(maxBytes);
     throw error;
   }
   let body: unknown = {};

@@ -32,7 +32,7 @@ async function patientActor(prisma: PrismaClient, patientId: string): Promise<TP
 }
 
 /** The professional as their card sign-in makes them (lib/auth/pro/professional-session.ts). */
-async function professionalActor(prisma: PrismaClient, professionalId: string): Promise<TProfessionalActor> {
+export async function professionalActor(prisma: PrismaClient, professionalId: string): Promise<TProfessionalActor> {
   const p = await prisma.professional.findUnique({ where: { id: professionalId }, include: { structure: { select: { name: true } } } });
   if (!p) throw UNKNOWN("Professionnel");
   return {
