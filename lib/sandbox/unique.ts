@@ -7,8 +7,8 @@ import { finess, rpps } from "@/prisma/seed/identifiers";
  * Identifiers no other call and no demo row uses. The demo people are born in France or in
  * Morocco (99350), their RPPS numbers start with 10 or 75 and their FINESS with 75, 93 or 94:
  * a sandbox person is born in a foreign country 99100-99349, and sandbox RPPS and FINESS
- * numbers start with 19. A random draw is checked
- * against the database and drawn again on the rare collision.
+ * numbers start with 19. A random draw is checked against the database and drawn again on
+ * the rare collision.
  */
 const TRIES = 20;
 
