@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./lib/testing/find-chromium";
 
 /**
  * End-to-end tests in Chromium against a production build on its own database.
@@ -14,11 +14,14 @@ const e2eDatabaseUrl = `file:${path.join(__dirname, "test-results", "e2e", `dmp-
 // Test fixtures that create their own data open the same database as the server.
 process.env.DATABASE_URL = e2eDatabaseUrl;
 
-/** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser. */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
+/**
+ * CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser (lib/testing/find-chromium.ts;
+ * `npm test` checks it first). Without any, stop here with the command to run rather than fail every journey.
+ */
+function chromiumExecutable(): string {
+  const found = findChromium({ playwrightChromium: () => chromium.executablePath() });
+  if (!found.ok) throw new Error(found.message);
+  return found.path;
 }
 
 export default defineConfig({

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Outils du bac à sable" };
 const TOOLS = [
   { href: "/dev/mails", label: "Courriels reçus", description: "les courriels envoyés par le simulateur (codes de connexion, notifications)." },
   { href: "/dev/sms", label: "SMS reçus", description: "les SMS envoyés par le simulateur." },
-  { href: null, label: "Lecteur de codes", description: "/dev/codes?destinataire=<adresse ou mobile> donne le dernier code à usage unique envoyé (JSON, pour les tests)." },
+  { href: null, label: "Lecteur de codes", description: "/dev/codes?destinataire=<adresse ou mobile>[&motif=connexion|reinitialisation|coordonnees|ouverture] donne le dernier code à usage unique envoyé (JSON, pour les tests)." },
   { href: "/pro/cartes-demo", label: "Cartes CPS de démonstration", description: "les fichiers de carte des professionnels fictifs, à télécharger." },
   { href: "/dev/urgences", label: "Accès d'urgence ouverts", description: "terminer un accès d'urgence comme si sa durée était écoulée." },
 ] as const;

@@ -28,11 +28,13 @@ const GATED = /if \(!is(DevTools|DemoCards)Enabled\(\)\)|readDemoCardFile\(/;
 const devToolFiles = filesUnder(APP).filter((f) => /\.tsx?$/.test(f) && GATED.test(fs.readFileSync(f, "utf8")));
 const devPaths = [...new Set(devToolFiles.map(urlPathOf))].sort();
 
+const SANDBOX_PATHS = ["/api/sandbox/beneficiaires", "/api/sandbox/documents", "/api/sandbox/mineurs", "/api/sandbox/patients", "/api/sandbox/professionnels", "/api/sandbox/relations", "/api/sandbox/structures"];
+
 afterEach(() => vi.unstubAllEnvs());
 
 describe("unauthorized access: development routes in realistic mode", () => {
   it("finds the development routes of app/", () => {
-    expect(devPaths).toEqual(expect.arrayContaining(["/dev", "/dev/codes", "/dev/mails", "/dev/sms", "/dev/urgences", "/pro/cartes-demo", "/pro/cartes-demo/80276A1B2C3D4E5F"]));
+    expect(devPaths).toEqual(expect.arrayContaining(["/dev", "/dev/codes", "/dev/mails", "/dev/sms", "/dev/urgences", "/pro/cartes-demo", "/pro/cartes-demo/80276A1B2C3D4E5F", ...SANDBOX_PATHS]));
   });
 
   it.each(devPaths)("%s is a development route", (urlPath) => {
@@ -59,6 +61,14 @@ describe("unauthorized access: development routes in realistic mode", () => {
     expect((await codes.GET(new Request("http://localhost:3000/dev/codes?destinataire=a@b.fr"))).status).toBe(404);
     const card = await import("@/app/pro/(public)/cartes-demo/[serial]/route");
     const response = await card.GET(new Request("http://localhost:3000/pro/cartes-demo/80276A1B2C3D4E5F"), { params: Promise.resolve({ serial: "80276A1B2C3D4E5F" }) });
+    expect(response.status).toBe(404);
+  });
+
+  // The proxy lets a request with a body through to its route: each factory must refuse itself.
+  it.each(SANDBOX_PATHS)("POST %s with a body answers 404 itself when DEV_TOOLS=0", async (urlPath) => {
+    vi.stubEnv("DEV_TOOLS", "0");
+    const route = (await import(`@/app${urlPath}/route`)) as { POST: (request: Request) => Promise<Response> };
+    const response = await route.POST(new Request(`http://localhost:3000${urlPath}`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } }));
     expect(response.status).toBe(404);
   });
 });

@@ -1,11 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import type { OtpPurpose } from "@/lib/generated/prisma/enums";
 import { normalizePhone } from "@/lib/sms/send-sms";
 
-/** The first 6-digit group of a message: the one-time code when there is one. */
-export function extractCode(text: string): string | null {
-  return /\b(\d{6})\b/.exec(text)?.[1] ?? null;
-}
+// The code shown is the one the message says it carries (otpCode, written by send-otp.ts),
+// never a 6-digit number read in the text: a document title can hold one.
 
 export async function findDevMails(recipient?: string) {
   const rows = await prisma.mailMessage.findMany({
@@ -13,7 +12,7 @@ export async function findDevMails(recipient?: string) {
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: 100,
   });
-  return rows.map((m) => ({ ...m, code: extractCode(`${m.subject}\n${m.text}`) }));
+  return rows.map((m) => ({ ...m, code: m.otpCode }));
 }
 
 export async function findDevSms(recipient?: string) {
@@ -23,13 +22,25 @@ export async function findDevSms(recipient?: string) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
   });
-  return rows.map((m) => ({ ...m, code: extractCode(m.body) }));
+  return rows.map((m) => ({ ...m, code: m.otpCode }));
 }
 
-/** The latest code sent to an address or a number (e-mail or SMS), for automated tests. */
-export async function latestCodeFor(recipient: string) {
-  const [mail] = recipient.includes("@") ? await findDevMails(recipient) : [];
-  const [sms] = recipient.includes("@") ? [] : await findDevSms(recipient);
-  const message = mail ? { code: mail.code, at: mail.receivedAt, channel: "EMAIL" } : sms ? { code: sms.code, at: sms.createdAt, channel: "SMS" } : null;
-  return message && message.code ? message : null;
+/**
+ * The latest one-time code sent to an address or a number (e-mail or SMS), for automated
+ * tests; only codes for `purpose` when given. Messages without a code are skipped.
+ */
+export async function latestCodeFor(recipient: string, purpose?: OtpPurpose) {
+  const otp = purpose ? { otpPurpose: purpose } : {};
+  if (recipient.includes("@")) {
+    const mail = await prisma.mailMessage.findFirst({
+      where: { recipient: recipient.trim().toLowerCase(), otpCode: { not: null }, ...otp },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    });
+    return mail?.otpCode && mail.otpPurpose ? { code: mail.otpCode, purpose: mail.otpPurpose, at: mail.receivedAt, channel: "EMAIL" as const } : null;
+  }
+  const sms = await prisma.smsMessage.findFirst({
+    where: { recipient: normalizePhone(recipient) ?? recipient.trim(), otpCode: { not: null }, ...otp },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return sms?.otpCode && sms.otpPurpose ? { code: sms.otpCode, purpose: sms.otpPurpose, at: sms.createdAt, channel: "SMS" as const } : null;
 }

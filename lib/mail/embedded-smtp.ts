@@ -3,6 +3,16 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type AddressObject } from "mailparser";
 import { prisma } from "@/lib/db/client";
+import { OtpPurpose } from "@/lib/generated/prisma/enums";
+
+/** The code and purpose the sender declared (send-mail.ts headers), when both are well formed. */
+function declaredOtp(headers: Map<string, unknown>): { otpCode: string; otpPurpose: OtpPurpose } | null {
+  const code = headers.get("x-dmp-otp-code");
+  const purpose = headers.get("x-dmp-otp-purpose");
+  if (typeof code !== "string" || !/^\d{6}$/.test(code.trim())) return null;
+  if (typeof purpose !== "string" || !(Object.values(OtpPurpose) as string[]).includes(purpose.trim())) return null;
+  return { otpCode: code.trim(), otpPurpose: purpose.trim() as OtpPurpose };
+}
 
 type TEmbeddedSmtp = { port: number; server: SMTPServer };
 
@@ -35,9 +45,10 @@ export function startEmbeddedSmtp(): Promise<TEmbeddedSmtp> {
               const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
               const recipients = envelopeTo.length > 0 ? envelopeTo : addressesOf(mail.to);
               const sender = addressesOf(mail.from)[0] ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : "");
+              const otp = declaredOtp(mail.headers);
               for (const recipient of recipients) {
                 await prisma.mailMessage.create({
-                  data: { recipient: recipient.toLowerCase(), sender, subject: mail.subject ?? "", text: mail.text ?? "" },
+                  data: { recipient: recipient.toLowerCase(), sender, subject: mail.subject ?? "", text: mail.text ?? "", ...otp },
                 });
               }
               callback();

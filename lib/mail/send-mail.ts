@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import type { OtpPurpose } from "@/lib/generated/prisma/enums";
 import { startEmbeddedSmtp } from "./embedded-smtp";
 
 export const MAIL_FROM = process.env.MAIL_FROM || "Mon espace santé (simulateur) <ne-pas-repondre@dmp-simulateur.test>";
@@ -27,10 +28,17 @@ function transport(): Promise<Transporter> {
   return globalForMail.dmpMailTransport;
 }
 
-export type TMail = { to: string; subject: string; text: string };
+/** The one-time code a mail carries, said by headers so the development inbox never guesses it from the text. */
+export type TMailOtp = { code: string; purpose: OtpPurpose };
+
+export type TMail = { to: string; subject: string; text: string; otp?: TMailOtp };
+
+export const OTP_CODE_HEADER = "X-Dmp-Otp-Code";
+export const OTP_PURPOSE_HEADER = "X-Dmp-Otp-Purpose";
 
 /** Sends a plain-text mail over SMTP (nodemailer). Resolves once the server accepted it. */
 export async function sendMail(mail: TMail): Promise<void> {
   const t = await transport();
-  await t.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+  const headers = mail.otp ? { [OTP_CODE_HEADER]: mail.otp.code, [OTP_PURPOSE_HEADER]: mail.otp.purpose } : undefined;
+  await t.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, headers });
 }

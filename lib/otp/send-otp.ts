@@ -15,12 +15,13 @@ const PURPOSE_TEXT: Record<OtpPurpose, string> = {
 export async function sendOtp(channel: OtpChannel, destination: string, code: string, purpose: OtpPurpose): Promise<void> {
   const sentence = `Votre code à usage unique ${PURPOSE_TEXT[purpose]} : ${code}. Il est valable 5 minutes. Ne le communiquez à personne.`;
   if (channel === "SMS") {
-    await sendSms(prisma, { to: destination, body: `Mon espace santé (simulateur). ${sentence}` });
+    await sendSms(prisma, { to: destination, body: `Mon espace santé (simulateur). ${sentence}`, otp: { code, purpose } });
     return;
   }
   await sendMail({
     to: destination,
     subject: `Votre code à usage unique : ${code}`,
     text: `Bonjour,\n\n${sentence}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n\nMon espace santé (simulateur)`,
+    otp: { code, purpose },
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/types";
+import type { OtpPurpose } from "@/lib/generated/prisma/enums";
 
 /** Normalizes a French mobile number to +33… (the SMS outbox is keyed on it). */
 export function normalizePhone(input: string): string | null {
@@ -10,6 +11,6 @@ export function normalizePhone(input: string): string | null {
 }
 
 /** No operator is reached: an SMS is a row of the outbox, shown on /dev/sms. */
-export async function sendSms(db: Db, sms: { to: string; body: string }): Promise<void> {
-  await db.smsMessage.create({ data: { recipient: normalizePhone(sms.to) ?? sms.to, body: sms.body } });
+export async function sendSms(db: Db, sms: { to: string; body: string; otp?: { code: string; purpose: OtpPurpose } }): Promise<void> {
+  await db.smsMessage.create({ data: { recipient: normalizePhone(sms.to) ?? sms.to, body: sms.body, otpCode: sms.otp?.code ?? null, otpPurpose: sms.otp?.purpose ?? null } });
 }

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { parseSandboxInput } from "./parse-input";
+import { createSandboxPatient, patientInputSchema } from "./create-patient";
+import { createSandboxProfessional, professionalInputSchema } from "./create-professional";
+import { createSandboxRelation, relationInputSchema } from "./relations";
+import { createSandboxDocument, documentInputSchema } from "./create-document";
+
+let db: TTestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase({ name: "sandbox-documents" });
+});
+afterAll(async () => db.cleanup());
+
+function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
+  if (!result.ok) throw new Error("entrée refusée");
+  return result.data;
+}
+const document = (input: unknown) => createSandboxDocument(db.prisma, parsed(parseSandboxInput(documentInputSchema, input)));
+
+describe("sandbox documents", () => {
+  it("a masked document is added by its author through the product, with its trace; its text is its own", async () => {
+    const p = await createSandboxPatient(db.prisma, parsed(parseSandboxInput(patientInputSchema, {})));
+    const doctor = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, {})));
+    await createSandboxRelation(db.prisma, parsed(parseSandboxInput(relationInputSchema, { relation: "consentement", patientId: p.patientId, professionalId: doctor.professionalId })));
+    const doc = await document({ patientId: p.patientId, authorId: doctor.professionalId, title: "Bilan 123456", masking: ["INVISIBLE_PATIENT"], text: "Résultats normaux." });
+    const row = await db.prisma.document.findUniqueOrThrow({ where: { id: doc.documentId }, include: { content: true } });
+    expect(row).toMatchObject({ patientId: p.patientId, authorId: doctor.professionalId, title: "Bilan 123456", typeCode: "11488-4", hiddenFromPatient: true, hiddenFromPros: false });
+    expect(Buffer.from(row.content?.data ?? []).toString("utf8")).toBe("Résultats normaux.");
+    expect(await db.prisma.trace.count({ where: { documentId: doc.documentId, action: "DOCUMENT_ADD" } })).toBe(1);
+  });
+
+  it("an author without access to the record is refused in French, and nothing is written", async () => {
+    const p = await createSandboxPatient(db.prisma, parsed(parseSandboxInput(patientInputSchema, {})));
+    const stranger = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, {})));
+    const before = await db.prisma.document.count();
+    await expect(document({ patientId: p.patientId, authorId: stranger.professionalId })).rejects.toMatchObject({ code: "INVALID_INPUT", userMessage: expect.stringMatching(/^Dossier introuvable ou auteur sans accès/) });
+    expect(await db.prisma.document.count()).toBe(before);
+  });
+
+  it("text and PDF together, or an unknown masking, get zod issues", () => {
+    const both = parseSandboxInput(documentInputSchema, { patientId: "p", authorId: "a", text: "x", pdfBase64: "JVBERi0=" });
+    expect(!both.ok && both.issues).toEqual([{ path: "pdfBase64", message: "Donnez « text » ou « pdfBase64 », pas les deux." }]);
+    const masking = parseSandboxInput(documentInputSchema, { patientId: "p", authorId: "a", masking: ["SECRET"] });
+    expect(!masking.ok && masking.issues.map((i) => i.path)).toEqual(["masking.0"]);
+  });
+});

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { addDocument } from "@/lib/documents/add-document";
+import { ZProfessionalDocumentInput, type TDocumentContentInput } from "@/lib/documents/professional-document-input";
+import { AppError } from "@/lib/errors/app-error";
+import { professionalActor } from "./relations";
+
+/** A PDF of up to 1 MB travels as base64 (4/3 of its size) inside the JSON. */
+export const DOCUMENT_MAX_BODY_BYTES = 1_500_000;
+
+export const documentInputSchema = ZProfessionalDocumentInput.extend({
+  patientId: z.string().min(1).max(40),
+  /** The author: any professional with access to the record (a consent or treating-doctor relation first). */
+  authorId: z.string().min(1).max(40),
+  typeCode: z.string().trim().min(1).max(40).default("11488-4"),
+  title: ZProfessionalDocumentInput.shape.title.default("Compte rendu de consultation"),
+  serviceDate: ZProfessionalDocumentInput.shape.serviceDate.default(() => new Date().toISOString().slice(0, 10)),
+  /** Typed text, or a PDF in base64: one of them (text by default). */
+  text: z.string().max(100_000).optional(),
+  pdfBase64: z.base64().max(DOCUMENT_MAX_BODY_BYTES).optional(),
+})
+  .strict()
+  .refine((d) => !(d.text !== undefined && d.pdfBase64 !== undefined), { message: "Donnez « text » ou « pdfBase64 », pas les deux.", path: ["pdfBase64"] });
+
+export type TDocumentInput = z.output<typeof documentInputSchema>;
+
+/**
+ * A document added by the product's addDocument, as its author would from the /pro portal:
+ * the type must be one their profession may author, the masking any; trace and
+ * notification in the same transaction.
+ */
+export async function createSandboxDocument(prisma: PrismaClient, input: TDocumentInput): Promise<{ documentId: string; patientId: string; title: string }> {
+  const actor = await professionalActor(prisma, input.authorId);
+  const content: TDocumentContentInput = input.pdfBase64
+    ? { kind: "file", bytes: new Uint8Array(Buffer.from(input.pdfBase64, "base64")), declaredType: "application/pdf" }
+    : { kind: "text", text: input.text ?? `${input.title}\n\nDocument créé par le bac à sable du simulateur.` };
+  try {
+    const { documentId } = await addDocument(prisma, actor, input.patientId, { typeCode: input.typeCode, title: input.title, serviceDate: input.serviceDate, masking: input.masking }, content);
+    return { documentId, patientId: input.patientId, title: input.title };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code === "INTERNAL") throw error;
+    // The record door answers "not found" alike for an unknown record and one the author may not open.
+    const message = error.code === "NOT_FOUND" ? "Dossier introuvable ou auteur sans accès : créez d'abord une relation (consentement ou médecin traitant)." : (error.userMessage ?? "Document refusé par le DMP.");
+    throw new AppError("INVALID_INPUT", message);
+  }
+}

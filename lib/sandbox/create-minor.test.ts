@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { startLogin } from "@/lib/auth/patient/start-login";
+import { completeLogin } from "@/lib/auth/patient/complete-login";
+import { parseSandboxInput } from "./parse-input";
+import { createSandboxProfessional, professionalInputSchema } from "./create-professional";
+import { createSandboxMinor, minorInputSchema } from "./create-minor";
+
+let db: TTestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase({ name: "sandbox-minors" });
+});
+afterAll(async () => db.cleanup());
+
+function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
+  if (!result.ok) throw new Error("entrée refusée");
+  return result.data;
+}
+
+describe("sandbox minors", () => {
+  it("the legal representative signs in with the returned credentials and acts on the minor's record", async () => {
+    const doctor = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, {})));
+    const made = await createSandboxMinor(db.prisma, parsed(parseSandboxInput(minorInputSchema, { professionalId: doctor.professionalId, representative: { relationship: "Père", otpChannel: "SMS" } })));
+    expect(await db.prisma.legalRepresentation.count({ where: { patientId: made.minor.patientId, relationship: "Père" } })).toBe(1);
+    const start = await startLogin(db.prisma, { loginId: made.representative.loginId ?? "", password: made.representative.password });
+    if (!start.ok) throw new Error(start.message);
+    expect(start).toMatchObject({ channel: "SMS", destination: made.representative.phone });
+    const done = await completeLogin(db.prisma, { challengeId: start.challengeId, code: start.code });
+    expect(done.ok && done.token.actingFor).toBe(made.minor.patientId);
+  });
+
+  it("an adult or an unknown professional is refused, and nothing is written", async () => {
+    const adult = parseSandboxInput(minorInputSchema, { professionalId: "x", birthDate: "1990-01-01" });
+    expect(!adult.ok && adult.issues).toEqual([{ path: "birthDate", message: "Un mineur a moins de 18 ans." }]);
+    const before = await db.prisma.beneficiary.count();
+    await expect(createSandboxMinor(db.prisma, parsed(parseSandboxInput(minorInputSchema, { professionalId: "inconnu" })))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await db.prisma.beneficiary.count()).toBe(before);
+  });
+});

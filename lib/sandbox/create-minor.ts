@@ -1,0 +1,74 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { createRecord } from "@/lib/records/create-record";
+import { generateTemporaryPassword } from "@/lib/records/create-record-by-professional";
+import { createSandboxBeneficiary } from "./create-beneficiary";
+import { professionalActor } from "./relations";
+import { freeSandboxMobile, sandboxToken } from "./unique";
+
+function yearsAgo(years: number): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.toISOString().slice(0, 10);
+}
+
+export const minorInputSchema = z
+  .object({
+    firstName: z.string().trim().min(1).max(60).default("Léo"),
+    lastName: z.string().trim().min(1).max(60).default("Essai"),
+    sex: z.enum(["M", "F"]).default("M"),
+    /** Under 18 years old; 8 years old by default. */
+    birthDate: z.iso.date().default(() => yearsAgo(8)),
+    department: z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/).default("75"),
+    /** The professional who opens the record with the representative's agreement (the product requires one). */
+    professionalId: z.string().min(1).max(40),
+    representative: z
+      .object({
+        firstName: z.string().trim().min(1).max(60).default("Sam"),
+        lastName: z.string().trim().min(1).max(60).default("Essai"),
+        relationship: z.enum(["Mère", "Père", "Tuteur ou tutrice"]).default("Mère"),
+        otpChannel: z.enum(["EMAIL", "SMS"]).default("EMAIL"),
+      })
+      .strict()
+      .default({ firstName: "Sam", lastName: "Essai", relationship: "Mère", otpChannel: "EMAIL" }),
+  })
+  .strict()
+  .refine((d) => d.birthDate > yearsAgo(18), { message: "Un mineur a moins de 18 ans.", path: ["birthDate"] });
+
+export type TMinorInput = z.output<typeof minorInputSchema>;
+
+/**
+ * A minor's record opened by a professional with a legal representative's agreement,
+ * through the product's createRecord: the minor has no account, the representative gets a
+ * new one (without a record of their own) whose credentials are returned. The registry
+ * row is removed again if the record fails.
+ */
+export async function createSandboxMinor(prisma: PrismaClient, input: TMinorInput) {
+  const { representative: rep, professionalId, ...person } = input;
+  const createdBy = await professionalActor(prisma, professionalId);
+  const token = sandboxToken();
+  const email = `parent.${token}@bac-a-sable.test`;
+  const phone = await freeSandboxMobile(prisma);
+  const password = generateTemporaryPassword();
+  const passwordHash = await hashPassword(password);
+  const beneficiary = await createSandboxBeneficiary(prisma, person);
+  try {
+    const created = await createRecord(prisma, {
+      beneficiaryId: beneficiary.beneficiaryId,
+      contact: { email, phone, otpChannel: rep.otpChannel },
+      representative: {
+        relationship: rep.relationship,
+        account: { new: { loginId: `bac-a-sable.${token}`, passwordHash, mustChangePassword: false, firstName: rep.firstName, lastName: rep.lastName } },
+      },
+      createdBy,
+    });
+    return {
+      minor: { ...beneficiary, patientId: created.patientId },
+      representative: { accountId: created.representative?.accountId, loginId: created.representative?.loginId, password, email, phone, otpChannel: rep.otpChannel, relationship: rep.relationship },
+    };
+  } catch (error) {
+    await prisma.beneficiary.delete({ where: { id: beneficiary.beneficiaryId } });
+    throw error;
+  }
+}
