@@ -55,21 +55,22 @@ export async function openEmergencyAccess(
   const door = emergencyDoorDecision(actor, input.mode);
 
   return prisma.$transaction(async (tx): Promise<TEmergencyOutcome> => {
+    // Every attempt on an existing record is traced with the rule that decided it.
+    const traceAttempt = (decision: TDecision) =>
+      appendTrace(tx, {
+        patientId,
+        ...traceActorFields(actor),
+        action,
+        mode: input.mode,
+        justification,
+        outcome: decision.allowed ? "ALLOWED" : "REFUSED",
+        reason: describeDecision(decision),
+        ipAddress: request.ipAddress ?? null,
+        at: now,
+      });
     const ctx = await loadAccessContext(tx, actor, patientId, now);
     if (!door.allowed) {
-      if (ctx) {
-        await appendTrace(tx, {
-          patientId,
-          ...traceActorFields(actor),
-          action,
-          mode: input.mode,
-          justification,
-          outcome: "REFUSED",
-          reason: describeDecision(door),
-          ipAddress: request.ipAddress ?? null,
-          at: now,
-        });
-      }
+      if (ctx) await traceAttempt(door);
       return { status: "REFUSED", rule: door.rule, message: REFUSAL_MESSAGES[door.rule] ?? "Accès refusé." };
     }
     if (!ctx) throw new AppError("NOT_FOUND");
@@ -85,17 +86,7 @@ export async function openEmergencyAccess(
           ? { allowed: false, rule: "BLOCKED" }
           : emergencyDecision(actor.isSamuRegulator, ctx, input.mode);
 
-    await appendTrace(tx, {
-      patientId,
-      ...traceActorFields(actor),
-      action,
-      mode: input.mode,
-      justification,
-      outcome: decision.allowed ? "ALLOWED" : "REFUSED",
-      reason: describeDecision(decision),
-      ipAddress: request.ipAddress ?? null,
-      at: now,
-    });
+    await traceAttempt(decision);
     if (!decision.allowed) {
       return { status: "REFUSED", rule: decision.rule, message: REFUSAL_MESSAGES[decision.rule] ?? "Accès refusé." };
     }

@@ -5,6 +5,7 @@ import { getOrCreateAuthorities } from "./authorities";
 import { KEY_SALT_PATTERN, PIN_PATTERN } from "./card-file";
 import { deriveWrapKey } from "./card-key-wrap";
 import { CardError } from "./card-errors";
+import { cardHolder } from "./card-holder";
 import { checkCardCertificate, isSameCertificate, isValidNonceSignature } from "./verify-certificate";
 
 /** 3 consecutive wrong PINs block the card (docs/DESIGN.md, Reference data). */
@@ -167,14 +168,5 @@ export async function verifyCardSignIn(
     throw new CardError("BAD_SIGNATURE");
   }
   const p = card.professional;
-  return {
-    professionalId: p.id,
-    cardSerial: serial,
-    name: [p.title, p.firstName, p.lastName].filter(Boolean).join(" "),
-    profession: p.profession,
-    specialty: p.specialty,
-    isSamuRegulator: p.isSamuRegulator,
-    isOperator: p.isOperator,
-    structureName: p.structure?.name ?? null,
-  };
+  return { ...cardHolder(p), cardSerial: serial };
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { cardHolder } from "@/lib/pki/card-holder";
 import type { TProActor } from "./pro-actor";
 import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS } from "./session-config";
 
@@ -45,18 +46,7 @@ export async function loadProfessionalActor(prisma: PrismaClient, token: TProTok
   const age = now.getTime() - token.authAt;
   if (card.sessionVersion !== token.sv || age < 0 || age >= PRO_SESSION_ABSOLUTE_MAX_AGE_MS) return null;
   const p = card.professional;
-  return {
-    kind: "PROFESSIONAL",
-    professionalId: p.id,
-    idNat: p.idNat,
-    name: [p.title, p.firstName, p.lastName].filter(Boolean).join(" "),
-    profession: p.profession,
-    specialty: p.specialty,
-    isSamuRegulator: p.isSamuRegulator,
-    isOperator: p.isOperator,
-    structureName: p.structure?.name ?? null,
-    cardSerial: token.cardSerial,
-  };
+  return { kind: "PROFESSIONAL", ...cardHolder(p), idNat: p.idNat, cardSerial: token.cardSerial };
 }
 
 /** The card's current sessionVersion, for a new session's token (null for an unknown card). */
