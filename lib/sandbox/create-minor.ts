@@ -1,11 +1,8 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/auth/password";
 import { createRecord } from "@/lib/records/create-record";
-import { generateTemporaryPassword } from "@/lib/records/create-record-by-professional";
-import { createSandboxBeneficiary } from "./create-beneficiary";
 import { professionalActor } from "./relations";
-import { freeSandboxMobile, sandboxToken } from "./unique";
+import { sandboxCredentials, withSandboxBeneficiary } from "./new-account";
 
 function yearsAgo(years: number): string {
   const d = new Date();
@@ -47,19 +44,14 @@ export type TMinorInput = z.output<typeof minorInputSchema>;
 export async function createSandboxMinor(prisma: PrismaClient, input: TMinorInput) {
   const { representative: rep, professionalId, ...person } = input;
   const createdBy = await professionalActor(prisma, professionalId);
-  const token = sandboxToken();
-  const email = `parent.${token}@bac-a-sable.test`;
-  const phone = await freeSandboxMobile(prisma);
-  const password = generateTemporaryPassword();
-  const passwordHash = await hashPassword(password);
-  const beneficiary = await createSandboxBeneficiary(prisma, person);
-  try {
+  const { loginId, email, phone, password, passwordHash } = await sandboxCredentials(prisma, "parent");
+  return withSandboxBeneficiary(prisma, person, async (beneficiary) => {
     const created = await createRecord(prisma, {
       beneficiaryId: beneficiary.beneficiaryId,
       contact: { email, phone, otpChannel: rep.otpChannel },
       representative: {
         relationship: rep.relationship,
-        account: { new: { loginId: `bac-a-sable.${token}`, passwordHash, mustChangePassword: false, firstName: rep.firstName, lastName: rep.lastName } },
+        account: { new: { loginId, passwordHash, mustChangePassword: false, firstName: rep.firstName, lastName: rep.lastName } },
       },
       createdBy,
     });
@@ -67,8 +59,5 @@ export async function createSandboxMinor(prisma: PrismaClient, input: TMinorInpu
       minor: { ...beneficiary, patientId: created.patientId },
       representative: { accountId: created.representative?.accountId, loginId: created.representative?.loginId, password, email, phone, otpChannel: rep.otpChannel, relationship: rep.relationship },
     };
-  } catch (error) {
-    await prisma.beneficiary.delete({ where: { id: beneficiary.beneficiaryId } });
-    throw error;
-  }
+  });
 }

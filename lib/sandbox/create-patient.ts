@@ -1,10 +1,8 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/auth/password";
 import { createRecord } from "@/lib/records/create-record";
-import { generateTemporaryPassword } from "@/lib/records/create-record-by-professional";
-import { beneficiaryInputSchema, createSandboxBeneficiary, type TSandboxBeneficiary } from "./create-beneficiary";
-import { freeSandboxMobile, sandboxToken } from "./unique";
+import { beneficiaryInputSchema, type TSandboxBeneficiary } from "./create-beneficiary";
+import { sandboxCredentials, withSandboxBeneficiary } from "./new-account";
 
 export const patientInputSchema = beneficiaryInputSchema
   .extend({
@@ -35,22 +33,14 @@ export type TSandboxPatient = TSandboxBeneficiary & {
  */
 export async function createSandboxPatient(prisma: PrismaClient, input: TPatientInput): Promise<TSandboxPatient> {
   const { otpChannel, mustChangePassword, ...person } = input;
-  const token = sandboxToken();
-  const email = `patient.${token}@bac-a-sable.test`;
-  const phone = await freeSandboxMobile(prisma);
-  const password = generateTemporaryPassword();
-  const passwordHash = await hashPassword(password);
-  const beneficiary = await createSandboxBeneficiary(prisma, person);
-  try {
+  const { loginId, email, phone, password, passwordHash } = await sandboxCredentials(prisma, "patient");
+  return withSandboxBeneficiary(prisma, person, async (beneficiary) => {
     const created = await createRecord(prisma, {
       beneficiaryId: beneficiary.beneficiaryId,
       contact: { email, phone, otpChannel },
-      account: { loginId: `bac-a-sable.${token}`, passwordHash, mustChangePassword },
+      account: { loginId, passwordHash, mustChangePassword },
       createdBy: null,
     });
     return { ...beneficiary, patientId: created.patientId, accountId: created.accountId, loginId: created.loginId, password, email, phone, otpChannel };
-  } catch (error) {
-    await prisma.beneficiary.delete({ where: { id: beneficiary.beneficiaryId } });
-    throw error;
-  }
+  });
 }
