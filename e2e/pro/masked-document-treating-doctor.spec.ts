@@ -1,40 +1,37 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, searchByIns, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { openFromSearch, signInAs } from "./pro-helpers";
-
-test.setTimeout(60_000);
 
 const MASKED = "Compte rendu d'imagerie – IRM cérébrale";
 
-test("le médecin traitant voit un document masqué par le patient", async ({ page }) => {
-  await signInAs(page, "Dr Claire Dubois");
-  await openFromSearch(page, "Martin", "1958-03-14", "Ouvrir le dossier de Jean Martin");
-  await expect(page.getByRole("heading", { level: 1, name: "MARTIN Jean" })).toBeVisible();
+test("le médecin traitant voit un document masqué aux professionnels, un autre professionnel autorisé ne le voit ni ne l'ouvre", async ({ page, browser, dmp }) => {
+  const gp = await dmp.professional({ firstName: "Claire", specialty: "SM54" });
+  const cardiologist = await dmp.professional({ firstName: "Marc", specialty: "SM04" });
+  const patient = await dmp.patient({ firstName: "Jean", sex: "M", birthDate: "1958-03-14" });
+  await dmp.treatingDoctor(patient, gp);
+  await dmp.consent(patient, cardiologist);
+  await dmp.document({ patient, author: cardiologist, title: "Compte rendu de consultation de cardiologie" });
+  await dmp.document({ patient, author: gp, typeCode: "18748-4", title: MASKED, masking: ["MASQUE_PS"] });
+
+  await signInWithCard(page, gp);
+  await searchByIns(page, patient);
+  await page.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
   await expect(page.getByText("Accès : Médecin traitant")).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(MASKED) });
-  await expect(row).toBeVisible();
   await expect(row.getByText("Masqué aux PS")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   // Opening it is allowed (and traced).
-  const href = await row.getByRole("link", { name: MASKED }).getAttribute("href");
-  const response = await page.request.get(href ?? "");
-  expect(response.status()).toBe(200);
-});
+  const href = (await row.getByRole("link", { name: MASKED }).getAttribute("href")) ?? "";
+  expect((await page.request.get(href)).status()).toBe(200);
 
-test("le cardiologue autorisé ne voit pas ce document, ni ne peut l'ouvrir", async ({ page, browser }) => {
-  // The GP's view gives the document's address.
-  const gp = await browser.newPage();
-  await signInAs(gp, "Dr Claire Dubois");
-  await openFromSearch(gp, "Martin", "1958-03-14", "Ouvrir le dossier de Jean Martin");
-  const href = await gp.getByRole("row", { name: new RegExp(MASKED) }).getByRole("link", { name: MASKED }).getAttribute("href");
-  await gp.close();
-
-  await signInAs(page, "Dr Marc Lefèvre");
-  await openFromSearch(page, "Martin", "1958-03-14", "Ouvrir le dossier de Jean Martin");
-  await expect(page.getByRole("heading", { level: 1, name: "MARTIN Jean" })).toBeVisible();
-  await expect(page.getByText("Accès : Équipe de soins")).toBeVisible();
-  await expect(page.getByRole("row", { name: /Compte rendu de consultation de cardiologie/ }).first()).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(MASKED) })).toHaveCount(0);
-  const response = await page.request.get(href ?? "");
-  expect(response.status()).toBe(404);
+  const other = await browser.newPage();
+  await signInWithCard(other, cardiologist);
+  await searchByIns(other, patient);
+  await other.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
+  await expect(other.getByText("Accès : Équipe de soins")).toBeVisible();
+  await expect(other.getByRole("row", { name: /Compte rendu de consultation de cardiologie/ })).toBeVisible();
+  await expect(other.getByRole("row", { name: new RegExp(MASKED) })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(other);
+  expect((await other.request.get(href)).status()).toBe(404);
+  await other.close();
 });
