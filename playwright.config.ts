@@ -24,6 +24,8 @@ function chromiumExecutable(): string {
   return found.path;
 }
 
+const SANDBOX_RESET_SPEC = /sandbox[\\/]reset\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   // Not test-results itself: Playwright empties its output folder, the database lives beside it.
@@ -45,6 +47,8 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      // The sandbox reset wipes what the other journeys create: it runs alone, after them (project below).
+      testIgnore: SANDBOX_RESET_SPEC,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -60,6 +64,13 @@ export default defineConfig({
           ],
         },
       },
+    },
+    {
+      // `--no-deps` runs it without the other journeys first.
+      name: "reinitialisation",
+      testMatch: SANDBOX_RESET_SPEC,
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumExecutable(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] } },
     },
   ],
   webServer: {

@@ -39,7 +39,8 @@ function buildKeepingTypeScriptFiles(): void {
 }
 
 const file = databaseFile(url);
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+// The demo template (the sandbox reset's copy) goes too: prepare.ts writes it again after the seed.
+for (const suffix of ["", "-wal", "-shm", "-journal", ".template"]) fs.rmSync(`${file}${suffix}`, { force: true });
 console.log(`e2e : base neuve ${path.relative(process.cwd(), file)}`);
 
 execFileSync(bin("tsx"), [path.join("prisma", "prepare.ts")], { stdio: "inherit", env: process.env });

@@ -5,21 +5,24 @@
  *   2. apply the migrations (`prisma migrate deploy`);
  *   3. put the file in WAL mode (readers do not wait for writers);
  *   4. load the demo data when there is no patient yet;
- *   5. refresh the query planner's statistics (new indexes, new data).
+ *   5. refresh the query planner's statistics (new indexes, new data);
+ *   6. keep the demo template the sandbox reset puts back (lib/sandbox/demo-template.ts).
  * DATABASE_URL selects another database file.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient } from "../lib/db/create-client";
 import { databaseFile, databaseUrl, ensureDatabaseFolder } from "../lib/db/database-url";
 import { refreshPlannerStatistics } from "../lib/db/planner-statistics";
+import { demoTemplateFile, migrationsMissingFromTemplate, writeDemoTemplate } from "../lib/sandbox/demo-template";
 
-function migrate(): void {
+function migrate(env: NodeJS.ProcessEnv = process.env): void {
   console.log("Base de données : application des migrations…");
   const prismaBin = path.join(process.cwd(), "node_modules", ".bin", "prisma");
   // process.env carries DATABASE_URL when it is set; prisma.config.ts reads it.
-  execFileSync(prismaBin, ["migrate", "deploy"], { stdio: "inherit", env: process.env });
+  execFileSync(prismaBin, ["migrate", "deploy"], { stdio: "inherit", env });
 }
 
 /** Sets WAL mode and tells whether the Patient table is empty. */
@@ -34,11 +37,12 @@ function enableWalAndCountPatients(file: string): number {
   }
 }
 
-async function seedWhenEmpty(url: string, patientCount: number): Promise<void> {
+/** Returns true when it loaded the demo data. */
+async function seedWhenEmpty(url: string, patientCount: number): Promise<boolean> {
   if (patientCount > 0) {
     console.log(`Base de données : ${patientCount} patient(s) déjà présent(s), données de démonstration conservées.`);
     await renewStaleDemoCards(url);
-    return;
+    return false;
   }
   console.log("Base de données : chargement des données de démonstration…");
   const { seedDemo } = await import("./seed");
@@ -49,6 +53,23 @@ async function seedWhenEmpty(url: string, patientCount: number): Promise<void> {
     await prisma.$disconnect();
   }
   console.log("Base de données : données de démonstration chargées.");
+  return true;
+}
+
+/**
+ * The copy the sandbox reset puts back: taken right after the seed; for a database seeded
+ * earlier without one, its present state; an existing template follows the migrations.
+ */
+function prepareDemoTemplate(url: string, file: string, seeded: boolean): void {
+  const template = demoTemplateFile(url);
+  const shown = path.relative(process.cwd(), template) || template;
+  if (seeded || !fs.existsSync(template)) {
+    writeDemoTemplate(file, template);
+    console.log(`Base de données : modèle de réinitialisation écrit (${shown}${seeded ? "" : ", état actuel de la base"}).`);
+    return;
+  }
+  if (migrationsMissingFromTemplate(file, template).length > 0) migrate({ ...process.env, DATABASE_URL: `file:${template}` });
+  console.log(`Base de données : modèle de réinitialisation à jour (${shown}).`);
 }
 
 /** Demo cards issued before the card secret existed get a new card and file (prisma/seed/cards.ts). */
@@ -71,8 +92,9 @@ async function main(): Promise<void> {
   migrate();
   const patientCount = enableWalAndCountPatients(file);
   console.log("Base de données : mode WAL activé.");
-  await seedWhenEmpty(url, patientCount);
+  const seeded = await seedWhenEmpty(url, patientCount);
   refreshPlannerStatistics(file);
+  prepareDemoTemplate(url, file, seeded);
   console.log("Base de données prête.");
 }
 

@@ -10,3 +10,4 @@ export * from "./notification-audience";
 export * from "./trace-visibility";
 export * from "./record-actions";
 export * from "./operator-only";
+export * from "./treating-doctor-designation";

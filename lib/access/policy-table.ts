@@ -191,3 +191,29 @@ export const TRACE_ROWS = [
 export function expectedTracesFor(actorCase: TActorCase, isOpen: boolean): string {
   return actorCase === "treatingDoctor" && isOpen ? "Y..." : "....";
 }
+
+/**
+ * TREATING_DOCTOR_DESIGNATION (treating-doctor-designation.ts): whom the patient may
+ * designate as treating doctor — a doctor (profession 10), general practitioner or
+ * specialist, not blocked by the patient. Who is proposed → the rule that decides.
+ */
+export const TREATING_DOCTOR_DESIGNATION_EXPECTED: readonly {
+  who: string;
+  kind: "HEALTH_PROFESSIONAL" | "STAFF";
+  profession: string | null;
+  specialty: string | null;
+  isBlocked: boolean;
+  rule: "DOCTOR" | "NOT_A_DOCTOR" | "BLOCKED";
+}[] = [
+  { who: "a general practitioner", kind: "HEALTH_PROFESSIONAL", profession: "10", specialty: "SM54", isBlocked: false, rule: "DOCTOR" },
+  { who: "a specialist doctor (cardiologist)", kind: "HEALTH_PROFESSIONAL", profession: "10", specialty: "SM04", isBlocked: false, rule: "DOCTOR" },
+  { who: "a doctor without a specialty", kind: "HEALTH_PROFESSIONAL", profession: "10", specialty: null, isBlocked: false, rule: "DOCTOR" },
+  { who: "a nurse", kind: "HEALTH_PROFESSIONAL", profession: "60", specialty: null, isBlocked: false, rule: "NOT_A_DOCTOR" },
+  { who: "a pharmacist", kind: "HEALTH_PROFESSIONAL", profession: "21", specialty: null, isBlocked: false, rule: "NOT_A_DOCTOR" },
+  { who: "a dentist", kind: "HEALTH_PROFESSIONAL", profession: "40", specialty: null, isBlocked: false, rule: "NOT_A_DOCTOR" },
+  { who: "a midwife", kind: "HEALTH_PROFESSIONAL", profession: "50", specialty: null, isBlocked: false, rule: "NOT_A_DOCTOR" },
+  { who: "a medical secretary (establishment staff)", kind: "STAFF", profession: null, specialty: null, isBlocked: false, rule: "NOT_A_DOCTOR" },
+  { who: "establishment staff carrying a doctor's code", kind: "STAFF", profession: "10", specialty: "SM54", isBlocked: false, rule: "NOT_A_DOCTOR" },
+  { who: "a doctor the patient blocked", kind: "HEALTH_PROFESSIONAL", profession: "10", specialty: "SM54", isBlocked: true, rule: "BLOCKED" },
+  { who: "a nurse the patient blocked", kind: "HEALTH_PROFESSIONAL", profession: "60", specialty: null, isBlocked: true, rule: "NOT_A_DOCTOR" },
+];

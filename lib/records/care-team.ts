@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
+import { mayBeDesignatedTreatingDoctor, treatingDoctorDesignationDecision } from "@/lib/access/treating-doctor-designation";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { openRecord } from "@/lib/record-door/open-record";
@@ -18,6 +19,8 @@ export type TCareTeamMember = {
   /** The access was presumed (care team of a structure) rather than agreed by the patient. */
   isPresumedCareTeam: boolean;
   isBlocked: boolean;
+  /** The patient may designate them treating doctor (TREATING_DOCTOR_DESIGNATION). */
+  mayBeTreatingDoctor: boolean;
   lastAccessAt: Date | null;
 };
 
@@ -56,7 +59,7 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
   const ids = new Set([...lastAccess.keys(), ...authorized, ...blocked, ...(patient.treatingDoctorId ? [patient.treatingDoctorId] : [])]);
   const pros = await prisma.professional.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structure: { select: { name: true } } },
+    select: { id: true, title: true, firstName: true, lastName: true, kind: true, profession: true, specialty: true, structure: { select: { name: true } } },
   });
   return pros
     .map((p) => ({
@@ -69,6 +72,7 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
       isAuthorized: authorized.has(p.id),
       isPresumedCareTeam: presumed.has(p.id),
       isBlocked: blocked.has(p.id),
+      mayBeTreatingDoctor: mayBeDesignatedTreatingDoctor({ kind: p.kind, profession: p.profession, isBlocked: blocked.has(p.id) }),
       lastAccessAt: lastAccess.get(p.id) ?? null,
     }))
     .sort((a, b) => (b.lastAccessAt?.getTime() ?? 0) - (a.lastAccessAt?.getTime() ?? 0) || a.name.localeCompare(b.name, "fr"));
@@ -112,8 +116,8 @@ export async function unblockProfessional(prisma: PrismaClient, actor: TPatientS
 }
 
 /**
- * Designates (or changes) the treating doctor: a doctor (profession 10), found by id
- * or by national identifier / RPPS, who is not blocked.
+ * Designates (or changes) the treating doctor, found by id or by national identifier /
+ * RPPS, as the TREATING_DOCTOR_DESIGNATION rule allows: a doctor the patient did not block.
  */
 export async function setTreatingDoctor(
   prisma: PrismaClient,
@@ -127,11 +131,12 @@ export async function setTreatingDoctor(
       : ref
         ? await tx.professional.findFirst({ where: { OR: [{ rpps: ref }, { idNat: ref }] } })
         : null;
-    if (!pro || pro.kind !== "HEALTH_PROFESSIONAL" || pro.profession !== "10") {
-      throw new AppError("NOT_FOUND", "Aucun médecin ne correspond à ce numéro RPPS.");
-    }
+    const noSuchDoctor = new AppError("NOT_FOUND", "Aucun médecin ne correspond à ce numéro RPPS.");
+    if (!pro) throw noSuchDoctor;
     const blocked = await tx.patientBlock.findUnique({ where: { patientId_professionalId: { patientId: ctx.patientId, professionalId: pro.id } } });
-    if (blocked) throw new AppError("CONFLICT", "Ce médecin est bloqué : débloquez-le avant de le désigner.");
+    const decision = treatingDoctorDesignationDecision({ kind: pro.kind, profession: pro.profession, isBlocked: blocked !== null });
+    if (decision.rule === "NOT_A_DOCTOR") throw noSuchDoctor;
+    if (decision.rule === "BLOCKED") throw new AppError("CONFLICT", "Ce médecin est bloqué : débloquez-le avant de le désigner.");
     await tx.patient.update({ where: { id: ctx.patientId }, data: { treatingDoctorId: pro.id, treatingDoctorSince: new Date() } });
     // The former treating doctor's structure may have been the only source of presumed accesses.
     const withdrawn = await withdrawUnfoundedCareTeamAccess(tx, ctx.patientId);

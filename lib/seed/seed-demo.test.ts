@@ -5,7 +5,7 @@ import { DOCUMENT_TYPE_CODES, documentTypeLabel } from "@/lib/reference/document
 import { PROFESSION_CODES } from "@/lib/reference/professions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
-import { canAccessRecord, canRead, describeDecision, loadAccessContext, type TProfessionalActor } from "@/lib/access";
+import { canAccessRecord, canRead, describeDecision, loadAccessContext, treatingDoctorDesignationDecision, type TProfessionalActor } from "@/lib/access";
 import { seedDemo } from "@/prisma/seed";
 import { SPECIAL_DOCUMENTS } from "@/prisma/seed/documents";
 import { DEMO_PASSWORD, DEMO_TEMPORARY_PASSWORD } from "@/prisma/seed/patients";
@@ -67,6 +67,16 @@ describe("seedDemo", () => {
     expect(await db.prisma.emergencyAccess.count({ where: { mode: "BREAK_GLASS" } })).toBe(1);
     expect(await db.prisma.trace.count({ where: { outcome: "REFUSED" } })).toBeGreaterThanOrEqual(3);
     expect(await db.prisma.habilitationRule.count({ where: { specialty: "*" } })).toBe(PROFESSION_CODES.length * DOCUMENT_TYPE_CODES.length);
+  });
+
+  it("names only treating doctors the TREATING_DOCTOR_DESIGNATION rule allows", async () => {
+    const patients = await db.prisma.patient.findMany({ where: { treatingDoctorId: { not: null } }, include: { treatingDoctor: true, blocks: true } });
+    expect(patients.length).toBeGreaterThan(0);
+    for (const p of patients) {
+      const doctor = p.treatingDoctor!;
+      const decision = treatingDoctorDesignationDecision({ kind: doctor.kind, profession: doctor.profession, isBlocked: p.blocks.some((b) => b.professionalId === doctor.id) });
+      expect(decision, `${p.firstName} ${p.lastName}`).toEqual({ allowed: true, rule: "DOCTOR" });
+    }
   });
 
   it("keeps twins apart by birth rank in the registry", async () => {

@@ -103,7 +103,7 @@ export default async function AccessPage() {
         {isClosed ? null : (
           <TreatingDoctorForm
             action={treatingDoctorAction}
-            doctors={team.filter((m) => m.profession === "10" && !m.isBlocked && !m.isTreatingDoctor).map((m) => ({ value: m.professionalId, label: `${m.name} — ${professionWithSpecialtyLabel(m.profession, m.specialty)}` }))}
+            doctors={team.filter((m) => m.mayBeTreatingDoctor && !m.isTreatingDoctor).map((m) => ({ value: m.professionalId, label: `${m.name} — ${professionWithSpecialtyLabel(m.profession, m.specialty)}` }))}
           />
         )}
       </Card>

@@ -1,0 +1,36 @@
+/**
+ * The sandbox reset puts the demo data back for everyone: it runs in its own Playwright
+ * project ("reinitialisation"), after every other journey (playwright.config.ts), so that it
+ * never wipes a journey running beside it. Alone:
+ *   E2E_PORT=… npx playwright test e2e/sandbox/reset.spec.ts --no-deps
+ */
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { signIn } from "../patient/helpers";
+
+test.describe.configure({ timeout: 90_000 });
+
+type TSandboxPatient = { loginId: string; password: string };
+
+test("la réinitialisation efface le patient créé par une suite, et un patient de démonstration se connecte toujours", async ({ page, request }) => {
+  const created = await request.post("/api/sandbox/patients", { data: { firstName: "Zoé", lastName: "Éphémère" } });
+  expect(created.status()).toBe(201);
+  const patient = (await created.json()) as TSandboxPatient;
+
+  const reset = await request.post("/api/sandbox/reinitialisation");
+  expect(reset.status()).toBe(200);
+  expect(await reset.json()).toMatchObject({ reset: true, tables: expect.any(Number), rows: expect.any(Number), elapsedMs: expect.any(Number) });
+
+  // The patient the suite created no longer exists: their sign-in is refused like any unknown one.
+  await page.goto("/patient/connexion");
+  await page.getByLabel("Identifiant").fill(patient.loginId);
+  await page.getByLabel("Mot de passe").fill(patient.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByText("Identifiant ou mot de passe incorrect.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The demo data is back and usable, with the same server (no restart).
+  await signIn(page, "jean.martin");
+  await expect(page.getByRole("heading", { level: 1, name: "DMP de Jean Martin" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
