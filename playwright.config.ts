@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./lib/testing/find-chromium";
@@ -24,19 +25,40 @@ function chromiumExecutable(): string {
   return found.path;
 }
 
+/** Desktop Chrome on the found Chromium, without the background traffic this machine's closed network refuses. */
+function chromiumUse() {
+  return {
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    },
+  };
+}
+
 const SANDBOX_RESET_SPEC = /sandbox[\\/]reset\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
   // Not test-results itself: Playwright empties its output folder, the database lives beside it.
   outputDir: path.join("test-results", `playwright-${port}`),
-  fullyParallel: false,
+  // Every journey makes its own people (e2e/fixtures/dmp.ts): any order, any worker.
+  fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  workers: 2,
+  // One browser per core beside the server; E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS) || Math.max(2, os.availableParallelism()),
   retries: 0,
   reporter: "list",
-  // Journeys sign in with a code read from the dev inbox: generous on a 2-core machine.
-  timeout: 60_000,
+  // Journeys make their people, then sign in with a code read from the dev inbox: generous on a 2-core machine.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
@@ -49,28 +71,14 @@ export default defineConfig({
       name: "chromium",
       // The sandbox reset wipes what the other journeys create: it runs alone, after them (project below).
       testIgnore: SANDBOX_RESET_SPEC,
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-          ],
-        },
-      },
+      use: chromiumUse(),
     },
     {
       // `--no-deps` runs it without the other journeys first.
       name: "reinitialisation",
       testMatch: SANDBOX_RESET_SPEC,
       dependencies: ["chromium"],
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumExecutable(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] } },
+      use: chromiumUse(),
     },
   ],
   webServer: {
