@@ -129,9 +129,9 @@ async function cardSigner(professionalId: string): Promise<TSigner> {
   return { key, certificatePem: card.file.certificatePem, cardFile: card.file };
 }
 
-async function tokenFor(signer: TSigner, clientId = "client"): Promise<string> {
+async function tokenFor(signer: TSigner): Promise<string> {
   const ticket = signer.cardFile ? await pinTicket(signer.cardFile) : undefined;
-  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId, tokenUrl: tokenUrl(), pinTicket: ticket }));
+  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], tokenUrl: tokenUrl(), pinTicket: ticket }));
   expect(response.status).toBe(200);
   const body = (await response.json()) as unknown as { access_token: string; token_type: string; expires_in: number };
   expect(body.token_type).toBe("Bearer");
@@ -217,7 +217,7 @@ beforeAll(async () => {
   const structureCertificate = await issueStructureCertificate(p, hospital.id);
   structureKey = { key: await importEcPrivateKey(structureCertificate.privateKeyPem), certificatePem: structureCertificate.certificatePem };
   doctorCard = await cardSigner(ids.doctor);
-  structureToken = await tokenFor(structureKey, `3${HOSPITAL_FINESS}`);
+  structureToken = await tokenFor(structureKey);
 });
 
 afterAll(async () => {
@@ -269,42 +269,41 @@ describe("authentication", () => {
       notAfter: new Date(Date.now() + 3600_000 * 24),
       signingAlgorithm: EC_SIGNING_ALGORITHM,
     });
-    const assertion = await signClientAssertion({ key: keys.privateKey, chainPem: [leaf.toString("pem"), foreign.issuing.certificatePem], clientId: "pirate", tokenUrl: tokenUrl() });
+    const assertion = await signClientAssertion({ key: keys.privateKey, chainPem: [leaf.toString("pem"), foreign.issuing.certificatePem], tokenUrl: tokenUrl() });
     const response = await requestToken(assertion);
     expect(response.status).toBe(401);
     const body = await response.json();
-    expectValidFhir(body);
-    expect(body.issue[0].diagnostics).toMatch(/autorité de certification/);
-    expect(body.issue[0].details.coding[0].code).toBe("invalid_client");
+    expect(body.error_description).toMatch(/autorité de certification/);
+    expect(body.error).toBe("invalid_client");
   });
 
   it("refuses a replayed assertion, a wrong audience and a too long lifetime", async () => {
-    const assertion = await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() });
+    const assertion = await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl() });
     expect((await requestToken(assertion)).status).toBe(200);
     const replay = await requestToken(assertion);
     expect(replay.status).toBe(401);
-    expect((await replay.json()).issue[0].diagnostics).toMatch(/rejoué/);
-    const wrongAudience = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: "https://ailleurs.example/token" }));
+    expect((await replay.json()).error_description).toMatch(/rejoué/);
+    const wrongAudience = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: "https://ailleurs.example/token" }));
     expect(wrongAudience.status).toBe(401);
-    const tooLong = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl(), lifetimeSeconds: 3600 }));
+    const tooLong = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl(), lifetimeSeconds: 3600 }));
     expect(tooLong.status).toBe(401);
   });
 
   it("refuses an assertion signed by another key than the certificate's", async () => {
     const keys = (await subtle().generateKey(EC_KEY_ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
-    const response = await requestToken(await signClientAssertion({ key: keys.privateKey, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+    const response = await requestToken(await signClientAssertion({ key: keys.privateKey, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl() }));
     expect(response.status).toBe(401);
-    expect((await response.json()).issue[0].diagnostics).toMatch(/signature invalide/);
+    expect((await response.json()).error_description).toMatch(/signature invalide/);
   });
 
   it("a card's assertion gets a token only with a PIN verified by the platform (pin_ticket), once", async () => {
-    const withoutTicket = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
-    expect(withoutTicket.status).toBe(401);
-    expect((await withoutTicket.json()).issue[0].diagnostics).toMatch(/vérification du code porteur absente/);
+    const withoutTicket = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], tokenUrl: tokenUrl() }));
+    expect(withoutTicket.status).toBe(400);
+    expect(await withoutTicket.json()).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/vérification du code porteur absente/) });
     const ticket = await pinTicket(doctorCard.cardFile!);
-    const sign = () => signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl(), pinTicket: ticket });
+    const sign = () => signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], tokenUrl: tokenUrl(), pinTicket: ticket });
     expect((await requestToken(await sign())).status).toBe(200);
-    expect((await requestToken(await sign())).status).toBe(401);
+    expect((await requestToken(await sign())).status).toBe(400);
   });
 
   it("an opposed card gets no token and its tokens stop working", async () => {
@@ -313,7 +312,7 @@ describe("authentication", () => {
     await db.prisma.cpsCard.update({ where: { id: card.id }, data: { status: "OPPOSED" } });
     try {
       await expectRejected(fhirClient(token).transaction({ body: bundleOf(doc()) }), 401);
-      const response = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+      const response = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], tokenUrl: tokenUrl() }));
       expect(response.status).toBe(401);
     } finally {
       await db.prisma.cpsCard.update({ where: { id: card.id }, data: { status: "ACTIVE" } });
