@@ -3,6 +3,7 @@ import { normalizeNirInput } from "@/lib/identity/nir";
 import { checkUpload } from "@/lib/documents/check-upload";
 import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
+import { parseStructureIdNat } from "@/lib/reference/idnat-struct";
 import { isConfidentialityCode, isMaskingCode, type TConfidentialityCode, type TMaskingFlags } from "@/lib/reference/masking";
 import {
   CLASS_SYSTEM,
@@ -15,7 +16,6 @@ import {
   TRE_A05_SYSTEM,
   VISIBILITY_SYSTEM,
 } from "./constants";
-import { parseStructureIdNat } from "@/lib/reference/idnat-struct";
 import { FhirError, type TIssueCode } from "./operation-outcome";
 
 /**
@@ -432,7 +432,7 @@ function parseReplaces(dr: TDocumentReference): { replacesUniqueId: string | nul
 }
 
 /** The server id of a "Type/<id>" reference (relative, or absolute under any base), else null. */
-export function serverIdOf(reference: string | undefined, type: string): string | null {
+function serverIdOf(reference: string | undefined, type: string): string | null {
   const m = reference ? new RegExp(`(?:^|/)${type}/([^/?#]+)(?:/_history/[^/?#]+)?$`).exec(reference) : null;
   return m && FHIR_ID.test(m[1] as string) ? (m[1] as string) : null;
 }
