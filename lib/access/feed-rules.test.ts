@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canReplaceDocument, feedAuthorship, mayFeedRecord, type TFeedPerson } from "./feed-rules";
+import { canReplaceDocument, feedAuthorship, knownUniqueIdDecision, mayFeedRecord, type TFeedPerson } from "./feed-rules";
 
 const HOSPITAL = "hospital";
 const OTHER = "other";
@@ -84,5 +84,23 @@ describe("mayFeedRecord: a blocked professional neither feeds nor replaces", () 
   it.each(cases)("%s → allowed %s", (_label, blocked, submitterId, authorId, allowed) => {
     const decision = mayFeedRecord(new Set(blocked), submitterId, authorId);
     expect(decision).toEqual(allowed ? { allowed: true, rule: "NOT_BLOCKED" } : { allowed: false, rule: "BLOCKED" });
+  });
+});
+
+describe("knownUniqueIdDecision: a masterIdentifier already known (UNIQUE_ID_TAKEN)", () => {
+  const stored = { patientId: "jeanne", structureId: HOSPITAL };
+  const cases: [string, { patientId: string; structureId: string }, boolean, string][] = [
+    ["same structure, same record, identical content: a resend", { patientId: "jeanne", structureId: HOSPITAL }, true, "IDENTICAL_RESEND"],
+    ["same structure, same record, different content or metadata", { patientId: "jeanne", structureId: HOSPITAL }, false, "UNIQUE_ID_TAKEN"],
+    ["same structure, another record", { patientId: "paul", structureId: HOSPITAL }, true, "UNIQUE_ID_TAKEN"],
+    ["another structure, same record, identical content", { patientId: "jeanne", structureId: OTHER }, true, "UNIQUE_ID_TAKEN"],
+    ["another structure, another record", { patientId: "paul", structureId: OTHER }, false, "UNIQUE_ID_TAKEN"],
+  ];
+  it.each(cases)("%s", (_label, incoming, identical, rule) => {
+    expect(knownUniqueIdDecision(stored, incoming, identical).rule).toBe(rule);
+  });
+
+  it("a document of the patient's own space (no structure) is never a resend of a structure", () => {
+    expect(knownUniqueIdDecision({ patientId: "jeanne", structureId: null }, { patientId: "jeanne", structureId: HOSPITAL }, true).rule).toBe("UNIQUE_ID_TAKEN");
   });
 });

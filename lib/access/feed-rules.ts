@@ -15,6 +15,7 @@ export const FEED_GRANT_RULES = {
   REPLACE_OWN: "Auteur du document remplacé",
   REPLACE_STRUCTURE_STAFF: "Professionnel de santé de la structure du document, habilité à rédiger ce type",
   NOT_BLOCKED: "Ni le déclarant ni l'auteur ne sont bloqués par le patient",
+  IDENTICAL_RESEND: "Renvoi identique d'un document déjà intégré par la même structure",
 } as const;
 
 /** Rules that refuse, in the order feedAuthorship / canReplaceDocument check them. */
@@ -27,6 +28,7 @@ export const FEED_DENY_RULES = {
   OTHER_STRUCTURE: "Document d'une autre structure",
   NOT_AUTHOR_NOR_STAFF: "Ni l'auteur ni un professionnel habilité de sa structure",
   BLOCKED: "Professionnel bloqué par le patient",
+  UNIQUE_ID_TAKEN: "Identifiant unique déjà connu pour un autre contenu, un autre dossier ou une autre structure",
 } as const;
 
 export type TFeedGrantRule = keyof typeof FEED_GRANT_RULES;
@@ -102,4 +104,27 @@ export function canReplaceDocument(
 export function mayFeedRecord(blockedProfessionalIds: ReadonlySet<string>, submitterId: string | null, authorId: string): TFeedDecision {
   if (blockedProfessionalIds.has(authorId) || (submitterId !== null && blockedProfessionalIds.has(submitterId))) return { allowed: false, rule: "BLOCKED" };
   return { allowed: true, rule: "NOT_BLOCKED" };
+}
+
+/** The one answer to every use of a known masterIdentifier but an identical resend (see UNIQUE_ID_TAKEN). */
+export const UNIQUE_ID_TAKEN_MESSAGE =
+  "Identifiant unique (masterIdentifier) déjà connu avec un contenu ou des métadonnées différents : un renvoi doit être identique. Pour une nouvelle version, envoyez un nouvel identifiant unique avec relatesTo « replaces ».";
+
+/**
+ * A DocumentReference whose masterIdentifier is already known. Only the identical resend
+ * of the same structure for the same record is accepted (and writes nothing). Everything
+ * else is one refusal, whatever the reason (different content or metadata, another
+ * record, another structure): the answer does not tell whether the id is this
+ * structure's, nor that another structure or patient uses it. The unique id's OID root
+ * belongs to its submitter, so a structure meets another's id only by mistake or probing.
+ */
+export function knownUniqueIdDecision(
+  existing: { patientId: string; structureId: string | null },
+  incoming: { patientId: string; structureId: string },
+  isIdenticalContent: boolean,
+): TFeedDecision {
+  if (existing.structureId === incoming.structureId && existing.patientId === incoming.patientId && isIdenticalContent) {
+    return { allowed: true, rule: "IDENTICAL_RESEND" };
+  }
+  return { allowed: false, rule: "UNIQUE_ID_TAKEN" };
 }

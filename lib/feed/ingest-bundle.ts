@@ -2,13 +2,13 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentStatus, FeedOutcome, ProfessionalKind, RecordStatus } from "@/lib/generated/prisma/enums";
 import { parseNir } from "@/lib/identity/nir";
 import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
-import { canReplaceDocument, feedAuthorship, mayFeedRecord, type TFeedDenyRule } from "@/lib/access/feed-rules";
+import { canReplaceDocument, feedAuthorship, knownUniqueIdDecision, mayFeedRecord, UNIQUE_ID_TAKEN_MESSAGE, type TFeedDenyRule } from "@/lib/access/feed-rules";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
 import { documentNotifications, notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
 import { isAppError } from "@/lib/errors/app-error";
 import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
-import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument } from "@/lib/fhir/parse-bundle";
+import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument, type TSupersedePatch } from "@/lib/fhir/parse-bundle";
 import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 import { feedTraceText } from "./feed-trace-text";
@@ -37,12 +37,17 @@ export type TDocumentResult = {
   isResend: boolean;
 };
 
+/** An UpdateDocumentRefs PATCH entry: the document the bundle's replacement supersedes. */
+export type TPatchResult = { index: number; documentId: string };
+
 export type TIngestResult = {
   /** Every document fed (or already fed): the bundle was committed. */
   ok: boolean;
   /** 200 when ok, else the status of the first failing document. */
   status: number;
   results: TDocumentResult[];
+  /** The PATCH entries (when ok), each naming the document it superseded. */
+  patches: TPatchResult[];
   /** Bundle-level problems (not tied to one DocumentReference). */
   issues: TOperationOutcomeIssue[];
 };
@@ -77,6 +82,8 @@ type TLookups = {
   authors: ReadonlyMap<string, TAuthor>;
   recordsByNir: ReadonlyMap<string, TCandidate[]>;
   documents: ReadonlyMap<string, TKnownDocument>;
+  /** The same known documents by server id (relatesTo.target.reference "DocumentReference/<id>"). */
+  documentsById: ReadonlyMap<string, TKnownDocument>;
   /** For each candidate record, the professionals (submitter or authors of the bundle) its patient blocked. */
   blocksByPatient: ReadonlyMap<string, ReadonlySet<string>>;
 };
@@ -185,11 +192,12 @@ function planDocument(caller: TFeedCaller, structure: TStructure, submitter: TAu
   const patientId = certification.patientId as string;
 
   let replacesId: string | null = null;
-  if (doc.replacesUniqueId) {
+  if (doc.replacesUniqueId || doc.replacesDocumentId) {
     // A document the author may not replace gets the answer of an unknown one: its existence is not revealed.
-    const old = lookups.documents.get(doc.replacesUniqueId);
+    const old = doc.replacesUniqueId ? lookups.documents.get(doc.replacesUniqueId) : lookups.documentsById.get(doc.replacesDocumentId as string);
     if (!old || old.patientId !== patientId || !canReplaceDocument(author, structure.id, old).allowed) {
-      return reject(422, "not-found", `Document à remplacer introuvable dans ce dossier (${doc.replacesUniqueId}).`);
+      const named = doc.replacesUniqueId ?? `DocumentReference/${doc.replacesDocumentId}`;
+      return reject(422, "not-found", `Document à remplacer introuvable dans ce dossier (${named}).`);
     }
     if (old.status !== "ACTIVE" && !lookups.documents.has(doc.uniqueId)) return reject(409, "conflict", "Le document à remplacer a déjà été remplacé ou archivé.");
     replacesId = old.id;
@@ -197,20 +205,14 @@ function planDocument(caller: TFeedCaller, structure: TStructure, submitter: TAu
 
   const existing = lookups.documents.get(doc.uniqueId);
   if (existing) {
-    if (existing.patientId !== patientId || existing.structureId !== structure.id) {
-      return reject(409, "duplicate", "Cet identifiant unique de document est déjà utilisé pour un autre document.");
-    }
-    if (!isSameDocument(existing, doc, author.id, replacesId)) {
-      return reject(
-        409,
-        "duplicate",
-        "Document déjà intégré avec un contenu ou des métadonnées différents : un renvoi doit être identique. Pour une nouvelle version, envoyez un nouvel identifiant unique avec relatesTo « replaces ».",
-      );
-    }
+    // One answer whether the id is this structure's or another's (lib/access/feed-rules UNIQUE_ID_TAKEN).
+    const known = knownUniqueIdDecision(existing, { patientId, structureId: structure.id }, isSameDocument(existing, doc, author.id, replacesId));
+    if (!known.allowed) return reject(409, "duplicate", UNIQUE_ID_TAKEN_MESSAGE);
     return {
       result: { index, uniqueId: doc.uniqueId, outcome: "FED_OK", status: 200, code: "informational", message: "Document déjà intégré (renvoi identique) : rien n'a été modifié.", documentId: existing.id, isResend: true },
       author,
       patientId,
+      replacesId,
     };
   }
   return {
@@ -253,6 +255,7 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
     ),
   ];
   const uniqueIds = [...new Set(docs.flatMap((d) => (d.replacesUniqueId ? [d.uniqueId, d.replacesUniqueId] : [d.uniqueId])))];
+  const documentIds = [...new Set(docs.flatMap((d) => (d.replacesDocumentId ? [d.replacesDocumentId] : [])))];
   const authors =
     idNats.length === 0
       ? []
@@ -266,7 +269,7 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
       : await db.$queryRaw<TKnownDocument[]>`
           SELECT id, uniqueId, patientId, structureId, status, typeCode, title, authorId, serviceDate, confidentiality,
             hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, replacesId, mediaType, sha256
-          FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)})`;
+          FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)}) OR id IN (${Prisma.join(documentIds.length > 0 ? documentIds : [""])})`;
   const professionalIds = [...new Set([...(submitter ? [submitter.id] : []), ...authors.map((a) => a.id)])];
   const blocks =
     records.length === 0 || professionalIds.length === 0
@@ -278,7 +281,7 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
   for (const r of records) recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
   const blocksByPatient = new Map<string, Set<string>>();
   for (const b of blocks) blocksByPatient.set(b.patientId, (blocksByPatient.get(b.patientId) ?? new Set()).add(b.professionalId));
-  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, documents: new Map(documents.map((d) => [d.uniqueId, d])), blocksByPatient };
+  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, documents: new Map(documents.map((d) => [d.uniqueId, d])), documentsById: new Map(documents.map((d) => [d.id, d])), blocksByPatient };
 }
 
 function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): Prisma.FeedSubmissionCreateManyInput {
@@ -359,13 +362,14 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
   );
 
   const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
-  if (failed.length > 0) {
-    const cancelled = "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien).";
+  const patchIssues = failed.length > 0 ? [] : unmatchedPatches(parsed.patches, planned);
+  if (failed.length > 0 || patchIssues.length > 0) {
+    const cancelled = failed.length > 0 ? "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien)." : "Lot refusé : une entrée PATCH du lot ne correspond à aucun remplacement.";
     await db.feedSubmission.createMany({
       data: planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined)),
     });
     const results = planned.map((p) => (p.result.outcome === "FED_OK" ? { ...p.result, outcome: "REJECTED" as const, status: 422, code: "business-rule" as const, message: cancelled, documentId: null } : p.result));
-    return { ok: false, status: (failed[0] as TPlanned).result.status, results, issues: [] };
+    return { ok: false, status: failed.length > 0 ? (failed[0] as TPlanned).result.status : 422, results, patches: [], issues: patchIssues };
   }
 
   try {
@@ -441,7 +445,24 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
     }
     throw error;
   }
-  return { ok: true, status: 200, results: planned.map((p) => p.result), issues: [] };
+  return { ok: true, status: 200, results: planned.map((p) => p.result), patches: parsed.patches.map(({ index, documentId }) => ({ index, documentId })), issues: [] };
+}
+
+/**
+ * UpdateDocumentRefs: a PATCH entry only states what a DocumentReference of the bundle
+ * does by replacing that document (which the replacement marks superseded anyway). A patch
+ * of any other document is refused, with the same words whether it exists or not.
+ */
+function unmatchedPatches(patches: readonly TSupersedePatch[], planned: readonly TPlanned[]): TOperationOutcomeIssue[] {
+  const replaced = new Set(planned.flatMap((p) => (p.replacesId ? [p.replacesId] : [])));
+  return patches
+    .filter((patch) => !replaced.has(patch.documentId))
+    .map((patch) => ({
+      severity: "error" as const,
+      code: "business-rule" as const,
+      diagnostics: `PATCH DocumentReference/${patch.documentId} : accepté seulement avec une DocumentReference du lot qui remplace ce document (relatesTo « replaces »).`,
+      expression: [`Bundle.entry[${patch.index}]`],
+    }));
 }
 
 export function outcomeLabel(outcome: FeedOutcome): string {

@@ -20,7 +20,7 @@ import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "@/lib/pki/x509";
 import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
-import { buildProvideBundle, type TBundleDocumentInput } from "./build-provide-bundle";
+import { buildProvideBundle, type TBundleDocumentInput, type TProvideBundle } from "./build-provide-bundle";
 import { serveFetchHandler } from "./http/node-adapter";
 import { routeApiRequest } from "./http/router";
 
@@ -129,9 +129,9 @@ async function cardSigner(professionalId: string): Promise<TSigner> {
   return { key, certificatePem: card.file.certificatePem, cardFile: card.file };
 }
 
-async function tokenFor(signer: TSigner, clientId = "client"): Promise<string> {
+async function tokenFor(signer: TSigner): Promise<string> {
   const ticket = signer.cardFile ? await pinTicket(signer.cardFile) : undefined;
-  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId, tokenUrl: tokenUrl(), pinTicket: ticket }));
+  const response = await requestToken(await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], tokenUrl: tokenUrl(), pinTicket: ticket }));
   expect(response.status).toBe(200);
   const body = (await response.json()) as unknown as { access_token: string; token_type: string; expires_in: number };
   expect(body.token_type).toBe("Bearer");
@@ -217,7 +217,7 @@ beforeAll(async () => {
   const structureCertificate = await issueStructureCertificate(p, hospital.id);
   structureKey = { key: await importEcPrivateKey(structureCertificate.privateKeyPem), certificatePem: structureCertificate.certificatePem };
   doctorCard = await cardSigner(ids.doctor);
-  structureToken = await tokenFor(structureKey, `3${HOSPITAL_FINESS}`);
+  structureToken = await tokenFor(structureKey);
 });
 
 afterAll(async () => {
@@ -269,42 +269,41 @@ describe("authentication", () => {
       notAfter: new Date(Date.now() + 3600_000 * 24),
       signingAlgorithm: EC_SIGNING_ALGORITHM,
     });
-    const assertion = await signClientAssertion({ key: keys.privateKey, chainPem: [leaf.toString("pem"), foreign.issuing.certificatePem], clientId: "pirate", tokenUrl: tokenUrl() });
+    const assertion = await signClientAssertion({ key: keys.privateKey, chainPem: [leaf.toString("pem"), foreign.issuing.certificatePem], tokenUrl: tokenUrl() });
     const response = await requestToken(assertion);
     expect(response.status).toBe(401);
     const body = await response.json();
-    expectValidFhir(body);
-    expect(body.issue[0].diagnostics).toMatch(/autorité de certification/);
-    expect(body.issue[0].details.coding[0].code).toBe("invalid_client");
+    expect(body.error_description).toMatch(/autorité de certification/);
+    expect(body.error).toBe("invalid_client");
   });
 
   it("refuses a replayed assertion, a wrong audience and a too long lifetime", async () => {
-    const assertion = await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() });
+    const assertion = await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl() });
     expect((await requestToken(assertion)).status).toBe(200);
     const replay = await requestToken(assertion);
     expect(replay.status).toBe(401);
-    expect((await replay.json()).issue[0].diagnostics).toMatch(/rejoué/);
-    const wrongAudience = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: "https://ailleurs.example/token" }));
+    expect((await replay.json()).error_description).toMatch(/rejoué/);
+    const wrongAudience = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: "https://ailleurs.example/token" }));
     expect(wrongAudience.status).toBe(401);
-    const tooLong = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl(), lifetimeSeconds: 3600 }));
+    const tooLong = await requestToken(await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl(), lifetimeSeconds: 3600 }));
     expect(tooLong.status).toBe(401);
   });
 
   it("refuses an assertion signed by another key than the certificate's", async () => {
     const keys = (await subtle().generateKey(EC_KEY_ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
-    const response = await requestToken(await signClientAssertion({ key: keys.privateKey, chainPem: [structureKey.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+    const response = await requestToken(await signClientAssertion({ key: keys.privateKey, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl() }));
     expect(response.status).toBe(401);
-    expect((await response.json()).issue[0].diagnostics).toMatch(/signature invalide/);
+    expect((await response.json()).error_description).toMatch(/signature invalide/);
   });
 
   it("a card's assertion gets a token only with a PIN verified by the platform (pin_ticket), once", async () => {
-    const withoutTicket = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
-    expect(withoutTicket.status).toBe(401);
-    expect((await withoutTicket.json()).issue[0].diagnostics).toMatch(/vérification du code porteur absente/);
+    const withoutTicket = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], tokenUrl: tokenUrl() }));
+    expect(withoutTicket.status).toBe(400);
+    expect(await withoutTicket.json()).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/vérification du code porteur absente/) });
     const ticket = await pinTicket(doctorCard.cardFile!);
-    const sign = () => signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl(), pinTicket: ticket });
+    const sign = () => signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], tokenUrl: tokenUrl(), pinTicket: ticket });
     expect((await requestToken(await sign())).status).toBe(200);
-    expect((await requestToken(await sign())).status).toBe(401);
+    expect((await requestToken(await sign())).status).toBe(400);
   });
 
   it("an opposed card gets no token and its tokens stop working", async () => {
@@ -313,7 +312,7 @@ describe("authentication", () => {
     await db.prisma.cpsCard.update({ where: { id: card.id }, data: { status: "OPPOSED" } });
     try {
       await expectRejected(fhirClient(token).transaction({ body: bundleOf(doc()) }), 401);
-      const response = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: "c", tokenUrl: tokenUrl() }));
+      const response = await requestToken(await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], tokenUrl: tokenUrl() }));
       expect(response.status).toBe(401);
     } finally {
       await db.prisma.cpsCard.update({ where: { id: card.id }, data: { status: "ACTIVE" } });
@@ -652,5 +651,281 @@ describe("ITI-67 / ITI-68 search and retrieve apply lib/access", () => {
 
   it("a search without patient.identifier is 400", async () => {
     await expectRejected(fhirClient(gpToken).search({ resourceType: "DocumentReference", searchParams: { type: "11488-4" } }), 400);
+  });
+});
+
+describe("MHD 4.2.3 / PDSm conformance of ITI-65 and the token endpoint", () => {
+  type TResponseBundle = { resourceType: string; type: string; entry: { response: { status: string; location?: string } }[] };
+  type TEntry = { fullUrl?: string; resource: Record<string, unknown>; request: { method: string; url: string } };
+  const entriesOf = (bundle: { entry: Record<string, unknown>[] }) => bundle.entry as TEntry[];
+  const referenceOf = (bundle: { entry: Record<string, unknown>[] }, n = 0) => entriesOf(bundle).filter((e) => e.resource.resourceType === "DocumentReference")[n]?.resource as Record<string, unknown>;
+  const feed = async (body: TProvideBundle, token = structureToken) => {
+    const response = (await fhirClient(token).transaction({ body })) as unknown as TResponseBundle;
+    expectValidFhir(response);
+    return response;
+  };
+  const storedId = async (uniqueId: string) => (await db.prisma.document.findUniqueOrThrow({ where: { uniqueId } })).id;
+
+  describe("transaction-response (ITI-65 §2:3.65.4.2.2)", () => {
+    it("every entry created answers 201 with a Type/id/_history/1 location, the SubmissionSet List included", async () => {
+      const input = doc({ title: "CRH localisé" });
+      const bundle = bundleOf(input);
+      const response = await feed(bundle);
+      const id = await storedId(input.uniqueId);
+      const kinds = entriesOf(bundle).map((e) => e.resource.resourceType);
+      expect(kinds).toEqual(["List", "DocumentReference", "Binary"]);
+      expect(response.entry.map((e) => e.response.status)).toEqual(["201 Created", "201 Created", "201 Created"]);
+      const [list, reference, binary] = response.entry.map((e) => e.response.location ?? "");
+      expect(list).toMatch(/^List\/[A-Za-z0-9\-.]{1,64}\/_history\/1$/);
+      expect(reference).toBe(`DocumentReference/${id}/_history/1`);
+      expect(binary).toBe(`Binary/${id}/_history/1`);
+    });
+
+    it("an identical resend answers 200 for every entry, with the same locations, and creates nothing", async () => {
+      const bundle = bundleOf(doc({ title: "CRH renvoyé tel quel" }), doc({ title: "Second CRH renvoyé", inlineContent: true }));
+      const first = await feed(bundle);
+      const again = await feed(bundle);
+      expect(again.entry.map((e) => e.response.status)).toEqual(entriesOf(bundle).map(() => "200 OK"));
+      expect(again.entry.map((e) => e.response.location)).toEqual(first.entry.map((e) => e.response.location));
+      expect(again.entry.every((e) => e.response.location)).toBe(true);
+    });
+
+    it("a Binary no DocumentReference designates is refused (it would be lost)", async () => {
+      const bundle = bundleOf(doc());
+      bundle.entry.push({ fullUrl: `urn:uuid:${randomUUID()}`, resource: { resourceType: "Binary", contentType: "application/pdf", data: Buffer.from(PDF).toString("base64") }, request: { method: "POST", url: "Binary" } });
+      const outcome = await expectRejected(fhirClient(structureToken).transaction({ body: bundle }), 400);
+      expect(outcome.issue[0]?.diagnostics).toMatch(/Binary désigné par aucune DocumentReference/);
+    });
+  });
+
+  describe("structure identifier IdNat_Struct (TRE_G07)", () => {
+    it("the structure certificate carries '1' + FINESS, the client id its token request must use", async () => {
+      const certificate = new x509.X509Certificate(structureKey.certificatePem);
+      expect(certificate.subject).toContain(`2.5.4.5=1${HOSPITAL_FINESS}`);
+    });
+
+    it("accepts custodian '1' + FINESS and the bare FINESS, refuses '3' + FINESS (3 is SIRET) with the right form", async () => {
+      const withCustodian = (value: string) => {
+        const input = doc();
+        const bundle = bundleOf(input);
+        referenceOf(bundle).custodian = { identifier: { system: "urn:oid:1.2.250.1.71.4.2.2", value } };
+        return { input, bundle };
+      };
+      for (const value of [`1${HOSPITAL_FINESS}`, HOSPITAL_FINESS]) {
+        const { input, bundle } = withCustodian(value);
+        await feed(bundle);
+        expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId, structureId: ids.hospital } })).toBe(1);
+      }
+      const oldForm = withCustodian(`3${HOSPITAL_FINESS}`);
+      const outcome = await expectRejected(fhirClient(structureToken).transaction({ body: oldForm.bundle }), 400);
+      expect(outcome.issue[0]?.diagnostics).toMatch(/« 1 » \+ FINESS/);
+      const siret = withCustodian("312345678901234");
+      expect((await expectRejected(fhirClient(structureToken).transaction({ body: siret.bundle }), 400)).issue[0]?.diagnostics).toMatch(/SIRET/);
+    });
+
+    it("the bundle the builder (and the hospital simulator) sends names the structure '1' + FINESS", () => {
+      const bundle = bundleOf(doc());
+      expect((referenceOf(bundle).custodian as { identifier: { value: string } }).identifier.value).toBe(`1${HOSPITAL_FINESS}`);
+      expect((entriesOf(bundle)[0]?.resource.source as { identifier: { value: string } }).identifier.value).toBe(`1${HOSPITAL_FINESS}`);
+    });
+  });
+
+  describe("subject by INS and contained references", () => {
+    it("feeds a DocumentReference whose subject is the INS (as ITI-67 answers it), traits in context.sourcePatientInfo", async () => {
+      const input = doc({ title: "CR sujet par INS" });
+      const bundle = bundleOf(input);
+      const reference = referenceOf(bundle);
+      reference.subject = { type: "Patient", identifier: { system: "urn:oid:1.2.250.1.213.1.4.8", value: jeanne.nir } };
+      reference.context = { ...(reference.context as object), sourcePatientInfo: { reference: "#patient" } };
+      expectValidFhir(reference);
+      await feed(bundle);
+      expect(await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: input.uniqueId } })).toMatchObject({ patientId: ids.jeanne });
+    });
+
+    it("a subject by INS is certified like a contained one: traits that differ are certification KO", async () => {
+      const input = doc({ patient: { ...jeanne, birthDate: "1980-03-16" } });
+      const bundle = bundleOf(input);
+      const reference = referenceOf(bundle);
+      reference.subject = { identifier: { system: "urn:oid:1.2.250.1.213.1.4.8", value: jeanne.nir } };
+      reference.context = { ...(reference.context as object), sourcePatientInfo: { reference: "#patient" } };
+      const outcome = await expectRejected(fhirClient(structureToken).transaction({ body: bundle }), 422);
+      expect(outcome.issue[0]?.details?.coding?.[0]?.code).toBe("CERTIFICATION_KO");
+    });
+
+    it("a subject by INS without the traits is refused with what to send", async () => {
+      const bundle = bundleOf(doc());
+      referenceOf(bundle).subject = { identifier: { system: "urn:oid:1.2.250.1.213.1.4.8", value: jeanne.nir } };
+      const outcome = await expectRejected(fhirClient(structureToken).transaction({ body: bundle }), 400);
+      expect(outcome.issue[0]?.diagnostics).toMatch(/sourcePatientInfo/);
+    });
+
+    it("resolves custodian → #organization and author → #role → #practitioner (PDSm)", async () => {
+      const input = doc({ title: "CR références contenues" });
+      const bundle = bundleOf(input);
+      const reference = referenceOf(bundle);
+      const contained = reference.contained as Record<string, unknown>[];
+      contained.push(
+        { resourceType: "Organization", id: "organization", identifier: [{ system: "urn:oid:1.2.250.1.71.4.2.2", value: `1${HOSPITAL_FINESS}` }], name: "Hôpital de test" },
+        { resourceType: "PractitionerRole", id: "role", practitioner: { reference: "#author" } },
+      );
+      reference.custodian = { reference: "#organization" };
+      reference.author = [{ reference: "#role" }];
+      expectValidFhir(reference);
+      await feed(bundle);
+      expect(await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: input.uniqueId } })).toMatchObject({ structureId: ids.hospital, authorId: ids.doctor });
+    });
+
+    it("a reference to a contained resource that is not there is refused with an OperationOutcome", async () => {
+      for (const [field, value] of [
+        ["author", [{ reference: "#absent" }]],
+        ["custodian", { reference: "#organization" }],
+        ["subject", { reference: "#personne" }],
+      ] as const) {
+        const input = doc();
+        const bundle = bundleOf(input);
+        referenceOf(bundle)[field] = value;
+        const outcome = await expectRejected(fhirClient(structureToken).transaction({ body: bundle }), 400);
+        expect(outcome.issue[0]?.diagnostics).toMatch(new RegExp(`DocumentReference\\.${field} : la référence « #\\w+ » ne désigne aucune ressource`));
+        expect(await db.prisma.document.count({ where: { uniqueId: input.uniqueId } })).toBe(0);
+      }
+    });
+  });
+
+  describe("replacement by server id and the UpdateDocumentRefs PATCH (MHD 4.2)", () => {
+    const supersede = (id: string) => ({
+      fullUrl: `urn:uuid:${randomUUID()}`,
+      resource: { resourceType: "Parameters", parameter: [{ name: "operation", part: [{ name: "type", valueCode: "replace" }, { name: "path", valueString: "DocumentReference.status" }, { name: "value", valueCode: "superseded" }] }] },
+      request: { method: "PATCH", url: `DocumentReference/${id}` },
+    });
+
+    it("relatesTo.target DocumentReference/<id> with the PATCH entry: old superseded, PATCH answered 200 with version 2", async () => {
+      const first = doc({ title: "CRH v1 (par id)" });
+      await feed(bundleOf(first));
+      const oldId = await storedId(first.uniqueId);
+      const second = doc({ title: "CRH v2 (par id)" });
+      const bundle = bundleOf(second);
+      referenceOf(bundle).relatesTo = [{ code: "replaces", target: { reference: `DocumentReference/${oldId}` } }];
+      bundle.entry.splice(1, 0, supersede(oldId));
+      expectValidFhir(bundle);
+      const response = await feed(bundle);
+      expect(response.entry[1]?.response).toEqual({ status: "200 OK", location: `DocumentReference/${oldId}/_history/2` });
+      const replacement = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: second.uniqueId } });
+      expect(replacement).toMatchObject({ status: "ACTIVE", replacesId: oldId });
+      expect((await db.prisma.document.findUniqueOrThrow({ where: { id: oldId } })).status).toBe("REPLACED");
+      // The identical resend is a no-op: 200 everywhere.
+      expect((await feed(bundle)).entry.map((e) => e.response.status)).toEqual(bundle.entry.map(() => "200 OK"));
+    });
+
+    it("the replacement by server id alone (no PATCH) works too, and an unknown id is 'not found'", async () => {
+      const first = doc({ title: "CRH v1 (id seul)" });
+      await feed(bundleOf(first));
+      const oldId = await storedId(first.uniqueId);
+      const bundle = bundleOf(doc({ title: "CRH v2 (id seul)" }));
+      referenceOf(bundle).relatesTo = [{ code: "replaces", target: { reference: `${fhirBase()}/DocumentReference/${oldId}` } }];
+      await feed(bundle);
+      expect((await db.prisma.document.findUniqueOrThrow({ where: { id: oldId } })).status).toBe("REPLACED");
+      const unknown = bundleOf(doc());
+      referenceOf(unknown).relatesTo = [{ code: "replaces", target: { reference: "DocumentReference/inconnu" } }];
+      expect((await expectRejected(fhirClient(structureToken).transaction({ body: unknown }), 422)).issue[0]?.diagnostics).toMatch(/introuvable/);
+    });
+
+    it("a PATCH of a document no DocumentReference of the bundle replaces, or any other PATCH, is refused", async () => {
+      const first = doc({ title: "CRH non remplacé" });
+      await feed(bundleOf(first));
+      const oldId = await storedId(first.uniqueId);
+      const lone = bundleOf(doc());
+      lone.entry.push(supersede(oldId));
+      const outcome = await expectRejected(fhirClient(structureToken).transaction({ body: lone }), 422);
+      expect(outcome.issue[0]?.diagnostics).toMatch(/accepté seulement avec une DocumentReference du lot qui remplace/);
+      expect((await db.prisma.document.findUniqueOrThrow({ where: { id: oldId } })).status).toBe("ACTIVE");
+      const other = bundleOf(doc());
+      const patch = supersede(oldId);
+      patch.resource.parameter[0]!.part[1] = { name: "path", valueString: "DocumentReference.description" };
+      other.entry.push(patch);
+      expect((await expectRejected(fhirClient(structureToken).transaction({ body: other }), 400)).issue[0]?.diagnostics).toMatch(/UpdateDocumentRefs/);
+    });
+  });
+
+  describe("a masterIdentifier already known (lib/access/feed-rules UNIQUE_ID_TAKEN)", () => {
+    it("another structure's id gets exactly the refusal of this structure's id sent with another content", async () => {
+      const otherCertificate = await issueStructureCertificate(db.prisma, ids.other);
+      const otherToken = await tokenFor({ key: await importEcPrivateKey(otherCertificate.privateKeyPem), certificatePem: otherCertificate.certificatePem });
+      const theirs = doc({ custodianFiness: OTHER_FINESS, authorIdNat: idNats.otherDoctor, title: "CR du cabinet" });
+      await feed(buildProvideBundle([theirs], { sourceFiness: OTHER_FINESS }), otherToken);
+      const ours = doc({ title: "CR de l'hôpital" });
+      await feed(bundleOf(ours));
+
+      const ownChanged = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf({ ...ours, title: "CR de l'hôpital, modifié" }) }), 409);
+      const foreign = await expectRejected(fhirClient(structureToken).transaction({ body: bundleOf(doc({ uniqueId: theirs.uniqueId })) }), 409);
+      const shape = (o: typeof foreign) => o.issue.map((i) => ({ ...i, diagnostics: i.diagnostics.replace(/^Document \S+ : /, "") }));
+      expect(shape(foreign)).toEqual(shape(ownChanged));
+      expect(foreign.issue[0]?.diagnostics).not.toMatch(/autre structure|autre dossier|autre document/);
+      // The rows the structure sees in its report say no more.
+      const [row] = (await submissions(theirs.uniqueId)).filter((s) => s.structureId === ids.hospital);
+      const [ownRow] = (await submissions(ours.uniqueId)).filter((s) => s.outcome === "REJECTED");
+      expect(row?.detail).toBe(ownRow?.detail);
+      expect(await db.prisma.document.count({ where: { uniqueId: theirs.uniqueId, structureId: ids.other } })).toBe(1);
+    });
+  });
+
+  describe("token endpoint (RFC 6749 §5.2, SMART Backend Services)", () => {
+    const form = (fields: Record<string, string>) =>
+      fetch(tokenUrl(), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
+    const assertionFields = async (overrides: Partial<Parameters<typeof signClientAssertion>[0]> = {}) => ({
+      grant_type: "client_credentials",
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: await signClientAssertion({ key: structureKey.key, chainPem: [structureKey.certificatePem], tokenUrl: tokenUrl(), ...overrides }),
+    });
+    async function expectOAuthError(response: Response, status: number, error: string): Promise<string> {
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(["error", "error_description"]);
+      expect(body.error).toBe(error);
+      if (status === 401) expect(response.headers.get("www-authenticate")).toBe(`Bearer error="${error}"`);
+      return body.error_description as string;
+    }
+
+    it("answers each request error with its RFC 6749 code", async () => {
+      const fields = await assertionFields();
+      await expectOAuthError(await form({ ...fields, grant_type: "authorization_code" }), 400, "unsupported_grant_type");
+      await expectOAuthError(await form({ client_assertion: fields.client_assertion }), 400, "invalid_request");
+      await expectOAuthError(await form({ ...fields, client_assertion_type: "autre" }), 400, "invalid_request");
+      await expectOAuthError(await form({ ...fields, scope: "system/Patient.rs" }), 400, "invalid_scope");
+      const json = await fetch(tokenUrl(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
+      await expectOAuthError(json, 400, "invalid_request");
+      expect(await expectOAuthError(await form({ ...fields, client_assertion: "pas.un.jwt" }), 401, "invalid_client")).toMatch(/illisible/);
+    });
+
+    it("grants a known scope, and answers the token without caching", async () => {
+      const response = await form({ ...(await assertionFields()), scope: "system/DocumentReference.cruds" });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.json()).toMatchObject({ token_type: "Bearer", expires_in: 300, scope: expect.stringContaining("system/DocumentReference.cruds") });
+    });
+
+    it("the client id in iss/sub must be the certificate's identity", async () => {
+      const wrong = await expectOAuthError(await form(await assertionFields({ clientId: "logiciel-hopital" })), 401, "invalid_client");
+      expect(wrong).toMatch(new RegExp(`iss et sub doivent valoir l'identifiant du certificat.*« 1${HOSPITAL_FINESS} »`));
+      // A card's holder id does not authenticate a structure, nor the reverse.
+      await expectOAuthError(await form(await assertionFields({ clientId: idNats.doctor })), 401, "invalid_client");
+      const ticket = await pinTicket(doctorCard.cardFile!);
+      const asStructure = await signClientAssertion({ key: doctorCard.key, chainPem: [doctorCard.certificatePem], clientId: `1${HOSPITAL_FINESS}`, tokenUrl: tokenUrl(), pinTicket: ticket });
+      await expectOAuthError(await requestToken(asStructure), 401, "invalid_client");
+    });
+
+    it("exp: at most 5 minutes ahead, 60 s of clock skew either way", async () => {
+      expect((await form(await assertionFields({ lifetimeSeconds: 300 + 45 }))).status).toBe(200);
+      expect(await expectOAuthError(await form(await assertionFields({ lifetimeSeconds: 300 + 75 })), 401, "invalid_client")).toMatch(/exp trop lointain/);
+      // Expired 20 s ago on the server's clock: within the skew.
+      expect((await form(await assertionFields({ now: new Date(Date.now() - 260_000), lifetimeSeconds: 240 }))).status).toBe(200);
+      expect(await expectOAuthError(await form(await assertionFields({ now: new Date(Date.now() - 340_000), lifetimeSeconds: 240 })), 401, "invalid_client")).toMatch(/expirée/);
+    });
+
+    it("iat: not more than 60 s in the future", async () => {
+      expect((await form(await assertionFields({ now: new Date(Date.now() + 45_000), lifetimeSeconds: 200 }))).status).toBe(200);
+      expect(await expectOAuthError(await form(await assertionFields({ now: new Date(Date.now() + 75_000), lifetimeSeconds: 200 })), 401, "invalid_client")).toMatch(/iat dans le futur/);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
 import { securityCodings, type TConfidentialityCode, type TMaskingFlags } from "@/lib/reference/masking";
+import { structureIdNat } from "@/lib/reference/idnat-struct";
 import {
   CLASS_SYSTEM,
   FINESS_SYSTEM,
@@ -72,7 +73,7 @@ export function buildProvideBundle(documents: TBundleDocumentInput[], submission
         subject: { reference: "#patient" },
         date: now.toISOString(),
         author: [{ reference: "#author" }],
-        custodian: { identifier: { system: FINESS_SYSTEM, value: `3${d.custodianFiness}` } },
+        custodian: { identifier: { system: FINESS_SYSTEM, value: structureIdNat(d.custodianFiness) } },
         ...(d.replacesUniqueId ? { relatesTo: [{ code: "replaces", target: { identifier: { system: UNIQUE_ID_SYSTEM, value: uniqueIdAsUri(d.replacesUniqueId) } } }] } : {}),
         description: d.title,
         securityLabel: securityCodings(d.confidentiality ?? "N", masking).map((c) => ({ coding: [{ system: `urn:oid:${c.system}`, code: c.code, display: c.display }] })),
@@ -105,7 +106,7 @@ export function buildProvideBundle(documents: TBundleDocumentInput[], submission
       mode: "working",
       code: { coding: [{ system: MHD_LIST_TYPES, code: "submissionset" }] },
       date: now.toISOString(),
-      source: { identifier: { system: FINESS_SYSTEM, value: `3${submission.sourceFiness}` } },
+      source: { identifier: { system: FINESS_SYSTEM, value: structureIdNat(submission.sourceFiness) } },
       entry: docUrls.map((reference) => ({ item: { reference } })),
     },
     request: { method: "POST", url: "List" },

@@ -11,9 +11,13 @@ export const FHIR_JSON = "application/fhir+json";
 export const INS_SYSTEMS = [`urn:oid:${INS_NIR_OID}`, `urn:oid:${INS_NIR_TEST_OID}`] as const;
 /** IdNat_PS (professionals). */
 export const IDNAT_PS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.1";
-/** IdNat_Struct: "3" + FINESS (also accepted: the bare FINESS under the FINESS OID). */
+/**
+ * IdNat_Struct (ANS): a TRE_G07 prefix then the structure's number: "1" + FINESS,
+ * "3" + SIRET… The simulator's structures are known by FINESS: "1" + FINESS (the bare
+ * FINESS is also accepted on input).
+ */
 export const IDNAT_STRUCT_SYSTEM = "urn:oid:1.2.250.1.71.4.2.2";
-export const FINESS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.2";
+export const FINESS_SYSTEM = IDNAT_STRUCT_SYSTEM;
 
 export const LOINC_SYSTEMS = ["http://loinc.org", `urn:oid:${LOINC_OID}`] as const;
 export const TRE_A05_SYSTEM = `urn:oid:${TRE_A05_OID}`;

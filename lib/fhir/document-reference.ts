@@ -2,6 +2,7 @@ import type { TDocumentListItem } from "@/lib/documents/document-list-item";
 import { documentClassLabel, documentTypeLabel, getDocumentType } from "@/lib/reference/document-types";
 import { sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { securityCodings } from "@/lib/reference/masking";
+import { structureIdNat } from "@/lib/reference/idnat-struct";
 import { CLASS_SYSTEM, FINESS_SYSTEM, IDNAT_PS_SYSTEM, INS_SYSTEMS, LOINC_SYSTEMS, TRE_A05_SYSTEM, UNIQUE_ID_SYSTEM } from "./constants";
 
 /** The extra fields of a document a DocumentReference shows beyond the list item. */
@@ -61,7 +62,7 @@ export function toDocumentReference(doc: TDocumentForFhir, baseUrl: string): Rec
     date: isoDateTime(doc.submittedAt),
     ...(author.length > 0 ? { author } : {}),
     ...(doc.structureFiness
-      ? { custodian: { identifier: { system: FINESS_SYSTEM, value: `3${doc.structureFiness}` }, ...(doc.structureName ? { display: doc.structureName } : {}) } }
+      ? { custodian: { identifier: { system: FINESS_SYSTEM, value: structureIdNat(doc.structureFiness) }, ...(doc.structureName ? { display: doc.structureName } : {}) } }
       : {}),
     ...(doc.replacesUniqueId ? { relatesTo: [{ code: "replaces", target: { identifier: { system: UNIQUE_ID_SYSTEM, value: uniqueIdAsUri(doc.replacesUniqueId) } } }] } : {}),
     description: doc.title,

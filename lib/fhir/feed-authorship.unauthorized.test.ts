@@ -40,7 +40,7 @@ const unknown = { nir: buildNir({ sex: "M", birthDate: "1990-01-01", place: "130
 const tokens = {} as Record<"hospital" | "clinic" | "doctorCard" | "nurseCard" | "colleagueCard", string>;
 
 async function tokenFor(signer: { key: CryptoKey; certificatePem: string; pinTicket?: string }): Promise<string> {
-  const assertion = await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], clientId: "client", tokenUrl: `${origin}/api/oauth/token`, pinTicket: signer.pinTicket });
+  const assertion = await signClientAssertion({ key: signer.key, chainPem: [signer.certificatePem], tokenUrl: `${origin}/api/oauth/token`, pinTicket: signer.pinTicket });
   const response = await fetch(`${origin}/api/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },

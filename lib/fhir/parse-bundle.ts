@@ -3,6 +3,7 @@ import { normalizeNirInput } from "@/lib/identity/nir";
 import { checkUpload } from "@/lib/documents/check-upload";
 import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
+import { parseStructureIdNat } from "@/lib/reference/idnat-struct";
 import { isConfidentialityCode, isMaskingCode, type TConfidentialityCode, type TMaskingFlags } from "@/lib/reference/masking";
 import {
   CLASS_SYSTEM,
@@ -25,13 +26,21 @@ import { FhirError, type TIssueCode } from "./operation-outcome";
  * - masterIdentifier.value: the document's unique id (OID, "urn:oid:…" or "urn:uuid:…");
  * - subject → a contained Patient: identifier INS (urn:oid:1.2.250.1.213.1.4.8, or
  *   …4.10 for test identities) = NIR with key, birthDate, and multipleBirthInteger = the
- *   birth rank (rang de naissance, 1 when absent);
+ *   birth rank (rang de naissance, 1 when absent); or a logical reference by INS
+ *   (subject.identifier, as ITI-67 answers), the birth date and rank then coming from the
+ *   contained Patient of context.sourcePatientInfo (MHD's place for the patient's traits);
  * - type (JDV_J66, LOINC or TRE_A05), category (JDV_J57 class, must be the type's class);
- * - author → a contained Practitioner (or a logical reference) with the IdNat_PS;
- * - custodian → the structure, identifier IdNat_Struct "3"+FINESS (or the bare FINESS);
+ * - author → a contained Practitioner or PractitionerRole (or a logical reference) with
+ *   the IdNat_PS;
+ * - custodian → the structure, identifier IdNat_Struct "1"+FINESS (or the bare FINESS),
+ *   in the reference or in a contained Organization;
  * - securityLabel: one of N/R/V (HL7 Confidentiality) plus any TRE_A07 masking code;
  * - context.period.start: date of the act (service date), else date;
- * - relatesTo [{ code: "replaces", target: { identifier: { value: <unique id> } } }].
+ * - relatesTo [{ code: "replaces", target: { identifier: { value: <unique id> } } }], or
+ *   target.reference "DocumentReference/<server id>" (MHD 4.2), optionally with the
+ *   UpdateDocumentRefs entry PATCH DocumentReference/<id> (Parameters: status → superseded).
+ * A reference to a contained resource ("#id") that the DocumentReference does not contain
+ * is refused.
  */
 
 /** Why one DocumentReference cannot be fed, with the HTTP status the bundle gets. */
@@ -52,7 +61,10 @@ export type TParsedDocument = {
   confidentiality: TConfidentialityCode;
   masking: TMaskingFlags;
   serviceDate: Date;
+  /** The replaced document by unique id (relatesTo.target.identifier)… */
   replacesUniqueId: string | null;
+  /** …or by server id (relatesTo.target.reference "DocumentReference/<id>"). */
+  replacesDocumentId: string | null;
   content: TParsedContent;
 };
 
@@ -63,7 +75,10 @@ export type TDocumentEntry =
   | { index: number; ok: true; identity: TDocumentIdentity; document: TParsedDocument }
   | { index: number; ok: false; identity: TDocumentIdentity; rejection: TDocumentRejection };
 
-export type TParsedBundle = { documents: TDocumentEntry[] };
+/** An UpdateDocumentRefs entry (MHD 4.2): PATCH DocumentReference/<id>, status → superseded. */
+export type TSupersedePatch = { index: number; documentId: string };
+
+export type TParsedBundle = { documents: TDocumentEntry[]; patches: TSupersedePatch[] };
 
 // ---------------------------------------------------------------------------
 
@@ -76,8 +91,24 @@ const ZResource = z.object({ resourceType: z.string(), id: z.string().optional()
 const ZEntry = z.object({
   fullUrl: z.string().optional(),
   resource: ZResource,
-  request: z.object({ method: z.string(), url: z.string() }),
+  request: z.object({ method: z.string(), url: z.string().max(300) }),
 });
+
+/** The MHD Patch Parameters (IHE.MHD.Patch.Parameters): replace DocumentReference.status with superseded. */
+const ZPatchParameters = z.object({
+  resourceType: z.literal("Parameters"),
+  parameter: z
+    .array(
+      z.object({
+        name: z.literal("operation"),
+        part: z.array(z.object({ name: z.string(), valueString: z.string().optional(), valueCode: z.string().optional() })),
+      }),
+    )
+    .length(1),
+});
+
+/** A FHIR logical id (server id of a stored resource). */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 const ZBundle = z.object({
   resourceType: z.literal("Bundle"),
@@ -131,7 +162,12 @@ const ZDocumentReference = z.object({
       }),
     )
     .optional(),
-  context: z.object({ period: z.object({ start: z.string().optional() }).optional() }).optional(),
+  context: z
+    .object({
+      period: z.object({ start: z.string().optional() }).optional(),
+      sourcePatientInfo: ZReference.optional(),
+    })
+    .optional(),
 });
 
 type TDocumentReference = z.infer<typeof ZDocumentReference>;
@@ -168,10 +204,35 @@ function contained(dr: TDocumentReference, reference: string | undefined): Recor
   return dr.contained?.find((r) => r.id === reference.slice(1));
 }
 
-function containedPatient(dr: TDocumentReference) {
-  const raw = contained(dr, dr.subject?.reference);
+/**
+ * The contained resource a "#id" reference designates, of the expected types; undefined
+ * when the reference is not a "#id" one. A "#id" the DocumentReference does not contain
+ * (or of another type) is refused: the reference would otherwise be silently ignored.
+ */
+function resolveContained(dr: TDocumentReference, reference: string | undefined, where: string, types: readonly string[]): Record<string, unknown> | undefined {
+  if (!reference?.startsWith("#")) return undefined;
+  const found = contained(dr, reference);
+  if (!found || !types.includes(found.resourceType as string)) {
+    reject(400, "not-found", `${where} : la référence « ${reference.slice(0, 64)} » ne désigne aucune ressource ${types.join(" ou ")} contenue (DocumentReference.contained).`);
+  }
+  return found;
+}
+
+function asPatient(raw: Record<string, unknown> | undefined) {
   const parsed = raw ? ZContainedPatient.safeParse(raw) : undefined;
   return parsed?.success ? parsed.data : undefined;
+}
+
+function insOf(identifiers: z.infer<typeof ZIdentifier>[] | undefined): z.infer<typeof ZIdentifier> | undefined {
+  return identifiers?.find((i) => INS_SYSTEMS.includes(i.system as (typeof INS_SYSTEMS)[number]) && i.value);
+}
+
+/** The subject as sent: the contained Patient it points to, or its logical INS identifier, and the traits' Patient. */
+function subjectOf(dr: TDocumentReference): { patient?: z.infer<typeof ZContainedPatient>; ins?: z.infer<typeof ZIdentifier>; traits?: z.infer<typeof ZContainedPatient> } {
+  const subjectPatient = asPatient(contained(dr, dr.subject?.reference));
+  const sourcePatient = asPatient(contained(dr, dr.context?.sourcePatientInfo?.reference));
+  const logicalIns = dr.subject?.identifier && insOf([dr.subject.identifier]);
+  return { patient: subjectPatient, ins: subjectPatient ? insOf(subjectPatient.identifier) : logicalIns, traits: subjectPatient ?? sourcePatient };
 }
 
 type TDocumentReferenceParse = ReturnType<typeof ZDocumentReference.safeParse>;
@@ -183,8 +244,7 @@ export function readIdentity(raw: unknown): TDocumentIdentity {
 
 function identityOf(parsed: TDocumentReferenceParse): TDocumentIdentity {
   const dr = parsed.success ? parsed.data : undefined;
-  const patient = dr ? containedPatient(dr) : undefined;
-  const ins = patient?.identifier?.find((i) => INS_SYSTEMS.includes(i.system as (typeof INS_SYSTEMS)[number]));
+  const { ins, traits: patient } = dr ? subjectOf(dr) : {};
   const clip = (s: string | undefined, n: number) => (s ?? "").slice(0, n);
   return {
     uniqueId: clip(normalizeUniqueId(dr?.masterIdentifier?.value) ?? dr?.masterIdentifier?.value ?? "", 128),
@@ -216,24 +276,48 @@ function parseType(dr: TDocumentReference): { typeCode: string; classCode: strin
 }
 
 function parseIdentity(dr: TDocumentReference): { nir: string; birthDate: string; birthRank: number } {
-  const patient = containedPatient(dr);
-  if (!patient) {
-    reject(400, "required", "DocumentReference.subject doit désigner un Patient contenu (#id) portant l'INS, la date et le rang de naissance.");
+  resolveContained(dr, dr.subject?.reference, "DocumentReference.subject", ["Patient"]);
+  resolveContained(dr, dr.context?.sourcePatientInfo?.reference, "DocumentReference.context.sourcePatientInfo", ["Patient"]);
+  const { patient, ins, traits } = subjectOf(dr);
+  if (!patient && !dr.subject?.identifier) {
+    reject(
+      400,
+      "required",
+      "DocumentReference.subject doit désigner un Patient contenu (#id) portant l'INS, la date et le rang de naissance, ou le patient par son INS (subject.identifier) avec ses traits dans context.sourcePatientInfo.",
+    );
   }
-  const ins = patient.identifier?.find((i) => INS_SYSTEMS.includes(i.system as (typeof INS_SYSTEMS)[number]));
   if (!ins?.value) reject(400, "required", "Patient : identifiant INS (NIR, système urn:oid:1.2.250.1.213.1.4.8) manquant.");
+  if (!patient) {
+    if (!traits) {
+      reject(400, "required", "DocumentReference.subject désigne le patient par son INS : la date et le rang de naissance sont attendus dans un Patient contenu désigné par context.sourcePatientInfo.");
+    }
+    const traitsIns = insOf(traits.identifier);
+    if (traitsIns?.value && normalizeNirInput(traitsIns.value) !== normalizeNirInput(ins.value)) {
+      reject(422, "business-rule", "L'INS de context.sourcePatientInfo diffère de celui de DocumentReference.subject.");
+    }
+  }
+  const patientTraits = traits as z.infer<typeof ZContainedPatient>;
+  return traitsOf(patientTraits, ins.value);
+}
+
+function traitsOf(patient: z.infer<typeof ZContainedPatient>, insValue: string): { nir: string; birthDate: string; birthRank: number } {
   if (!patient.birthDate || !DATE.test(patient.birthDate)) {
     reject(400, "required", "Patient.birthDate : date de naissance manquante ou invalide (AAAA-MM-JJ attendu).");
   }
   const rank = patient.multipleBirthInteger ?? 1;
   if (!Number.isInteger(rank) || rank < 1 || rank > 99) reject(400, "value", "Patient.multipleBirthInteger : rang de naissance invalide (entier de 1 à 99).");
-  return { nir: normalizeNirInput(ins.value), birthDate: patient.birthDate, birthRank: rank };
+  return { nir: normalizeNirInput(insValue), birthDate: patient.birthDate, birthRank: rank };
 }
 
 function parseAuthor(dr: TDocumentReference): string {
   const ref = dr.author?.[0];
   if (!ref) reject(400, "required", "DocumentReference.author : auteur (IdNat_PS) manquant.");
-  const fromContained = contained(dr, ref.reference);
+  let fromContained = resolveContained(dr, ref.reference, "DocumentReference.author", ["Practitioner", "PractitionerRole"]);
+  if (fromContained?.resourceType === "PractitionerRole") {
+    // PDSm: the author is a PractitionerRole whose practitioner is contained too.
+    const practitioner = z.object({ reference: z.string().optional() }).optional().catch(undefined).parse((fromContained as { practitioner?: unknown }).practitioner);
+    fromContained = resolveContained(dr, practitioner?.reference, "PractitionerRole.practitioner", ["Practitioner"]) ?? fromContained;
+  }
   const identifiers = fromContained
     ? z.array(ZIdentifier).catch([]).parse((fromContained as { identifier?: unknown }).identifier ?? [])
     : ref.identifier
@@ -244,14 +328,21 @@ function parseAuthor(dr: TDocumentReference): string {
   return idNat;
 }
 
+const STRUCTURE_SYSTEMS = [FINESS_SYSTEM, "http://finess.sante.gouv.fr"];
+
+/** The custodian's FINESS, from its IdNat_Struct ("1" + FINESS) in the reference or in the contained Organization. */
 function parseCustodian(dr: TDocumentReference): string {
-  const id = dr.custodian?.identifier;
-  const value = id?.value?.trim() ?? "";
-  if (id?.system === FINESS_SYSTEM || id?.system === "http://finess.sante.gouv.fr") {
-    if (/^3\d{9}$/.test(value)) return value.slice(1);
-    if (/^\d{9}$/.test(value)) return value;
-  }
-  return reject(400, "required", `DocumentReference.custodian : structure (identifiant ${FINESS_SYSTEM}, « 3 » + FINESS) manquante ou invalide.`);
+  const organization = resolveContained(dr, dr.custodian?.reference, "DocumentReference.custodian", ["Organization"]);
+  const identifiers = organization
+    ? z.array(ZIdentifier).catch([]).parse((organization as { identifier?: unknown }).identifier ?? [])
+    : dr.custodian?.identifier
+      ? [dr.custodian.identifier]
+      : [];
+  const id = identifiers.find((i) => i.system && STRUCTURE_SYSTEMS.includes(i.system));
+  if (!id) return reject(400, "required", `DocumentReference.custodian : structure (identifiant ${FINESS_SYSTEM}, « 1 » + FINESS) manquante.`);
+  const read = parseStructureIdNat(id.value);
+  if (!read.ok) return reject(400, "value", `DocumentReference.custodian : ${read.reason}`);
+  return read.finess;
 }
 
 function parseSecurity(dr: TDocumentReference): { confidentiality: TConfidentialityCode; masking: TMaskingFlags } {
@@ -324,13 +415,26 @@ function parseServiceDate(dr: TDocumentReference): Date {
   return new Date(raw.length === 10 ? `${raw}T12:00:00.000Z` : raw);
 }
 
-function parseReplaces(dr: TDocumentReference): string | null {
+/**
+ * The replaced document: by unique id (target.identifier, or a "urn:oid:" reference), or by
+ * server id (target.reference "DocumentReference/<id>", as MHD 4.2 writes it).
+ */
+function parseReplaces(dr: TDocumentReference): { replacesUniqueId: string | null; replacesDocumentId: string | null } {
   const relation = dr.relatesTo?.find((r) => r.code === "replaces");
-  if (!relation) return null;
-  const value = relation.target.identifier?.value ?? relation.target.reference;
-  const uniqueId = normalizeUniqueId(value);
-  if (!uniqueId) reject(400, "required", "relatesTo.target.identifier.value : identifiant unique du document remplacé manquant ou invalide.");
-  return uniqueId;
+  if (!relation) return { replacesUniqueId: null, replacesDocumentId: null };
+  const documentId = serverIdOf(relation.target.reference, "DocumentReference");
+  if (documentId && !relation.target.identifier) return { replacesUniqueId: null, replacesDocumentId: documentId };
+  const uniqueId = normalizeUniqueId(relation.target.identifier?.value ?? relation.target.reference);
+  if (!uniqueId) {
+    reject(400, "required", "relatesTo.target : identifiant unique (identifier.value) ou référence « DocumentReference/<id> » du document remplacé manquant ou invalide.");
+  }
+  return { replacesUniqueId: uniqueId, replacesDocumentId: null };
+}
+
+/** The server id of a "Type/<id>" reference (relative, or absolute under any base), else null. */
+function serverIdOf(reference: string | undefined, type: string): string | null {
+  const m = reference ? new RegExp(`(?:^|/)${type}/([^/?#]+)(?:/_history/[^/?#]+)?$`).exec(reference) : null;
+  return m && FHIR_ID.test(m[1] as string) ? (m[1] as string) : null;
 }
 
 function parseDocumentReference(parsed: TDocumentReferenceParse, binaries: ReadonlyMap<string, TBinary>): TParsedDocument {
@@ -348,11 +452,11 @@ function parseDocumentReference(parsed: TDocumentReferenceParse, binaries: Reado
   const custodianFiness = parseCustodian(dr);
   const security = parseSecurity(dr);
   const serviceDate = parseServiceDate(dr);
-  const replacesUniqueId = parseReplaces(dr);
-  if (replacesUniqueId === uniqueId) reject(422, "business-rule", "Un document ne peut pas se remplacer lui-même.");
+  const replaces = parseReplaces(dr);
+  if (replaces.replacesUniqueId === uniqueId) reject(422, "business-rule", "Un document ne peut pas se remplacer lui-même.");
   const content = parseContent(dr, binaries);
   const title = (dr.description ?? dr.content?.[0]?.attachment.title ?? getDocumentType(typeCode)?.label ?? typeCode).trim().slice(0, 200);
-  return { uniqueId, ...identity, typeCode, classCode, title, authorIdNat, custodianFiness, ...security, serviceDate, replacesUniqueId, content };
+  return { uniqueId, ...identity, typeCode, classCode, title, authorIdNat, custodianFiness, ...security, serviceDate, ...replaces, content };
 }
 
 function bundleError(message: string, code: TIssueCode = "structure"): FhirError {
@@ -377,11 +481,17 @@ export function parseProvideBundle(json: unknown): TParsedBundle {
   const lists: z.infer<typeof ZList>[] = [];
   const references: { index: number; resource: unknown; fullUrl?: string }[] = [];
   const binaries = new Map<string, TBinary>();
+  const patches: TSupersedePatch[] = [];
+  const binaryEntries: { index: number; urls: string[] }[] = [];
   for (const [index, rawEntry] of envelope.data.entry.entries()) {
     const entry = ZEntry.safeParse(rawEntry);
     if (!entry.success) throw bundleError(`Bundle.entry[${index}] : resource et request (method, url) sont obligatoires.`);
     const { resource, request, fullUrl } = entry.data;
-    if (request.method !== "POST") throw bundleError(`Bundle.entry[${index}].request.method : seul POST est accepté.`);
+    if (request.method === "PATCH") {
+      patches.push(parsePatch(index, resource, request.url));
+      continue;
+    }
+    if (request.method !== "POST") throw bundleError(`Bundle.entry[${index}].request.method : POST (ou PATCH de l'option UpdateDocumentRefs) attendu.`);
     switch (resource.resourceType) {
       case "List": {
         const list = ZList.safeParse(resource);
@@ -395,8 +505,9 @@ export function parseProvideBundle(json: unknown): TParsedBundle {
       case "Binary": {
         const binary = ZBinary.safeParse(resource);
         if (!binary.success) throw bundleError(`Bundle.entry[${index}] : Binary mal formé (contentType et data attendus).`);
-        if (fullUrl) binaries.set(fullUrl, binary.data);
-        if (resource.id) binaries.set(`Binary/${resource.id}`, binary.data);
+        const urls = [...(fullUrl ? [fullUrl] : []), ...(resource.id ? [`Binary/${resource.id}`] : [])];
+        for (const url of urls) binaries.set(url, binary.data);
+        binaryEntries.push({ index, urls });
         break;
       }
       default:
@@ -410,6 +521,10 @@ export function parseProvideBundle(json: unknown): TParsedBundle {
   }
   if (references.length === 0) throw bundleError("Le lot ne contient aucune DocumentReference.", "required");
   if (references.length > MAX_DOCUMENTS_PER_BUNDLE) throw bundleError(`Au plus ${MAX_DOCUMENTS_PER_BUNDLE} documents par lot.`, "too-long");
+  // A Binary is stored as the content of its document: one that no DocumentReference designates would be lost.
+  const attachmentUrls = new Set(references.flatMap((r) => readAttachmentUrls(r.resource)));
+  const orphan = binaryEntries.find((b) => !b.urls.some((url) => attachmentUrls.has(url)));
+  if (orphan) throw bundleError(`Bundle.entry[${orphan.index}] : Binary désigné par aucune DocumentReference du lot (content.attachment.url).`, "business-rule");
   const fullUrls = new Set(references.map((r) => r.fullUrl).filter(Boolean));
   for (const item of list.entry ?? []) {
     if (item.item.reference && !fullUrls.has(item.item.reference)) {
@@ -431,11 +546,44 @@ export function parseProvideBundle(json: unknown): TParsedBundle {
   for (const d of documents) {
     if (!d.ok) continue;
     if (seen.has(d.document.uniqueId)) {
-      return { documents: documents.map((x) => (x === d ? { index: d.index, ok: false as const, identity: d.identity, rejection: { status: 400, code: "duplicate" as const, message: "Le même identifiant unique apparaît deux fois dans le lot." } } : x)) };
+      return { documents: documents.map((x) => (x === d ? { index: d.index, ok: false as const, identity: d.identity, rejection: { status: 400, code: "duplicate" as const, message: "Le même identifiant unique apparaît deux fois dans le lot." } } : x)), patches };
     }
     seen.add(d.document.uniqueId);
   }
-  return { documents };
+  return { documents, patches };
+}
+
+/**
+ * An UpdateDocumentRefs entry (MHD 4.2): PATCH DocumentReference/<id> with the MHD Patch
+ * Parameters that replace its status with "superseded". Nothing else may be patched.
+ */
+function parsePatch(index: number, resource: unknown, url: string): TSupersedePatch {
+  const documentId = /^DocumentReference\/([^/?#]+)$/.exec(url)?.[1];
+  if (!documentId || !FHIR_ID.test(documentId)) throw bundleError(`Bundle.entry[${index}].request.url : PATCH attendu sur « DocumentReference/<id> ».`);
+  const parameters = ZPatchParameters.safeParse(resource);
+  const part = (name: string) => parameters.data?.parameter[0]?.part.find((p) => p.name === name);
+  const value = part("value");
+  const isSupersede =
+    parameters.success &&
+    part("type")?.valueCode === "replace" &&
+    part("path")?.valueString === "DocumentReference.status" &&
+    (value?.valueCode ?? value?.valueString) === "superseded";
+  if (!isSupersede) {
+    throw bundleError(
+      `Bundle.entry[${index}] : seul le PATCH de l'option UpdateDocumentRefs est accepté (Parameters : operation type « replace », path « DocumentReference.status », value « superseded »).`,
+      "not-supported",
+    );
+  }
+  return { index, documentId };
+}
+
+function readAttachmentUrls(resource: unknown): string[] {
+  const content = (resource as { content?: unknown })?.content;
+  if (!Array.isArray(content)) return [];
+  return content.flatMap((c) => {
+    const url = (c as { attachment?: { url?: unknown } })?.attachment?.url;
+    return typeof url === "string" ? [url] : [];
+  });
 }
 
 /** The DocumentReference identities of whatever JSON was sent (rows for a rejected bundle). */

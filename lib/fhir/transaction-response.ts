@@ -1,34 +1,63 @@
+import { createHash } from "node:crypto";
 import type { TIngestResult } from "@/lib/feed/ingest-bundle";
 import type { TOperationOutcomeIssue } from "./operation-outcome";
 
 /**
- * The ITI-65 answer when the bundle was committed: a transaction-response Bundle with
- * one entry per request entry, in order (List, DocumentReference, Binary…).
+ * The server id of a SubmissionSet: derived from the documents it carries (their server
+ * ids), so that an identical resend names the same List. The List itself is not stored:
+ * the FeedSubmission rows keep what was submitted.
+ */
+export function submissionSetId(documentIds: readonly string[]): string {
+  return createHash("sha256").update([...documentIds].sort().join("\n")).digest("hex").slice(0, 32);
+}
+
+/** A location in the "Type/id/_history/version" form MHD asks for (relative to the FHIR base, always). */
+function versioned(type: string, id: string, version = 1): string {
+  return `${type}/${id}/_history/${version}`;
+}
+
+const CREATED = "201 Created";
+const UNCHANGED = "200 OK";
+
+type TEntry = { resource?: { resourceType?: string; id?: string; content?: { attachment?: { url?: string } }[] }; fullUrl?: string };
+
+/**
+ * The ITI-65 answer when the bundle was committed: a transaction-response Bundle with one
+ * entry per request entry, in order (MHD ITI-65 §2:3.65.4.2.2). Each entry created answers
+ * 201 with its location (the SubmissionSet List included); each entry an identical resend
+ * did not create answers 200 with the location of what exists; the UpdateDocumentRefs PATCH
+ * answers 200 with the superseded version (version 2: status current → superseded).
  */
 export function transactionResponse(json: unknown, result: TIngestResult): Record<string, unknown> {
-  type TEntry = { resource?: { resourceType?: string; content?: { attachment?: { url?: string } }[] }; fullUrl?: string };
   const entries = ((json as { entry?: TEntry[] }).entry ?? []) as TEntry[];
   const byIndex = new Map(result.results.map((r) => [r.index, r]));
-  // A Binary answers with the document it carries.
-  const binaryDocument = new Map<string, string>();
+  const patchByIndex = new Map(result.patches.map((p) => [p.index, p]));
+  // A Binary answers with the document it carries, by its fullUrl or "Binary/<id>".
+  const binaryDocument = new Map<string, { documentId: string; isResend: boolean }>();
   for (const [index, e] of entries.entries()) {
     const r = byIndex.get(index);
-    const url = e.resource?.content?.[0]?.attachment?.url;
-    if (r?.documentId && url) binaryDocument.set(url, r.documentId);
+    if (!r?.documentId) continue;
+    for (const c of e.resource?.content ?? []) if (c.attachment?.url) binaryDocument.set(c.attachment.url, { documentId: r.documentId, isResend: r.isResend });
   }
+  const documents = result.results.filter((r) => r.documentId);
+  const listStatus = documents.some((r) => !r.isResend) ? CREATED : UNCHANGED;
+  const listId = submissionSetId(documents.map((r) => r.documentId as string));
   return {
     resourceType: "Bundle",
     type: "transaction-response",
     entry: entries.map((e, index) => {
+      const patch = patchByIndex.get(index);
+      if (patch) return { response: { status: UNCHANGED, location: versioned("DocumentReference", patch.documentId, 2) } };
       const r = byIndex.get(index);
       if (e.resource?.resourceType === "DocumentReference" && r?.documentId) {
-        return { response: { status: r.isResend ? "200 OK" : "201 Created", location: `DocumentReference/${r.documentId}` } };
+        return { response: { status: r.isResend ? UNCHANGED : CREATED, location: versioned("DocumentReference", r.documentId) } };
       }
       if (e.resource?.resourceType === "Binary") {
-        const documentId = e.fullUrl ? binaryDocument.get(e.fullUrl) : undefined;
-        return { response: { status: "201 Created", ...(documentId ? { location: `Binary/${documentId}` } : {}) } };
+        const urls = [e.fullUrl, e.resource.id ? `Binary/${e.resource.id}` : undefined];
+        const carried = urls.map((url) => (url ? binaryDocument.get(url) : undefined)).find(Boolean);
+        if (carried) return { response: { status: carried.isResend ? UNCHANGED : CREATED, location: versioned("Binary", carried.documentId) } };
       }
-      return { response: { status: "201 Created" } };
+      return { response: { status: listStatus, location: versioned("List", listId) } };
     }),
   };
 }

@@ -4,27 +4,39 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getOrCreateAuthorities } from "@/lib/pki/authorities";
 import { checkCardCertificate, isSameCertificate } from "@/lib/pki/verify-certificate";
 import { CARD_REFUSALS } from "@/lib/pki/card-errors";
-import { FhirError } from "@/lib/fhir/operation-outcome";
 import { consumeCardChallenge } from "@/lib/pki/card-sign-in";
+import { subjectClaims } from "@/lib/pki/card-subject";
+import { x509 } from "@/lib/pki/x509";
 import { consumeJtiOnce } from "./jti-store";
+import { OAuthError } from "./oauth-error";
 
-/** An assertion may live 5 minutes at most (SMART Backend Services). */
+/** An assertion expires at most 5 minutes after it is received (SMART Backend Services: exp ≤ now + 5 min). */
 export const MAX_ASSERTION_LIFETIME_S = 300;
-const CLOCK_SKEW_S = 30;
+/**
+ * The clocks of the client and the server may differ by this much, no more: an assertion
+ * is still accepted up to 60 s after its exp (and its nbf), may end 60 s beyond the 5
+ * minutes, and its iat may be at most 60 s in the future.
+ */
+export const ALLOWED_CLOCK_SKEW_S = 60;
 
 export type TAuthenticatedClient =
   | { kind: "CARD"; certificateSerial: string; keyGeneration: number; professionalId: string; structureId: string | null }
   | { kind: "STRUCTURE"; certificateSerial: string; structureId: string };
 
-/** A 401 with the OAuth error code in the issue details (RFC 6749 §5.2). */
-export function oauthError(status: 400 | 401, error: string, diagnostics: string): FhirError {
-  return new FhirError(status, status === 401 ? "login" : "invalid", diagnostics, {
-    issues: [{ severity: "error", code: status === 401 ? "login" : "invalid", diagnostics, details: { coding: [{ system: "urn:ietf:rfc:6749", code: error }] } }],
-    headers: status === 401 ? { "www-authenticate": `Bearer error="${error}"` } : {},
-  });
-}
+/** The client failed to authenticate (RFC 6749 §5.2 invalid_client, 401). */
+const unauthorized = (message: string) => new OAuthError("invalid_client", message);
 
-const unauthorized = (message: string) => oauthError(401, "invalid_client", message);
+/**
+ * The client id a certificate authenticates: its subject serialNumber (2.5.4.5), the
+ * IdNat_PS of a CPS card or the IdNat_Struct ("1" + FINESS) of a structure certificate.
+ */
+export function certificateClientId(certificatePem: string): string | null {
+  try {
+    return subjectClaims(new x509.X509Certificate(certificatePem).subjectName.toJSON()).idNat;
+  } catch {
+    return null;
+  }
+}
 
 const MAX_ASSERTION_LENGTH = 16_384;
 
@@ -47,11 +59,13 @@ function derToPem(b64: string): string {
  * Checks a client assertion (JWT ES256, header x5c = the certificate chain, base64 DER)
  * signed by a CPS card's key (direct mode) or a structure certificate's key (indirect
  * mode): signature (jose), chain to the simulator's IGC-Santé test CA (lib/pki), validity
- * dates, the card or certificate as issued and still ACTIVE, iss = sub, aud = the token URL,
- * exp in the next 5 minutes, jti never seen before; for a card, the claim pin_ticket must
- * be a nonce the platform issued after verifying and counting the card's PIN (POST
- * /api/pro/card-challenge), unused and unexpired: a card file and a key without a PIN
- * checked by the platform yield no token. Throws a 401 FhirError otherwise.
+ * dates, the card or certificate as issued and still ACTIVE, iss = sub = the certificate's
+ * identity (certificateClientId), aud = the token URL, exp in the next 5 minutes and iat
+ * not in the future (ALLOWED_CLOCK_SKEW_S either way), jti never seen before: otherwise
+ * invalid_client (401). For a card, the claim pin_ticket must be a nonce the platform
+ * issued after verifying and counting the card's PIN (POST /api/pro/card-challenge),
+ * unused and unexpired: a card file and a key without a PIN checked by the platform yield
+ * no token (invalid_grant, 400: the PIN verification is the grant).
  */
 export async function verifyClientAssertion(
   db: PrismaClient,
@@ -79,7 +93,7 @@ export async function verifyClientAssertion(
   let payload: JWTPayload;
   try {
     const key = createPublicKey(leaf.publicKey.export({ format: "pem", type: "spki" }));
-    ({ payload } = await jwtVerify(assertion, key, { algorithms: ["ES256"], currentDate: now }));
+    ({ payload } = await jwtVerify(assertion, key, { algorithms: ["ES256"], currentDate: now, clockTolerance: ALLOWED_CLOCK_SKEW_S }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthorized("client_assertion expirée.");
     if (error instanceof joseErrors.JWTClaimValidationFailed || error instanceof joseErrors.JWTInvalid) {
@@ -88,8 +102,14 @@ export async function verifyClientAssertion(
     throw unauthorized("client_assertion : signature invalide pour le certificat présenté.");
   }
 
-  const { iss, sub, aud, exp, jti } = payload;
+  const { iss, sub, aud, exp, iat, jti } = payload;
   if (typeof iss !== "string" || iss === "" || iss !== sub) throw unauthorized("client_assertion : iss et sub doivent être présents et identiques (identifiant du client).");
+  const clientId = certificateClientId(leafPem);
+  if (!clientId || iss !== clientId) {
+    throw unauthorized(
+      `client_assertion : iss et sub doivent valoir l'identifiant du certificat présenté (serialNumber de son sujet : IdNat_PS d'une carte CPS, IdNat_Struct « 1 » + FINESS d'une structure)${clientId ? `, ici « ${clientId} »` : ""}.`,
+    );
+  }
   const audiences = Array.isArray(aud) ? aud : [aud];
   const accepted: readonly string[] = typeof options.tokenUrl === "string" ? [options.tokenUrl] : options.tokenUrl;
   if (!audiences.some((a) => typeof a === "string" && accepted.includes(a))) {
@@ -97,8 +117,13 @@ export async function verifyClientAssertion(
   }
   const nowS = Math.floor(now.getTime() / 1000);
   if (typeof exp !== "number" || !Number.isFinite(exp)) throw unauthorized("client_assertion : exp manquant.");
-  if (exp <= nowS) throw unauthorized("client_assertion expirée.");
-  if (exp > nowS + MAX_ASSERTION_LIFETIME_S + CLOCK_SKEW_S) throw unauthorized("client_assertion : durée de validité trop longue (5 minutes au plus).");
+  if (exp + ALLOWED_CLOCK_SKEW_S <= nowS) throw unauthorized("client_assertion expirée.");
+  if (exp > nowS + MAX_ASSERTION_LIFETIME_S + ALLOWED_CLOCK_SKEW_S) {
+    throw unauthorized(`client_assertion : exp trop lointain (${MAX_ASSERTION_LIFETIME_S / 60} minutes au plus après la réception, ${ALLOWED_CLOCK_SKEW_S} s de décalage d'horloge tolérés).`);
+  }
+  if (iat !== undefined && (typeof iat !== "number" || iat > nowS + ALLOWED_CLOCK_SKEW_S)) {
+    throw unauthorized(`client_assertion : iat dans le futur (${ALLOWED_CLOCK_SKEW_S} s de décalage d'horloge tolérés).`);
+  }
   if (typeof jti !== "string" || jti.length < 8 || jti.length > 200) throw unauthorized("client_assertion : jti (identifiant unique) manquant.");
 
   const serial = leaf.serialNumber.toUpperCase();
@@ -117,9 +142,10 @@ export async function verifyClientAssertion(
     if (certificate.expiresAt <= now) throw unauthorized("Certificat de structure expiré.");
     client = { kind: "STRUCTURE", certificateSerial: serial, structureId: certificate.structureId };
   }
-  if (!(await consumeJtiOnce(db, `${serial}:${jti}`, new Date(exp * 1000), now))) throw unauthorized("client_assertion déjà utilisée (jti rejoué).");
+  if (!(await consumeJtiOnce(db, `${serial}:${jti}`, new Date((exp + ALLOWED_CLOCK_SKEW_S) * 1000), now))) throw unauthorized("client_assertion déjà utilisée (jti rejoué).");
   if (client.kind === "CARD" && !(await consumeCardChallenge(db, serial, payload.pin_ticket, now))) {
-    throw unauthorized(
+    throw new OAuthError(
+      "invalid_grant",
       "client_assertion : vérification du code porteur absente, expirée ou déjà utilisée. Faites vérifier le code porteur de la carte (POST /api/pro/card-challenge) et placez le nonce reçu dans la revendication pin_ticket de l'assertion.",
     );
   }

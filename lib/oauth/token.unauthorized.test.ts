@@ -27,12 +27,13 @@ afterAll(async () => {
 });
 
 async function exchange(card: TIssuedCard, key: CryptoKey, pinTicket?: string) {
-  const assertion = await signClientAssertion({ key, chainPem: [card.file.certificatePem], clientId: "logiciel", tokenUrl, pinTicket });
+  const assertion = await signClientAssertion({ key, chainPem: [card.file.certificatePem], tokenUrl, pinTicket });
   const form = new URLSearchParams({ grant_type: "client_credentials", client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion });
   return exchangeClientAssertion(db.prisma, form, { tokenUrl });
 }
 
-const refused = { status: 401, message: expect.stringMatching(/code porteur/) };
+// No PIN verified by the platform: the grant is missing (RFC 6749 §5.2 invalid_grant, 400).
+const refused = { status: 400, error: "invalid_grant", message: expect.stringMatching(/code porteur/) };
 
 describe("unauthorized access: API token with a CPS card", () => {
   it("the card's key without a PIN verified by the platform yields no token", async () => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
+import { structureIdNat } from "@/lib/reference/idnat-struct";
 import { getOrCreateAuthorities } from "./authorities";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, toPem, x509 } from "./x509";
 
@@ -21,7 +22,8 @@ export type TIssuedStructureCertificate = {
 /**
  * Issues a structure's server certificate ("certificat serveur" used by software in
  * indirect mode) from the simulated IGC-Santé test CA: subject CN = structure name,
- * serialNumber (2.5.4.5) = IdNat_Struct "3" + FINESS, O = structure name, C = FR.
+ * serialNumber (2.5.4.5) = IdNat_Struct "1" + FINESS (TRE_G07), O = structure name, C = FR.
+ * That serialNumber is the client id the structure's assertions carry (iss = sub).
  * The row goes to StructureCertificate; the private key is returned once, never stored.
  */
 export async function issueStructureCertificate(
@@ -41,7 +43,7 @@ export async function issueStructureCertificate(
   expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + (options.validityYears ?? STRUCTURE_CERTIFICATE_VALIDITY_YEARS));
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: serial,
-    subject: [{ CN: [structure.name] }, { "2.5.4.5": [`3${structure.finess}`] }, { O: [structure.name] }, { C: ["FR"] }],
+    subject: [{ CN: [structure.name] }, { "2.5.4.5": [structureIdNat(structure.finess)] }, { O: [structure.name] }, { C: ["FR"] }],
     issuer: issuingCert.subject,
     publicKey: keys.publicKey,
     signingKey: issuingKey,

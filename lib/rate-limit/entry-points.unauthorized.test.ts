@@ -42,7 +42,7 @@ describe("unauthorized access: rate limits at the entry points", () => {
     expect(((await refused.json()) as { error: string }).error).toMatch(MESSAGE);
   });
 
-  it("the token endpoint refuses the attempt after the client's allowance, with an OperationOutcome", { timeout: 120_000 }, async () => {
+  it("the token endpoint refuses the attempt after the client's allowance, in OAuth JSON (RFC 6749 §5.2)", { timeout: 120_000 }, async () => {
     const { POST } = await import("@/app/api/oauth/token/route");
     const form = new URLSearchParams({
       grant_type: "client_credentials",
@@ -53,9 +53,10 @@ describe("unauthorized access: rate limits at the entry points", () => {
     for (let i = 0; i < RATE_LIMITS.apiToken.perAccount; i++) expect((await attempt()).status).not.toBe(429);
     const refused = await attempt();
     expect(refused.status).toBe(429);
-    const outcome = (await refused.json()) as { resourceType: string; issue: { code: string; diagnostics: string }[] };
-    expect(outcome.resourceType).toBe("OperationOutcome");
-    expect(outcome.issue[0]?.code).toBe("throttled");
-    expect(outcome.issue[0]?.diagnostics).toMatch(MESSAGE);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const body = (await refused.json()) as { error: string; error_description: string };
+    expect(body.error).toBe("invalid_request");
+    expect(body.error_description).toMatch(MESSAGE);
   });
 });

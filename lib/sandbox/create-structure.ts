@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
+import { structureIdNat } from "@/lib/reference/idnat-struct";
 import { freeSandboxFiness } from "./unique";
 
 export const structureInputSchema = z
@@ -17,7 +18,7 @@ export type TStructureInput = z.output<typeof structureInputSchema>;
 export type TSandboxStructure = {
   structureId: string;
   finess: string;
-  /** IdNat_Struct: "3" + FINESS. */
+  /** IdNat_Struct: "1" + FINESS (TRE_G07), the certificate's serialNumber and the API client id. */
   idNat: string;
   name: string;
   /** The server certificate for the feed and the API (indirect mode), its private key (PKCS#8) and chain. */
@@ -36,7 +37,7 @@ export async function createSandboxStructure(prisma: PrismaClient, input: TStruc
     return {
       structureId: structure.id,
       finess,
-      idNat: `3${finess}`,
+      idNat: structureIdNat(finess),
       name: structure.name,
       certificate: { serial: issued.serial, certificatePem: issued.certificatePem, privateKeyPem: issued.privateKeyPem, chainPem: issued.chainPem, expiresAt: issued.expiresAt },
     };

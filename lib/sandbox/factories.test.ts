@@ -86,6 +86,8 @@ describe("sandbox factories", () => {
     if (!a || !b) throw new Error("structures manquantes");
     expect(a.finess).not.toBe(b.finess);
     const certificate = new x509.X509Certificate(a.certificate.certificatePem);
+    // ANS idNat_Struct (TRE_G07): "1" + FINESS, in the subject as in the answer.
+    expect(a.idNat).toBe(`1${a.finess}`);
     expect(certificate.subject).toContain(`2.5.4.5=${a.idNat}`);
     const data = new TextEncoder().encode("preuve de possession");
     const signature = await subtle().sign(EC_SIGNING_ALGORITHM, await importSigningKey(a.certificate.privateKeyPem), data);

@@ -99,7 +99,8 @@ export const DEMO_PROFESSIONALS: readonly TDemoProfessional[] = [
   pro("pathologist", "1000100016", "Dr", "Paul", "Nguyen", "10", null, "hospital", "Médecin anatomo-pathologiste (spécialité vide)"),
   pro("pediatrician", "1000100017", "Dr", "Amélie", "Chevalier", "10", "SM40", "hospital", "Pédiatre"),
   pro("ehpadDoctor", "1000100018", "Dr", "Françoise", "Leroy", "10", "SM53", "ehpad", "Médecin coordonnateur de l'EHPAD, médecin traitant des résidents"),
-  // Establishment staff are identified as "3" + FINESS of the structure + "/" + local id.
+  // Establishment staff are identified as "3" + FINESS of the structure + "/" + local id (IdNat_PS,
+  // TRE_G08); the structure itself is "1" + FINESS (IdNat_Struct, TRE_G07).
   { ...pro("secretary", "7500100001", null, "Sandrine", "Roux", null, null, "hospital", "Secrétaire médicale (personnel d'établissement, carte CPE)", { kind: "STAFF" }), idNat: `3${finess("75010012")}/SEC0001` },
   pro("operator", "1000100020", "Dr", "Éric", "Vidal", "10", "SM53", null, "Opérateur de la plateforme (statistiques, matrice d'habilitations)", { isOperator: true }),
 ];

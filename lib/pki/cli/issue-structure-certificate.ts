@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import type { PrismaClient } from "../../db/create-client";
 import { runWithDatabase } from "./run-with-database";
 import { issueStructureCertificate } from "../issue-structure-certificate";
+import { structureIdNat } from "../../reference/idnat-struct";
 
 async function main(prisma: PrismaClient): Promise<number> {
   const { values } = parseArgs({
@@ -37,6 +38,7 @@ async function main(prisma: PrismaClient): Promise<number> {
   write("chaine-ac.pem", issued.chainPem, 0o644);
   console.log(`Certificat ${issued.serial} émis pour ${structure.name} (FINESS ${structure.finess}), valide jusqu'au ${issued.expiresAt.toLocaleDateString("fr-FR")}.`);
   console.log(`Fichiers : ${folder}/certificat.pem, cle-privee.pem (ECDSA P-256, PKCS#8, à garder secrète), chaine-ac.pem.`);
+  console.log(`Identifiant client (iss = sub de l'assertion) : ${structureIdNat(structure.finess)} (IdNat_Struct « 1 » + FINESS, serialNumber du certificat).`);
   console.log("Signez l'assertion JWT (ES256) avec la clé, certificat en DER base64 dans l'en-tête x5c.");
   return 0;
 }

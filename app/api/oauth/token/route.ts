@@ -1,13 +1,11 @@
 import { decodeJwt } from "jose";
-import { BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
-import { errorResponse, FhirError, outcomeResponse } from "@/lib/fhir/operation-outcome";
+import { BodyTooLargeError, readBodyBytes, UNREAD_BODY_HEADERS } from "@/lib/http/body-limit";
+import { OAuthError, oauthErrorResponse } from "@/lib/oauth/oauth-error";
+import { MAX_TOKEN_REQUEST_BYTES } from "@/lib/fhir/http/token";
 import { oauthToken } from "@/lib/fhir/http/server-handlers";
 import { limitRequest } from "@/lib/rate-limit/limit-request";
 
 export const dynamic = "force-dynamic";
-
-/** A client assertion and a few parameters. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 /** The client the assertion names (unverified: only used to count its attempts). */
 function claimedClient(form: string): string | null {
@@ -21,20 +19,20 @@ function claimedClient(form: string): string | null {
   }
 }
 
-/** SMART Backend Services token endpoint (client_credentials + JWT client assertion). */
+/** SMART Backend Services token endpoint (client_credentials + JWT client assertion); errors per RFC 6749 §5.2. */
 export async function POST(request: Request) {
   let form: string;
   try {
-    form = (await readBodyBytes(request, MAX_BODY_BYTES)).toString("utf8");
+    form = (await readBodyBytes(request, MAX_TOKEN_REQUEST_BYTES)).toString("utf8");
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return errorResponse(new FhirError(413, "too-long", "Requête trop volumineuse : le corps dépasse 64 Ko.", { headers: { connection: "close" } }));
+      return oauthErrorResponse(new OAuthError("invalid_request", "Requête trop volumineuse : le corps dépasse 64 Ko.", { status: 413, headers: UNREAD_BODY_HEADERS }));
     }
     throw error;
   }
   const limit = await limitRequest("apiToken", claimedClient(form));
   if (!limit.ok) {
-    return outcomeResponse(429, [{ severity: "error", code: "throttled", diagnostics: limit.message }], { "retry-after": String(limit.retryAfterSeconds) });
+    return oauthErrorResponse(new OAuthError("invalid_request", limit.message, { status: 429, headers: { "retry-after": String(limit.retryAfterSeconds) } }));
   }
   return oauthToken(new Request(request.url, { method: "POST", headers: request.headers, body: form }));
 }
