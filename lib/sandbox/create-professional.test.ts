@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { openCard } from "@/lib/testing/open-card";
+import { ZCardFile } from "@/lib/pki/card-file";
 import { parseSandboxInput } from "./parse-input";
 import { createSandboxProfessional, professionalInputSchema } from "./create-professional";
 import { createSandboxStructure, structureInputSchema } from "./create-structure";
@@ -36,7 +37,9 @@ describe("sandbox professional roles", () => {
     const saved = await row(secretary.professionalId);
     expect(saved).toMatchObject({ kind: "STAFF", title: null, profession: null, specialty: null, rpps: null, isSamuRegulator: false });
     expect(saved.structure?.kind).toBe("HOSPITAL");
-    expect(secretary.idNat).toBe(`3${saved.structure?.finess}/${secretary.idNat.split("/")[1]}`);
+    expect(secretary.idNat).toMatch(new RegExp(`^3${saved.structure?.finess}/SEC[0-9A-Z]{4}$`));
+    // The card reader reads the holder's IdNat from the file (20 characters at most).
+    expect(ZCardFile.safeParse(secretary.card.file).success).toBe(true);
     expect(secretary.name).toBe("Sandra Essai");
     await expect(openCard(db.prisma, secretary.card.file, secretary.card.pin)).resolves.toMatchObject({ nonce: expect.any(String) });
 

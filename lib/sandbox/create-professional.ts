@@ -67,11 +67,20 @@ async function structureFor(prisma: PrismaClient, role: TProfessionalRole, struc
   return { id: null, created: false };
 }
 
+/** "3" + FINESS + "/SEC" + 4 characters: 18 characters, as the seed's, within the card file's 20. */
+async function freeStaffIdNat(prisma: PrismaClient, finess: string): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const idNat = `3${finess}/SEC${randomInt(0, 36 ** 4).toString(36).toUpperCase().padStart(4, "0")}`;
+    if (!(await prisma.professional.findUnique({ where: { idNat }, select: { id: true } }))) return idNat;
+  }
+  throw new Error("no free sandbox staff identifier");
+}
+
 /** The professional's row as the role makes it (the seed's secretary is "3" + FINESS + "/" + local id). */
 async function identityFor(prisma: PrismaClient, role: TProfessionalRole, structureId: string | null) {
   if (role === "secretaire") {
     const { finess } = await prisma.structure.findUniqueOrThrow({ where: { id: structureId ?? "" }, select: { finess: true } });
-    return { kind: "STAFF" as const, rpps: null, idNat: `3${finess}/SEC${sandboxToken().toUpperCase()}`, isSamuRegulator: false, isOperator: false };
+    return { kind: "STAFF" as const, rpps: null, idNat: await freeStaffIdNat(prisma, finess), isSamuRegulator: false, isOperator: false };
   }
   const rpps = await freeSandboxRpps(prisma);
   return { kind: "HEALTH_PROFESSIONAL" as const, rpps, idNat: `8${rpps}`, isSamuRegulator: role === "regulateur", isOperator: role === "operateur" };
