@@ -1,44 +1,41 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, fullName, professionalWithRole, signInAsPatient, signInHospital, test, uniqueLastName } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { DEMO_PIN, fetchDemoCard } from "../pro/pro-helpers";
-import { signIn as signInPatient } from "../patient/helpers";
+import { admitToHospital } from "./admit-patient";
 
-async function signInHospital(page: Page, holderName: string): Promise<void> {
-  const card = await fetchDemoCard(page, holderName);
-  await page.goto("/hopital/connexion");
-  await page.getByLabel("Carte CPS (fichier)").setInputFiles(card);
-  await page.getByLabel("Code porteur (PIN)").fill(DEMO_PIN);
-  await page.getByRole("button", { name: "Se connecter avec la carte" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Hôpital Saint-Martin" })).toBeVisible();
-}
+const AUTHOR = "Médecin auteur (responsable du document)";
 
-async function reportTotals(page: Page): Promise<{ sent: number; fedOk: number }> {
+async function reportTotals(page: Page, structureName: string): Promise<{ sent: number; fedOk: number }> {
   await page.goto("/hopital/rapports");
-  await expect(page.getByRole("heading", { level: 1, name: /Rapports d'alimentation — Hôpital Saint-Martin/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Rapports d'alimentation — ${structureName}` })).toBeVisible();
   const read = async (key: string) => Number(await page.getByTestId(`total-${key}`).textContent());
   return { sent: await read("sent"), fedOk: await read("fedOk") };
 }
 
-test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la voit et le rapport la compte", async ({ page, browser }) => {
+test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la voit et le rapport la compte", async ({ page, browser, dmp }) => {
   // Card sign-in, two accessibility audits and the patient's sign-in with a one-time code.
   test.setTimeout(120_000);
+  const hospital = await dmp.structure({ name: "Hôpital Saint-Martin d'essai", kind: "HOSPITAL" });
+  const cardiologist = await dmp.professional({ firstName: "Marc", specialty: "SM04", structure: hospital });
+  const patient = await dmp.patient({ firstName: "Jean", sex: "M", birthDate: "1958-03-14", otpChannel: "EMAIL" });
+  await admitToHospital(hospital, patient);
   const title = `Consultation de cardiologie e2e ${Date.now()}`;
-  // The patient signs in first: the code reader reads the newest mail, which will soon be the new-document notice.
+
   const patientContext = await browser.newContext();
   const patientPage = await patientContext.newPage();
-  await signInPatient(patientPage, "jean.martin");
+  await signInAsPatient(patientPage, dmp, patient);
   await expect(patientPage.getByRole("heading", { level: 1 })).toBeVisible();
 
-  await signInHospital(page, "Dr Marc Lefèvre");
-  const before = await reportTotals(page);
+  await signInHospital(page, cardiologist, hospital.name);
+  const before = await reportTotals(page, hospital.name);
   await expect(page.getByRole("img", { name: /fichiers envoyés/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.goto("/hopital");
-  await page.getByRole("link", { name: "Rédiger un document pour Jean Martin" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Nouveau document pour Jean MARTIN" })).toBeVisible();
+  await page.getByRole("link", { name: `Rédiger un document pour ${fullName(patient)}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Nouveau document pour ${patient.firstName} ${patient.lastName.toUpperCase()}` })).toBeVisible();
   // A doctor signs in their own name: no colleague to choose as author.
-  await expect(page.getByLabel("Médecin auteur (responsable du document)").getByRole("option")).toHaveText(["Dr Marc Lefèvre"]);
+  await expect(page.getByLabel(AUTHOR).getByRole("option")).toHaveText([cardiologist.name]);
   await page.getByLabel("Modèle de courrier").selectOption({ label: "Compte rendu de consultation (11488-4)" });
   await expect(page.getByLabel("Contenu")).toHaveValue(/Motif de consultation/);
   await page.getByLabel("Titre du document").fill(title);
@@ -52,33 +49,45 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
   await expect(outcome).toContainText("Alimentation OK", { timeout: 30_000 });
   await expect(outcome).toContainText("Document intégré au DMP.");
 
-  const after = await reportTotals(page);
+  const after = await reportTotals(page, hospital.name);
   expect(after.sent).toBe(before.sent + 1);
   expect(after.fedOk).toBe(before.fedOk + 1);
 
   await patientPage.goto("/patient/documents");
   await expect(patientPage.getByRole("region", { name: "Documents du dossier" })).toContainText(title);
+  await expectNoSeriousA11yViolations(patientPage);
   // Notified as in the portal: the new-document notice reaches the patient's inbox.
   await expect
     .poll(async () => {
-      await patientPage.goto(`/dev/mails?destinataire=${encodeURIComponent("jean.martin@demo-patient.fr")}`);
+      await patientPage.goto(`/dev/mails?destinataire=${encodeURIComponent(patient.email)}`);
       return (await patientPage.getByRole("article").first().textContent()) ?? "";
     }, { timeout: 20_000 })
-    .toContain("Hôpital Saint-Martin a ajouté");
+    .toContain(`${hospital.name} a ajouté`);
   await patientContext.close();
 });
 
-test("l'envoi au DMP est grisé et expliqué pour un patient sans NIR", async ({ page }) => {
-  await signInHospital(page, "Sandrine Roux");
-  await page.getByRole("link", { name: "Rédiger un document pour Karim Mansour" }).click();
+test("l'envoi au DMP est grisé et expliqué pour un patient sans NIR", async ({ page, dmp }) => {
+  const hospital = await dmp.structure({ name: "Hôpital Saint-Martin d'essai", kind: "HOSPITAL" });
+  const secretary = await professionalWithRole(dmp, "secretaire", { firstName: "Sandrine", structure: hospital });
+  const cardiologist = await dmp.professional({ firstName: "Marc", specialty: "SM04", structure: hospital });
+  // A pharmacist biologist of the same hospital, who may not author a letter.
+  const biologist = await dmp.professional({ firstName: "Julien", profession: "21", specialty: null, structure: hospital });
+  // Known to the hospital only: no NIR, a provisional identity.
+  const person = { firstName: "Karim", lastName: uniqueLastName(), sex: "M" as const, birthDate: "1994-08-17" };
+  await admitToHospital(hospital, person);
+
+  await signInHospital(page, secretary, hospital.name);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: `Rédiger un document pour ${fullName(person)}` }).click();
   // The secretary chooses among the hospital's professionals who may author a letter (not the pharmacist biologist).
-  const authors = page.getByLabel("Médecin auteur (responsable du document)").getByRole("option");
-  await expect(authors).toContainText(["Dr Marc Lefèvre"]);
-  await expect(authors.filter({ hasText: "Julien Garnier" })).toHaveCount(0);
+  const authors = page.getByLabel(AUTHOR).getByRole("option");
+  await expect(authors).toContainText([cardiologist.name]);
+  await expect(authors.filter({ hasText: biologist.name.replace(/^Dr /, "") })).toHaveCount(0);
   const send = page.getByRole("checkbox", { name: "Envoi DMP" });
   await expect(send).toBeDisabled();
   await expect(send).not.toBeChecked();
   await expect(page.getByText("Envoi impossible : ce patient n'a pas d'identité qualifiée (pas de NIR).")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Valider le document" }).click();
   await expect(page.locator("#contenu").getByRole("status").filter({ hasText: "Document validé" })).toContainText("sans envoi au DMP");
 });

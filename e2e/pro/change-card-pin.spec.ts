@@ -1,15 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { cardUpload, contentAlert, expect, submitCardFile, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { contentAlert, DEMO_PIN, fetchDemoCard, submitCard } from "./pro-helpers";
 
-// The pharmacist's card is used by this test only: its PIN changes for good.
 test.setTimeout(90_000);
 
+const PIN = "1234";
 const NEW_PIN = "5827";
 
-test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien fichier ne sert plus", async ({ page }) => {
-  const card = await fetchDemoCard(page, "Dr Julien Garnier");
+test("un pharmacien change le code porteur de sa carte : le nouveau fichier et le nouveau code ouvrent le portail, l'ancien fichier ne sert plus", async ({ page, dmp }) => {
+  // A pharmacist of their own: the PIN changes for good.
+  const pharmacist = await dmp.professional({ title: null, firstName: "Julien", profession: "21", specialty: null, pin: PIN });
+  const card = cardUpload(pharmacist);
 
   await page.goto("/pro/connexion");
   await page.getByRole("link", { name: "Changer le code porteur de ma carte" }).click();
@@ -23,8 +24,8 @@ test("un pharmacien change le code porteur de sa carte : le nouveau fichier et l
 
   // Field errors, checked in the page: nothing is sent.
   await page.getByLabel("Carte CPS (fichier)").setInputFiles(card);
-  await currentPin.fill(DEMO_PIN);
-  await newPin.fill(DEMO_PIN);
+  await currentPin.fill(PIN);
+  await newPin.fill(PIN);
   await confirmation.fill("5555");
   await submit.click();
   await expect(newPin).toHaveAccessibleDescription(/Le nouveau code porteur doit être différent du code porteur actuel\./);
@@ -39,7 +40,7 @@ test("un pharmacien change le code porteur de sa carte : le nouveau fichier et l
   await submit.click();
   await expect(contentAlert(page)).toContainText("Code porteur incorrect. Il reste 2 essais avant le blocage de la carte.");
 
-  await currentPin.fill(DEMO_PIN);
+  await currentPin.fill(PIN);
   await submit.click();
   await expect(page.getByText("Code porteur changé")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -58,14 +59,14 @@ test("un pharmacien change le code porteur de sa carte : le nouveau fichier et l
   expect(buffer.toString("utf8")).not.toContain("PRIVATE KEY");
 
   // The new file with the new PIN signs in.
-  await submitCard(page, { name: "carte.cps.json", mimeType: "application/json", buffer }, NEW_PIN);
+  await submitCardFile(page, { name: "carte.cps.json", mimeType: "application/json", buffer }, NEW_PIN);
   await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/pro\/connexion$/);
 
   // The old file no longer does, with the old PIN as with the new one: it is retired.
-  for (const pin of [DEMO_PIN, NEW_PIN]) {
-    await submitCard(page, card, pin);
+  for (const pin of [PIN, NEW_PIN]) {
+    await submitCardFile(page, card, pin);
     await expect(contentAlert(page)).toContainText("Ce fichier de carte n'est plus valide : le code porteur a été changé depuis.");
     await expect(page).toHaveURL(/\/pro\/connexion$/);
   }

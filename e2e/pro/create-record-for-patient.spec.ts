@@ -1,11 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { formatNir } from "../../lib/identity/nir";
+import { expect, fullName, searchByName, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signInAs } from "./pro-helpers";
 
 test.describe.configure({ timeout: 150_000 });
 
-const MOBILE = "06 55 44 33 22";
-const MOBILE_E164 = "+33655443322";
+/** A mobile number of this journey's own ("06 5x xx xx xx"), so its SMS outbox holds only its messages. */
+const digits = String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0");
+const MOBILE = `06 5${digits.slice(0, 1)} ${digits.slice(1, 3)} ${digits.slice(3, 5)} ${digits.slice(5, 7)}`;
+const MOBILE_E164 = `+336${MOBILE.replace(/\s/g, "").slice(2)}`;
 
 /** The SMS outbox of the patient's mobile, newest first. */
 async function smsTexts(page: Page): Promise<string[]> {
@@ -13,26 +16,25 @@ async function smsTexts(page: Page): Promise<string[]> {
   return page.getByRole("article").allTextContents();
 }
 
-async function searchMarchal(pro: Page) {
-  await pro.goto("/pro");
-  await pro.getByLabel("Nom (obligatoire)", { exact: true }).fill("Marchal");
-  await pro.getByLabel("Date de naissance du patient").fill("1992-06-30");
-  await pro.getByRole("button", { name: "Rechercher par nom" }).click();
-}
-
-test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se connecte avec le mot de passe provisoire reçu par SMS", async ({ page, browser }) => {
+test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se connecte avec le mot de passe provisoire reçu par SMS", async ({ page, browser, dmp }) => {
+  const radiologist = await dmp.professional({ firstName: "Sophie", specialty: "SM44" });
+  // In the Assurance Maladie registry, without a record.
+  const person = await dmp.beneficiary({ firstName: "Élodie", sex: "F", birthDate: "1992-06-30" });
+  const name = fullName(person);
+  const heading = `${person.lastName.toUpperCase()} ${person.firstName}`;
+  const loginId = `elodie.${person.lastName.toLowerCase()}`;
   const proContext = await browser.newContext();
   const pro = await proContext.newPage();
   try {
-    await signInAs(pro, "Dr Sophie Bernard");
-    await searchMarchal(pro);
-    const row = pro.getByRole("row", { name: /MARCHAL Élodie/ });
+    await signInWithCard(pro, radiologist);
+    await searchByName(pro, person);
+    const row = pro.getByRole("row", { name: new RegExp(heading) });
     await expect(row.getByText("Pas de dossier")).toBeVisible();
-    await row.getByRole("link", { name: "Créer le DMP de Élodie Marchal" }).click();
+    await row.getByRole("link", { name: `Créer le DMP de ${name}` }).click();
 
-    await expect(pro.getByRole("heading", { level: 1, name: "Créer le DMP de Élodie Marchal" })).toBeVisible();
+    await expect(pro.getByRole("heading", { level: 1, name: `Créer le DMP de ${name}` })).toBeVisible();
     const identity = pro.getByRole("region", { name: "Identité (registre de l'Assurance Maladie)" });
-    await expect(identity).toContainText("2 92 06 44 109 268 74");
+    await expect(identity).toContainText(formatNir(person.nir));
     await expect(identity).toContainText("30/06/1992");
     // The identity is read-only: nothing of it can be typed.
     await expect(pro.getByLabel("NIR", { exact: true })).toHaveCount(0);
@@ -51,14 +53,14 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     await pro.getByRole("button", { name: "Créer le dossier" }).click();
     const done = pro.getByRole("region", { name: "Dossier créé" });
     await expect(done).toBeVisible();
-    await expect(done).toContainText("elodie.marchal");
+    await expect(done).toContainText(loginId);
     await expect(done).toContainText("par SMS");
     await expect(done).not.toContainText(/provisoire\s*:/);
     await expectNoSeriousA11yViolations(pro);
 
     // The creator is authorized: the record opens; the reimbursements follow within seconds.
-    await done.getByRole("link", { name: "Ouvrir le dossier de Élodie Marchal" }).click();
-    await expect(pro.getByRole("heading", { level: 1, name: "MARCHAL Élodie" })).toBeVisible();
+    await done.getByRole("link", { name: `Ouvrir le dossier de ${name}` }).click();
+    await expect(pro.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(pro.getByRole("heading", { level: 2, name: "Remboursements (24 derniers mois)" })).toBeVisible();
     await expect
       .poll(
@@ -73,9 +75,9 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     await expectNoSeriousA11yViolations(pro);
 
     // A second creation is no longer offered.
-    await searchMarchal(pro);
-    await expect(pro.getByRole("link", { name: "Ouvrir le dossier de Élodie Marchal" })).toBeVisible();
-    await expect(pro.getByRole("link", { name: "Créer le DMP de Élodie Marchal" })).toHaveCount(0);
+    await searchByName(pro, person);
+    await expect(pro.getByRole("link", { name: `Ouvrir le dossier de ${name}` })).toBeVisible();
+    await expect(pro.getByRole("link", { name: `Créer le DMP de ${name}` })).toHaveCount(0);
   } finally {
     await proContext.close();
   }
@@ -94,13 +96,13 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     )
     .toBe(true);
   const texts = await smsTexts(page);
-  expect(texts.join("\n")).toContain("Identifiant : elodie.marchal");
+  expect(texts.join("\n")).toContain(`Identifiant : ${loginId}`);
   expect(texts.join("\n")).toContain("/patient/connexion");
 
   // …signs in with it (the one-time code follows by SMS), and must choose her own password first.
   const before = texts.length;
   await page.goto("/patient/connexion");
-  await page.getByLabel("Identifiant").fill("elodie.marchal");
+  await page.getByLabel("Identifiant").fill(loginId);
   await page.getByLabel("Mot de passe").fill(secret);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Saisir le code à usage unique" })).toBeVisible();
@@ -124,6 +126,6 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
   await page.getByLabel("Nouveau mot de passe").fill("Elodie-Marchal-2026!");
   await page.getByLabel("Confirmer le mot de passe").fill("Elodie-Marchal-2026!");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "DMP de Élodie Marchal" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${name}` })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, fullName, openFromNameSearch, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { openFromSearch, signInAs } from "./pro-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -13,10 +13,14 @@ function summaryCard(page: Page, heading: string) {
   return page.locator("section").filter({ has: page.getByRole("heading", { level: 3, name: heading, exact: true }) }).last();
 }
 
-test("une sage-femme remplace son document par une nouvelle version, puis ajoute une allergie et un traitement à la synthèse", async ({ page }) => {
-  await signInAs(page, "Aurélie Rousseau");
-  await openFromSearch(page, "Petitjean", "2011-05-10", "Ouvrir le dossier de Chloé Petitjean");
-  await expect(page.getByRole("heading", { level: 1, name: "PETITJEAN Chloé" })).toBeVisible();
+test("une sage-femme remplace son document par une nouvelle version, puis ajoute une allergie et un traitement à la synthèse", async ({ page, dmp }) => {
+  const midwife = await dmp.professional({ title: null, firstName: "Aurélie", profession: "50", specialty: null });
+  const patient = await dmp.patient({ firstName: "Chloé", sex: "F", birthDate: "1995-05-10" });
+  await dmp.consent(patient, midwife);
+  const heading = `${patient.lastName.toUpperCase()} ${patient.firstName}`;
+  await signInWithCard(page, midwife);
+  await openFromNameSearch(page, patient, `Ouvrir le dossier de ${fullName(patient)}`);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 
   // Her own document, first version.
   await page.getByRole("link", { name: "Ajouter un document" }).click();
@@ -34,7 +38,7 @@ test("une sage-femme remplace son document par une nouvelle version, puis ajoute
   await page.getByLabel("Titre").fill(TITLE_V2);
   await page.getByLabel("Contenu (texte)").fill("Examen normal. Allergie au latex signalée par la patiente : traitement adapté.");
   await page.getByRole("button", { name: "Valider la nouvelle version" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "PETITJEAN Chloé" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   const current = page.getByRole("region", { name: /^\d+ documents?$/ });
   await expect(current.getByRole("row", { name: new RegExp(TITLE_V2) })).toBeVisible();
   await expect(current.getByRole("row", { name: new RegExp(TITLE_V1) })).toHaveCount(0);

@@ -1,22 +1,24 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, openFromNameSearch, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { patientNav, signIn } from "../patient/helpers";
-import { openFromSearch, signInAs } from "./pro-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
 const TITLE = "Compte rendu de biopsie prostatique – à annoncer";
 
-test("un document invisible au patient lui devient visible après la consultation d'annonce, et il en est notifié", async ({ page, browser }) => {
+test("un document invisible au patient lui devient visible après la consultation d'annonce, et il en est notifié", async ({ page, browser, dmp }) => {
+  const doctor = await dmp.professional({ firstName: "Françoise", specialty: "SM53" });
+  const patient = await dmp.patient({ firstName: "Robert", sex: "M", birthDate: "1941-11-30" });
+  await dmp.treatingDoctor(patient, doctor);
+  const patientNav = (p: typeof page) => p.getByRole("navigation", { name: "Espace patient" });
   // The patient signs in first, so no later notification mail competes with his code.
-  await signIn(page, "robert.lefebvre");
+  await signInAsPatient(page, dmp, patient);
 
   const proContext = await browser.newContext();
   const pro = await proContext.newPage();
   try {
-    await signInAs(pro, "Dr Françoise Leroy");
-    await openFromSearch(pro, "Lefebvre", "1941-11-30", "Ouvrir le dossier de Robert Lefebvre");
-    await expect(pro.getByRole("heading", { level: 1, name: "LEFEBVRE Robert" })).toBeVisible();
+    await signInWithCard(pro, doctor);
+    await openFromNameSearch(pro, patient, `Ouvrir le dossier de ${fullName(patient)}`);
+    await expect(pro.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
     await pro.getByRole("link", { name: "Ajouter un document" }).click();
     await expect(pro.getByRole("heading", { level: 1, name: "Ajouter un document" })).toBeVisible();
     await pro.getByLabel("Type de document").selectOption("11488-4");
@@ -52,6 +54,6 @@ test("un document invisible au patient lui devient visible après la consultatio
   await patientNav(page).getByRole("link", { name: "Notifications" }).click();
   const note = page.getByRole("listitem").filter({ hasText: "Un document de votre DMP vous est désormais accessible" }).filter({ hasText: TITLE });
   await expect(note).toHaveCount(1);
-  await expect(note).toContainText("Françoise Leroy");
+  await expect(note).toContainText(doctor.name.replace(/^Dr /, ""));
   await expectNoSeriousA11yViolations(page);
 });

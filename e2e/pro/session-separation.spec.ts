@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { sessionSecret } from "../../lib/auth/session-secret";
-import { signInAs } from "./pro-helpers";
+import { expect, signInWithCard, test } from "../fixtures/dmp";
 
 const PATIENT_COOKIE = "dmp-patient.session-token";
 const PRO_COOKIE = "dmp-pro.session-token";
@@ -27,8 +26,8 @@ test("un cookie de session patient n'ouvre jamais les pages /pro", async ({ page
   await expect(page).toHaveURL(/\/pro\/connexion$/);
 });
 
-test("un cookie de session professionnel n'ouvre jamais les pages /patient", async ({ page, context, baseURL }) => {
-  await signInAs(page, "Dr Yann Le Goff");
+test("un cookie de session professionnel n'ouvre jamais les pages /patient", async ({ page, context, baseURL, dmp }) => {
+  await signInWithCard(page, await dmp.professional({ firstName: "Yann", specialty: "SM59" }));
   const cookies = await context.cookies();
   const pro = cookies.find((c) => c.name === PRO_COOKIE);
   expect(pro?.value).toBeTruthy();

@@ -1,15 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, openFromNameSearch, professionalWithRole, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signInAs } from "../pro/pro-helpers";
-import { goToFirstAccess } from "../emergency/helpers";
 
 test.setTimeout(90_000);
 
-test("la carte d'établissement d'une secrétaire médicale n'ouvre aucune porte d'urgence", async ({ page }) => {
-  await signInAs(page, "Sandrine Roux");
+test("la carte d'établissement d'une secrétaire médicale n'ouvre aucune porte d'urgence", async ({ page, dmp }) => {
+  const secretary = await professionalWithRole(dmp, "secretaire", { firstName: "Sandrine" });
+  const patient = await dmp.patient({ firstName: "Manon", sex: "F", birthDate: "1998-11-08" });
+  await signInWithCard(page, secretary);
   await expect(page.getByRole("navigation", { name: "Portail professionnel" }).getByRole("link", { name: "Régulation SAMU-Centre 15" })).toHaveCount(0);
 
-  await goToFirstAccess(page, "Robin", "1998-11-08", "Manon Robin");
+  await openFromNameSearch(page, patient, `Premier accès au dossier de ${fullName(patient)}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Accès au dossier de ${fullName(patient)}` })).toBeVisible();
   const emergency = page.getByRole("region", { name: "Accès en urgence (bris de glace)" });
   await expect(emergency.getByText("L'accès en urgence est réservé aux professionnels de santé.", { exact: false })).toBeVisible();
   await expect(emergency.getByRole("button")).toHaveCount(0);
