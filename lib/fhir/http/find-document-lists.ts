@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { documentSql } from "@/lib/access/document-sql";
@@ -40,6 +40,9 @@ function codesOf(params: URLSearchParams, name: string, system: string): string[
     return t.code;
   });
 }
+
+/** The parameters parseListQuery reads (the CapabilityStatement test holds it to this list). */
+export const LIST_SEARCH_PARAMS = ["patient", "patient.identifier", "code", "status", "date", "source.identifier", "identifier", "_count", "_offset"] as const;
 
 /** ITI-66 search parameters (SubmissionSets only: the platform keeps no folder). */
 export function parseListQuery(params: URLSearchParams): TListQuery {

@@ -40,6 +40,9 @@ function addDays(day: string, n: number): string {
 
 const invalid = (message: string) => new FhirError(400, "value", message);
 
+/** The parameters parseSearchQuery reads (the CapabilityStatement test holds it to this list). */
+export const DOCUMENT_REFERENCE_SEARCH_PARAMS = ["patient", "patient.identifier", "type", "category", "date", "status", "author.identifier", "_count", "_offset"] as const;
+
 /** The INS of `patient.identifier` (system|NIR): its NIR. */
 export function parseInsToken(name: string, value: string): string {
   const ins = token(value);

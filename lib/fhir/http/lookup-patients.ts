@@ -76,6 +76,9 @@ export async function lookupPatients(
   return found;
 }
 
+/** The parameters parseLookup reads (the CapabilityStatement test holds it to this list). */
+export const PATIENT_SEARCH_PARAMS = ["identifier"] as const;
+
 function parseLookup(params: URLSearchParams): string {
   const identifier = params.get("identifier");
   if (!identifier) throw new FhirError(400, "required", "Paramètre identifier obligatoire : urn:oid:1.2.250.1.213.1.4.8|<NIR>.");

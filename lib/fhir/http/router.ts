@@ -1,9 +1,9 @@
 import { FHIR_BASE_PATH, TOKEN_PATH } from "../constants";
 import { outcomeResponse } from "../operation-outcome";
 import type { TFhirDeps } from "./deps";
-import { handleFindDocumentLists } from "./find-document-lists";
-import { handleFindDocumentReferences } from "./find-document-references";
-import { handleLookupPatients } from "./lookup-patients";
+import { handleFindDocumentLists, LIST_SEARCH_PARAMS } from "./find-document-lists";
+import { DOCUMENT_REFERENCE_SEARCH_PARAMS, handleFindDocumentReferences } from "./find-document-references";
+import { handleLookupPatients, PATIENT_SEARCH_PARAMS } from "./lookup-patients";
 import { handleMetadata } from "./metadata";
 import { withFhirFormat } from "./negotiate-format";
 import { handleProvideBundle } from "./provide-bundle";
@@ -14,7 +14,8 @@ import { handleToken } from "./token";
 export type TRouteCapability =
   | { kind: "metadata" }
   | { kind: "system"; interaction: "transaction" }
-  | { kind: "type"; resource: string; interaction: "search-type" | "read" };
+  | { kind: "type"; resource: string; interaction: "read" }
+  | { kind: "type"; resource: string; interaction: "search-type"; searchParams: readonly string[] };
 
 export type TFhirRoute = {
   method: "GET" | "POST";
@@ -31,11 +32,11 @@ export type TFhirRoute = {
 export const FHIR_ROUTES: readonly TFhirRoute[] = [
   { method: "GET", path: "/metadata", capability: { kind: "metadata" }, handle: (_deps, request) => handleMetadata(request) },
   { method: "POST", path: "", capability: { kind: "system", interaction: "transaction" }, handle: handleProvideBundle },
-  { method: "GET", path: "/DocumentReference", capability: { kind: "type", resource: "DocumentReference", interaction: "search-type" }, handle: handleFindDocumentReferences },
-  { method: "POST", path: "/DocumentReference/_search", capability: { kind: "type", resource: "DocumentReference", interaction: "search-type" }, handle: handleFindDocumentReferences },
+  { method: "GET", path: "/DocumentReference", capability: { kind: "type", resource: "DocumentReference", interaction: "search-type", searchParams: DOCUMENT_REFERENCE_SEARCH_PARAMS }, handle: handleFindDocumentReferences },
+  { method: "POST", path: "/DocumentReference/_search", capability: { kind: "type", resource: "DocumentReference", interaction: "search-type", searchParams: DOCUMENT_REFERENCE_SEARCH_PARAMS }, handle: handleFindDocumentReferences },
   { method: "GET", path: "/Binary/:id", capability: { kind: "type", resource: "Binary", interaction: "read" }, handle: handleRetrieveBinary },
-  { method: "GET", path: "/List", capability: { kind: "type", resource: "List", interaction: "search-type" }, handle: handleFindDocumentLists },
-  { method: "GET", path: "/Patient", capability: { kind: "type", resource: "Patient", interaction: "search-type" }, handle: handleLookupPatients },
+  { method: "GET", path: "/List", capability: { kind: "type", resource: "List", interaction: "search-type", searchParams: LIST_SEARCH_PARAMS }, handle: handleFindDocumentLists },
+  { method: "GET", path: "/Patient", capability: { kind: "type", resource: "Patient", interaction: "search-type", searchParams: PATIENT_SEARCH_PARAMS }, handle: handleLookupPatients },
 ];
 
 function matchRoute(route: TFhirRoute, method: string, pathname: string): { id: string } | null {
