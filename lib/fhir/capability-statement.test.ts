@@ -61,3 +61,11 @@ describe("CapabilityStatement against the routes", () => {
     }
   });
 });
+
+describe("the router", () => {
+  it("answers a malformed percent-encoding in an id as a client error, never a 500", async () => {
+    const { routeApiRequest } = await import("./http/router");
+    const response = await routeApiRequest({ db: {} as never }, new Request("http://localhost/api/fhir/Binary/%E0%A4%A"));
+    expect(response.status).toBe(401);
+  });
+});

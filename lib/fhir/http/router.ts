@@ -44,7 +44,16 @@ function matchRoute(route: TFhirRoute, method: string, pathname: string): { id: 
   const relative = pathname.slice(FHIR_BASE_PATH.length).replace(/\/$/, "");
   const pattern = new RegExp(`^${route.path.replace(":id", "([^/]+)")}$`);
   const m = pattern.exec(relative);
-  return m ? { id: m[1] ? decodeURIComponent(m[1]) : "" } : null;
+  return m ? { id: m[1] ? decodedId(m[1]) : "" } : null;
+}
+
+/** A malformed percent-encoding is no id (the handler answers as for an unknown one), never a 500. */
+function decodedId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** A FHIR request (under FHIR_BASE_PATH) to its route, in JSON or XML (negotiate-format). */
