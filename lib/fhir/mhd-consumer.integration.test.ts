@@ -108,9 +108,8 @@ const uniqueIdsOf = (bundle: TBundle) => (bundle.entry ?? []).map((e) => (e.reso
 const withoutLinks = (bundle: TBundle) => ({ ...bundle, link: undefined });
 
 beforeAll(async () => {
-  // Both validators and the server's converter load their definitions once, synchronously:
-  // done here, before any connection is open.
-  expectValidFhir({ resourceType: "Patient", id: "warm-up" });
+  // The server's converter loads its definitions once, synchronously: done here, before any
+  // connection is open (the validators load theirs when imported).
   resourceToXml({ resourceType: "Patient", id: "warm-up" });
   db = await createTestDatabase({ name: "api-fhir-mhd-consumer" });
   const p = db.prisma;
