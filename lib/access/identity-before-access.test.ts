@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { TProfessionalActor } from "./actor";
 import type { TAccessContext } from "./access-context";
-import { identityBeforeAccessDecision, searchAccessFor, type TSearchAccess } from "./identity-before-access";
+import { identityBeforeAccessDecision, patientLookupFor, searchAccessFor, type TSearchAccess } from "./identity-before-access";
 
 const ACTOR: TProfessionalActor = { kind: "PROFESSIONAL", professionalId: "pro", name: "Dr Test", profession: "10", specialty: null, isSamuRegulator: false };
 
@@ -42,6 +42,17 @@ describe("identity before access and search results", () => {
       const ctx = facts ? { ...BASE, ...facts } : null;
       expect(identityBeforeAccessDecision(ctx).isShown).toBe(isShown);
       if (ctx) expect(searchAccessFor(ACTOR, ctx)).toBe(access);
+    });
+  }
+});
+
+describe("PATIENT_LOOKUP (Patient?identifier=INS for DMP-compatible software)", () => {
+  for (const [name, facts, isShown, access] of CASES) {
+    it(`${name} : ${isShown ? `dossier signalé, accès « ${access} »` : "rien, comme un INS inconnu"}`, () => {
+      const lookup = patientLookupFor(ACTOR, facts ? { ...BASE, ...facts } : null);
+      expect(lookup.isShown).toBe(isShown);
+      if (lookup.isShown) expect(lookup.access).toBe(access);
+      else expect(["NOT_AUTHORIZED", "RECORD_CLOSED", "BLOCKED"]).toContain(lookup.rule);
     });
   }
 });

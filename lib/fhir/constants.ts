@@ -7,6 +7,7 @@ import { DOCUMENT_CLASS_OID, LOINC_OID, TRE_A05_OID } from "@/lib/reference/docu
 import { HL7_CONFIDENTIALITY_OID, VISIBILITY_STATUS_OID } from "@/lib/reference/masking";
 
 export const FHIR_JSON = "application/fhir+json";
+export const FHIR_XML = "application/fhir+xml";
 
 export const INS_SYSTEMS = [`urn:oid:${INS_NIR_OID}`, `urn:oid:${INS_NIR_TEST_OID}`] as const;
 /** IdNat_PS (professionals). */
@@ -30,6 +31,9 @@ export const VISIBILITY_SYSTEM = `urn:oid:${VISIBILITY_STATUS_OID}`;
 export const UNIQUE_ID_SYSTEM = "urn:ietf:rfc:3986";
 
 export const MHD_LIST_TYPES = "https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes";
+export const MHD_SOURCE_ID_EXTENSION = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-sourceId";
+/** The simulator's own extension on a looked-up Patient: how the caller may open the record now. */
+export const RECORD_ACCESS_EXTENSION = "https://dmp-sim.invalid/fhir/StructureDefinition/record-access";
 export const MHD_SUBMISSION_SET_PROFILE = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.SubmissionSet";
 
 /** A request body above this is refused before parsing (Content-Length and counted bytes). */

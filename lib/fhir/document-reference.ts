@@ -32,7 +32,7 @@ function isoDateTime(date: Date): string {
 
 /**
  * A document as an MHD DocumentReference (ITI-67 answer). The attachment URL is the
- * ITI-68 retrieve address (Binary/<id>). Only metadata the reader may see is mapped:
+ * ITI-68 retrieve address (Binary/<id>). No docStatus: MHD Minimal forbids it (0..0). Only metadata the reader may see is mapped:
  * the caller already filtered the document through lib/access.
  */
 export function toDocumentReference(doc: TDocumentForFhir, baseUrl: string): Record<string, unknown> {
@@ -55,7 +55,6 @@ export function toDocumentReference(doc: TDocumentForFhir, baseUrl: string): Rec
     masterIdentifier: { system: UNIQUE_ID_SYSTEM, value: uniqueIdAsUri(doc.uniqueId) },
     identifier: [{ system: UNIQUE_ID_SYSTEM, value: `urn:dmp-sim:document:${doc.id}` }],
     status: STATUS[doc.status],
-    docStatus: "final",
     type: { coding: [{ system: typeSystem(doc.typeCode), code: doc.typeCode, display: documentTypeLabel(doc.typeCode) }] },
     category: [{ coding: [{ system: CLASS_SYSTEM, code: doc.classCode, display: documentClassLabel(doc.classCode) }] }],
     subject: { identifier: { system: INS_SYSTEMS[0], value: doc.patientNir }, display: "Titulaire du dossier" },

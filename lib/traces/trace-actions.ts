@@ -2,6 +2,7 @@
 export const TRACE_ACTIONS = {
   RECORD_CREATE: "Création du dossier",
   RECORD_VIEW: "Consultation du dossier",
+  PATIENT_LOOKUP: "Recherche du dossier par INS (logiciel compatible DMP)",
   RECORD_CLOSE: "Fermeture du dossier",
   RECORD_REACTIVATE: "Réactivation du dossier",
   RECORD_COPY: "Demande de copie du dossier",

@@ -1,9 +1,9 @@
 import { closingIfBodyUnread } from "@/lib/http/body-limit";
-import { fhirProvideBundle } from "@/lib/fhir/http/server-handlers";
+import { fhirRequest } from "@/lib/fhir/http/server-handlers";
 
 export const dynamic = "force-dynamic";
 
-/** ITI-65 Provide Document Bundle (transaction). */
+/** ITI-65 Provide Document Bundle (transaction), JSON or XML. */
 export async function POST(request: Request) {
-  return closingIfBodyUnread(request, await fhirProvideBundle(request));
+  return closingIfBodyUnread(request, await fhirRequest(request));
 }

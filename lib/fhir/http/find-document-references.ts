@@ -1,23 +1,27 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { findDocumentReferenceRows, type TDocumentReferenceRow } from "@/lib/documents/find-documents";
+import { findDocumentReferenceRows, findDocuments, type TDocumentReferenceRow } from "@/lib/documents/find-documents";
 import { toDocumentListItem } from "@/lib/documents/document-list-item";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
-import { openRecord } from "@/lib/record-door/open-record";
-import { isAppError } from "@/lib/errors/app-error";
 import { normalizeNirInput } from "@/lib/identity/nir";
 import { IDNAT_PS_SYSTEM, INS_SYSTEMS } from "../constants";
 import { toDocumentReference } from "../document-reference";
 import { errorResponse, fhirJsonResponse, FhirError } from "../operation-outcome";
 import { authenticate, readerActorOf } from "./authenticate";
 import { clientIp, fhirBaseUrl, nowOf, type TFhirDeps } from "./deps";
+import { openSubjectRecords, type TSearchSubject } from "./open-subject-records";
+import { searchParamsOf, searchsetBundle } from "./search-params";
 
 const STATUS = { current: "ACTIVE", superseded: "REPLACED", "entered-in-error": "ARCHIVED" } as const;
+type TDocumentStatus = (typeof STATUS)[keyof typeof STATUS];
 
 export type TSearchQuery = {
-  nir: string;
-  filters: Omit<TDocumentFilters, "page" | "pageSize">;
+  subject: TSearchSubject;
+  /** One search per status, merged (status=current,superseded). */
+  statuses: TDocumentStatus[];
+  filters: Omit<TDocumentFilters, "page" | "pageSize" | "status">;
   authorIdNat: string | null;
+  /** 0: the total only, no entry (_count=0). */
   count: number;
   /** Matches to skip (paging: the Bundle's next link carries it). */
   offset: number;
@@ -36,14 +40,43 @@ function addDays(day: string, n: number): string {
 
 const invalid = (message: string) => new FhirError(400, "value", message);
 
+/** The parameters parseSearchQuery reads (the CapabilityStatement test holds it to this list). */
+export const DOCUMENT_REFERENCE_SEARCH_PARAMS = ["patient", "patient.identifier", "type", "category", "date", "status", "author.identifier", "_count", "_offset"] as const;
+
+/** The INS of `patient.identifier` (system|NIR): its NIR. */
+export function parseInsToken(name: string, value: string): string {
+  const ins = token(value);
+  if (ins.system && !(INS_SYSTEMS as readonly string[]).includes(ins.system)) throw invalid(`${name} : système ${ins.system.slice(0, 80)} inconnu (INS attendu).`);
+  const nir = normalizeNirInput(ins.code);
+  if (!/^[0-9]{5}(?:\d{2}|2[AB])\d{8}$/.test(nir)) throw invalid(`${name} : NIR de 15 caractères attendu.`);
+  return nir;
+}
+
+/** A Patient reference (Patient/<id>, relative or absolute, or the bare id) → the record id. */
+export function parsePatientReference(value: string): string {
+  const m = /^(?:(?:.*\/)?Patient\/)?([A-Za-z0-9_-]{1,64})$/.exec(value.trim());
+  if (!m) throw invalid("patient : référence Patient/<id> attendue (id renvoyé par GET Patient?identifier=…).");
+  return m[1] as string;
+}
+
+/** `patient` (a Patient reference) or `patient.identifier` (the INS): one is required. */
+export function parseSearchSubject(params: URLSearchParams): TSearchSubject {
+  const identifier = params.get("patient.identifier") ?? params.get("patient:identifier");
+  const reference = params.get("patient");
+  if (identifier) return { nir: parseInsToken("patient.identifier", identifier) };
+  if (reference) return { patientId: parsePatientReference(reference) };
+  throw new FhirError(400, "required", "Paramètre patient.identifier (urn:oid:1.2.250.1.213.1.4.8|<NIR>) ou patient (Patient/<id>) obligatoire.");
+}
+
+/** _count: a page size from 0 (the total only) to 100; 50 by default. */
+export function parseCount(params: URLSearchParams): number {
+  const raw = params.get("_count");
+  return raw && /^\d{1,6}$/.test(raw) ? Math.min(100, Number(raw)) : 50;
+}
+
 /** ITI-67 search parameters → the portal's document filters. */
 export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
-  const identifier = params.get("patient.identifier") ?? params.get("patient:identifier");
-  if (!identifier) throw new FhirError(400, "required", "Paramètre patient.identifier obligatoire : urn:oid:1.2.250.1.213.1.4.8|<NIR>.");
-  const ins = token(identifier);
-  if (ins.system && !(INS_SYSTEMS as readonly string[]).includes(ins.system)) throw invalid(`patient.identifier : système ${ins.system.slice(0, 80)} inconnu (INS attendu).`);
-  const nir = normalizeNirInput(ins.code);
-  if (!/^[0-9]{5}(?:\d{2}|2[AB])\d{8}$/.test(nir)) throw invalid("patient.identifier : NIR de 15 caractères attendu.");
+  const subject = parseSearchSubject(params);
   const filters: TSearchQuery["filters"] = {};
   const type = params.get("type");
   if (type) filters.typeCode = token(type).code.slice(0, 40);
@@ -59,10 +92,12 @@ export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
     if (prefix === "eq" || prefix === "le") filters.to = day;
     if (prefix === "lt") filters.to = addDays(day, -1);
   }
-  const status = params.get("status") ?? "current";
-  const mapped = (STATUS as Record<string, (typeof STATUS)[keyof typeof STATUS]>)[status];
-  if (!mapped) throw invalid("status : current, superseded ou entered-in-error attendu.");
-  filters.status = mapped;
+  const statuses: TDocumentStatus[] = [];
+  for (const status of (params.getAll("status").join(",") || "current").split(",")) {
+    const mapped = (STATUS as Record<string, TDocumentStatus>)[status.trim()];
+    if (!mapped) throw invalid("status : current, superseded ou entered-in-error attendu (plusieurs séparés par des virgules).");
+    if (!statuses.includes(mapped)) statuses.push(mapped);
+  }
   const author = params.get("author.identifier");
   let authorIdNat: string | null = null;
   if (author) {
@@ -70,48 +105,52 @@ export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
     if (t.system && t.system !== IDNAT_PS_SYSTEM) throw invalid(`author.identifier : système ${IDNAT_PS_SYSTEM} attendu.`);
     authorIdNat = t.code.slice(0, 40);
   }
-  const countRaw = params.get("_count");
-  const count = countRaw && /^\d+$/.test(countRaw) ? Math.min(100, Math.max(1, Number(countRaw))) : 50;
   const offsetRaw = params.get("_offset");
   if (offsetRaw !== null && !/^\d{1,5}$/.test(offsetRaw)) throw invalid("_offset : entier positif (99999 au plus) attendu.");
-  return { nir, filters, authorIdNat, count, offset: offsetRaw === null ? 0 : Number(offsetRaw) };
+  return { subject, statuses, filters, authorIdNat, count: parseCount(params), offset: offsetRaw === null ? 0 : Number(offsetRaw) };
 }
 
 /**
- * The DocumentReferences this professional may see for an INS. Every record with this
- * NIR (twins share one) is opened through lib/record-door/open-record (RECORD_VIEW trace,
- * refusals included) and listed through lib/documents/find-documents (lib/access filter
- * in the query): exactly what the portal shows.
+ * The DocumentReferences this professional may see for a patient. Every record of the
+ * subject (by NIR: twins share one) is opened through lib/record-door/open-record
+ * (RECORD_VIEW trace, refusals included) and listed through lib/documents/find-documents
+ * (lib/access filter in the query): exactly what the portal shows.
  */
 export async function findDocumentReferences(
   db: PrismaClient,
   actor: TProfessionalActor,
   query: TSearchQuery,
   options: { baseUrl: string; ipAddress?: string | null; now?: Date },
-): Promise<{ resources: Record<string, unknown>[]; hasMore: boolean }> {
-  const patients = await db.patient.findMany({ where: { nir: query.nir }, select: { id: true, nir: true }, orderBy: { birthRank: "asc" } });
+): Promise<{ resources: Record<string, unknown>[]; hasMore: boolean; total: number | null }> {
   let authorId: string | undefined;
   if (query.authorIdNat) {
     const author = await db.professional.findUnique({ where: { idNat: query.authorIdNat }, select: { id: true } });
-    if (!author) return { resources: [], hasMore: false };
+    if (!author) return { resources: [], hasMore: false, total: 0 };
     authorId = author.id;
   }
-  // Enough rows of every record to cut the page after merging them (twins share a NIR).
+  const records = await openSubjectRecords(db, actor, query.subject, options);
+  const filtersOf = (status: TDocumentStatus) => ({ ...query.filters, status, ...(authorId ? { authorId } : {}) });
+  if (query.count === 0) {
+    // _count=0: how many, and nothing else (one COUNT per record and status).
+    let total = 0;
+    for (const { ctx } of records) {
+      for (const status of query.statuses) total += (await findDocuments(db, actor, ctx, { ...filtersOf(status), page: 1, pageSize: 1 })).total;
+    }
+    return { resources: [], hasMore: false, total };
+  }
+  // Enough rows of every record and status to cut the page after merging them.
   const needed = query.offset + query.count + 1;
   const found: { row: TDocumentReferenceRow; nir: string }[] = [];
-  for (const patient of patients) {
-    let ctx;
-    try {
-      ({ ctx } = await openRecord(db, actor, patient.id, { ipAddress: options.ipAddress, now: options.now }));
-    } catch (error) {
-      if (isAppError(error) && error.code === "NOT_FOUND") continue;
-      throw error;
+  for (const { ctx, nir } of records) {
+    for (const status of query.statuses) {
+      for (const row of await findDocumentReferenceRows(db, actor, ctx, filtersOf(status), needed)) found.push({ row, nir });
     }
-    const rows = await findDocumentReferenceRows(db, actor, ctx, { ...query.filters, ...(authorId ? { authorId } : {}) }, needed);
-    for (const row of rows) found.push({ row, nir: patient.nir });
   }
-  // Newest first across records, as within one.
-  found.sort((a, b) => b.row.serviceDate.getTime() - a.row.serviceDate.getTime() || b.row.submittedAt.getTime() - a.row.submittedAt.getTime());
+  // Newest first across records and statuses, as within one.
+  found.sort(
+    (a, b) =>
+      b.row.serviceDate.getTime() - a.row.serviceDate.getTime() || b.row.submittedAt.getTime() - a.row.submittedAt.getTime() || (a.row.id < b.row.id ? 1 : -1),
+  );
   const page = found.slice(query.offset, query.offset + query.count);
   const resources = page.map(({ row, nir }) =>
     toDocumentReference(
@@ -127,35 +166,26 @@ export async function findDocumentReferences(
       options.baseUrl,
     ),
   );
-  return { resources, hasMore: found.length > query.offset + query.count };
+  const hasMore = found.length > query.offset + query.count;
+  // The total is known without a count only on the last page.
+  return { resources, hasMore, total: hasMore ? null : query.offset + resources.length };
 }
 
-/** GET /api/fhir/DocumentReference — ITI-67 Find Document References. */
+/**
+ * GET /api/fhir/DocumentReference and POST /api/fhir/DocumentReference/_search — ITI-67
+ * Find Document References (the POST form carries the same parameters in its body).
+ */
 export async function handleFindDocumentReferences(deps: TFhirDeps, request: Request): Promise<Response> {
   try {
     const subject = await authenticate(deps, request);
     const actor = await readerActorOf(deps, request, subject);
-    const url = new URL(request.url);
-    const query = parseSearchQuery(url.searchParams);
+    const params = await searchParamsOf(request);
+    const query = parseSearchQuery(params);
     const baseUrl = fhirBaseUrl(request);
-    const { resources, hasMore } = await findDocumentReferences(deps.db, actor, query, { baseUrl, ipAddress: clientIp(request), now: nowOf(deps) });
-    const pageUrl = (offset: number) => {
-      const params = new URLSearchParams(url.searchParams);
-      params.set("_count", String(query.count));
-      params.set("_offset", String(offset));
-      return `${baseUrl}/DocumentReference?${params.toString()}`;
-    };
-    const link = [{ relation: "self", url: `${baseUrl}/DocumentReference${url.search}` }];
-    if (query.offset > 0) link.push({ relation: "previous", url: pageUrl(Math.max(0, query.offset - query.count)) });
-    if (hasMore) link.push({ relation: "next", url: pageUrl(query.offset + query.count) });
-    return fhirJsonResponse({
-      resourceType: "Bundle",
-      type: "searchset",
-      // The total is known without a count only on the last page.
-      ...(hasMore ? {} : { total: query.offset + resources.length }),
-      link,
-      entry: resources.map((resource) => ({ fullUrl: `${baseUrl}/DocumentReference/${String(resource.id)}`, resource, search: { mode: "match" } })),
-    });
+    const { resources, hasMore, total } = await findDocumentReferences(deps.db, actor, query, { baseUrl, ipAddress: clientIp(request), now: nowOf(deps) });
+    return fhirJsonResponse(
+      searchsetBundle({ baseUrl, resourceType: "DocumentReference", params, resources, count: query.count, offset: query.offset, hasMore, total }),
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -35,6 +35,9 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
       }
     })();
   });
+  // A test that blocks the event loop for seconds (loading FHIR definitions) must not find
+  // its idle keep-alive connections closed under it (ECONNRESET on the next request).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

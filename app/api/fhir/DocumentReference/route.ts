@@ -1,8 +1,8 @@
-import { fhirFindDocumentReferences } from "@/lib/fhir/http/server-handlers";
+import { fhirRequest } from "@/lib/fhir/http/server-handlers";
 
 export const dynamic = "force-dynamic";
 
 /** ITI-67 Find Document References. */
 export function GET(request: Request) {
-  return fhirFindDocumentReferences(request);
+  return fhirRequest(request);
 }

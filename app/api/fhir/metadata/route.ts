@@ -1,8 +1,8 @@
-import { fhirMetadata } from "@/lib/fhir/http/server-handlers";
+import { fhirRequest } from "@/lib/fhir/http/server-handlers";
 
 export const dynamic = "force-dynamic";
 
 /** CapabilityStatement of the FHIR API. */
 export function GET(request: Request) {
-  return fhirMetadata(request);
+  return fhirRequest(request);
 }
