@@ -60,7 +60,7 @@ async function cardToken(professionalId: string): Promise<string> {
   const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
   const { key } = await openCard(db.prisma, card.file, "1234");
   const ticket = (await requestCardChallenge(db.prisma, cardPinInput(card.file as TCardFile, "1234"))).nonce;
-  return requestToken(await signClientAssertion({ key, chainPem: [card.file.certificatePem], clientId: "logiciel", tokenUrl: `${origin}/api/oauth/token`, pinTicket: ticket }));
+  return requestToken(await signClientAssertion({ key, chainPem: [card.file.certificatePem], tokenUrl: `${origin}/api/oauth/token`, pinTicket: ticket }));
 }
 
 function doc(overrides: Partial<TBundleDocumentInput> = {}): TBundleDocumentInput {
@@ -140,7 +140,7 @@ beforeAll(async () => {
   close = server.close;
   const certificate = await issueStructureCertificate(p, hospital.id);
   tokens.hospital = await requestToken(
-    await signClientAssertion({ key: await importEcPrivateKey(certificate.privateKeyPem), chainPem: [certificate.certificatePem], clientId: `3${HOSPITAL_FINESS}`, tokenUrl: `${origin}/api/oauth/token` }),
+    await signClientAssertion({ key: await importEcPrivateKey(certificate.privateKeyPem), chainPem: [certificate.certificatePem], tokenUrl: `${origin}/api/oauth/token` }),
   );
   tokens.gp = await cardToken(ids.gp);
   tokens.stranger = await cardToken(ids.stranger);
@@ -178,7 +178,7 @@ describe("application/fhir+xml on every interaction", () => {
     expectValidFhir(answer);
     expect(answer.type).toBe("transaction-response");
     const stored = await db.prisma.document.findUniqueOrThrow({ where: { uniqueId: input.uniqueId } });
-    expect(answer.entry.map((e) => e.response.location)).toContain(`DocumentReference/${stored.id}`);
+    expect(answer.entry.map((e) => e.response.location)).toContain(`DocumentReference/${stored.id}/_history/1`);
     expect(Buffer.from((await db.prisma.documentContent.findUniqueOrThrow({ where: { documentId: stored.id } })).data).equals(Buffer.from(PDF))).toBe(true);
   });
 

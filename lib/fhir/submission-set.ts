@@ -1,3 +1,4 @@
+import { structureIdNat } from "@/lib/reference/idnat-struct";
 import { FINESS_SYSTEM, IDNAT_PS_SYSTEM, INS_SYSTEMS, MHD_LIST_TYPES, MHD_SOURCE_ID_EXTENSION, MHD_SUBMISSION_SET_PROFILE, UNIQUE_ID_SYSTEM } from "./constants";
 
 /**
@@ -26,7 +27,7 @@ export function toSubmissionSet(set: TSubmissionSetForFhir): Record<string, unkn
     resourceType: "List",
     id: set.id,
     meta: { profile: [MHD_SUBMISSION_SET_PROFILE], lastUpdated: set.submittedAt.toISOString() },
-    extension: [{ url: MHD_SOURCE_ID_EXTENSION, valueIdentifier: { system: FINESS_SYSTEM, value: `3${set.structureFiness}` } }],
+    extension: [{ url: MHD_SOURCE_ID_EXTENSION, valueIdentifier: { system: FINESS_SYSTEM, value: structureIdNat(set.structureFiness) } }],
     identifier: [{ use: "official", system: UNIQUE_ID_SYSTEM, value: submissionSetUniqueId(set.id) }],
     status: "current",
     mode: "working",

@@ -1,3 +1,4 @@
+import { submissionSetId } from "../transaction-response";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
@@ -99,7 +100,8 @@ type TSubmissionRow = {
  * The submissions fed into one record, grouped into sets (one ITI-65 call = same structure,
  * submitter and instant), each listing only the documents this reader may read
  * (lib/access documentSql, the policy of the document lists); a set with none is left out.
- * Its id is its first row's, so it is the same for every reader.
+ * Its id is the one ITI-65 gave in the List's location (submissionSetId over all its
+ * documents, readable or not), so it is the same for every reader.
  */
 async function submissionSetsOf(db: PrismaClient, actor: TProfessionalActor, ctx: TAccessContext, nir: string): Promise<TSubmissionSetForFhir[]> {
   const rows = await db.$queryRaw<TSubmissionRow[]>`
@@ -112,18 +114,21 @@ async function submissionSetsOf(db: PrismaClient, actor: TProfessionalActor, ctx
     LEFT JOIN Professional p ON p.id = f.professionalId
     WHERE f.patientId = ${ctx.patientId} AND f.outcome = 'FED_OK'
     ORDER BY f.submittedAt DESC, f.id ASC`;
-  const sets = new Map<string, TSubmissionSetForFhir>();
+  const sets = new Map<string, TSubmissionSetForFhir & { allDocumentIds: string[] }>();
   for (const row of rows) {
     const submittedAt = new Date(typeof row.submittedAt === "bigint" ? Number(row.submittedAt) : row.submittedAt);
     const key = [row.structureId, row.professionalId ?? "", submittedAt.toISOString()].join("|");
     let set = sets.get(key);
     if (!set) {
-      set = { id: row.id, patientNir: nir, submittedAt, structureFiness: row.finess, structureName: row.structureName, submitterIdNat: row.submitterIdNat, documentIds: [] };
+      set = { id: "", patientNir: nir, submittedAt, structureFiness: row.finess, structureName: row.structureName, submitterIdNat: row.submitterIdNat, documentIds: [], allDocumentIds: [] };
       sets.set(key, set);
     }
+    if (!set.allDocumentIds.includes(row.documentId)) set.allDocumentIds.push(row.documentId);
     if (Number(row.readable) === 1 && !set.documentIds.includes(row.documentId)) set.documentIds.push(row.documentId);
   }
-  return [...sets.values()].filter((set) => set.documentIds.length > 0);
+  return [...sets.values()]
+    .filter((set) => set.documentIds.length > 0)
+    .map(({ allDocumentIds, ...set }) => ({ ...set, id: submissionSetId(allDocumentIds) }));
 }
 
 /**
