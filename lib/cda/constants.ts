@@ -51,3 +51,8 @@ export function isCdaContentType(contentType: string | null | undefined): boolea
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
   return type === CDA_MEDIA_TYPE || type === "application/xml" || type === "application/hl7-cda+xml";
 }
+
+/** The Coding of a CDA format, as DocumentReference.content.format carries it. */
+export function cdaFormatCoding(format: TCdaFormat): { system: string; code: string; display: string } {
+  return { system: `urn:oid:${format.system}`, code: format.code, display: format.label };
+}
