@@ -45,7 +45,8 @@ export function hostileSection(): TCdaBuildSection {
     unsafeNarrativeXml:
       '<paragraph onload="alert(1)" styleCode="Bold">Texte <content onclick="alert(2)">visible</content></paragraph>' +
       '<script xmlns="http://www.w3.org/1999/xhtml">window.__cdaScriptRan = true;</script>' +
-      '<paragraph><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="window.__cdaScriptRan = true"/>Fin du texte piégé.</paragraph>',
+      '<paragraph><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="window.__cdaScriptRan = true"/>Fin du texte piégé.</paragraph>' +
+      '<paragraph>Balise écrite en texte : &lt;script&gt;document.title="piraté"&lt;/script&gt;</paragraph>',
   };
 }
 
