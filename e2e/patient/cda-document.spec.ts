@@ -11,8 +11,8 @@ import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 test.describe.configure({ timeout: 120_000 });
 
 type TStructure = { structureId: string; finess: string; idNat: string; certificate: { certificatePem: string; privateKeyPem: string } };
-type TProfessional = { idNat: string };
-type TPatient = { nir: string; birthDate: string; firstName: string; lastName: string; loginId: string; password: string; phone: string };
+type TProfessional = { professionalId: string; idNat: string; card: { pin: string; file: unknown } };
+type TPatient = { patientId: string; nir: string; birthDate: string; firstName: string; lastName: string; loginId: string; password: string; phone: string };
 
 async function created<T>(request: APIRequestContext, factory: string, data: Record<string, unknown>): Promise<T> {
   const response = await request.post(`/api/sandbox/${factory}`, { data });
@@ -119,5 +119,37 @@ test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans ex�
   const xmlHref = await page.getByRole("link", { name: "Télécharger le document CDA (XML)" }).getAttribute("href");
   const xml = await page.request.get(xmlHref as string);
   expect(xml.headers()["content-disposition"]).toContain("attachment");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("le professionnel autorisé lit le même document CDA dans le dossier, rendu depuis l'arbre analysé", async ({ page, request, baseURL }) => {
+  const structure = await created<TStructure>(request, "structures", { name: "Clinique CDA", kind: "HOSPITAL" });
+  const author = await created<TProfessional>(request, "professionnels", { profession: "10", specialty: "SM04", structureId: structure.structureId });
+  const patient = await created<TPatient>(request, "patients", { firstName: "Léon", lastName: "Cédé", otpChannel: "SMS" });
+  await created(request, "relations", { relation: "consentement", patientId: patient.patientId, professionalId: author.professionalId });
+  await feedCdaDocuments(request, baseURL as string, structure, author, patient);
+
+  await page.addInitScript(() => Object.defineProperty(window, "__cdaScriptRan", { value: false, writable: true }));
+  await page.goto("/pro/connexion");
+  await page.getByLabel("Carte CPS (fichier)").setInputFiles({ name: "carte.cps.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(author.card.file)) });
+  await page.getByLabel("Code porteur (PIN)").fill(author.card.pin);
+  await page.getByRole("button", { name: "Se connecter avec la carte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
+
+  await page.goto(`/pro/patients/${patient.patientId}`);
+  await page.getByRole("link", { name: "Synthèse médicale CDA" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Synthèse médicale CDA" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Allergies et intolérances" })).toBeVisible();
+  await expect(page.getByText("Allergie à la pénicilline (urticaire).")).toBeVisible();
+  await expect(page.getByText("Fin du texte piégé.")).toBeVisible();
+  expect(await page.locator("main script, main img, main [onload], main [onclick], main [onerror]").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __cdaScriptRan: boolean }).__cdaScriptRan)).toBe(false);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto(`/pro/patients/${patient.patientId}`);
+  await page.getByRole("link", { name: "Compte rendu CDA avec PDF" }).click();
+  const pdfHref = await page.getByRole("link", { name: "Afficher le PDF" }).getAttribute("href");
+  const pdf = await page.request.get(pdfHref as string);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await expectNoSeriousA11yViolations(page);
 });
