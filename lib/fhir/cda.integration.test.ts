@@ -175,6 +175,14 @@ describe("ITI-65 with a CDA R2 document", () => {
     await expectRefused({ cda: { body: { kind: "pdf", pdf: tinyPdf() } } }, /annonce un corps structuré/);
   });
 
+  it("refuses a CDA above 10 MB with 413, before parsing it", async () => {
+    const { uniqueId, bundle } = cdaBundle({ format: PDF_FORMAT, cda: { typeCode: "34112-3", body: { kind: "pdf", pdf: new Uint8Array(Buffer.concat([Buffer.from(tinyPdf()), Buffer.alloc(8_000_000, 0x20)])) } } });
+    const { status, body } = await post(bundle);
+    expect(status).toBe(413);
+    expect(body.issue[0]?.diagnostics).toMatch(/10 Mo/);
+    expect(await db.prisma.document.count({ where: { uniqueId } })).toBe(0);
+  });
+
   it("refuses XML that is not a safe, well-formed CDA (DOCTYPE, external entity)", async () => {
     const { uniqueId, bundle } = cdaBundle();
     const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><ClinicalDocument xmlns="urn:hl7-org:v3">&x;</ClinicalDocument>`;

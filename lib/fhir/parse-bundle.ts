@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeNirInput } from "@/lib/identity/nir";
-import { checkUpload } from "@/lib/documents/check-upload";
+import { checkUpload, MAX_UPLOAD_BYTES } from "@/lib/documents/check-upload";
 import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
 import { isConfidentialityCode, isMaskingCode, type TConfidentialityCode, type TMaskingFlags } from "@/lib/reference/masking";
@@ -302,6 +302,7 @@ function parseContent(dr: TDocumentReference, binaries: ReadonlyMap<string, TBin
   }
   // A CDA R2 document is checked against its metadata once they are read (parseDocumentReference).
   if (isCdaContentType(declared)) {
+    if (bytes.length > MAX_UPLOAD_BYTES) reject(413, "too-long", "Contenu trop volumineux : un document ne peut dépasser 10 Mo.");
     checkDeclaredDigest(bytes, attachment);
     return { bytes, mediaType: CDA_MEDIA_TYPE };
   }
