@@ -90,7 +90,7 @@ test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans ex�
   await expectNoSeriousA11yViolations(page);
 
   // The VSM: sections, list and table rendered from the parsed CDA.
-  await page.getByRole("link", { name: "Synthèse médicale CDA" }).click();
+  await page.getByRole("link", { name: "Synthèse médicale CDA", exact: true }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Contenu" })).toBeVisible();
   await expect(page.getByText("CDA R2 (text/xml)")).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Pathologies en cours" })).toBeVisible();
@@ -109,7 +109,7 @@ test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans ex�
 
   // The structuration minimale CDA: its PDF is served as application/pdf.
   await page.goto("/patient/documents");
-  await page.getByRole("link", { name: "Compte rendu CDA avec PDF" }).click();
+  await page.getByRole("link", { name: "Compte rendu CDA avec PDF", exact: true }).click();
   await expect(page.getByText("Ce document contient un PDF (structuration minimale).")).toBeVisible();
   const pdfHref = await page.getByRole("link", { name: "Afficher le PDF" }).getAttribute("href");
   const pdf = await page.request.get(pdfHref as string);
@@ -137,7 +137,7 @@ test("le professionnel autorisé lit le même document CDA dans le dossier, rend
   await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
 
   await page.goto(`/pro/patients/${patient.patientId}`);
-  await page.getByRole("link", { name: "Synthèse médicale CDA" }).click();
+  await page.getByRole("link", { name: "Synthèse médicale CDA", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Synthèse médicale CDA" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Allergies et intolérances" })).toBeVisible();
   await expect(page.getByText("Allergie à la pénicilline (urticaire).")).toBeVisible();
@@ -147,7 +147,7 @@ test("le professionnel autorisé lit le même document CDA dans le dossier, rend
   await expectNoSeriousA11yViolations(page);
 
   await page.goto(`/pro/patients/${patient.patientId}`);
-  await page.getByRole("link", { name: "Compte rendu CDA avec PDF" }).click();
+  await page.getByRole("link", { name: "Compte rendu CDA avec PDF", exact: true }).click();
   const pdfHref = await page.getByRole("link", { name: "Afficher le PDF" }).getAttribute("href");
   const pdf = await page.request.get(pdfHref as string);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
