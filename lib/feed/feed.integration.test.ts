@@ -4,6 +4,7 @@ import { buildNir } from "@/lib/identity/nir";
 import { getFeedReport, monthsBetween } from "./feed-report";
 import { getNationalStats } from "./national-stats";
 import { submitHospitalLetter, type THospitalLetterInput } from "./submit-hospital-letter";
+import { parseCda } from "@/lib/cda/parse-cda";
 import { LETTER_TEMPLATES } from "./letter-templates";
 
 let db: TTestDatabase;
@@ -55,6 +56,18 @@ describe("hospital simulator submission (same ingestion as the API)", () => {
     expect(Buffer.from(doc.content?.data ?? []).subarray(0, 5).toString()).toBe("%PDF-");
     const row = await db.prisma.feedSubmission.findFirstOrThrow({ where: { documentId: doc.id } });
     expect(row).toMatchObject({ outcome: "FED_OK", professionalId: ids.secretary, structureId: ids.hospital });
+  });
+
+  it("sends the letter as a CDA R2 (structuration minimale) when that format is chosen: the PDF travels in nonXMLBody", async () => {
+    const result = await submitHospitalLetter(db.prisma, ids.doctor, letter({ format: "CDA" }));
+    expect(result).toMatchObject({ sent: true, outcome: "FED_OK" });
+    if (!result.sent) throw new Error("non envoyé");
+    const doc = await db.prisma.document.findUniqueOrThrow({ where: { id: result.documentId as string }, include: { content: true, patient: true } });
+    expect(doc).toMatchObject({ typeCode: "34112-3", mediaType: "text/xml" });
+    const parsed = parseCda(doc.content?.data ?? new Uint8Array());
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.document).toMatchObject({ typeCode: "34112-3", patient: { nir: doc.patient.nir }, body: { kind: "pdf" } });
+    expect(parsed.document.body.kind === "pdf" && Buffer.from(parsed.document.body.pdf).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("applies the masking chosen at validation", async () => {

@@ -11,6 +11,8 @@ import { ingestBundle } from "./ingest-bundle";
 import { getLetterTemplate, LETTER_TEMPLATES } from "./letter-templates";
 import { renderLetterPdf } from "./render-letter-pdf";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
+import { buildCda } from "@/lib/cda/build-cda";
+import { CDA_FORMATS, CDA_MEDIA_TYPE, cdaFormatCoding } from "@/lib/cda/constants";
 
 export const MASKING_CHOICES = {
   NONE: "Non masqué",
@@ -19,6 +21,14 @@ export const MASKING_CHOICES = {
   INVISIBLE_REPRESENTANTS_LEGAUX: "Invisible aux représentants légaux",
 } as const;
 export type TMaskingChoice = keyof typeof MASKING_CHOICES;
+
+/** The format the letter is sent in: the PDF itself, or a CDA R2 carrying it (CI-SIS structuration minimale). */
+export const LETTER_FORMATS = {
+  PDF: "PDF",
+  CDA: "CDA R2 (structuration minimale, PDF dans le corps non structuré)",
+} as const;
+export type TLetterFormat = keyof typeof LETTER_FORMATS;
+const CDA_PDF_FORMAT = CDA_FORMATS.find((f) => f.body === "pdf") as (typeof CDA_FORMATS)[number];
 
 export const ZHospitalLetterInput = z.object({
   structurePatientId: z.string().min(1).max(64),
@@ -29,6 +39,7 @@ export const ZHospitalLetterInput = z.object({
   serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date au format AAAA-MM-JJ.").refine((s) => !Number.isNaN(Date.parse(s)), "Date invalide."),
   masking: z.enum(Object.keys(MASKING_CHOICES) as [TMaskingChoice, ...TMaskingChoice[]]).default("NONE"),
   sendToDmp: z.boolean(),
+  format: z.enum(Object.keys(LETTER_FORMATS) as [TLetterFormat, ...TLetterFormat[]], "Choisissez le format : PDF ou CDA R2.").optional(),
 });
 export type THospitalLetterInput = z.infer<typeof ZHospitalLetterInput>;
 
@@ -123,10 +134,30 @@ export async function submitHospitalLetter(db: PrismaClient, userId: string, inp
     hiddenFromPatient: input.masking === "INVISIBLE_PATIENT",
     hiddenFromLegalReps: input.masking === "INVISIBLE_REPRESENTANTS_LEGAUX",
   };
+  const uniqueId = `urn:uuid:${randomUUID()}`;
+  const content =
+    input.format === "CDA"
+      ? {
+          contentType: CDA_MEDIA_TYPE,
+          bytes: new TextEncoder().encode(
+            buildCda({
+              uniqueId,
+              typeCode: template.typeCode,
+              title: input.title,
+              createdAt: now,
+              serviceDate: input.serviceDate,
+              patient: { nir: patient.nir, birthDate: patient.birthDate, family: patient.lastName, given: patient.firstName },
+              author: { idNat: author.idNat, family: author.lastName, given: author.firstName, ...(author.title ? { prefix: author.title } : {}) },
+              custodian: { finess: structure.finess, name: structure.name },
+              body: { kind: "pdf", pdf: bytes },
+            }),
+          ),
+        }
+      : { bytes, contentType: "application/pdf" };
   const bundle = buildProvideBundle(
     [
       {
-        uniqueId: `urn:uuid:${randomUUID()}`,
+        uniqueId,
         patient: { nir: patient.nir, birthDate: patient.birthDate, birthRank: patient.birthRank, family: patient.lastName, given: patient.firstName },
         typeCode: template.typeCode,
         title: input.title,
@@ -134,7 +165,8 @@ export async function submitHospitalLetter(db: PrismaClient, userId: string, inp
         custodianFiness: structure.finess,
         masking,
         serviceDate: input.serviceDate,
-        content: { bytes, contentType: "application/pdf" },
+        content,
+        ...(input.format === "CDA" ? { format: cdaFormatCoding(CDA_PDF_FORMAT) } : {}),
       },
     ],
     { sourceFiness: structure.finess, now },

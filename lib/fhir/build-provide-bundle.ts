@@ -27,6 +27,8 @@ export type TBundleDocumentInput = {
   masking?: Partial<TMaskingFlags>;
   serviceDate: string;
   content: { bytes: Uint8Array; contentType: string };
+  /** DocumentReference.content.format (XDS formatCode), e.g. a CI-SIS CDA format (lib/cda). */
+  format?: { system: string; code: string; display?: string };
   replacesUniqueId?: string;
   /** Put the content in attachment.data instead of a separate Binary entry. */
   inlineContent?: boolean;
@@ -86,6 +88,7 @@ export function buildProvideBundle(documents: TBundleDocumentInput[], submission
               hash: sha1HexToBase64(contentDigests(d.content.bytes).sha1),
               ...(d.inlineContent ? { data: base64 } : { url: binaryUrl }),
             },
+            ...(d.format ? { format: d.format } : {}),
           },
         ],
         context: { period: { start: d.serviceDate } },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeNirInput } from "@/lib/identity/nir";
-import { checkUpload } from "@/lib/documents/check-upload";
+import { checkUpload, MAX_UPLOAD_BYTES } from "@/lib/documents/check-upload";
 import { contentDigests, sha1HexToBase64 } from "@/lib/documents/content-digest";
 import { classOfType, getDocumentType } from "@/lib/reference/document-types";
 import { parseStructureIdNat } from "@/lib/reference/idnat-struct";
@@ -17,6 +17,8 @@ import {
   VISIBILITY_SYSTEM,
 } from "./constants";
 import { FhirError, type TIssueCode } from "./operation-outcome";
+import { CDA_MEDIA_TYPE, isCdaContentType } from "@/lib/cda/constants";
+import { checkCdaAgainstMetadata } from "@/lib/cda/check-against-metadata";
 
 /**
  * Reading an ITI-65 "Provide Document Bundle": a transaction Bundle with one List
@@ -159,6 +161,7 @@ const ZDocumentReference = z.object({
           size: z.number().optional(),
           hash: z.string().optional(),
         }),
+        format: ZCoding.optional(),
       }),
     )
     .optional(),
@@ -388,6 +391,12 @@ function parseContent(dr: TDocumentReference, binaries: ReadonlyMap<string, TBin
   } else {
     return reject(400, "required", "DocumentReference.content.attachment : ni data ni url vers un Binary du lot.");
   }
+  // A CDA R2 document is checked against its metadata once they are read (parseDocumentReference).
+  if (isCdaContentType(declared)) {
+    if (bytes.length > MAX_UPLOAD_BYTES) reject(413, "too-long", "Contenu trop volumineux : un document ne peut dépasser 10 Mo.");
+    checkDeclaredDigest(bytes, attachment);
+    return { bytes, mediaType: CDA_MEDIA_TYPE };
+  }
   const check = checkUpload(bytes, declared);
   if (!check.ok) {
     if (check.code === "TOO_LARGE") reject(413, "too-long", "Contenu trop volumineux : un document ne peut dépasser 10 Mo.");
@@ -455,6 +464,11 @@ function parseDocumentReference(parsed: TDocumentReferenceParse, binaries: Reado
   const replaces = parseReplaces(dr);
   if (replaces.replacesUniqueId === uniqueId) reject(422, "business-rule", "Un document ne peut pas se remplacer lui-même.");
   const content = parseContent(dr, binaries);
+  if (content.mediaType === CDA_MEDIA_TYPE) {
+    const meta = { ...identity, typeCode, authorIdNat, date: dr.date, serviceStart: dr.context?.period?.start, formatCode: dr.content?.[0]?.format?.code };
+    const cda = checkCdaAgainstMetadata(content.bytes, meta);
+    if (!cda.ok) reject(422, "business-rule", cda.message);
+  }
   const title = (dr.description ?? dr.content?.[0]?.attachment.title ?? getDocumentType(typeCode)?.label ?? typeCode).trim().slice(0, 200);
   return { uniqueId, ...identity, typeCode, classCode, title, authorIdNat, custodianFiness, ...security, serviceDate, ...replaces, content };
 }

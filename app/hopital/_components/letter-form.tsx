@@ -17,11 +17,12 @@ type Props = {
   today: string;
   canSend: boolean;
   maskingChoices: { value: string; label: string }[];
+  formatChoices: { value: string; label: string }[];
 };
 
 const OUTCOME_TONE = { FED_OK: "success", CERTIFICATION_KO: "danger", RECORD_NOT_FOUND: "warning", RECORD_CLOSED: "warning", REJECTED: "danger" } as const;
 
-export function LetterForm({ action, structurePatientId, templates, authors, defaultAuthorId, today, canSend, maskingChoices }: Props) {
+export function LetterForm({ action, structurePatientId, templates, authors, defaultAuthorId, today, canSend, maskingChoices, formatChoices }: Props) {
   const [state, formAction] = useActionState(action, {});
   const first = templates[0] as TTemplateOption;
   const [templateId, setTemplateId] = useState(first.id);
@@ -73,6 +74,11 @@ export function LetterForm({ action, structurePatientId, templates, authors, def
         <Fieldset id="masking" legend="Masquage à la validation">
           {maskingChoices.map((m, i) => (
             <ChoiceField key={m.value} id={`masking-${m.value}`} type="radio" name="masking" value={m.value} label={m.label} defaultChecked={i === 0} />
+          ))}
+        </Fieldset>
+        <Fieldset id="format" legend="Format d'envoi au DMP">
+          {formatChoices.map((f, i) => (
+            <ChoiceField key={f.value} id={`format-${f.value}`} type="radio" name="format" value={f.value} label={f.label} defaultChecked={i === 0} />
           ))}
         </Fieldset>
         <ChoiceField

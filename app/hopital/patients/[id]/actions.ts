@@ -18,6 +18,7 @@ export async function validateLetterAction(_previous: TLetterFormState, formData
     serviceDate: formData.get("serviceDate"),
     masking: formData.get("masking") ?? "NONE",
     sendToDmp: formData.get("sendToDmp") === "on",
+    format: formData.get("format") ?? "PDF",
   });
   if (!parsed.success) {
     return { error: "Le document n'a pas été validé : corrigez les champs signalés.", fieldErrors: parsed.error.flatten().fieldErrors };

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { getLetterForm } from "@/lib/feed/hospital-portal";
 import { LETTER_TEMPLATES } from "@/lib/feed/letter-templates";
-import { MASKING_CHOICES } from "@/lib/feed/submit-hospital-letter";
+import { LETTER_FORMATS, MASKING_CHOICES } from "@/lib/feed/submit-hospital-letter";
 import { formatNir } from "@/lib/identity/nir";
 import { LetterForm } from "../../_components/letter-form";
 import { validateLetterAction } from "./actions";
@@ -53,6 +53,7 @@ export default async function HospitalLetterPage({ params }: { params: Promise<{
         today={today}
         canSend={canSend}
         maskingChoices={Object.entries(MASKING_CHOICES).map(([value, label]) => ({ value, label }))}
+        formatChoices={Object.entries(LETTER_FORMATS).map(([value, label]) => ({ value, label }))}
       />
     </>
   );

@@ -12,6 +12,9 @@ import { requestIp } from "@/lib/auth/patient/flows";
 import { portalDocument, portalReadDocument } from "@/lib/patient-portal";
 import { documentClassLabel, documentTypeLabel } from "@/lib/reference/document-types";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
+import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
+import { cdaView } from "@/lib/cda/view";
+import { CdaDocument } from "@/components/documents/cda-document";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -31,7 +34,11 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const doc = await portalDocument(actor, id);
   if (!doc) notFound();
   // A text document is shown in the page: opening it is a traced read.
-  const text = doc.mediaType === "text/plain" ? await portalReadDocument(actor, id, await requestIp()) : null;
+  // So is a CDA document, rendered from its parsed tree.
+  const isCda = doc.mediaType === CDA_MEDIA_TYPE;
+  const opened = doc.mediaType === "text/plain" || isCda ? await portalReadDocument(actor, id, await requestIp()) : null;
+  const text = isCda ? null : opened;
+  const cda = isCda && opened ? cdaView(opened.data) : null;
   const isOwn = doc.source === "PATIENT" && doc.authorAccountId === actor.accountId;
   const contentUrl = `/patient/documents/${doc.id}/contenu`;
   return (
@@ -50,13 +57,15 @@ export default async function DocumentPage({ params, searchParams }: { params: P
             <div><dt className="font-semibold">Structure</dt><dd>{doc.structureName ?? "—"}</dd></div>
             <div><dt className="font-semibold">Source</dt><dd>{SOURCE_LABELS[doc.source]}</dd></div>
             <div><dt className="font-semibold">Ajouté le</dt><dd>{formatDateTime(doc.submittedAt)}</dd></div>
-            <div><dt className="font-semibold">Format</dt><dd>{doc.mediaType} · {formatSize(doc.size)}</dd></div>
+            <div><dt className="font-semibold">Format</dt><dd>{isCda ? "CDA R2 (text/xml)" : doc.mediaType} · {formatSize(doc.size)}</dd></div>
             <div><dt className="font-semibold">Visibilité</dt><dd><MaskingBadges doc={doc} /></dd></div>
             {doc.oppositionReason ? <div><dt className="font-semibold">Motif de l&apos;opposition</dt><dd>{doc.oppositionReason}</dd></div> : null}
           </dl>
         </Card>
         <Card title="Contenu" className="lg:col-span-2">
-          {text ? (
+          {cda ? (
+            cda.ok ? <CdaDocument view={cda.view} pdfHref={`${contentUrl}?pdf=1`} /> : <Alert tone="danger">{cda.message}</Alert>
+          ) : text ? (
             <pre className="max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-4 font-sans text-slate-900">{new TextDecoder().decode(text.data)}</pre>
           ) : doc.mediaType.startsWith("image/") ? (
             // eslint-disable-next-line @next/next/no-img-element
@@ -71,7 +80,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
               </a>
             ) : null}
             <a href={`${contentUrl}?telechargement=1`} className="font-semibold text-blue-800 underline">
-              Télécharger le document
+              {isCda ? "Télécharger le document CDA (XML)" : "Télécharger le document"}
             </a>
           </div>
         </Card>

@@ -16,6 +16,7 @@ import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatNir } from "@/lib/identity/nir";
 import { viewRecord } from "@/lib/pro/portal";
+import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import { DOCUMENT_CLASSES, DOCUMENT_TYPES, documentTypeLabel } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
@@ -139,9 +140,13 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
               isRowHeader: true,
               cell: (d) => (
                 <>
-                  <a href={`${base}/documents/${d.id}`} target="_blank" rel="noopener">
-                    {d.title}
-                  </a>
+                  {d.mediaType === CDA_MEDIA_TYPE ? (
+                    <Link href={`${base}/documents/${d.id}/apercu`}>{d.title}</Link>
+                  ) : (
+                    <a href={`${base}/documents/${d.id}`} target="_blank" rel="noopener">
+                      {d.title}
+                    </a>
+                  )}
                   <span className="block font-normal text-slate-700">{documentTypeLabel(d.typeCode)}</span>
                 </>
               ),

@@ -1,8 +1,10 @@
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { requestIp } from "@/lib/auth/patient/flows";
 import { portalReadDocument } from "@/lib/patient-portal";
+import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
+import { cdaPdf } from "@/lib/cda/view";
 
-const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "text/plain": "txt" };
+const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "text/plain": "txt", [CDA_MEDIA_TYPE]: "xml" };
 
 function asciiName(title: string): string {
   return title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-zA-Z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "document";
@@ -15,7 +17,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const doc = await portalReadDocument(actor, id, await requestIp());
   if (!doc) return new Response("Document introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const isDownload = new URL(request.url).searchParams.has("telechargement");
+  const url = new URL(request.url);
+  // A CDA's embedded PDF (?pdf=1) is shown as PDF; the CDA itself is only ever downloaded, never rendered by the browser.
+  if (doc.mediaType === CDA_MEDIA_TYPE && url.searchParams.has("pdf")) {
+    const pdf = cdaPdf(doc.data);
+    if (!pdf) return new Response("Ce document CDA ne contient pas de PDF.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response(Buffer.from(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${asciiName(doc.title)}.pdf"`, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
+  }
+  const isDownload = url.searchParams.has("telechargement") || doc.mediaType === CDA_MEDIA_TYPE;
   const fileName = `${asciiName(doc.title)}.${EXTENSIONS[doc.mediaType] ?? "bin"}`;
   return new Response(Buffer.from(doc.data), {
     headers: {

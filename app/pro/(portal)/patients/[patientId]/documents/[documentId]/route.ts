@@ -1,16 +1,30 @@
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { openDocument } from "@/lib/pro/portal";
+import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
+import { cdaPdf } from "@/lib/cda/view";
 
 type TContext = { params: Promise<{ patientId: string; documentId: string }> };
 
 /** A document's content, traced (DOCUMENT_READ). Refused or unknown: the same 404. */
-export async function GET(_request: Request, context: TContext) {
+export async function GET(request: Request, context: TContext) {
   const actor = await getProfessionalActor();
   if (!actor) return new Response("Vous devez vous identifier avec votre carte CPS.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { patientId, documentId } = await context.params;
   try {
     const doc = await openDocument(actor, patientId, documentId);
+    if (doc.mediaType === CDA_MEDIA_TYPE) {
+      // A CDA is shown on its page (apercu); here its embedded PDF (?pdf=1) or the XML as a download, never rendered by the browser.
+      const pdf = new URL(request.url).searchParams.has("pdf") ? cdaPdf(doc.data) : null;
+      return new Response(pdf ? Buffer.from(pdf) : new Uint8Array(doc.data), {
+        headers: {
+          "Content-Type": pdf ? "application/pdf" : "application/xml",
+          "Content-Disposition": pdf ? `inline; filename="document-${doc.id}.pdf"` : `attachment; filename="document-${doc.id}.xml"`,
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    }
     const isText = doc.mediaType === "text/plain";
     return new Response(new Uint8Array(doc.data), {
       headers: {

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CdaDocument } from "@/components/documents/cda-document";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireProfessionalActor } from "@/lib/auth/pro/session";
+import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
+import { cdaView } from "@/lib/cda/view";
+import { isAppError } from "@/lib/errors/app-error";
+import { openDocument } from "@/lib/pro/portal";
+
+export const metadata: Metadata = { title: "Document CDA" };
+
+type TProps = { params: Promise<{ patientId: string; documentId: string }> };
+
+/** A CDA document read in the record (traced as DOCUMENT_READ, like the raw content). */
+export default async function ProCdaDocumentPage({ params }: TProps) {
+  const actor = await requireProfessionalActor();
+  const { patientId, documentId } = await params;
+  let doc;
+  try {
+    doc = await openDocument(actor, patientId, documentId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const base = `/pro/patients/${patientId}/documents/${documentId}`;
+  if (doc.mediaType !== CDA_MEDIA_TYPE) {
+    return (
+      <>
+        <PageHeader title={doc.title} actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>} />
+        <p>
+          Ce document n&apos;est pas un document CDA. <a href={base} className="font-semibold text-blue-800 underline">Ouvrir le document</a>
+        </p>
+      </>
+    );
+  }
+  const cda = cdaView(doc.data);
+  return (
+    <>
+      <PageHeader eyebrow="Document CDA R2" title={doc.title} actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>} />
+      <Card title="Contenu">
+        {cda.ok ? <CdaDocument view={cda.view} pdfHref={`${base}?pdf=1`} /> : <Alert tone="danger">{cda.message}</Alert>}
+        <a href={base} className="font-semibold text-blue-800 underline">
+          Télécharger le document CDA (XML)
+        </a>
+      </Card>
+    </>
+  );
+}
