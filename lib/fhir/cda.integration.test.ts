@@ -112,7 +112,7 @@ beforeAll(async () => {
   close = server.close;
   const certificate = await issueStructureCertificate(p, hospital.id);
   const key = await importEcPrivateKey(certificate.privateKeyPem);
-  const assertion = await signClientAssertion({ key, chainPem: [certificate.certificatePem], clientId: `3${FINESS}`, tokenUrl: `${origin}/api/oauth/token` });
+  const assertion = await signClientAssertion({ key, chainPem: [certificate.certificatePem], tokenUrl: `${origin}/api/oauth/token` });
   const response = await fetch(`${origin}/api/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
