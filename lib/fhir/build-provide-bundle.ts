@@ -14,6 +14,7 @@ import {
   UNIQUE_ID_SYSTEM,
 } from "./constants";
 import { uniqueIdAsUri } from "./document-reference";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TBundleDocumentInput = {
   uniqueId: string;
@@ -40,7 +41,7 @@ export type TBundleDocumentInput = {
 export type TProvideBundle = { resourceType: "Bundle"; type: "transaction"; entry: Record<string, unknown>[] };
 
 export function buildProvideBundle(documents: TBundleDocumentInput[], submission: { sourceFiness: string; now?: Date }): TProvideBundle {
-  const now = submission.now ?? new Date();
+  const now = submission.now ?? platformNow();
   const entries: Record<string, unknown>[] = [];
   const docUrls: string[] = [];
   for (const d of documents) {

@@ -7,6 +7,7 @@ import { CARD_REFUSALS } from "@/lib/pki/card-errors";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import { consumeCardChallenge } from "@/lib/pki/card-sign-in";
 import { consumeJtiOnce } from "./jti-store";
+import { platformNow } from "@/lib/clock/clock";
 
 /** An assertion may live 5 minutes at most (SMART Backend Services). */
 export const MAX_ASSERTION_LIFETIME_S = 300;
@@ -58,7 +59,7 @@ export async function verifyClientAssertion(
   assertion: string,
   options: { tokenUrl: string | readonly string[]; now?: Date },
 ): Promise<TAuthenticatedClient> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? platformNow();
   const header = readHeader(assertion);
   if (!header) throw unauthorized("client_assertion illisible : un JWT signé (trois segments base64url) est attendu.");
   if (header.alg !== "ES256") throw unauthorized("client_assertion : seul l'algorithme ES256 (ECDSA P-256) est accepté.");

@@ -1,5 +1,6 @@
 import { randomUUID, webcrypto } from "node:crypto";
 import { SignJWT } from "jose";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * What a client does to get a token: a JWT ES256 (jose) with header x5c (its certificate
@@ -20,7 +21,7 @@ export async function signClientAssertion(input: {
   lifetimeSeconds?: number;
   jti?: string;
 }): Promise<string> {
-  const nowS = Math.floor((input.now ?? new Date()).getTime() / 1000);
+  const nowS = Math.floor((input.now ?? platformNow()).getTime() / 1000);
   const x5c = input.chainPem.map((pem) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, ""));
   return new SignJWT(input.pinTicket ? { pin_ticket: input.pinTicket } : {})
     .setProtectedHeader({ alg: "ES256", typ: "JWT", x5c })

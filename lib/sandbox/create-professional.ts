@@ -1,3 +1,4 @@
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -41,12 +42,12 @@ export type TSandboxProfessional = {
  */
 export async function createSandboxProfessional(prisma: PrismaClient, input: TProfessionalInput): Promise<TSandboxProfessional> {
   const { pin = String(randomInt(0, 10_000)).padStart(4, "0"), ...person } = input;
-  if (person.structureId && !(await prisma.structure.findUnique({ where: { id: person.structureId }, select: { id: true } }))) {
+  if (person.structureId && !(await prisma.structure.findFirst({ where: { id: person.structureId, namespaceId: currentNamespace() }, select: { id: true } }))) {
     throw new AppError("INVALID_INPUT", "Structure introuvable : créez-la d'abord (POST /api/sandbox/structures).");
   }
   const rpps = await freeSandboxRpps(prisma);
   const professional = await prisma.professional.create({
-    data: { ...person, rpps, idNat: `8${rpps}`, kind: "HEALTH_PROFESSIONAL", email: `pro.${sandboxToken()}@bac-a-sable.test` },
+    data: { ...person, rpps, idNat: `8${rpps}`, kind: "HEALTH_PROFESSIONAL", email: `pro.${sandboxToken()}@bac-a-sable.test`, namespaceId: currentNamespace() },
   });
   try {
     const card = await issueCard(prisma, professional.id, { pin });

@@ -16,6 +16,7 @@ import {
   PRO_SESSION_MAX_AGE,
   hasSecureCookies,
 } from "./session-config";
+import { platformNowMs } from "@/lib/clock/clock";
 
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== "object") return null;
@@ -69,7 +70,7 @@ export function proAuthOptions(): NextAuthOptions {
             );
             const sv = await cardSessionVersion(prisma, signedIn.cardSerial);
             if (sv === null) throw new Error(messageForCode("INTERNAL"));
-            return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial, sv, authAt: Date.now() };
+            return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial, sv, authAt: platformNowMs() };
           } catch (error) {
             // The message travels back to the sign-in page: only French, never internals.
             throw new Error(isCardError(error) ? error.message : messageForCode("INTERNAL"));

@@ -2,6 +2,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cardHolder } from "@/lib/pki/card-holder";
 import type { TProActor } from "./pro-actor";
 import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS } from "./session-config";
+import { platformNow } from "@/lib/clock/clock";
+import { enterNamespace } from "@/lib/clock/namespace-scope";
 
 /**
  * A professional session token: the card it was opened with, the card's sessionVersion
@@ -18,7 +20,7 @@ export function proTokenFromClaims(token: Record<string, unknown> | null): TProT
 }
 
 /** The professional of a token, checked on the card row every request already reads; null when refused. */
-export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, now: Date = new Date()): Promise<TProActor | null> {
+export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, at?: Date): Promise<TProActor | null> {
   if (!token) return null;
   const card = await prisma.cpsCard.findUnique({
     where: { serial: token.cardSerial },
@@ -38,15 +40,19 @@ export async function loadProfessionalActor(prisma: PrismaClient, token: TProTok
           isSamuRegulator: true,
           isOperator: true,
           structure: { select: { name: true } },
+          namespaceId: true,
         },
       },
     },
   });
+  // The request goes on in the professional's sandbox namespace: its clock, its people.
+  if (card) enterNamespace(card.professional.namespaceId);
+  const now = at ?? platformNow();
   if (!card || card.status !== "ACTIVE" || card.expiresAt < now || card.professional.id !== token.sub) return null;
   const age = now.getTime() - token.authAt;
   if (card.sessionVersion !== token.sv || age < 0 || age >= PRO_SESSION_ABSOLUTE_MAX_AGE_MS) return null;
   const p = card.professional;
-  return { kind: "PROFESSIONAL", ...cardHolder(p), idNat: p.idNat, cardSerial: token.cardSerial };
+  return { kind: "PROFESSIONAL", ...cardHolder(p), idNat: p.idNat, cardSerial: token.cardSerial, namespaceId: p.namespaceId };
 }
 
 /** The card's current sessionVersion, for a new session's token (null for an unknown card). */
