@@ -191,3 +191,18 @@ export const TRACE_ROWS = [
 export function expectedTracesFor(actorCase: TActorCase, isOpen: boolean): string {
   return actorCase === "treatingDoctor" && isOpen ? "Y..." : "....";
 }
+
+/**
+ * SAME_SANDBOX_NAMESPACE (sandbox-namespace.ts): a professional and a record of different
+ * sandbox namespaces (null: the demo data) never meet, whatever else they share — here the
+ * strongest facts, the treating doctor with the patient's consent. Each row: the
+ * professional's namespace, the record's, and the decision canAccessRecord must name; the
+ * SQL forms (loadAccessContext, findPatients) find no record where it says OTHER_SANDBOX_NAMESPACE.
+ */
+export const NAMESPACE_ROWS = [
+  { professional: null, record: null, rule: "TREATING_DOCTOR" },
+  { professional: "A", record: "A", rule: "TREATING_DOCTOR" },
+  { professional: "A", record: "B", rule: "OTHER_SANDBOX_NAMESPACE" },
+  { professional: "A", record: null, rule: "OTHER_SANDBOX_NAMESPACE" },
+  { professional: null, record: "A", rule: "OTHER_SANDBOX_NAMESPACE" },
+] as const;
