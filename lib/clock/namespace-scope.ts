@@ -6,6 +6,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * is known — the sandbox routes from their `X-DMP-Espace` header, the sessions from the
  * signed-in person's row (lib/auth) — and read by `platformNow()` and by the namespace filters.
  * Nothing else passes it around. Outside any scope: no namespace (the demo data).
+ * The scope object is per request (a new async context per request): filling it in is
+ * seen by every caller up the chain, which a plain enterWith after an await is not.
  *
  * Kept on globalThis: Next.js bundles instrumentation, routes and pages apart, and they
  * must share one storage.
@@ -19,11 +21,20 @@ export function runInNamespace<T>(namespaceId: string | null, fn: () => T): T {
 }
 
 /**
- * Enters the namespace for the rest of the current request (where a session resolves its
- * actor, inside a page or route Next.js already runs in its own async context).
+ * Opens the request's namespace scope: called first thing, before any `await`, by the
+ * functions that resolve a request's actor (sessions, sign-ins), so that the scope object
+ * lands in their caller's async context too. `enterNamespace` then fills it in once the
+ * actor's row is read: an `enterWith` after an `await` would not reach the caller.
  */
+export function openNamespaceScope(): void {
+  if (!storage.getStore()) storage.enterWith({ namespaceId: null });
+}
+
+/** Sets the namespace of the open scope (see openNamespaceScope), else of a new one from here on. */
 export function enterNamespace(namespaceId: string | null): void {
-  storage.enterWith({ namespaceId });
+  const scope = storage.getStore();
+  if (scope) scope.namespaceId = namespaceId;
+  else storage.enterWith({ namespaceId });
 }
 
 /** The namespace in scope, or null. */

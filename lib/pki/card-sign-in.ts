@@ -8,7 +8,7 @@ import { CardError } from "./card-errors";
 import { cardHolder } from "./card-holder";
 import { checkCardCertificate, isSameCertificate, isValidNonceSignature } from "./verify-certificate";
 import { platformNow } from "@/lib/clock/clock";
-import { enterNamespace } from "@/lib/clock/namespace-scope";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /** 3 consecutive wrong PINs block the card (docs/DESIGN.md, Reference data). */
 export const MAX_PIN_TRIES = 3;
@@ -44,6 +44,7 @@ async function refusalAfterRace(db: PrismaClient, cardId: string): Promise<CardE
  * errors only), never the slots of attempts still in flight.
  */
 export async function checkCardPin(db: PrismaClient, input: TPinCheckInput, request: TRequestInfo = {}): Promise<CpsCard> {
+  openNamespaceScope();
   await enterCardNamespace(db, input.serial);
   const now = request.now ?? platformNow();
   const serial = String(input.serial ?? "").toUpperCase();
@@ -101,6 +102,7 @@ export async function requestCardChallenge(
   input: TPinCheckInput,
   request: TRequestInfo = {},
 ): Promise<{ nonce: string; expiresAt: Date; unwrapKey: string }> {
+  openNamespaceScope();
   await enterCardNamespace(db, input.serial);
   const now = request.now ?? platformNow();
   const card = await checkCardPin(db, input, { ...request, now });
@@ -152,6 +154,7 @@ export async function verifyCardSignIn(
   input: TCardSignInInput,
   request: TRequestInfo = {},
 ): Promise<TSignedInProfessional> {
+  openNamespaceScope();
   await enterCardNamespace(db, input.serial);
   const now = request.now ?? platformNow();
   const serial = String(input.serial ?? "").toUpperCase();

@@ -5,7 +5,7 @@ import { verifyOtp, type TVerifyOtpResult } from "@/lib/otp/verify-otp";
 import { lockedMessage } from "@/lib/otp/otp-rules";
 import type { TPatientToken } from "./session-token";
 import { platformNow } from "@/lib/clock/clock";
-import { enterNamespace } from "@/lib/clock/namespace-scope";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /** The French message for a failed code check. */
 export function otpFailureMessage(result: Exclude<TVerifyOtpResult, { ok: true }>): string {
@@ -32,6 +32,7 @@ export async function completeLogin(
   prisma: PrismaClient,
   input: { challengeId: string; code: string; ipAddress?: string | null; now?: Date; purpose?: OtpPurpose },
 ): Promise<TCompleteLoginResult> {
+  openNamespaceScope();
   // The account's sandbox namespace decides its clock (code expiry, session start).
   const owner = await prisma.otpChallenge.findUnique({ where: { id: input.challengeId }, select: { account: { select: { namespaceId: true } } } });
   enterNamespace(owner?.account?.namespaceId ?? null);

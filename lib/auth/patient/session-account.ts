@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { splitRepresentations } from "@/lib/access/representation";
 import type { TPatientAccountSession } from "./actor-from-session";
-import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, type TPatientToken } from "./session-token";
+import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
 import { platformNow } from "@/lib/clock/clock";
-import { enterNamespace } from "@/lib/clock/namespace-scope";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /**
  * Patient sessions are signed tokens (JWT in a cookie) made revocable by a per-account
@@ -13,11 +13,13 @@ import { enterNamespace } from "@/lib/clock/namespace-scope";
  */
 export function isPatientTokenLive(token: TPatientToken, sessionVersion: number, now: Date): boolean {
   const age = now.getTime() - token.authAt;
-  return token.sv === sessionVersion && age >= 0 && age < PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS;
+  const idle = token.seenAt === undefined ? 0 : now.getTime() - token.seenAt;
+  return token.sv === sessionVersion && age >= 0 && age < PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS && idle < PATIENT_SESSION_MAX_AGE * 1000;
 }
 
 /** The signed-in account of a token, checked against the database, or null (unknown, revoked, too old). */
 export async function loadPatientAccountSession(prisma: PrismaClient, token: TPatientToken | null, at?: Date): Promise<TPatientAccountSession | null> {
+  openNamespaceScope();
   if (!token) return null;
   const account = await prisma.account.findUnique({
     where: { id: token.sub },

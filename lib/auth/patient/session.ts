@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
-import { enterNamespace } from "@/lib/clock/namespace-scope";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 import { loadPatientAccountSession } from "./session-account";
 import { actorFromSession, type TPatientAccountSession, type TPatientPortalActor } from "./actor-from-session";
 import { decodePatientToken, encodePatientToken, PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
@@ -61,6 +61,7 @@ const loadRequestSession = cache(async function loadRequestSession(): Promise<TP
 
 /** The signed-in account; every caller then runs in its sandbox namespace (lib/clock/namespace-scope.ts). */
 export async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
+  openNamespaceScope();
   const session = await loadRequestSession();
   enterNamespace(session?.namespaceId ?? null);
   return session;
@@ -86,6 +87,7 @@ const requireRequestActor = cache(async function requireRequestActor(): Promise<
 });
 
 export async function requirePatientActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
+  openNamespaceScope();
   const signedIn = await requireRequestActor();
   enterNamespace(signedIn.session.namespaceId ?? null);
   return signedIn;

@@ -5,7 +5,7 @@ import { issueOtp } from "@/lib/otp/issue-otp";
 import { lockedMessage, maskDestination, MAX_FAILURES } from "@/lib/otp/otp-rules";
 import { clearAccountPasswordTries, countAccountPasswordTry, countUnknownLoginTry, type TPasswordTry } from "./password-attempts";
 import { platformNow } from "@/lib/clock/clock";
-import { enterNamespace } from "@/lib/clock/namespace-scope";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 export const WRONG_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 
@@ -42,6 +42,7 @@ export async function startLogin(
   prisma: PrismaClient,
   input: { loginId: string; password: string; ipAddress?: string | null; now?: Date },
 ): Promise<TStartLoginResult> {
+  openNamespaceScope();
   const loginId = input.loginId.trim();
   const account = await prisma.account.findUnique({ where: { loginId } });
   // The account's sandbox namespace decides its clock (tries, lock-out, code expiry).

@@ -88,11 +88,14 @@ export function proAuthOptions(): NextAuthOptions {
           token.cardSerial = signedIn.cardSerial;
           token.sv = signedIn.sv;
           token.authAt = signedIn.authAt;
+          token.seenAt = signedIn.authAt;
           return token;
         }
         // next-auth's own session endpoint: an ended or too old session is signed out
         // (throwing here makes next-auth clear the cookie) instead of being renewed.
         if (!(await loadProfessionalActor(prisma, proTokenFromClaims(token)))) throw new Error("Session terminée");
+        // Renewed: inactivity counts from now on the sandbox clock (the professional's namespace, entered above).
+        token.seenAt = platformNowMs();
         return token;
       },
       async session({ session, token }) {

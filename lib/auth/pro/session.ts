@@ -9,7 +9,7 @@ import { sessionSecret } from "@/lib/auth/session-secret";
 import type { TProActor } from "./pro-actor";
 import { endCardSessions, loadProfessionalActor, proTokenFromClaims, type TProToken } from "./professional-session";
 import { PRO_SESSION_COOKIE } from "./session-config";
-import { enterNamespace } from "@/lib/clock/namespace-scope";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 export type { TProToken };
 
@@ -41,6 +41,7 @@ const loadRequestActor = cache(async function loadRequestActor(): Promise<TProAc
 
 /** The professional of the request; every caller then runs in their sandbox namespace (lib/clock/namespace-scope.ts). */
 export async function getProfessionalActor(): Promise<TProActor | null> {
+  openNamespaceScope();
   const actor = await loadRequestActor();
   enterNamespace(actor?.namespaceId ?? null);
   return actor;
