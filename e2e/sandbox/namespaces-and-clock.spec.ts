@@ -81,7 +81,7 @@ test("deux espaces de noms : le professionnel de A ne trouve pas le patient de B
   expect((await request.get("/api/sandbox/horloge", { headers: { "X-DMP-Espace": b.token } })).status()).toBe(404);
 });
 
-test("l'horloge d'un espace avancée de 2 h 01 ferme l'accès en urgence de son professionnel", async ({ page, request }) => {
+test("l'horloge d'un espace avancée de 2 h 01 ferme la session inactive et l'accès en urgence de son professionnel", async ({ page, request }) => {
   const ns = await namespace(request, "horloge");
   const lastName = `Horloge${Date.now().toString(36)}`;
   await patientIn(request, ns, lastName);
@@ -101,7 +101,11 @@ test("l'horloge d'un espace avancée de 2 h 01 ferme l'accès en urgence de son 
   // The sandbox's own clock did not move.
   expect(await (await request.get("/api/sandbox/horloge")).json()).toMatchObject({ namespaceId: null, offsetSeconds: 0 });
 
-  // Still within the session's 12 hours, but the emergency access has ended.
+  // 2 h without activity on the namespace's clock: the session has ended too (30 minutes idle).
+  await page.goto(recordUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion avec la carte CPS" })).toBeVisible();
+  // Signed in again, the emergency access has ended: the record is unknown again.
+  await signInWithCard(page, doctor);
   await page.goto(recordUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
