@@ -86,6 +86,16 @@ describe("time-dependent rules read the sandbox clock", () => {
     expect(await loadProfessionalActor(db.prisma, token)).toBeNull();
   });
 
+  it("a professional session left idle ends after 30 min on the clock", async () => {
+    const pro = await doctor();
+    const card = await issueCard(db.prisma, pro.professionalId, { pin: "1234" });
+    const token = { sub: pro.professionalId, cardSerial: card.serial, portal: "pro" as const, sv: 0, authAt: platformNowMs(), seenAt: platformNowMs() };
+    await advanceClock(db.prisma, null, 29 * MIN);
+    expect(await loadProfessionalActor(db.prisma, token)).not.toBeNull();
+    await advanceClock(db.prisma, null, 2 * MIN);
+    expect(await loadProfessionalActor(db.prisma, token)).toBeNull();
+  });
+
   it("a patient session ends 12 h after sign-in", async () => {
     const patientId = await patient();
     const account = await db.prisma.account.create({ data: { loginId: `temps.${n}`, passwordHash: "x", firstName: "Paul", lastName: "Temps", patientId } });
