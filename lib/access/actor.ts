@@ -27,6 +27,8 @@ export type TProfessionalActor = {
   specialty: string | null;
   isSamuRegulator: boolean;
   structureName?: string | null;
+  /** Sandbox namespace of the professional (issue 12); absent or null for everyone else. */
+  namespaceId?: string | null;
 };
 
 export type TActor = TPatientActor | TLegalRepresentativeActor | TProfessionalActor;

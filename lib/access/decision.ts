@@ -27,6 +27,7 @@ export const DENY_RULES = {
   HIDDEN_FROM_PATIENT: "Document invisible au patient",
   HIDDEN_FROM_LEGAL_REPS: "Document invisible aux représentants légaux",
   TREATING_DOCTOR_ONLY: "Réservé au médecin traitant du patient",
+  OTHER_SANDBOX_NAMESPACE: "Dossier d'un autre espace du bac à sable",
 } as const;
 
 /**

@@ -1,14 +1,17 @@
 import type { Db } from "@/lib/db/types";
+import { namespaceOfActor } from "./sandbox-namespace";
 import type { TActor } from "./actor";
 import type { TAccessContext } from "./access-context";
 import { emergencyModeFor } from "./emergency-doors";
 import { adulthoodCutoff } from "./representation";
 import { resolveHabilitation, type THabilitationRow, type TResolvedHabilitation } from "./habilitation";
+import { platformNow } from "@/lib/clock/clock";
 
 const EMPTY_HABILITATION: TResolvedHabilitation = new Map();
 
 type TRecordFacts = {
   id: string;
+  namespaceId: string | null;
   recordStatus: TAccessContext["recordStatus"];
   breakGlassAllowed: boolean;
   samuAllowed: boolean;
@@ -28,12 +31,13 @@ type TRecordFacts = {
  * a professional) instead of Prisma calls that each cost a query compilation; the
  * policy tables of document-where.integration.test.ts and emergency.test.ts run on it.
  */
-export async function loadAccessContext(db: Db, actor: TActor, patientId: string, now: Date = new Date()): Promise<TAccessContext | null> {
+export async function loadAccessContext(db: Db, actor: TActor, patientId: string, now: Date = platformNow()): Promise<TAccessContext | null> {
   const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
   const accountId = actor.kind === "LEGAL_REPRESENTATIVE" ? actor.accountId : null;
+  const actorNamespace = namespaceOfActor(actor);
   const [facts, rows] = await Promise.all([
     db.$queryRaw<TRecordFacts[]>`
-      SELECT p.id, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
+      SELECT p.id, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
         EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
         (SELECT a.method FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS authorizationMethod,
         (SELECT e.mode FROM EmergencyAccess e
@@ -41,7 +45,9 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
           ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
         (p.birthDate > ${adulthoodCutoff(now)}
           AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative
-      FROM Patient p WHERE p.id = ${patientId}`,
+      FROM Patient p WHERE p.id = ${patientId}
+        -- SAME_SANDBOX_NAMESPACE: a professional's record of another namespace is unknown.
+        AND (${professionalId} IS NULL OR p.namespaceId IS ${actorNamespace})`,
     actor.kind === "PROFESSIONAL" && actor.profession
       ? db.$queryRaw<THabilitationRow[]>`
           SELECT profession, specialty, typeCode, canRead FROM HabilitationRule
@@ -62,6 +68,7 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
     emergencyMode: null,
     isRepresentative: false,
     habilitation: EMPTY_HABILITATION,
+    namespaceId: record.namespaceId,
   };
 
   if (actor.kind === "PATIENT") return base;

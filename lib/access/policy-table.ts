@@ -217,3 +217,18 @@ export const TREATING_DOCTOR_DESIGNATION_EXPECTED: readonly {
   { who: "a doctor the patient blocked", kind: "HEALTH_PROFESSIONAL", profession: "10", specialty: "SM54", isBlocked: true, rule: "BLOCKED" },
   { who: "a nurse the patient blocked", kind: "HEALTH_PROFESSIONAL", profession: "60", specialty: null, isBlocked: true, rule: "NOT_A_DOCTOR" },
 ];
+
+/**
+ * SAME_SANDBOX_NAMESPACE (sandbox-namespace.ts): a professional and a record of different
+ * sandbox namespaces (null: the demo data) never meet, whatever else they share — here the
+ * strongest facts, the treating doctor with the patient's consent. Each row: the
+ * professional's namespace, the record's, and the decision canAccessRecord must name; the
+ * SQL forms (loadAccessContext, findPatients) find no record where it says OTHER_SANDBOX_NAMESPACE.
+ */
+export const NAMESPACE_ROWS = [
+  { professional: null, record: null, rule: "TREATING_DOCTOR" },
+  { professional: "A", record: "A", rule: "TREATING_DOCTOR" },
+  { professional: "A", record: "B", rule: "OTHER_SANDBOX_NAMESPACE" },
+  { professional: "A", record: null, rule: "OTHER_SANDBOX_NAMESPACE" },
+  { professional: null, record: "A", rule: "OTHER_SANDBOX_NAMESPACE" },
+] as const;

@@ -1,4 +1,5 @@
 import type { TActor } from "./actor";
+import { sameSandboxNamespace } from "./sandbox-namespace";
 import type { TAccessContext, TPolicyDocument } from "./access-context";
 import type { TDecision } from "./decision";
 import { emergencyModeFor } from "./emergency-doors";
@@ -19,6 +20,7 @@ export function canAccessRecord(actor: TActor, ctx: TAccessContext): TDecision {
         ? { allowed: true, rule: "LEGAL_REPRESENTATIVE", mode: "NORMAL" }
         : { allowed: false, rule: "NOT_REPRESENTATIVE" };
     case "PROFESSIONAL": {
+      if (!sameSandboxNamespace(actor.namespaceId, ctx.namespaceId)) return { allowed: false, rule: "OTHER_SANDBOX_NAMESPACE" };
       if (ctx.recordStatus === "CLOSED") return { allowed: false, rule: "RECORD_CLOSED" };
       if (ctx.isBlocked) return { allowed: false, rule: "BLOCKED" };
       if (ctx.isTreatingDoctor) return { allowed: true, rule: "TREATING_DOCTOR", mode: "NORMAL" };

@@ -6,6 +6,7 @@ import { sessionSecret } from "@/lib/auth/session-secret";
 import { issueAccessToken } from "@/lib/oauth/access-token";
 import { issueCard } from "@/lib/pki/issue-card";
 import { authorableTypes } from "@/lib/reference/authorable-types";
+import { platformNow, platformNowMs } from "@/lib/clock/clock";
 
 /** What the load generator needs, read from (or written into) the benchmark database. */
 export type TBenchFixtures = {
@@ -55,7 +56,7 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
     select: { id: true, idNat: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structure: { select: { id: true, finess: true } } },
   });
   if (!pro?.structure) throw new Error("Aucun médecin généraliste hospitalier dans la base.");
-  const now = new Date();
+  const now = platformNow();
   let card = await db.cpsCard.findFirst({
     where: { professionalId: pro.id, status: "ACTIVE", expiresAt: { gt: now } },
     select: { serial: true, keyGeneration: true, sessionVersion: true },
@@ -105,7 +106,7 @@ export async function prepareFixtures(db: PrismaClient): Promise<TBenchFixtures>
  * challenge during the load. The API token lives 5 minutes: mint again per scenario.
  */
 export async function mintCredentials(f: TBenchFixtures): Promise<TBenchCredentials> {
-  const authAt = Date.now();
+  const authAt = platformNowMs();
   const patientCookie = async (p: { accountId: string; sessionVersion: number; name: string; id: string }) =>
     `${PATIENT_SESSION_COOKIE}=${await encodePatientToken({ sub: p.accountId, portal: "patient", name: p.name, actingFor: p.id, sv: p.sessionVersion, authAt })}`;
   const proToken = await encode({

@@ -1,3 +1,4 @@
+import { platformNow } from "@/lib/clock/clock";
 /**
  * The load generator of `npm run bench`, run as its own process (never in the server's
  * event loop): `tsx lib/bench/load.ts <scenario.json>`. Loads one URL with autocannon for
@@ -109,7 +110,7 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
                 title: "Compte rendu de consultation",
                 authorIdNat: ingest.authorIdNat,
                 custodianFiness: ingest.finess,
-                serviceDate: new Date().toISOString().slice(0, 10),
+                serviceDate: platformNow().toISOString().slice(0, 10),
                 content: { bytes: documentBytes(n), contentType: "text/plain" },
                 inlineContent: true,
               },

@@ -12,6 +12,7 @@ import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/
 import { checkUpload } from "./check-upload";
 import { contentDigests, type TContentDigests } from "./content-digest";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TPreparedContent = { data: Uint8Array<ArrayBuffer>; mediaType: string; size: number } & TContentDigests;
 
@@ -103,7 +104,7 @@ export async function addDocument(
   content: TDocumentContentInput,
   request: TCommandRequest = {},
 ): Promise<{ documentId: string }> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const prepared = checkProfessionalDocument(actor, input, content, now);
   return runProfessionalCommand(
     prisma,

@@ -10,6 +10,7 @@ import { classOfType, isPatientDocumentType, PATIENT_DOCUMENT_TYPES } from "@/li
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 import { checkUpload } from "./check-upload";
 import { contentDigests } from "./content-digest";
+import { platformNow, platformNowMs } from "@/lib/clock/clock";
 
 /**
  * A document of this record the actor may see, through canRead (the same rule as
@@ -57,7 +58,7 @@ export async function opposeDocument(prisma: PrismaClient, actor: TPatientSideAc
     const doc = await visibleDocument(tx, actor, ctx, documentId);
     if (doc.source === "PATIENT") throw new AppError("CONFLICT", "Vos propres documents se suppriment depuis votre espace personnel.");
     if (doc.opposedAt) throw new AppError("CONFLICT", "Vous vous êtes déjà opposé à ce document.");
-    const now = new Date();
+    const now = platformNow();
     await tx.document.update({ where: { id: doc.id }, data: { opposedAt: now, oppositionReason: parsed.data } });
     await appendTrace(tx, {
       patientId: ctx.patientId,
@@ -96,7 +97,7 @@ export const ZPersonalDocumentMeta = z.object({
   serviceDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format JJ/MM/AAAA.")
-    .refine((d) => !Number.isNaN(Date.parse(d)) && Date.parse(d) <= Date.now(), "La date ne peut pas être dans le futur."),
+    .refine((d) => !Number.isNaN(Date.parse(d)) && Date.parse(d) <= platformNowMs(), "La date ne peut pas être dans le futur."),
 });
 
 export type TPersonalDocumentMeta = z.infer<typeof ZPersonalDocumentMeta>;
@@ -114,7 +115,7 @@ export async function addPersonalDocument(
   const check = checkUpload(input.bytes, input.declaredType);
   if (!check.ok) throw new AppError(check.code === "TOO_LARGE" ? "TOO_LARGE" : check.code === "EMPTY" ? "INVALID_INPUT" : "UNSUPPORTED_MEDIA_TYPE", check.message);
   return runPatientCommand(prisma, actor, async (tx, ctx) => {
-    const now = new Date();
+    const now = platformNow();
     const doc = await tx.document.create({
       data: {
         uniqueId: `urn:uuid:${randomUUID()}`,

@@ -11,6 +11,7 @@ import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/
 import { checkProfessionalDocument, createDocumentRow } from "./add-document";
 import { loadReplacer } from "./replaceable-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * Replaces a document with a new version: the old one stays, status REPLACED, the new one
@@ -29,7 +30,7 @@ export async function replaceDocument(
   content: TDocumentContentInput,
   request: TCommandRequest = {},
 ): Promise<{ documentId: string }> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const prepared = checkProfessionalDocument(actor, input, content, now);
   return runProfessionalCommand(
     prisma,

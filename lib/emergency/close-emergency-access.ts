@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * The professional ends their own open emergency accesses on a record now. The closing is
@@ -13,7 +14,7 @@ export async function closeEmergencyAccess(
   patientId: string,
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<number> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   return prisma.$transaction(async (tx) => {
     const open = await tx.emergencyAccess.findMany({
       where: { professionalId: actor.professionalId, patientId, expiresAt: { gt: now } },

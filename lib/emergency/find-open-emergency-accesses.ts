@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TOpenEmergencyAccess = {
   id: string;
@@ -10,7 +11,7 @@ export type TOpenEmergencyAccess = {
 };
 
 /** Development tool: the emergency accesses still open, soonest to expire first (/dev/urgences). */
-export async function findOpenEmergencyAccesses(prisma: PrismaClient, now: Date = new Date()): Promise<TOpenEmergencyAccess[]> {
+export async function findOpenEmergencyAccesses(prisma: PrismaClient, now: Date = platformNow()): Promise<TOpenEmergencyAccess[]> {
   const rows = await prisma.emergencyAccess.findMany({
     where: { expiresAt: { gt: now }, mode: { in: ["SAMU", "BREAK_GLASS"] } },
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],

@@ -3,6 +3,7 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { findDocuments } from "@/lib/documents/find-documents";
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
 import { openRecord } from "@/lib/record-door/open-record";
+import { platformNow } from "@/lib/clock/clock";
 
 /** LOINC codes of the two documents a regulator or an emergency physician needs first. */
 export const EMERGENCY_DOCUMENT_TYPES = { synthesis: "60591-5", dlu: "74207-2" } as const;
@@ -34,7 +35,7 @@ export async function getEmergencySummary(
   patientId: string,
   request: { now?: Date } = {},
 ): Promise<TEmergencySummary | null> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const { ctx, decision } = await openRecord(prisma, actor, patientId, { now, traceView: false });
   if (decision.mode !== "SAMU" && decision.mode !== "BREAK_GLASS") return null;
   const latest = (typeCode: string) => findDocuments(prisma, actor, ctx, { typeCode, page: 1, pageSize: 1 });

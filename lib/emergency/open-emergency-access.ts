@@ -9,6 +9,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { emergencyAccessMinutes } from "./emergency-duration";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TEmergencyMode = "SAMU" | "BREAK_GLASS";
 
@@ -44,7 +45,7 @@ export async function openEmergencyAccess(
   input: { mode: TEmergencyMode; justification?: string | null },
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<TEmergencyOutcome> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   if (typeof patientId !== "string" || patientId.length === 0 || patientId.length > 64) throw new AppError("NOT_FOUND");
   const justification = input.mode === "BREAK_GLASS" ? (input.justification ?? "").trim() : null;
   if (input.mode === "BREAK_GLASS" && (justification ?? "").length < 20) {

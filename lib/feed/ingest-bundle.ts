@@ -12,6 +12,7 @@ import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type 
 import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 import { feedTraceText } from "./feed-trace-text";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * Who submits: a structure authenticated with its server certificate (indirect mode, the
@@ -331,7 +332,7 @@ function traceActor(structure: TStructure, submitter: TAuthor | null, author: TA
  * No consent is needed to feed an existing record.
  */
 export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: unknown, request: TIngestRequest = {}): Promise<TIngestResult> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const { structure, submitter } = await loadStructureAndSubmitter(db, caller);
   if (!structure) throw new FhirError(403, "forbidden", "Structure inconnue : le jeton ne désigne aucune structure.");
   if (caller.professionalId && (!submitter || submitter.structureId !== structure.id)) {

@@ -13,6 +13,7 @@ import { renderLetterPdf } from "./render-letter-pdf";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 import { buildCda } from "@/lib/cda/build-cda";
 import { CDA_FORMATS, CDA_MEDIA_TYPE, cdaFormatCoding } from "@/lib/cda/constants";
+import { platformNow } from "@/lib/clock/clock";
 
 export const MASKING_CHOICES = {
   NONE: "Non masqué",
@@ -99,7 +100,7 @@ function authorshipMessage(rule: TFeedDenyRule, authorName: string, typeCode: st
  * is decided here from the database, whatever author the form sent (lib/access/feed-rules).
  */
 export async function submitHospitalLetter(db: PrismaClient, userId: string, input: THospitalLetterInput, request: { ipAddress?: string | null; now?: Date } = {}): Promise<THospitalLetterResult> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const structure = await hospitalOfProfessional(db, userId);
   if (!structure) throw new AppError("FORBIDDEN", "Le simulateur hospitalier est réservé au personnel d'un établissement de santé.");
   const patient = await db.structurePatient.findFirst({ where: { id: input.structurePatientId, structureId: structure.id } });

@@ -15,6 +15,7 @@ import {
   UNIQUE_ID_SYSTEM,
 } from "./constants";
 import { uniqueIdAsUri } from "./document-reference";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TBundleDocumentInput = {
   uniqueId: string;
@@ -43,7 +44,7 @@ export type TBundleDocumentInput = {
 export type TProvideBundle = { resourceType: "Bundle"; type: "transaction"; entry: Record<string, unknown>[] };
 
 export function buildProvideBundle(documents: TBundleDocumentInput[], submission: { sourceFiness: string; now?: Date }): TProvideBundle {
-  const now = submission.now ?? new Date();
+  const now = submission.now ?? platformNow();
   const entries: Record<string, unknown>[] = [];
   const docUrls: string[] = [];
   for (const d of documents) {

@@ -4,6 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser, type AddressObject } from "mailparser";
 import { prisma } from "@/lib/db/client";
 import { OtpPurpose } from "@/lib/generated/prisma/enums";
+import { namespaceOfMessage } from "@/lib/sandbox/message-namespace";
 
 /** The code and purpose the sender declared (send-mail.ts headers), when both are well formed. */
 function declaredOtp(headers: Map<string, unknown>): { otpCode: string; otpPurpose: OtpPurpose } | null {
@@ -46,9 +47,11 @@ export function startEmbeddedSmtp(): Promise<TEmbeddedSmtp> {
               const recipients = envelopeTo.length > 0 ? envelopeTo : addressesOf(mail.to);
               const sender = addressesOf(mail.from)[0] ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : "");
               const otp = declaredOtp(mail.headers);
+              const declared = mail.headers.get("x-dmp-espace-id");
               for (const recipient of recipients) {
+                const namespaceId = await namespaceOfMessage(prisma, recipient, typeof declared === "string" && declared.trim() !== "" ? declared.trim() : null);
                 await prisma.mailMessage.create({
-                  data: { recipient: recipient.toLowerCase(), sender, subject: mail.subject ?? "", text: mail.text ?? "", ...otp },
+                  data: { recipient: recipient.toLowerCase(), sender, subject: mail.subject ?? "", text: mail.text ?? "", ...otp, namespaceId },
                 });
               }
               callback();

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { OtpPurpose } from "@/lib/generated/prisma/enums";
 import { startEmbeddedSmtp } from "./embedded-smtp";
@@ -35,10 +36,16 @@ export type TMail = { to: string; subject: string; text: string; otp?: TMailOtp 
 
 export const OTP_CODE_HEADER = "X-Dmp-Otp-Code";
 export const OTP_PURPOSE_HEADER = "X-Dmp-Otp-Purpose";
+/** The sandbox namespace the sending request runs in (issue 12), for the development inbox. */
+export const NAMESPACE_ID_HEADER = "X-Dmp-Espace-Id";
 
 /** Sends a plain-text mail over SMTP (nodemailer). Resolves once the server accepted it. */
 export async function sendMail(mail: TMail): Promise<void> {
   const t = await transport();
-  const headers = mail.otp ? { [OTP_CODE_HEADER]: mail.otp.code, [OTP_PURPOSE_HEADER]: mail.otp.purpose } : undefined;
+  const namespaceId = currentNamespace();
+  const headers = {
+    ...(mail.otp ? { [OTP_CODE_HEADER]: mail.otp.code, [OTP_PURPOSE_HEADER]: mail.otp.purpose } : {}),
+    ...(namespaceId ? { [NAMESPACE_ID_HEADER]: namespaceId } : {}),
+  };
   await t.sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, headers });
 }

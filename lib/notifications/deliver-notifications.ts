@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { sendMail, type TMail } from "@/lib/mail/send-mail";
 import { sendSms } from "@/lib/sms/send-sms";
 import { adulthoodCutoff } from "@/lib/access/representation";
+import { platformNow } from "@/lib/clock/clock";
 
 type TRecipients = { emails: string[]; phones: string[] };
 
@@ -65,7 +66,7 @@ function reachableBy(field: "email" | "phone", now: Date): Prisma.NotificationWh
 export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (mail: TMail) => Promise<void>; now?: Date } = {}): Promise<number> {
   const db = deps.db ?? prisma;
   const send = deps.sendMail ?? sendMail;
-  const now = deps.now ?? new Date();
+  const now = deps.now ?? platformNow();
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   // A representation ends at the patient's 18th birthday: no notification reaches a former representative.
   const inForce = representationInForce(now);

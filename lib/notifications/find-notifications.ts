@@ -3,6 +3,7 @@ import type { TAccessContext } from "@/lib/access/access-context";
 import { audiencesSeenBy } from "@/lib/access/notification-audience";
 import { openRecord } from "@/lib/record-door/open-record";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
+import { platformNow } from "@/lib/clock/clock";
 
 /** The notifications of an opened record this reader may see (their audience includes them). */
 export function notificationWhere(actor: TPatientSideActor, ctx: TAccessContext): Prisma.NotificationWhereInput {
@@ -23,5 +24,5 @@ export async function findNotifications(prisma: PrismaClient, actor: TPatientSid
 /** Marks the notifications the reader sees as read (what the person just saw). */
 export async function markNotificationsRead(prisma: PrismaClient, actor: TPatientSideActor) {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
-  await prisma.notification.updateMany({ where: { ...notificationWhere(actor, ctx), readAt: null }, data: { readAt: new Date() } });
+  await prisma.notification.updateMany({ where: { ...notificationWhere(actor, ctx), readAt: null }, data: { readAt: platformNow() } });
 }

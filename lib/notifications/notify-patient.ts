@@ -1,3 +1,4 @@
+import { platformNow } from "@/lib/clock/clock";
 import type { NotificationAudience, NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { audiencesOf, documentNews, type TDocumentNews, type TPatientSideMasking } from "@/lib/access/notification-audience";
@@ -18,12 +19,14 @@ export type TNotifyInput = {
  * transaction open.
  */
 export async function notifyPatient(db: Db, input: TNotifyInput) {
-  return db.notification.create({ data: { ...input } });
+  // The sandbox clock's time (lib/clock), like the action it reports: the delivery window reads it.
+  return db.notification.create({ data: { ...input, createdAt: platformNow() } });
 }
 
 /** Several notifications in one statement (same rules as notifyPatient). */
 export async function notifyPatients(db: Db, inputs: readonly TNotifyInput[]): Promise<void> {
-  if (inputs.length > 0) await db.notification.createMany({ data: inputs.map((input) => ({ ...input })) });
+  const createdAt = platformNow();
+  if (inputs.length > 0) await db.notification.createMany({ data: inputs.map((input) => ({ ...input, createdAt })) });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CardStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
+import { platformNow } from "@/lib/clock/clock";
 
 /** Access tokens live 5 minutes. */
 export const ACCESS_TOKEN_TTL_S = 300;
@@ -30,7 +31,7 @@ export type TAccessTokenResponse = { access_token: string; token_type: "Bearer";
  * direct mode (CPS card, with the card's key generation: a PIN change retires the token),
  * the structure in indirect mode (structure certificate).
  */
-export async function issueAccessToken(client: TAuthenticatedClient, now: Date = new Date()): Promise<TAccessTokenResponse> {
+export async function issueAccessToken(client: TAuthenticatedClient, now: Date = platformNow()): Promise<TAccessTokenResponse> {
   const iat = Math.floor(now.getTime() / 1000);
   const payload =
     client.kind === "CARD"
@@ -60,7 +61,7 @@ function unauthorized(diagnostics: string, error = "invalid_token"): FhirError {
  * stops its tokens at once) and, for a card, at the same key generation (a PIN change
  * stops them too). Throws a 401 FhirError otherwise.
  */
-export async function verifyAccessToken(db: PrismaClient, authorization: string | null, now: Date = new Date()): Promise<TTokenSubject> {
+export async function verifyAccessToken(db: PrismaClient, authorization: string | null, now: Date = platformNow()): Promise<TTokenSubject> {
   if (!authorization) throw unauthorized("Authentification requise : en-tête Authorization: Bearer <jeton> absent (jeton à obtenir sur /api/oauth/token).", "invalid_request");
   const match = /^Bearer\s+([A-Za-z0-9._-]{10,4096})$/i.exec(authorization.trim());
   if (!match) throw unauthorized("En-tête Authorization invalide : « Bearer <jeton> » attendu.");

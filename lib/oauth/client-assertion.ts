@@ -9,6 +9,7 @@ import { subjectClaims } from "@/lib/pki/card-subject";
 import { x509 } from "@/lib/pki/x509";
 import { consumeJtiOnce } from "./jti-store";
 import { OAuthError } from "./oauth-error";
+import { platformNow } from "@/lib/clock/clock";
 
 /** An assertion expires at most 5 minutes after it is received (SMART Backend Services: exp ≤ now + 5 min). */
 export const MAX_ASSERTION_LIFETIME_S = 300;
@@ -72,7 +73,7 @@ export async function verifyClientAssertion(
   assertion: string,
   options: { tokenUrl: string | readonly string[]; now?: Date },
 ): Promise<TAuthenticatedClient> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? platformNow();
   const header = readHeader(assertion);
   if (!header) throw unauthorized("client_assertion illisible : un JWT signé (trois segments base64url) est attendu.");
   if (header.alg !== "ES256") throw unauthorized("client_assertion : seul l'algorithme ES256 (ECDSA P-256) est accepté.");

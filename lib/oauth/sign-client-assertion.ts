@@ -1,6 +1,7 @@
 import { randomUUID, webcrypto } from "node:crypto";
 import { SignJWT } from "jose";
 import { certificateClientId } from "./client-assertion";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * What a client does to get a token: a JWT ES256 (jose) with header x5c (its certificate
@@ -23,7 +24,7 @@ export async function signClientAssertion(input: {
   lifetimeSeconds?: number;
   jti?: string;
 }): Promise<string> {
-  const nowS = Math.floor((input.now ?? new Date()).getTime() / 1000);
+  const nowS = Math.floor((input.now ?? platformNow()).getTime() / 1000);
   const clientId = input.clientId ?? certificateClientId(input.chainPem[0] ?? "") ?? "";
   const x5c = input.chainPem.map((pem) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, ""));
   return new SignJWT(input.pinTicket ? { pin_ticket: input.pinTicket } : {})

@@ -9,6 +9,7 @@ import { isKnownProfession, isKnownSpecialty } from "@/lib/reference/professions
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
+import { platformNow } from "@/lib/clock/clock";
 
 /** A matrix line: a profession, all its specialties ("*") or one specialty. */
 export const ZMatrixLine = z
@@ -76,7 +77,7 @@ export async function setMatrixLine(
   const parsed = ZMatrixLine.safeParse(line);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
   for (const code of readable) if (!DOCUMENT_TYPE_CODES.includes(code)) throw new AppError("INVALID_INPUT", "Type de document inconnu.");
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const { profession, specialty } = splitLine(line);
   return db.$transaction(async (tx) => {
     const current = await getMatrixLine(tx, line);

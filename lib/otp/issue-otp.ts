@@ -1,6 +1,7 @@
 import type { OtpChannel, OtpPurpose } from "@/lib/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateCode, hashCode, OTP_TTL_MS } from "./otp-rules";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TIssueOtpInput = {
   accountId: string | null;
@@ -18,7 +19,7 @@ export type TIssueOtpInput = {
  * clear so the caller can send it: it is stored only hashed.
  */
 export async function issueOtp(prisma: PrismaClient, input: TIssueOtpInput): Promise<{ challengeId: string; code: string }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? platformNow();
   const code = generateCode();
   const challenge = await prisma.$transaction(async (tx) => {
     await tx.otpChallenge.updateMany({

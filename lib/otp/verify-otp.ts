@@ -1,6 +1,7 @@
 import type { OtpPurpose } from "@/lib/generated/prisma/enums";
 import type { OtpChallenge, PrismaClient } from "@/lib/generated/prisma/client";
 import { afterFailure, challengeStatus, codeMatches, isLocked, MAX_FAILURES } from "./otp-rules";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TVerifyOtpResult =
   | { ok: true; challenge: OtpChallenge }
@@ -21,7 +22,7 @@ export async function verifyOtp(
   prisma: PrismaClient,
   input: { challengeId: string; code: string; purpose: OtpPurpose; now?: Date; ipAddress?: string | null },
 ): Promise<TVerifyOtpResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? platformNow();
   const code = input.code.replace(/\s/g, "");
   return prisma.$transaction(async (tx): Promise<TVerifyOtpResult> => {
     const challenge = await tx.otpChallenge.findUnique({ where: { id: input.challengeId }, include: { account: true } });

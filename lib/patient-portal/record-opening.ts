@@ -8,6 +8,7 @@ import { sendOtp } from "@/lib/otp/send-otp";
 import { maskDestination } from "@/lib/otp/otp-rules";
 import { confirmRecordOpening, startRecordOpening, type TOpeningConfirmation, type TOpeningIdentity } from "@/lib/records/open-record-online";
 import { writePatientSession } from "@/lib/auth/patient/session";
+import { platformNowMs } from "@/lib/clock/clock";
 
 const PENDING_SIGNUP_COOKIE = "dmp-patient.pending-signup";
 
@@ -44,7 +45,7 @@ export async function finishRecordOpening(input: TOpeningConfirmation) {
     jar.delete({ name: PENDING_SIGNUP_COOKIE, path: "/patient" });
     jar.delete({ name: `${PENDING_SIGNUP_COOKIE}-hint`, path: "/patient" });
     // A new account starts at sessionVersion 0.
-    await writePatientSession({ sub: result.accountId, portal: "patient", name: result.name, actingFor: result.patientId, sv: 0, authAt: Date.now() });
+    await writePatientSession({ sub: result.accountId, portal: "patient", name: result.name, actingFor: result.patientId, sv: 0, authAt: platformNowMs() });
     return result;
   } catch (error) {
     if (!isAppError(error)) console.error(error);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CertificateAuthorityKind } from "@/lib/generated/prisma/enums";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, subtle, toPem, x509 } from "./x509";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TAuthority = { kind: CertificateAuthorityKind; subject: string; certificatePem: string; privateKeyPem: string };
 export type TAuthorities = { root: TAuthority; issuing: TAuthority };
@@ -19,7 +20,7 @@ function yearsAfter(date: Date, years: number): Date {
  * so tests can make a foreign CA that the platform must refuse.
  */
 export async function createAuthorityPair(
-  now: Date = new Date(),
+  now: Date = platformNow(),
   subjects: { root: string; issuing: string } = { root: ROOT_SUBJECT, issuing: ISSUING_SUBJECT },
 ): Promise<TAuthorities> {
   const notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
@@ -76,7 +77,7 @@ const SELECT = { kind: true, subject: true, certificatePem: true, privateKeyPem:
  * The simulated IGC-Santé test authority, created on first use and kept in the database
  * (table CertificateAuthority) so every card issued later chains to the same root.
  */
-export async function getOrCreateAuthorities(db: PrismaClient, now: Date = new Date()): Promise<TAuthorities> {
+export async function getOrCreateAuthorities(db: PrismaClient, now: Date = platformNow()): Promise<TAuthorities> {
   const existing = pick(await db.certificateAuthority.findMany({ select: SELECT }));
   if (existing) return existing;
   const created = await createAuthorityPair(now);

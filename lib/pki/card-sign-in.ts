@@ -7,6 +7,8 @@ import { deriveWrapKey } from "./card-key-wrap";
 import { CardError } from "./card-errors";
 import { cardHolder } from "./card-holder";
 import { checkCardCertificate, isSameCertificate, isValidNonceSignature } from "./verify-certificate";
+import { platformNow } from "@/lib/clock/clock";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /** 3 consecutive wrong PINs block the card (docs/DESIGN.md, Reference data). */
 export const MAX_PIN_TRIES = 3;
@@ -42,7 +44,9 @@ async function refusalAfterRace(db: PrismaClient, cardId: string): Promise<CardE
  * errors only), never the slots of attempts still in flight.
  */
 export async function checkCardPin(db: PrismaClient, input: TPinCheckInput, request: TRequestInfo = {}): Promise<CpsCard> {
-  const now = request.now ?? new Date();
+  openNamespaceScope();
+  await enterCardNamespace(db, input.serial);
+  const now = request.now ?? platformNow();
   const serial = String(input.serial ?? "").toUpperCase();
   const ipAddress = request.ipAddress ?? null;
   if (!SERIAL_PATTERN.test(serial) || !Number.isInteger(input.generation) || !KEY_SALT_PATTERN.test(String(input.salt ?? ""))) {
@@ -98,7 +102,9 @@ export async function requestCardChallenge(
   input: TPinCheckInput,
   request: TRequestInfo = {},
 ): Promise<{ nonce: string; expiresAt: Date; unwrapKey: string }> {
-  const now = request.now ?? new Date();
+  openNamespaceScope();
+  await enterCardNamespace(db, input.serial);
+  const now = request.now ?? platformNow();
   const card = await checkCardPin(db, input, { ...request, now });
   const serial = card.serial;
   const nonce = randomBytes(32).toString("base64url");
@@ -148,7 +154,9 @@ export async function verifyCardSignIn(
   input: TCardSignInInput,
   request: TRequestInfo = {},
 ): Promise<TSignedInProfessional> {
-  const now = request.now ?? new Date();
+  openNamespaceScope();
+  await enterCardNamespace(db, input.serial);
+  const now = request.now ?? platformNow();
   const serial = String(input.serial ?? "").toUpperCase();
   if (!SERIAL_PATTERN.test(serial) || !(await consumeCardChallenge(db, serial, input.nonce, now))) throw new CardError("CHALLENGE_INVALID");
 
@@ -169,4 +177,12 @@ export async function verifyCardSignIn(
   }
   const p = card.professional;
   return { ...cardHolder(p), cardSerial: serial };
+}
+
+/** The card holder's sandbox namespace decides the clock of the sign-in (and the session's start). */
+async function enterCardNamespace(db: PrismaClient, serial: unknown): Promise<void> {
+  const text = String(serial ?? "").toUpperCase();
+  if (!SERIAL_PATTERN.test(text)) return;
+  const card = await db.cpsCard.findUnique({ where: { serial: text }, select: { professional: { select: { namespaceId: true } } } });
+  enterNamespace(card?.professional.namespaceId ?? null);
 }

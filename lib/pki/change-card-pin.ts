@@ -7,6 +7,7 @@ import { deriveWrapKey, newCardSecret } from "./card-key-wrap";
 import { CardError } from "./card-errors";
 import { consumeCardChallenge, type TRequestInfo } from "./card-sign-in";
 import { isValidNonceSignature } from "./verify-certificate";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TChangeCardPinInput = {
   serial: string;
@@ -32,7 +33,7 @@ export type TChangedCardPin = { generation: number; wrapKey: string };
  * new file.
  */
 export async function changeCardPin(db: PrismaClient, input: TChangeCardPinInput, request: TRequestInfo = {}): Promise<TChangedCardPin> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const ipAddress = request.ipAddress ?? null;
   const serial = String(input.serial ?? "").toUpperCase();
   const newPin = String(input.newPin ?? "");

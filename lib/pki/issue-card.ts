@@ -8,6 +8,7 @@ import { deriveWrapKey, newCardSecret } from "./card-key-wrap";
 import { cardSubject } from "./card-subject";
 import { CardError } from "./card-errors";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, x509 } from "./x509";
+import { platformNow } from "@/lib/clock/clock";
 
 /** Recent CPS cards are valid 6 years (docs/DESIGN.md, Reference data). */
 export const CARD_VALIDITY_YEARS = 6;
@@ -42,7 +43,7 @@ export async function issueCard(db: PrismaClient, professionalId: string, option
   if (!PIN_PATTERN.test(options.pin)) throw new CardError("INVALID_PIN_FORMAT");
   const puk = options.puk ?? randomPuk();
   if (!PUK_PATTERN.test(puk)) throw new CardError("INVALID_PUK_FORMAT");
-  const now = options.now ?? new Date();
+  const now = options.now ?? platformNow();
   const professional = await db.professional.findUnique({
     where: { id: professionalId },
     include: { structure: { select: { name: true } } },

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { structureIdNat } from "@/lib/reference/idnat-struct";
 import { getOrCreateAuthorities } from "./authorities";
 import { EC_KEY_ALGORITHM, EC_SIGNING_ALGORITHM, importSigningKey, subtle, toPem, x509 } from "./x509";
+import { platformNow } from "@/lib/clock/clock";
 
 /** Structure (server) certificates are valid 3 years in the simulator. */
 export const STRUCTURE_CERTIFICATE_VALIDITY_YEARS = 3;
@@ -31,7 +32,7 @@ export async function issueStructureCertificate(
   structureId: string,
   options: { now?: Date; validityYears?: number } = {},
 ): Promise<TIssuedStructureCertificate> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? platformNow();
   const structure = await db.structure.findUnique({ where: { id: structureId } });
   if (!structure) throw new AppError("NOT_FOUND", "Structure introuvable.");
   const authorities = await getOrCreateAuthorities(db, now);

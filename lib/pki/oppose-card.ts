@@ -4,6 +4,7 @@ import { assertOperator } from "@/lib/access/operator-only";
 import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * An operator opposes a lost or stolen card: its status becomes OPPOSED, its next sign-in
@@ -16,7 +17,7 @@ export async function opposeCard(
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<void> {
   assertOperator(operator);
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   await db.$transaction(async (tx) => {
     const card = await tx.cpsCard.findUnique({
       where: { serial: String(serial ?? "").toUpperCase() },

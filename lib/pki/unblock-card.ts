@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { PUK_PATTERN } from "./card-file";
 import { CardError } from "./card-errors";
+import { platformNow } from "@/lib/clock/clock";
 
 /** Wrong unblocking codes tolerated per card in 24 hours (8 digits: no online guessing). */
 export const MAX_PUK_TRIES_PER_DAY = 10;
@@ -22,7 +23,7 @@ export async function unblockCard(
   input: { serial: string; puk: string },
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<void> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const serial = String(input.serial ?? "").toUpperCase();
   if (!PUK_PATTERN.test(String(input.puk ?? ""))) throw new CardError("INVALID_PUK_FORMAT");
   const card = await db.cpsCard.findUnique({ where: { serial } });

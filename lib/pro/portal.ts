@@ -26,6 +26,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { openEmergencyAccess, type TEmergencyMode } from "@/lib/emergency/open-emergency-access";
 import { closeEmergencyAccess } from "@/lib/emergency/close-emergency-access";
 import { getEmergencySummary } from "@/lib/emergency/get-emergency-summary";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * The professional portal's entry points with the server's database and the caller's
@@ -91,7 +92,7 @@ export async function declareCareTeamAccess(actor: TProActor, patientId: string)
 
 /** The record view; in an emergency mode, with the emergency summary to show first (else null). */
 export async function viewRecord(actor: TProActor, patientId: string, filters: TDocumentFilters) {
-  const now = new Date();
+  const now = platformNow();
   const record = await getProfessionalRecord(prisma, actor, patientId, filters, { ipAddress: await requestIp(), now });
   const emergency = record.access.mode === "NORMAL" ? null : await getEmergencySummary(prisma, actor, patientId, { now });
   return { ...record, emergency };

@@ -8,6 +8,7 @@ import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { refuseWithTrace } from "./refusal";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TOpenedRecord = { ctx: TAccessContext; decision: TAllowed };
 
@@ -26,7 +27,7 @@ export async function openRecord(
   patientId: string,
   request: TRequestInfo & { traceView?: boolean } = {},
 ): Promise<TOpenedRecord> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const ctx = await loadAccessContext(db, actor, patientId, now);
   if (!ctx) throw new AppError("NOT_FOUND");
   const decision = canAccessRecord(actor, ctx);

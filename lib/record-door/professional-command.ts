@@ -8,6 +8,7 @@ import type { TTraceAction } from "@/lib/traces/trace-actions";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { RefusedAccess, withRefusalTraces } from "./refusal";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TCommandRequest = { ipAddress?: string | null; now?: Date };
 
@@ -32,7 +33,7 @@ export async function runProfessionalCommand<T>(
   command: (tx: Prisma.TransactionClient, ctx: TAccessContext, decision: TAllowed, now: Date, refuse: TRefuse) => Promise<T>,
   request: TCommandRequest = {},
 ): Promise<T> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   if (typeof patientId !== "string" || patientId.length === 0 || patientId.length > 64) throw new AppError("NOT_FOUND");
   return withRefusalTraces(prisma, () =>
     prisma.$transaction(async (tx) => {

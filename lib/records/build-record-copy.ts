@@ -10,6 +10,7 @@ import { documentTypeLabel } from "@/lib/reference/document-types";
 import { maskingLabels } from "@/lib/reference/masking";
 import { openRecord } from "@/lib/record-door/open-record";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
+import { platformNow } from "@/lib/clock/clock";
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
@@ -79,7 +80,7 @@ const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/pn
  * The full copy of a record as the requester may see it: every visible document (with
  * its content) and a PDF summary (identity, settings, documents, traces). Traced.
  */
-export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideActor, now: Date = new Date()): Promise<{ fileName: string; data: Uint8Array }> {
+export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideActor, now: Date = platformNow()): Promise<{ fileName: string; data: Uint8Array }> {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
   const [patient, documents, traces] = await Promise.all([
     prisma.patient.findUniqueOrThrow({

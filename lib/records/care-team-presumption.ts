@@ -6,6 +6,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { grantAuthorization } from "./record-consent";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * Care-team presumption (docs/DESIGN.md, "Records, rights and events"): once the patient agreed to
@@ -88,7 +89,7 @@ export async function recordCareTeamAccess(
   patientId: string,
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<{ isNew: boolean }> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const outcome = await prisma.$transaction(async (tx) => {
     const presumption = await findCareTeamPresumption(tx, actor.professionalId, patientId);
     if (!presumption) return "NOT_FOUND" as const;

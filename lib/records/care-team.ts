@@ -7,6 +7,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { openRecord } from "@/lib/record-door/open-record";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 import { withdrawnCareTeamDetail, withdrawUnfoundedCareTeamAccess } from "./care-team-presumption";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TCareTeamMember = {
   professionalId: string;
@@ -98,7 +99,7 @@ export async function blockProfessional(prisma: PrismaClient, actor: TPatientSid
     const existing = await tx.patientBlock.findUnique({ where: { patientId_professionalId: { patientId: ctx.patientId, professionalId } } });
     if (existing) throw new AppError("CONFLICT", "Ce professionnel est déjà bloqué.");
     await tx.patientBlock.create({ data: { patientId: ctx.patientId, professionalId, requestedBy: "PATIENT" } });
-    await tx.emergencyAccess.updateMany({ where: { patientId: ctx.patientId, professionalId, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
+    await tx.emergencyAccess.updateMany({ where: { patientId: ctx.patientId, professionalId, expiresAt: { gt: platformNow() } }, data: { expiresAt: platformNow() } });
     const withdrawn = await withdrawUnfoundedCareTeamAccess(tx, ctx.patientId);
     await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "PROFESSIONAL_BLOCK", detail: fullName(pro) + withdrawnCareTeamDetail(withdrawn) });
     return { name: fullName(pro) };
@@ -137,7 +138,7 @@ export async function setTreatingDoctor(
     const decision = treatingDoctorDesignationDecision({ kind: pro.kind, profession: pro.profession, isBlocked: blocked !== null });
     if (decision.rule === "NOT_A_DOCTOR") throw noSuchDoctor;
     if (decision.rule === "BLOCKED") throw new AppError("CONFLICT", "Ce médecin est bloqué : débloquez-le avant de le désigner.");
-    await tx.patient.update({ where: { id: ctx.patientId }, data: { treatingDoctorId: pro.id, treatingDoctorSince: new Date() } });
+    await tx.patient.update({ where: { id: ctx.patientId }, data: { treatingDoctorId: pro.id, treatingDoctorSince: platformNow() } });
     // The former treating doctor's structure may have been the only source of presumed accesses.
     const withdrawn = await withdrawUnfoundedCareTeamAccess(tx, ctx.patientId);
     await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "TREATING_DOCTOR_SET", detail: fullName(pro) + withdrawnCareTeamDetail(withdrawn) });

@@ -4,6 +4,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
+import { platformNow } from "@/lib/clock/clock";
 
 /** A closed record is kept 10 years, then deleted. */
 export const RETENTION_YEARS = 10;
@@ -25,7 +26,7 @@ export async function closeRecord(prisma: PrismaClient, actor: TPatientSideActor
   if (input.confirmation.trim().toUpperCase() !== CLOSE_CONFIRMATION) {
     throw new AppError("INVALID_INPUT", `Pour confirmer, saisissez exactement « ${CLOSE_CONFIRMATION} ».`);
   }
-  const now = input.now ?? new Date();
+  const now = input.now ?? platformNow();
   return runPatientCommand(prisma, actor, async (tx, ctx) => {
     const deletionPlannedAt = plannedDeletionDate(now);
     await tx.patient.update({ where: { id: ctx.patientId }, data: { recordStatus: "CLOSED", closedAt: now, deletionPlannedAt } });
@@ -48,7 +49,7 @@ export async function closeRecord(prisma: PrismaClient, actor: TPatientSideActor
 
 /** Reopens a closed record: everything is restored as it was. */
 export async function reactivateRecord(prisma: PrismaClient, actor: TPatientSideActor, input: { now?: Date } = {}) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? platformNow();
   return runPatientCommand(
     prisma,
     actor,

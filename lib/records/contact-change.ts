@@ -12,6 +12,7 @@ import { normalizePhone } from "@/lib/sms/send-sms";
 import { openRecord } from "@/lib/record-door/open-record";
 import { updateContactDetails, type TContactDetailsInput } from "./contact-details";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
+import { platformNow } from "@/lib/clock/clock";
 
 /*
  * A new e-mail address or mobile number receives sign-in codes and notifications, so:
@@ -75,7 +76,7 @@ export async function requestContactChange(
   actor: TPatientSideActor,
   input: TContactChangeInput,
   send: TContactSenders,
-  now: Date = new Date(),
+  now: Date = platformNow(),
 ): Promise<TContactChangeResult> {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
   const account = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { id: true, passwordHash: true } });
@@ -119,7 +120,7 @@ async function pendingChallenge(prisma: PrismaClient, actor: TPatientSideActor, 
 }
 
 /** The change waiting for its code on this record, for the profile page (null when none). */
-export async function pendingContactChange(prisma: PrismaClient, actor: TPatientSideActor, now: Date = new Date()) {
+export async function pendingContactChange(prisma: PrismaClient, actor: TPatientSideActor, now: Date = platformNow()) {
   const found = await pendingChallenge(prisma, actor, now);
   return found ? { destinationHint: maskDestination(found.challenge.destination) } : null;
 }
@@ -131,7 +132,7 @@ export async function confirmContactChange(
   code: string,
   request: { sendNotice: TSendNotice; ipAddress?: string | null; now?: Date },
 ): Promise<{ sessionVersion: number | null }> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const found = await pendingChallenge(prisma, actor, now);
   if (!found) throw new AppError("INVALID_INPUT", "Aucune modification n'attend de code : saisissez à nouveau vos coordonnées.");
   const result = await verifyOtp(prisma, { challengeId: found.challenge.id, code, purpose: "CONTACT_CHANGE", now, ipAddress: request.ipAddress });
@@ -142,7 +143,7 @@ export async function confirmContactChange(
 }
 
 /** Drops the pending change (its code no longer works). */
-export async function cancelContactChange(prisma: PrismaClient, actor: TPatientSideActor, now: Date = new Date()): Promise<void> {
+export async function cancelContactChange(prisma: PrismaClient, actor: TPatientSideActor, now: Date = platformNow()): Promise<void> {
   await prisma.otpChallenge.updateMany({
     where: { accountId: actor.accountId, purpose: "CONTACT_CHANGE", consumedAt: null, voidedAt: null },
     data: { voidedAt: now },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sameNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -15,6 +16,7 @@ import {
   ZOptionalMobile,
   type TMailSender,
 } from "./create-record-by-professional";
+import { platformNow } from "@/lib/clock/clock";
 
 /** The relationships of a legal representative to the child (the seed uses "Mère" and "Père"). */
 export const MINOR_RELATIONSHIPS = ["Mère", "Père", "Tuteur ou tutrice"] as const;
@@ -121,10 +123,10 @@ export async function createMinorRecordByProfessional(
   const email = v.email?.toLowerCase() ?? null;
   const phone = v.phone ? normalizePhone(v.phone) : null;
 
-  const beneficiary = await prisma.beneficiary.findUnique({ where: { id: v.beneficiaryId } });
+  const beneficiary = await prisma.beneficiary.findFirst({ where: { id: v.beneficiaryId, ...sameNamespaceWhere(actor) } });
   if (!beneficiary) throw new AppError("NOT_FOUND", "Personne introuvable au registre de l'Assurance Maladie.");
   if (beneficiary.patientId) throw new AppError("CONFLICT", "Un dossier existe déjà pour cette personne : ouvrez-le depuis la recherche.");
-  if (!isMinorOn(beneficiary.birthDate, deps.now ?? new Date())) throw new AppError("FORBIDDEN", ADULT_BENEFICIARY);
+  if (!isMinorOn(beneficiary.birthDate, deps.now ?? platformNow())) throw new AppError("FORBIDDEN", ADULT_BENEFICIARY);
   const name = `${beneficiary.firstName} ${beneficiary.lastName}`;
 
   const base: Omit<TCreateRecordInput, "contact" | "representative"> = {

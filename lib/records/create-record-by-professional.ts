@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { sameNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
@@ -6,6 +7,7 @@ import { hashPassword, passwordPolicyErrors } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors/app-error";
 import { normalizePhone, sendSms } from "@/lib/sms/send-sms";
 import { createRecord, isLoginTakenError } from "./create-record";
+import { platformNow } from "@/lib/clock/clock";
 
 export const blankToNull = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
 
@@ -177,10 +179,10 @@ export async function createRecordByProfessional(
   let name = "";
   // A login taken between the check and the transaction: try the next free one.
   for (let attempt = 0; created === null; attempt += 1) {
-    const beneficiary = await prisma.beneficiary.findUnique({ where: { id: beneficiaryId } });
+    const beneficiary = await prisma.beneficiary.findFirst({ where: { id: beneficiaryId, ...sameNamespaceWhere(actor) } });
     if (!beneficiary) throw new AppError("NOT_FOUND", "Personne introuvable au registre de l'Assurance Maladie.");
     if (beneficiary.patientId) throw new AppError("CONFLICT", "Un dossier existe déjà pour cette personne : ouvrez-le depuis la recherche.");
-    if (isMinorOn(beneficiary.birthDate, deps.now ?? new Date())) {
+    if (isMinorOn(beneficiary.birthDate, deps.now ?? platformNow())) {
       throw new AppError("FORBIDDEN", "Ce bénéficiaire est mineur : créez son dossier avec l'accord de son représentant légal.");
     }
     name = `${beneficiary.firstName} ${beneficiary.lastName}`;

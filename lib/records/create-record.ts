@@ -5,6 +5,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { platformNow } from "@/lib/clock/clock";
 
 const LOGIN_TAKEN = "Cet identifiant est déjà utilisé.";
 
@@ -95,7 +96,7 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
       sex: beneficiary.sex,
       department: beneficiary.department,
     };
-    const now = new Date();
+    const now = platformNow();
     const patient = await tx.patient.create({
       data: {
         ...identity,
@@ -105,6 +106,8 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
         notifyByEmail: Boolean(input.contact.email),
         notifyBySms: !input.contact.email && Boolean(input.contact.phone),
         recordOpenedAt: now,
+        // A record, and the accounts opened with it, belong to the registry row's sandbox namespace (issue 12).
+        namespaceId: beneficiary.namespaceId,
       },
     });
     await tx.beneficiary.update({ where: { id: beneficiary.id }, data: { patientId: patient.id } });
@@ -120,6 +123,7 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
             phone: input.contact.phone,
             otpChannel: input.contact.otpChannel,
             patientId: patient.id,
+            namespaceId: beneficiary.namespaceId,
           },
         })
       : null;
@@ -135,6 +139,7 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
           phone: input.contact.phone,
           otpChannel: input.contact.otpChannel,
           patientId: null,
+          namespaceId: beneficiary.namespaceId,
         },
       });
       representative = { accountId: created.id, loginId: created.loginId, isNewAccount: true };

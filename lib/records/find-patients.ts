@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sameNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import type { Db } from "@/lib/db/types";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
@@ -6,6 +7,7 @@ import { emergencyModeFor } from "@/lib/access/emergency-doors";
 import { searchAccessFor, type TSearchAccess } from "@/lib/access/identity-before-access";
 import { parseNir } from "@/lib/identity/nir";
 import { isAppError } from "@/lib/errors/app-error";
+import { platformNow } from "@/lib/clock/clock";
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date de naissance attendue (JJ/MM/AAAA).").refine((s) => !Number.isNaN(Date.parse(s)), "Date de naissance invalide.");
 
@@ -55,16 +57,16 @@ function fold(s: string): string {
  * or by name and birth date, and says whether each has a record. Nothing of the record's
  * content is returned. Throws AppError INVALID_NIR for a malformed NIR.
  */
-export async function findPatients(db: Db, actor: TProfessionalActor, search: TPatientSearch, now: Date = new Date()): Promise<TPatientSearchResult[]> {
+export async function findPatients(db: Db, actor: TProfessionalActor, search: TPatientSearch, now: Date = platformNow()): Promise<TPatientSearchResult[]> {
   const rows =
     search.mode === "ins"
       ? await db.beneficiary.findMany({
-          where: { nir: parseNir(search.nir), birthDate: search.birthDate, birthRank: search.birthRank },
+          where: { nir: parseNir(search.nir), birthDate: search.birthDate, birthRank: search.birthRank, ...sameNamespaceWhere(actor) },
           include: { patient: { select: PATIENT_FACTS } },
         })
       : (
           await db.beneficiary.findMany({
-            where: { birthDate: search.birthDate },
+            where: { birthDate: search.birthDate, ...sameNamespaceWhere(actor) },
             include: { patient: { select: PATIENT_FACTS } },
             take: 500,
           })

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/types";
+import { sameNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { isMinorOn } from "./create-record-by-professional";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TBeneficiaryForRecordCreation = {
   beneficiaryId: string;
@@ -22,12 +24,12 @@ export type TBeneficiaryForRecordCreation = {
  */
 export async function getBeneficiaryForRecordCreation(
   db: Db,
-  _actor: TProfessionalActor,
+  actor: TProfessionalActor,
   beneficiaryId: string,
-  now: Date = new Date(),
+  now: Date = platformNow(),
 ): Promise<TBeneficiaryForRecordCreation | null> {
   if (typeof beneficiaryId !== "string" || beneficiaryId.length === 0 || beneficiaryId.length > 64) return null;
-  const b = await db.beneficiary.findUnique({ where: { id: beneficiaryId } });
+  const b = await db.beneficiary.findFirst({ where: { id: beneficiaryId, ...sameNamespaceWhere(actor) } });
   if (!b) return null;
   return {
     beneficiaryId: b.id,

@@ -7,6 +7,7 @@ import type { TDocumentListItem } from "@/lib/documents/document-list-item";
 import { loadReplacer, mayReplaceDocument } from "@/lib/documents/replaceable-document";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { openRecord } from "@/lib/record-door/open-record";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TProfessionalRecord = {
   patient: {
@@ -64,7 +65,7 @@ export async function getProfessionalRecord(
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<TProfessionalRecord> {
   const { ctx, decision } = await openRecord(prisma, actor, patientId, request);
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const [patient, documents, authorizations, replacer] = await Promise.all([
     prisma.patient.findUniqueOrThrow({
       where: { id: ctx.patientId },

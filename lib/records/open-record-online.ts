@@ -14,6 +14,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { clearThrottledTries, countThrottledTry } from "@/lib/auth/patient/password-attempts";
 import { createRecord } from "./create-record";
+import { platformNow } from "@/lib/clock/clock";
 
 /** A minor does not open their record online: a professional does, with a representative's agreement. */
 export const MINOR_ONLINE_OPENING =
@@ -67,7 +68,7 @@ export const IDENTITY_CHECK_LOCKED =
  * A minor is refused (no code sent). A young adult whose record was opened while a minor,
  * and who has no account of their own, opens their own access to that record the same way.
  */
-export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = new Date()) {
+export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = platformNow()) {
   const key = `identity:${input.nir}|${input.birthDate}|${input.birthRank}`;
   const attempt = await countThrottledTry(prisma, key, now);
   if (attempt.locked) throw new AppError("LOCKED", IDENTITY_CHECK_LOCKED);
@@ -120,7 +121,7 @@ export async function confirmRecordOpening(prisma: PrismaClient, challengeId: st
   if (!payload) return { ok: false, fieldErrors: {}, message: "Cette demande n'est plus valable. Recommencez." };
   const beneficiary = await prisma.beneficiary.findUnique({ where: { id: payload.beneficiaryId } });
   if (!beneficiary) return { ok: false, fieldErrors: {}, message: IDENTITY_NOT_RECOGNIZED };
-  if (isMinorOn(beneficiary.birthDate, new Date())) return { ok: false, fieldErrors: {}, message: MINOR_ONLINE_OPENING };
+  if (isMinorOn(beneficiary.birthDate, platformNow())) return { ok: false, fieldErrors: {}, message: MINOR_ONLINE_OPENING };
   if (beneficiary.patientId) {
     const opened = await openOwnAccess(prisma, beneficiary.patientId, payload, { loginId: input.loginId, passwordHash: await hashPassword(input.newPassword) });
     return { ok: true, ...opened, name: `${beneficiary.firstName} ${beneficiary.lastName}` };
@@ -182,7 +183,7 @@ async function openOwnAccess(
       patientId,
       kind: "RECORD_CREATED",
       title: "Votre accès en ligne à votre DMP est ouvert",
-      body: `Vous avez ouvert votre propre accès à votre DMP le ${new Date().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Depuis vos 18 ans, vos représentants légaux n'y ont plus accès.`,
+      body: `Vous avez ouvert votre propre accès à votre DMP le ${platformNow().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Depuis vos 18 ans, vos représentants légaux n'y ont plus accès.`,
     });
     return { patientId, accountId: account.id, loginId: account.loginId };
   });

@@ -9,6 +9,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
+import { platformNow } from "@/lib/clock/clock";
 
 export const ZConsentInput = z.object({
   hasConsent: z.literal(true, { error: "Cochez la case : le patient doit avoir donné son accord." }),
@@ -30,7 +31,7 @@ export async function recordConsent(
   input: TConsentInput,
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<{ isNew: boolean }> {
-  const now = request.now ?? new Date();
+  const now = request.now ?? platformNow();
   const consentAt = new Date(`${input.consentDate}T12:00:00.000Z`);
   const today = now.toISOString().slice(0, 10);
   if (Number.isNaN(consentAt.getTime()) || input.consentDate > today) {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReimbursementCategory } from "@/lib/generated/prisma/enums";
 import { openRecord } from "@/lib/record-door/open-record";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
+import { platformNow } from "@/lib/clock/clock";
 
 /** The sections of the Assurance Maladie statement, in its order. */
 export const REIMBURSEMENT_CATEGORIES: readonly { category: ReimbursementCategory; label: string }[] = [
@@ -22,7 +23,7 @@ export type TReimbursementGroup = {
  * The 24-month reimbursement history, grouped like the Assurance Maladie statement,
  * newest first in each group. `isLoading` while the background job has not loaded it.
  */
-export async function findReimbursements(prisma: PrismaClient, actor: TPatientSideActor, now: Date = new Date()) {
+export async function findReimbursements(prisma: PrismaClient, actor: TPatientSideActor, now: Date = platformNow()) {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
   const since = new Date(now.getTime());
   since.setUTCMonth(since.getUTCMonth() - 24);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateReimbursementHistory } from "./generate-history";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * Loads the 24-month Assurance Maladie history of records that do not have it yet
@@ -7,7 +8,7 @@ import { generateReimbursementHistory } from "./generate-history";
  * Each record is loaded in one transaction, so it is loaded once and completely.
  */
 export async function loadPendingReimbursementHistories(prisma: PrismaClient, options: { limit?: number; now?: Date } = {}): Promise<number> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? platformNow();
   const pending = await prisma.patient.findMany({
     where: { reimbursementsLoadedAt: null },
     select: { id: true, nir: true, birthDate: true, birthRank: true },

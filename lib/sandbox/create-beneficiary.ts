@@ -1,3 +1,4 @@
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { vitaleSerial } from "@/prisma/seed/registry";
@@ -24,7 +25,7 @@ export type TSandboxBeneficiary = { beneficiaryId: string; nir: string; firstNam
 export async function createSandboxBeneficiary(prisma: PrismaClient, input: TBeneficiaryInput): Promise<TSandboxBeneficiary> {
   const nir = await freeSandboxNir(prisma, input);
   const row = await prisma.beneficiary.create({
-    data: { ...input, nir, birthRank: 1, birthName: null, vitaleSerial: vitaleSerial(nir, input.birthDate, 1) },
+    data: { ...input, nir, birthRank: 1, birthName: null, vitaleSerial: vitaleSerial(nir, input.birthDate, 1), namespaceId: currentNamespace() },
   });
   return { beneficiaryId: row.id, nir, firstName: row.firstName, lastName: row.lastName, sex: row.sex, birthDate: row.birthDate };
 }

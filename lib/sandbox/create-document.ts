@@ -4,6 +4,7 @@ import { addDocument } from "@/lib/documents/add-document";
 import { ZProfessionalDocumentInput, type TDocumentContentInput } from "@/lib/documents/professional-document-input";
 import { AppError } from "@/lib/errors/app-error";
 import { professionalActor } from "./relations";
+import { platformNow } from "@/lib/clock/clock";
 
 /** A PDF of up to 1 MB travels as base64 (4/3 of its size) inside the JSON. */
 export const DOCUMENT_MAX_BODY_BYTES = 1_500_000;
@@ -14,7 +15,7 @@ export const documentInputSchema = ZProfessionalDocumentInput.extend({
   authorId: z.string().min(1).max(40),
   typeCode: z.string().trim().min(1).max(40).default("11488-4"),
   title: ZProfessionalDocumentInput.shape.title.default("Compte rendu de consultation"),
-  serviceDate: ZProfessionalDocumentInput.shape.serviceDate.default(() => new Date().toISOString().slice(0, 10)),
+  serviceDate: ZProfessionalDocumentInput.shape.serviceDate.default(() => platformNow().toISOString().slice(0, 10)),
   /** Typed text, or a PDF in base64: one of them (text by default). */
   text: z.string().max(100_000).optional(),
   pdfBase64: z.base64().max(DOCUMENT_MAX_BODY_BYTES).optional(),

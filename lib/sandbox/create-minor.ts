@@ -3,9 +3,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createRecord } from "@/lib/records/create-record";
 import { professionalActor } from "./relations";
 import { sandboxCredentials, withSandboxBeneficiary } from "./new-account";
+import { platformNow } from "@/lib/clock/clock";
 
 function yearsAgo(years: number): string {
-  const d = new Date();
+  const d = platformNow();
   d.setUTCFullYear(d.getUTCFullYear() - years);
   return d.toISOString().slice(0, 10);
 }

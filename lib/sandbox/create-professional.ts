@@ -1,3 +1,4 @@
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -57,7 +58,7 @@ export type TSandboxProfessional = {
 /** The structure the professional works in: the one given (checked), a new one where the role needs it, or none. */
 async function structureFor(prisma: PrismaClient, role: TProfessionalRole, structureId: string | undefined): Promise<{ id: string | null; created: boolean }> {
   if (structureId) {
-    const structure = await prisma.structure.findUnique({ where: { id: structureId }, select: { id: true, kind: true } });
+    const structure = await prisma.structure.findFirst({ where: { id: structureId, namespaceId: currentNamespace() }, select: { id: true, kind: true } });
     if (!structure) throw new AppError("INVALID_INPUT", "Structure introuvable : créez-la d'abord (POST /api/sandbox/structures).");
     if (role === "regulateur" && structure.kind !== "SAMU") throw new AppError("INVALID_INPUT", "Un régulateur travaille dans un SAMU : la structure doit être de type SAMU.");
     return { id: structure.id, created: false };
@@ -100,7 +101,7 @@ export async function createSandboxProfessional(prisma: PrismaClient, input: TPr
   try {
     const identity = await identityFor(prisma, role, structure.id);
     const professional = await prisma.professional.create({
-      data: { ...person, ...identity, structureId: structure.id, email: `pro.${sandboxToken()}@bac-a-sable.test` },
+      data: { ...person, ...identity, structureId: structure.id, email: `pro.${sandboxToken()}@bac-a-sable.test`, namespaceId: currentNamespace() },
     });
     professionalId = professional.id;
     const card = await issueCard(prisma, professional.id, { pin });

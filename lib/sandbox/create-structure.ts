@@ -1,3 +1,4 @@
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
@@ -31,7 +32,7 @@ export type TSandboxStructure = {
  */
 export async function createSandboxStructure(prisma: PrismaClient, input: TStructureInput): Promise<TSandboxStructure> {
   const finess = await freeSandboxFiness(prisma);
-  const structure = await prisma.structure.create({ data: { ...input, finess } });
+  const structure = await prisma.structure.create({ data: { ...input, finess, namespaceId: currentNamespace() } });
   try {
     const issued = await issueStructureCertificate(prisma, structure.id);
     return {

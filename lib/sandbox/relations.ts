@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors/app-error";
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import { blockProfessional, setTreatingDoctor } from "@/lib/records/care-team";
 import { recordConsent } from "@/lib/records/record-consent";
 import { updateEmergencySettings } from "@/lib/records/update-emergency-settings";
+import { platformNow } from "@/lib/clock/clock";
 
 const id = z.string().min(1).max(40);
 
@@ -26,14 +28,14 @@ const UNKNOWN = (what: string) => new AppError("INVALID_INPUT", `${what} introuv
 
 /** The patient acting on their own record, as after their sign-in. */
 async function patientActor(prisma: PrismaClient, patientId: string): Promise<TPatientActor> {
-  const account = await prisma.account.findFirst({ where: { patientId }, select: { id: true, firstName: true, lastName: true } });
+  const account = await prisma.account.findFirst({ where: { patientId, namespaceId: currentNamespace() }, select: { id: true, firstName: true, lastName: true } });
   if (!account) throw UNKNOWN("Patient");
   return { kind: "PATIENT", accountId: account.id, patientId, name: `${account.firstName} ${account.lastName}` };
 }
 
 /** The professional as their card sign-in makes them (lib/auth/pro/professional-session.ts). */
 export async function professionalActor(prisma: PrismaClient, professionalId: string): Promise<TProfessionalActor> {
-  const p = await prisma.professional.findUnique({ where: { id: professionalId }, include: { structure: { select: { name: true } } } });
+  const p = await prisma.professional.findFirst({ where: { id: professionalId, namespaceId: currentNamespace() }, include: { structure: { select: { name: true } } } });
   if (!p) throw UNKNOWN("Professionnel");
   return {
     kind: "PROFESSIONAL",
@@ -43,6 +45,7 @@ export async function professionalActor(prisma: PrismaClient, professionalId: st
     specialty: p.specialty,
     isSamuRegulator: p.isSamuRegulator,
     structureName: p.structure?.name ?? null,
+    namespaceId: p.namespaceId,
   };
 }
 
@@ -61,11 +64,13 @@ export async function createSandboxRelation(prisma: PrismaClient, input: TRelati
   switch (input.relation) {
     case "medecin-traitant": {
       const actor = await patientActor(prisma, input.patientId);
+      await professionalActor(prisma, input.professionalId); // of this namespace, else unknown
       await asInputError(() => setTreatingDoctor(prisma, actor, { professionalId: input.professionalId }));
       return done;
     }
     case "blocage": {
       const actor = await patientActor(prisma, input.patientId);
+      await professionalActor(prisma, input.professionalId); // of this namespace, else unknown
       await asInputError(() => blockProfessional(prisma, actor, input.professionalId));
       return done;
     }
@@ -76,8 +81,8 @@ export async function createSandboxRelation(prisma: PrismaClient, input: TRelati
     }
     case "consentement": {
       const actor = await professionalActor(prisma, input.professionalId);
-      if (!(await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } }))) throw UNKNOWN("Patient");
-      const consentDate = input.consentDate ?? new Date().toISOString().slice(0, 10);
+      if (!(await prisma.patient.findFirst({ where: { id: input.patientId, namespaceId: currentNamespace() }, select: { id: true } }))) throw UNKNOWN("Patient");
+      const consentDate = input.consentDate ?? platformNow().toISOString().slice(0, 10);
       await asInputError(() => recordConsent(prisma, actor, input.patientId, { hasConsent: true, consentDate }));
       return done;
     }

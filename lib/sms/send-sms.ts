@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import type { OtpPurpose } from "@/lib/generated/prisma/enums";
+import { currentNamespace } from "@/lib/clock/namespace-scope";
+import { namespaceOfMessage } from "@/lib/sandbox/message-namespace";
 
 /** Normalizes a French mobile number to +33… (the SMS outbox is keyed on it). */
 export function normalizePhone(input: string): string | null {
@@ -12,5 +14,7 @@ export function normalizePhone(input: string): string | null {
 
 /** No operator is reached: an SMS is a row of the outbox, shown on /dev/sms. */
 export async function sendSms(db: Db, sms: { to: string; body: string; otp?: { code: string; purpose: OtpPurpose } }): Promise<void> {
-  await db.smsMessage.create({ data: { recipient: normalizePhone(sms.to) ?? sms.to, body: sms.body, otpCode: sms.otp?.code ?? null, otpPurpose: sms.otp?.purpose ?? null } });
+  const recipient = normalizePhone(sms.to) ?? sms.to;
+  const namespaceId = await namespaceOfMessage(db, recipient, currentNamespace());
+  await db.smsMessage.create({ data: { recipient, body: sms.body, otpCode: sms.otp?.code ?? null, otpPurpose: sms.otp?.purpose ?? null, namespaceId } });
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type AccessMode, type ActorKind, type TraceOutcome } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { TTraceAction } from "./trace-actions";
+import { platformNow } from "@/lib/clock/clock";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -66,7 +67,7 @@ export function normalizeTrace(input: TTraceInput): TNormalizedTrace {
     detail: input.detail ?? null,
     ipAddress: input.ipAddress ?? null,
     // Millisecond precision is what SQLite keeps: hash what will be read back.
-    at: new Date((input.at ?? new Date()).getTime()),
+    at: new Date((input.at ?? platformNow()).getTime()),
   };
 }
 

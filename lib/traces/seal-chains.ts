@@ -2,6 +2,7 @@ import crypto, { type KeyObject } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/create-client";
 import type { TSealKey } from "./seal-key";
+import { platformNow } from "@/lib/clock/clock";
 
 /** What a seal states, signed by the platform key. */
 export type TSealStatement = { patientId: string | null; lastTraceId: number; hash: string; count: number; sealedAt: Date };
@@ -51,7 +52,7 @@ export async function sealChangedChains(
   const { upTo, seen } = single(await db.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window})`);
   if (upTo === null) return { seals: 0, complete: true };
   const changed = await db.$queryRaw<TChangedChain[]>`SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId`;
-  const sealedAt = options.now ?? new Date();
+  const sealedAt = options.now ?? platformNow();
   const rows: Prisma.Sql[] = [];
   for (const chain of changed) {
     const lastTraceId = Number(chain.lastId);

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/types";
 import { GENESIS_HASH, traceHash } from "./append-trace";
 import { sealSignatureHolds } from "./seal-chains";
 import type { TTraceAction } from "./trace-actions";
+import { platformNow } from "@/lib/clock/clock";
 
 /** The first trace of a chain whose link or hash does not hold. */
 export type TBrokenLink = {
@@ -106,7 +107,7 @@ export async function verifyAllTraceChains(db: Db, publicKey: { key: KeyObject; 
   // SQL DISTINCT on the indexes (Prisma's distinct would read every row into memory first).
   const chains = await db.$queryRaw<{ patientId: string | null }[]>`SELECT DISTINCT patientId FROM Trace UNION SELECT DISTINCT patientId FROM TraceSeal`;
   const chainIds = chains.map((c) => c.patientId);
-  const result: TTraceVerification = { checkedAt: new Date(), chains: 0, traces: 0, sealedChains: 0, failures: [] };
+  const result: TTraceVerification = { checkedAt: platformNow(), chains: 0, traces: 0, sealedChains: 0, failures: [] };
   for (const patientId of chainIds) {
     const check = await checkTraceChain(db, patientId, publicKey);
     result.chains += 1;

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { isDevToolsEnabled } from "@/lib/dev-tools/is-dev-tools-enabled";
-import { latestCodeFor } from "@/lib/dev-tools/find-dev-messages";
+import { devNamespaceOf, latestCodeFor } from "@/lib/dev-tools/find-dev-messages";
 import { CODE_PURPOSE_BY_MOTIF, motifOfPurpose, purposeOfMotif } from "@/lib/dev-tools/code-purposes";
 
 const NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -19,7 +19,9 @@ export async function GET(request: Request) {
   if (purpose === null) {
     return NextResponse.json({ error: `Paramètre « motif » inconnu : choisissez ${Object.keys(CODE_PURPOSE_BY_MOTIF).join(", ")}.` }, { status: 400 });
   }
-  const latest = await latestCodeFor(to, purpose);
+  const namespace = await devNamespaceOf(request.headers);
+  if (!namespace.ok) return namespace.response;
+  const latest = await latestCodeFor(to, purpose, namespace.namespaceId);
   if (!latest) return NextResponse.json({ error: "Aucun code envoyé à ce destinataire." }, { status: 404, headers: NO_STORE });
   return NextResponse.json({ code: latest.code, motif: motifOfPurpose(latest.purpose), at: latest.at, channel: latest.channel }, { headers: NO_STORE });
 }

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { MESSAGE_TIME, MessageCode, RecipientFilter } from "@/components/dev/dev-messages";
 import { isDevToolsEnabled } from "@/lib/dev-tools/is-dev-tools-enabled";
-import { findDevSms } from "@/lib/dev-tools/find-dev-messages";
+import { headers } from "next/headers";
+import { devNamespaceOf, findDevSms } from "@/lib/dev-tools/find-dev-messages";
 
 export const metadata: Metadata = { title: "SMS envoyés (développement)" };
 
@@ -13,7 +14,10 @@ export default async function DevSmsPage({ searchParams }: { searchParams: Promi
   await connection();
   if (!isDevToolsEnabled()) notFound();
   const { destinataire } = await searchParams;
-  const messages = await findDevSms(typeof destinataire === "string" && destinataire !== "" ? destinataire : undefined);
+  // X-DMP-Espace: that namespace's messages only; an unknown token is not found.
+  const namespace = await devNamespaceOf(await headers());
+  if (!namespace.ok) notFound();
+  const messages = await findDevSms(typeof destinataire === "string" && destinataire !== "" ? destinataire : undefined, namespace.namespaceId);
   return (
     <>
       <PageHeader eyebrow="Outils de développement" title="SMS envoyés" description={<p>Aucun opérateur n&apos;est contacté : voici la file des SMS, du plus récent au plus ancien.</p>} />

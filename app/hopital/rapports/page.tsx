@@ -11,6 +11,7 @@ import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { feedReportFor, reportStructures } from "@/lib/feed/hospital-portal";
 import { isMonth } from "@/lib/feed/feed-report";
 import { FeedChart } from "../_components/feed-chart";
+import { platformNow } from "@/lib/clock/clock";
 
 export const metadata: Metadata = { title: "Rapports d'alimentation du DMP" };
 
@@ -42,7 +43,7 @@ export default async function FeedReportPage({ searchParams }: { searchParams: P
     );
   }
   const structure = structures.find((s) => s.id === query.structure) ?? structures[0];
-  const fallback = defaultPeriod(new Date());
+  const fallback = defaultPeriod(platformNow());
   let from = query.du ?? fallback.from;
   let to = query.au ?? fallback.to;
   if (from > to) [from, to] = [to, from];

@@ -3,6 +3,8 @@ import type { TLegalRepresentativeActor, TPatientActor } from "@/lib/access/acto
 export type TPatientPortalActor = TPatientActor | TLegalRepresentativeActor;
 
 export type TPatientAccountSession = {
+  /** Sandbox namespace of the account (issue 12), null outside the sandbox's namespaces. */
+  namespaceId?: string | null;
   accountId: string;
   loginId: string;
   name: string;

@@ -4,6 +4,7 @@ import { verifyOtp } from "@/lib/otp/verify-otp";
 import { lockedMessage, MAX_FAILURES } from "@/lib/otp/otp-rules";
 import { otpFailureMessage } from "./complete-login";
 import { clearAccountPasswordTries, countAccountPasswordTry } from "./password-attempts";
+import { platformNow } from "@/lib/clock/clock";
 
 export type TPasswordFieldErrors = { currentPassword?: string[]; newPassword?: string[]; confirmPassword?: string[]; code?: string[] };
 export type TPasswordChangeResult = { ok: true; sessionVersion: number } | { ok: false; message?: string; fieldErrors: TPasswordFieldErrors };
@@ -54,7 +55,7 @@ export async function checkCurrentPassword(
   prisma: PrismaClient,
   account: { id: string; passwordHash: string },
   password: string,
-  now: Date = new Date(),
+  now: Date = platformNow(),
 ): Promise<string | null> {
   const attempt = await countAccountPasswordTry(prisma, account.id, now);
   if (attempt.locked) return lockedMessage(attempt.lockedUntil);

@@ -4,6 +4,8 @@ import { splitRepresentations } from "@/lib/access/representation";
 import { verifyOtp, type TVerifyOtpResult } from "@/lib/otp/verify-otp";
 import { lockedMessage } from "@/lib/otp/otp-rules";
 import type { TPatientToken } from "./session-token";
+import { platformNow } from "@/lib/clock/clock";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /** The French message for a failed code check. */
 export function otpFailureMessage(result: Exclude<TVerifyOtpResult, { ok: true }>): string {
@@ -30,7 +32,11 @@ export async function completeLogin(
   prisma: PrismaClient,
   input: { challengeId: string; code: string; ipAddress?: string | null; now?: Date; purpose?: OtpPurpose },
 ): Promise<TCompleteLoginResult> {
-  const now = input.now ?? new Date();
+  openNamespaceScope();
+  // The account's sandbox namespace decides its clock (code expiry, session start).
+  const owner = await prisma.otpChallenge.findUnique({ where: { id: input.challengeId }, select: { account: { select: { namespaceId: true } } } });
+  enterNamespace(owner?.account?.namespaceId ?? null);
+  const now = input.now ?? platformNow();
   const result = await verifyOtp(prisma, { challengeId: input.challengeId, code: input.code, purpose: "LOGIN", now, ipAddress: input.ipAddress });
   if (!result.ok) return { ok: false, message: otpFailureMessage(result) };
   const accountId = result.challenge.accountId;

@@ -9,6 +9,7 @@ import { changePassword, resetPassword, type TPasswordChangeResult } from "./cha
 import { requestPasswordReset } from "./request-password-reset";
 import { carryOnPatientSession, clearPatientSession, getPatientAccountSession, readPatientToken, writePatientSession } from "./session";
 import { endPatientSessions } from "./session-account";
+import { platformNow } from "@/lib/clock/clock";
 
 /** Pending sign-in and password-reset steps: the challenge id in a short-lived cookie. */
 export const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
@@ -121,7 +122,7 @@ export async function resendSignInCode(): Promise<boolean> {
   if (!pending) return false;
   const challenge = await prisma.otpChallenge.findUnique({ where: { id: pending.challengeId }, include: { account: true } });
   if (!challenge?.account || challenge.purpose !== "LOGIN" || challenge.consumedAt) return false;
-  if (challenge.account.lockedUntil && challenge.account.lockedUntil > new Date()) return false;
+  if (challenge.account.lockedUntil && challenge.account.lockedUntil > platformNow()) return false;
   const { issueOtp } = await import("@/lib/otp/issue-otp");
   const { challengeId, code } = await issueOtp(prisma, {
     accountId: challenge.account.id,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LOCK_DURATION_MS, MAX_FAILURES } from "@/lib/otp/otp-rules";
+import { platformNow } from "@/lib/clock/clock";
 
 /**
  * Password tries are counted BEFORE the password is checked, each in one SQL statement
@@ -71,7 +72,7 @@ export async function countThrottledTry(prisma: PrismaClient, key: string, now: 
 
 /** A successful try: the count of the key starts again from 0. */
 export async function clearThrottledTries(prisma: PrismaClient, key: string): Promise<void> {
-  await prisma.attemptThrottle.deleteMany({ where: { subject: key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] } });
+  await prisma.attemptThrottle.deleteMany({ where: { subject: key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: platformNow() } }] } });
 }
 
 /** Counts one password try on an identifier that has no account, with the account rules. */

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { splitRepresentations } from "@/lib/access/representation";
 import type { TPatientAccountSession } from "./actor-from-session";
-import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, type TPatientToken } from "./session-token";
+import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
+import { platformNow } from "@/lib/clock/clock";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /**
  * Patient sessions are signed tokens (JWT in a cookie) made revocable by a per-account
@@ -11,11 +13,13 @@ import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, type TPatientToken } from "./sessi
  */
 export function isPatientTokenLive(token: TPatientToken, sessionVersion: number, now: Date): boolean {
   const age = now.getTime() - token.authAt;
-  return token.sv === sessionVersion && age >= 0 && age < PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS;
+  const idle = token.seenAt === undefined ? 0 : now.getTime() - token.seenAt;
+  return token.sv === sessionVersion && age >= 0 && age < PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS && idle < PATIENT_SESSION_MAX_AGE * 1000;
 }
 
 /** The signed-in account of a token, checked against the database, or null (unknown, revoked, too old). */
-export async function loadPatientAccountSession(prisma: PrismaClient, token: TPatientToken | null, now: Date = new Date()): Promise<TPatientAccountSession | null> {
+export async function loadPatientAccountSession(prisma: PrismaClient, token: TPatientToken | null, at?: Date): Promise<TPatientAccountSession | null> {
+  openNamespaceScope();
   if (!token) return null;
   const account = await prisma.account.findUnique({
     where: { id: token.sub },
@@ -27,12 +31,16 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
       mustChangePassword: true,
       patientId: true,
       sessionVersion: true,
+      namespaceId: true,
       representations: {
         select: { relationship: true, patient: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
         orderBy: { createdAt: "asc" },
       },
     },
   });
+  // The request goes on in the account's sandbox namespace: its clock (lib/clock/namespace-scope.ts).
+  if (account) enterNamespace(account.namespaceId);
+  const now = at ?? platformNow();
   if (!account || !isPatientTokenLive(token, account.sessionVersion, now)) return null;
   const represented = account.representations.map((r) => ({
     patientId: r.patient.id,
@@ -51,6 +59,7 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
     minors,
     cameOfAge,
     actingFor: token.actingFor,
+    namespaceId: account.namespaceId,
   };
 }
 

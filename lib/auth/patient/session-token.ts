@@ -1,5 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { sessionSecret } from "@/lib/auth/session-secret";
+import { platformNowMs } from "@/lib/clock/clock";
 
 /** The patient portal's own cookie (the professional portal uses "dmp-pro.session-token"). */
 export const PATIENT_SESSION_COOKIE = "dmp-patient.session-token";
@@ -19,10 +20,15 @@ export type TPatientToken = {
   sv: number;
   /** Sign-in time (ms since epoch), kept across renewals, for the absolute lifetime. */
   authAt: number;
+  /**
+   * When the token was last written (ms, sandbox clock): the 30 minutes of inactivity are
+   * counted from it on the platform's clock, as the JWT's own exp is on real time.
+   */
+  seenAt?: number;
 };
 
 export async function encodePatientToken(token: TPatientToken): Promise<string> {
-  return encode({ token: { ...token }, secret: sessionSecret(), maxAge: PATIENT_SESSION_MAX_AGE });
+  return encode({ token: { ...token, seenAt: platformNowMs() }, secret: sessionSecret(), maxAge: PATIENT_SESSION_MAX_AGE });
 }
 
 /** The patient claims of a decoded JWT, or null when it is not a well-formed patient token. */
@@ -36,6 +42,7 @@ export function patientTokenFromClaims(token: Record<string, unknown> | null): T
     actingFor: typeof token.actingFor === "string" ? token.actingFor : null,
     sv: token.sv,
     authAt: token.authAt,
+    ...(typeof token.seenAt === "number" ? { seenAt: token.seenAt } : {}),
   };
 }
 

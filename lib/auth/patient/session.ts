@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 import { loadPatientAccountSession } from "./session-account";
 import { actorFromSession, type TPatientAccountSession, type TPatientPortalActor } from "./actor-from-session";
 import { decodePatientToken, encodePatientToken, PATIENT_SESSION_COOKIE, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
@@ -54,9 +55,17 @@ export async function carryOnPatientSession(sessionVersion: number): Promise<voi
 
 /** The signed-in account (checked against the database on every request: revoked or too old is none), or null. */
 // cache(): the layout and the page of one request share a single lookup (one render only).
-export const getPatientAccountSession = cache(async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
+const loadRequestSession = cache(async function loadRequestSession(): Promise<TPatientAccountSession | null> {
   return loadPatientAccountSession(prisma, await readPatientToken());
 });
+
+/** The signed-in account; every caller then runs in its sandbox namespace (lib/clock/namespace-scope.ts). */
+export async function getPatientAccountSession(): Promise<TPatientAccountSession | null> {
+  openNamespaceScope();
+  const session = await loadRequestSession();
+  enterNamespace(session?.namespaceId ?? null);
+  return session;
+}
 
 /** The actor for server actions and route handlers: null when not signed in (never trust a form). */
 export async function getPatientActor(): Promise<TPatientPortalActor | null> {
@@ -68,7 +77,7 @@ export async function getPatientActor(): Promise<TPatientPortalActor | null> {
  * For pages: the actor, or a redirect to sign-in, password change or record choice.
  * Cached so that the layout and the page of one render share the same actor object.
  */
-export const requirePatientActor = cache(async function requirePatientActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
+const requireRequestActor = cache(async function requireRequestActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
   const session = await getPatientAccountSession();
   if (!session) redirect("/patient/connexion");
   if (session.mustChangePassword) redirect("/patient/changer-mot-de-passe");
@@ -76,3 +85,10 @@ export const requirePatientActor = cache(async function requirePatientActor(): P
   if (!actor) redirect("/patient/choisir-dossier");
   return { actor, session };
 });
+
+export async function requirePatientActor(): Promise<{ actor: TPatientPortalActor; session: TPatientAccountSession }> {
+  openNamespaceScope();
+  const signedIn = await requireRequestActor();
+  enterNamespace(signedIn.session.namespaceId ?? null);
+  return signedIn;
+}

@@ -138,8 +138,19 @@ describe("unauthorized access: a copied patient session cookie", () => {
     const renewed = (await decodePatientToken(await encodePatientToken(token))) as TPatientToken;
     expect(renewed.authAt).toBe(signedInAt.getTime());
     const at = (ms: number) => new Date(signedInAt.getTime() + ms);
-    expect(await loadPatientAccountSession(db.prisma, renewed, at(PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS - 60_000))).not.toBeNull();
-    expect(await loadPatientAccountSession(db.prisma, renewed, at(PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS + 1000))).toBeNull();
+    // Active all along: renewed a minute before each check, so only the absolute lifetime can end it.
+    const activeAt = (ms: number): TPatientToken => ({ ...renewed, seenAt: signedInAt.getTime() + ms - 60_000 });
+    expect(await loadPatientAccountSession(db.prisma, activeAt(PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS - 60_000), at(PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS - 60_000))).not.toBeNull();
+    expect(await loadPatientAccountSession(db.prisma, activeAt(PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS + 1000), at(PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS + 1000))).toBeNull();
+  });
+
+  it("ends after 30 minutes without activity on the platform's clock (the sandbox clock moves it too)", async () => {
+    const p = await makePatient();
+    const token = (await decodePatientToken(await encodePatientToken((await decodePatientToken(await signIn(p.login, new Date()))) as TPatientToken))) as TPatientToken;
+    expect(typeof token.seenAt).toBe("number");
+    const after = (ms: number) => new Date(token.seenAt! + ms);
+    expect(await loadPatientAccountSession(db.prisma, token, after(29 * 60_000))).not.toBeNull();
+    expect(await loadPatientAccountSession(db.prisma, token, after(30 * 60_000 + 1000))).toBeNull();
   });
 
   it("a token without the revocation claims (minted before this rule, or forged without them) is refused", async () => {

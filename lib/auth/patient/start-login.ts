@@ -4,6 +4,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { issueOtp } from "@/lib/otp/issue-otp";
 import { lockedMessage, maskDestination, MAX_FAILURES } from "@/lib/otp/otp-rules";
 import { clearAccountPasswordTries, countAccountPasswordTry, countUnknownLoginTry, type TPasswordTry } from "./password-attempts";
+import { platformNow } from "@/lib/clock/clock";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 export const WRONG_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 
@@ -40,9 +42,12 @@ export async function startLogin(
   prisma: PrismaClient,
   input: { loginId: string; password: string; ipAddress?: string | null; now?: Date },
 ): Promise<TStartLoginResult> {
-  const now = input.now ?? new Date();
+  openNamespaceScope();
   const loginId = input.loginId.trim();
   const account = await prisma.account.findUnique({ where: { loginId } });
+  // The account's sandbox namespace decides its clock (tries, lock-out, code expiry).
+  enterNamespace(account?.namespaceId ?? null);
+  const now = input.now ?? platformNow();
   if (!account) {
     const subject = loginId.slice(0, 100);
     const attempt = await countUnknownLoginTry(prisma, subject, now);

@@ -16,6 +16,7 @@ import {
   PRO_SESSION_MAX_AGE,
   hasSecureCookies,
 } from "./session-config";
+import { platformNowMs } from "@/lib/clock/clock";
 
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== "object") return null;
@@ -69,7 +70,7 @@ export function proAuthOptions(): NextAuthOptions {
             );
             const sv = await cardSessionVersion(prisma, signedIn.cardSerial);
             if (sv === null) throw new Error(messageForCode("INTERNAL"));
-            return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial, sv, authAt: Date.now() };
+            return { id: signedIn.professionalId, name: signedIn.name, cardSerial: signedIn.cardSerial, sv, authAt: platformNowMs() };
           } catch (error) {
             // The message travels back to the sign-in page: only French, never internals.
             throw new Error(isCardError(error) ? error.message : messageForCode("INTERNAL"));
@@ -87,11 +88,14 @@ export function proAuthOptions(): NextAuthOptions {
           token.cardSerial = signedIn.cardSerial;
           token.sv = signedIn.sv;
           token.authAt = signedIn.authAt;
+          token.seenAt = signedIn.authAt;
           return token;
         }
         // next-auth's own session endpoint: an ended or too old session is signed out
         // (throwing here makes next-auth clear the cookie) instead of being renewed.
         if (!(await loadProfessionalActor(prisma, proTokenFromClaims(token)))) throw new Error("Session terminée");
+        // Renewed: inactivity counts from now on the sandbox clock (the professional's namespace, entered above).
+        token.seenAt = platformNowMs();
         return token;
       },
       async session({ session, token }) {

@@ -1,24 +1,35 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { cardHolder } from "@/lib/pki/card-holder";
 import type { TProActor } from "./pro-actor";
-import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS } from "./session-config";
+import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS, PRO_SESSION_MAX_AGE } from "./session-config";
+import { platformNow } from "@/lib/clock/clock";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 /**
  * A professional session token: the card it was opened with, the card's sessionVersion
  * at sign-in (raising it ends every session of the card: sign-out, opposition) and the
  * sign-in time (absolute lifetime, whatever the activity).
  */
-export type TProToken = { sub: string; cardSerial: string; portal: "pro"; sv: number; authAt: number };
+export type TProToken = {
+  sub: string;
+  cardSerial: string;
+  portal: "pro";
+  sv: number;
+  authAt: number;
+  /** Last renewal (ms, sandbox clock): the 30 minutes of inactivity on the platform's clock. */
+  seenAt?: number;
+};
 
 /** The professional claims of a decoded JWT, or null when it is not a well-formed professional token. */
 export function proTokenFromClaims(token: Record<string, unknown> | null): TProToken | null {
   if (!token || token.portal !== "pro" || typeof token.sub !== "string" || typeof token.cardSerial !== "string") return null;
   if (typeof token.sv !== "number" || typeof token.authAt !== "number") return null;
-  return { sub: token.sub, cardSerial: token.cardSerial, portal: "pro", sv: token.sv, authAt: token.authAt };
+  return { sub: token.sub, cardSerial: token.cardSerial, portal: "pro", sv: token.sv, authAt: token.authAt, ...(typeof token.seenAt === "number" ? { seenAt: token.seenAt } : {}) };
 }
 
 /** The professional of a token, checked on the card row every request already reads; null when refused. */
-export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, now: Date = new Date()): Promise<TProActor | null> {
+export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, at?: Date): Promise<TProActor | null> {
+  openNamespaceScope();
   if (!token) return null;
   const card = await prisma.cpsCard.findUnique({
     where: { serial: token.cardSerial },
@@ -38,15 +49,20 @@ export async function loadProfessionalActor(prisma: PrismaClient, token: TProTok
           isSamuRegulator: true,
           isOperator: true,
           structure: { select: { name: true } },
+          namespaceId: true,
         },
       },
     },
   });
+  // The request goes on in the professional's sandbox namespace: its clock, its people.
+  if (card) enterNamespace(card.professional.namespaceId);
+  const now = at ?? platformNow();
   if (!card || card.status !== "ACTIVE" || card.expiresAt < now || card.professional.id !== token.sub) return null;
   const age = now.getTime() - token.authAt;
   if (card.sessionVersion !== token.sv || age < 0 || age >= PRO_SESSION_ABSOLUTE_MAX_AGE_MS) return null;
+  if (token.seenAt !== undefined && now.getTime() - token.seenAt >= PRO_SESSION_MAX_AGE * 1000) return null;
   const p = card.professional;
-  return { kind: "PROFESSIONAL", ...cardHolder(p), idNat: p.idNat, cardSerial: token.cardSerial };
+  return { kind: "PROFESSIONAL", ...cardHolder(p), idNat: p.idNat, cardSerial: token.cardSerial, namespaceId: p.namespaceId };
 }
 
 /** The card's current sessionVersion, for a new session's token (null for an unknown card). */

@@ -9,6 +9,7 @@ import { sessionSecret } from "@/lib/auth/session-secret";
 import type { TProActor } from "./pro-actor";
 import { endCardSessions, loadProfessionalActor, proTokenFromClaims, type TProToken } from "./professional-session";
 import { PRO_SESSION_COOKIE } from "./session-config";
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
 export type { TProToken };
 
@@ -34,9 +35,17 @@ async function readProToken(): Promise<TProToken | null> {
  * professional session — a patient session never counts.
  */
 // cache(): the layout and the page of one request share a single lookup (one render only).
-export const getProfessionalActor = cache(async function getProfessionalActor(): Promise<TProActor | null> {
+const loadRequestActor = cache(async function loadRequestActor(): Promise<TProActor | null> {
   return loadProfessionalActor(prisma, await readProToken());
 });
+
+/** The professional of the request; every caller then runs in their sandbox namespace (lib/clock/namespace-scope.ts). */
+export async function getProfessionalActor(): Promise<TProActor | null> {
+  openNamespaceScope();
+  const actor = await loadRequestActor();
+  enterNamespace(actor?.namespaceId ?? null);
+  return actor;
+}
 
 /** For pages of the portal: the actor, or a redirect to the card sign-in. */
 export async function requireProfessionalActor(): Promise<TProActor> {

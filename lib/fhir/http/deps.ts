@@ -1,12 +1,13 @@
 import { clientAddress, trustedProxies } from "@/lib/pro/client-address";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FHIR_BASE_PATH, TOKEN_PATH } from "../constants";
+import { platformNow } from "@/lib/clock/clock";
 
 /** What the API handlers need: the database (the server's, or a test one) and the clock. */
 export type TFhirDeps = { db: PrismaClient; now?: () => Date };
 
 export function nowOf(deps: TFhirDeps): Date {
-  return deps.now ? deps.now() : new Date();
+  return deps.now ? deps.now() : platformNow();
 }
 
 /** The public origin: NEXTAUTH_URL when set (behind a proxy), else the request's own. */

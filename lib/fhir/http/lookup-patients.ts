@@ -1,3 +1,4 @@
+import { platformNow } from "@/lib/clock/clock";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { patientLookupFor, type TSearchAccess } from "@/lib/access/identity-before-access";
@@ -51,7 +52,7 @@ export async function lookupPatients(
   nir: string,
   options: { ipAddress?: string | null; now?: Date },
 ): Promise<Record<string, unknown>[]> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? platformNow();
   const patients = await db.patient.findMany({
     where: { nir },
     select: { id: true, nir: true, firstName: true, lastName: true, birthDate: true, sex: true },
@@ -89,14 +90,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** GET /api/fhir/Patient?identifier=<INS> — does a record exist for this INS (PDQm ITI-78 style)? */
 export async function handleLookupPatients(deps: TFhirDeps, request: Request): Promise<Response> {
-  const started = Date.now();
+  const started = performance.now();
   try {
     const subject = await authenticate(deps, request);
     const actor = await readerActorOf(deps, request, subject);
     const params = new URL(request.url).searchParams;
     const nir = parseLookup(params);
     const resources = await lookupPatients(deps.db, actor, nir, { ipAddress: clientIp(request), now: nowOf(deps) });
-    await sleep(LOOKUP_FLOOR_MS - (Date.now() - started));
+    await sleep(LOOKUP_FLOOR_MS - (performance.now() - started));
     return fhirJsonResponse(searchsetBundle({ baseUrl: fhirBaseUrl(request), resourceType: "Patient", params, resources, count: resources.length, offset: 0, hasMore: false, total: resources.length }));
   } catch (error) {
     return errorResponse(error);

@@ -9,6 +9,7 @@ import { LETTER_FORMATS, MASKING_CHOICES } from "@/lib/feed/submit-hospital-lett
 import { formatNir } from "@/lib/identity/nir";
 import { LetterForm } from "../../_components/letter-form";
 import { validateLetterAction } from "./actions";
+import { platformNow } from "@/lib/clock/clock";
 
 export const metadata: Metadata = { title: "Rédiger un document — simulateur hospitalier" };
 
@@ -19,7 +20,7 @@ export default async function HospitalLetterPage({ params }: { params: Promise<{
   const form = await getLetterForm(actor, id);
   if (!form) notFound();
   const { patient, structure, authors } = form;
-  const now = new Date();
+  const now = platformNow();
   const today = now.toISOString().slice(0, 10);
   const birth = patient.birthDate.split("-").reverse().join("/");
   const authorLabel = (a: (typeof authors)[number]) => [a.title, a.firstName, a.lastName].filter(Boolean).join(" ");

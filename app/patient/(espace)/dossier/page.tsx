@@ -9,6 +9,7 @@ import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalRecordOverview } from "@/lib/patient-portal";
 import { CLOSE_CONFIRMATION, plannedDeletionDate, RETENTION_YEARS } from "@/lib/records/close-record";
 import { closeRecordAction, reactivateRecordAction } from "./actions";
+import { platformNow } from "@/lib/clock/clock";
 
 export const metadata: Metadata = { title: "Mon dossier" };
 
@@ -34,7 +35,7 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
             <p>Si vous fermez votre DMP :</p>
             <ul className="list-disc pl-6">
               <li>aucun professionnel ne peut plus le consulter ni l&apos;alimenter, dès la fermeture ;</li>
-              <li>vos données sont conservées {RETENTION_YEARS} ans, jusqu&apos;au {formatDay(plannedDeletionDate(new Date()))}, puis supprimées ;</li>
+              <li>vos données sont conservées {RETENTION_YEARS} ans, jusqu&apos;au {formatDay(plannedDeletionDate(platformNow()))}, puis supprimées ;</li>
               <li>vous pouvez le consulter et le réactiver à tout moment pendant cette période.</li>
             </ul>
             <CloseRecordForm action={closeRecordAction} phrase={CLOSE_CONFIRMATION} />

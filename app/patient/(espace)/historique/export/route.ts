@@ -1,6 +1,7 @@
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalTracesCsv } from "@/lib/patient-portal";
 import { parseTraceFilters } from "@/lib/traces/find-traces";
+import { platformNow } from "@/lib/clock/clock";
 
 /** CSV of the traces the actor may read, with the page's filters. */
 export async function GET(request: Request) {
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="historique-des-acces-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="historique-des-acces-${platformNow().toISOString().slice(0, 10)}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -12,6 +12,7 @@ import { ZConsentInput } from "@/lib/records/record-consent";
 import { emergencyAccessMinutes } from "@/lib/emergency/emergency-duration";
 import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { breakGlassAction } from "./actions";
+import { platformNow } from "@/lib/clock/clock";
 
 export const metadata: Metadata = { title: "Premier accès au dossier" };
 
@@ -31,7 +32,7 @@ export default async function FirstAccessPage({ params, searchParams }: { params
   const patient = await getPatientIdentityForConsent(actor, patientId);
   if (!patient) notFound();
   const presumption = await careTeamPresumptionFor(actor, patientId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = platformNow().toISOString().slice(0, 10);
 
   async function consentAction(_state: TActionState, form: FormData): Promise<TActionState> {
     "use server";

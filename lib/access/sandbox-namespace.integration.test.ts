@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import type { TProfessionalActor } from "./actor";
+import type { TAccessContext } from "./access-context";
+import { documentWhere } from "./document-where";
+import { loadAccessContext } from "./load-access-context";
+import { canAccessRecord } from "./policy";
+import { NAMESPACE_ROWS } from "./policy-table";
+import { findPatients } from "@/lib/records/find-patients";
+
+/** SAME_SANDBOX_NAMESPACE: the pure rule and its SQL forms, on the rows of the policy table. */
+let db: TTestDatabase;
+const NIR = { A: "180019912300161", B: "180019912300260", demo: "180019912300359" } as const;
+const BIRTH = "1980-01-01";
+const records = new Map<string | null, string>();
+const doctors = new Map<string | null, TProfessionalActor>();
+
+function label(ns: string | null): keyof typeof NIR {
+  return (ns ?? "demo") as keyof typeof NIR;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  let n = 0;
+  for (const ns of [null, "A", "B"] as const) {
+    n += 1;
+    const pro = await db.prisma.professional.create({ data: { idNat: `81900000990${n}`, firstName: "Doc", lastName: `Espace${label(ns)}`, profession: "10", specialty: "SM54", namespaceId: ns } });
+    const actor: TProfessionalActor = { kind: "PROFESSIONAL", professionalId: pro.id, name: pro.lastName, profession: "10", specialty: "SM54", isSamuRegulator: false, namespaceId: ns };
+    doctors.set(ns, actor);
+    const identity = { nir: NIR[label(ns)], birthDate: BIRTH, firstName: "Jeanne", lastName: "Pareil", sex: "F" as const, department: "75", namespaceId: ns };
+    const patient = await db.prisma.patient.create({ data: { ...identity } });
+    await db.prisma.beneficiary.create({ data: { ...identity, vitaleSerial: `V${n}`, patientId: patient.id } });
+    records.set(ns, patient.id);
+  }
+  // Every doctor is every patient's treating doctor with consent: only the namespace stands between them.
+  for (const [, patientId] of records) {
+    for (const [, actor] of doctors) {
+      await db.prisma.professionalAuthorization.create({ data: { patientId, professionalId: actor.professionalId, method: "CONSENT", consentAt: new Date(0), recordedById: actor.professionalId } });
+    }
+  }
+});
+
+afterAll(async () => {
+  await db?.cleanup();
+});
+
+function handWritten(patientId: string, namespaceId: string | null): TAccessContext {
+  return {
+    patientId,
+    recordStatus: "OPEN",
+    breakGlassAllowed: true,
+    samuAllowed: true,
+    isTreatingDoctor: true,
+    isBlocked: false,
+    hasAuthorization: true,
+    authorizationMethod: "CONSENT",
+    emergencyMode: null,
+    isRepresentative: false,
+    habilitation: new Map(),
+    namespaceId,
+  };
+}
+
+describe("SAME_SANDBOX_NAMESPACE", () => {
+  for (const row of NAMESPACE_ROWS) {
+    const recordNs = row.record === "B" ? "B" : row.record;
+    it(`professional of ${row.professional ?? "demo"} × record of ${recordNs ?? "demo"} → ${row.rule}`, async () => {
+      const actor = doctors.get(row.professional)!;
+      const patientId = records.get(recordNs)!;
+      // The pure rule, on a hand-written context with the strongest facts.
+      expect(canAccessRecord(actor, handWritten(patientId, recordNs)).rule).toBe(row.rule);
+      expect(documentWhere(actor, handWritten(patientId, recordNs))).toEqual(row.rule === "OTHER_SANDBOX_NAMESPACE" ? { id: { in: [] } } : expect.anything());
+      // Its SQL forms: the record of another namespace is unknown, the registry search finds nobody.
+      const ctx = await loadAccessContext(db.prisma, actor, patientId);
+      const found = await findPatients(db.prisma, actor, { mode: "ins", nir: NIR[label(recordNs)], birthDate: BIRTH, birthRank: 1 });
+      const byName = await findPatients(db.prisma, actor, { mode: "name", lastName: "Pareil", birthDate: BIRTH });
+      if (row.rule === "OTHER_SANDBOX_NAMESPACE") {
+        expect(ctx).toBeNull();
+        expect(found).toEqual([]);
+      } else {
+        expect(ctx).not.toBeNull();
+        expect(canAccessRecord(actor, ctx!).allowed).toBe(true);
+        expect(found).toHaveLength(1);
+      }
+      // By name, each professional finds exactly the one namesake of their own namespace.
+      expect(byName.map((r) => r.patientId)).toEqual([records.get(row.professional)]);
+    });
+  }
+});

@@ -1,0 +1,96 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
+import { platformNow } from "@/lib/clock/clock";
+import { dropNamespaceClock } from "@/lib/clock/clock-store";
+
+/**
+ * Sandbox namespaces (issue 12, README "Bac à sable"): a suite creates one, sends its
+ * token in the NAMESPACE_HEADER of every sandbox call, and deletes it when done. Only the
+ * token's SHA-256 is stored; the id is public (it appears in URLs), the token is the secret.
+ */
+export const NAMESPACE_HEADER = "x-dmp-espace";
+
+export type TCreatedNamespace = { namespaceId: string; token: string; label: string | null };
+
+const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+
+// token → namespace id; a deleted namespace is forgotten at once. clearSandboxCaches() empties it.
+const holder = globalThis as unknown as { dmpNamespaceCache?: Map<string, string> };
+const cache = (holder.dmpNamespaceCache ??= new Map<string, string>());
+
+export function clearNamespaceCache(): void {
+  cache.clear();
+}
+
+export async function createNamespace(db: Db, input: { label?: string | null } = {}): Promise<TCreatedNamespace> {
+  const token = `esp_${randomBytes(24).toString("base64url")}`;
+  const row = await db.sandboxNamespace.create({ data: { tokenHash: hashToken(token), label: input.label ?? null, createdAt: platformNow() }, select: { id: true, label: true } });
+  cache.set(token, row.id);
+  return { namespaceId: row.id, token, label: row.label };
+}
+
+/** The namespace a token opens, or null for an unknown (or deleted) one. */
+export async function namespaceOfToken(db: Db, token: string): Promise<string | null> {
+  if (token.length < 8 || token.length > 200) return null;
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const row = await db.sandboxNamespace.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, deletingAt: true } });
+  if (!row || row.deletingAt) return null;
+  cache.set(token, row.id);
+  return row.id;
+}
+
+/** Whether `token` is the token of namespace `namespaceId` (constant time). */
+async function tokenOpens(db: Db, namespaceId: string, token: string): Promise<boolean> {
+  const row = await db.sandboxNamespace.findUnique({ where: { id: namespaceId }, select: { tokenHash: true } });
+  if (!row) return false;
+  const a = Buffer.from(row.tokenHash, "hex");
+  const b = Buffer.from(hashToken(token), "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Deletes a namespace and everything in it, in one transaction: its records (documents,
+ * traces and their seals, notifications…), accounts, professionals and their cards,
+ * structures, messages and clock. The trace triggers let the traces go only because the
+ * namespace is marked deletingAt first (migration sandbox_namespaces_and_clock).
+ * False for an unknown namespace or a wrong token (the same answer).
+ */
+export async function deleteNamespace(prisma: PrismaClient, namespaceId: string, token: string): Promise<boolean> {
+  if (!(await tokenOpens(prisma, namespaceId, token))) return false;
+  await prisma.$transaction(async (tx) => {
+    // Foreign keys checked at commit: the rows go table by table, in any order.
+    await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+    await tx.sandboxNamespace.update({ where: { id: namespaceId }, data: { deletingAt: platformNow() } });
+    const ns = namespaceId;
+    const patients = `(SELECT "id" FROM "Patient" WHERE "namespaceId" = ?)`;
+    const pros = `(SELECT "id" FROM "Professional" WHERE "namespaceId" = ?)`;
+    const structures = `(SELECT "id" FROM "Structure" WHERE "namespaceId" = ?)`;
+    const statements: [string, number][] = [
+      [`DELETE FROM "Trace" WHERE "patientId" IN ${patients}`, 1],
+      [`DELETE FROM "TraceSeal" WHERE "patientId" IN ${patients}`, 1],
+      [`DELETE FROM "Document" WHERE "patientId" IN ${patients} OR "authorId" IN ${pros} OR "structureId" IN ${structures}`, 3],
+      [`DELETE FROM "FeedSubmission" WHERE "patientId" IN ${patients} OR "structureId" IN ${structures}`, 2],
+      [`DELETE FROM "StructurePatient" WHERE "patientId" IN ${patients} OR "structureId" IN ${structures}`, 2],
+      [`DELETE FROM "ProfessionalAuthorization" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros} OR "recordedById" IN ${pros}`, 3],
+      [`DELETE FROM "PatientBlock" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros}`, 2],
+      [`DELETE FROM "EmergencyAccess" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros}`, 2],
+      [`UPDATE "Patient" SET "treatingDoctorId" = NULL, "treatingDoctorSince" = NULL WHERE "treatingDoctorId" IN ${pros}`, 1],
+      [`DELETE FROM "Beneficiary" WHERE "namespaceId" = ? OR "patientId" IN ${patients}`, 2],
+      [`DELETE FROM "Account" WHERE "namespaceId" = ? OR "patientId" IN ${patients}`, 2],
+      [`DELETE FROM "Patient" WHERE "namespaceId" = ?`, 1],
+      [`DELETE FROM "CpsCard" WHERE "professionalId" IN ${pros}`, 1],
+      [`DELETE FROM "Professional" WHERE "namespaceId" = ?`, 1],
+      [`DELETE FROM "StructureCertificate" WHERE "structureId" IN ${structures}`, 1],
+      [`DELETE FROM "Structure" WHERE "namespaceId" = ?`, 1],
+      [`DELETE FROM "MailMessage" WHERE "namespaceId" = ?`, 1],
+      [`DELETE FROM "SmsMessage" WHERE "namespaceId" = ?`, 1],
+    ];
+    for (const [sql, params] of statements) await tx.$executeRawUnsafe(sql, ...Array<string>(params).fill(ns));
+    await dropNamespaceClock(tx, ns);
+    await tx.sandboxNamespace.delete({ where: { id: ns } });
+  });
+  for (const [token, id] of cache) if (id === namespaceId) cache.delete(token);
+  return true;
+}
