@@ -19,7 +19,9 @@ import { migrationsMissingFromTemplate, writeDemoTemplate } from "./demo-templat
 import { parseSandboxInput } from "./parse-input";
 import { createSandboxRelation, relationInputSchema } from "./relations";
 import { DemoTemplateError, resetDemoData } from "./reset-demo-data";
-import { onSandboxReset } from "./reset-hooks";
+import { advanceClock, loadClockOffsets } from "@/lib/clock/clock-store";
+import { setClockReloader } from "@/lib/clock/offsets";
+import { platformNowMs, realNowMs } from "@/lib/clock/clock";
 import { handleResetRequest } from "./reset-route";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
@@ -150,20 +152,13 @@ describe("sandbox reset", () => {
     expect(await verifyTraceChain(db.prisma, lastDemoTrace.patientId)).toBeNull();
   });
 
-  it("calls the registered in-memory hooks once the data is back", async () => {
-    const seen: number[] = [];
-    const off = onSandboxReset(async () => {
-      seen.push(await db.prisma.patient.count());
-    });
-    try {
-      await createSandboxPatient(db.prisma, parsed(parseSandboxInput(patientInputSchema, {})));
-      await resetDemoData(db.prisma, template);
-    } finally {
-      off();
-    }
-    expect(seen).toEqual([snapshot(template).Patient?.rows]);
+  it("puts the sandbox clock back to real time, in the database and in the server's memory", async () => {
+    setClockReloader(() => loadClockOffsets(db.prisma));
+    await advanceClock(db.prisma, null, 3 * 3_600_000);
+    expect(platformNowMs() - realNowMs()).toBeGreaterThanOrEqual(3 * 3_600_000 - 1_000);
     await resetDemoData(db.prisma, template);
-    expect(seen).toHaveLength(1);
+    expect(await db.prisma.sandboxClock.count()).toBe(0);
+    expect(Math.abs(platformNowMs() - realNowMs())).toBeLessThan(1_000);
   });
 
   it("db:prepare knows when the template is behind the database's migrations", () => {

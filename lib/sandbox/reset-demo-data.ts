@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FifoLock } from "@/lib/db/serialized-adapter";
-import { runSandboxResetHooks } from "./reset-hooks";
+import { clearSandboxCaches } from "./clear-sandbox-caches";
 
 /** The name the template is attached under, on the application's connection, for one reset. */
 const TEMPLATE = "demo_template";
@@ -68,8 +68,8 @@ const resets = new FifoLock();
 /**
  * Puts the demo data back exactly as the template holds it, inside the running server, on
  * its own connection: ATTACH the template, then one transaction that empties every data
- * table and copies the template's rows in, then DETACH, then the in-memory hooks
- * (reset-hooks.ts). The serialized connection (lib/db/serialized-adapter.ts) makes every
+ * table and copies the template's rows in, then DETACH, then the in-memory caches
+ * are emptied (clearSandboxCaches: clock offsets, namespace tokens). The serialized connection (lib/db/serialized-adapter.ts) makes every
  * other request run before or after that transaction, never inside it. A template that is
  * missing or no longer matches the schema changes nothing (DemoTemplateError).
  */
@@ -114,7 +114,7 @@ export async function resetDemoData(prisma: PrismaClient, templateFile: string):
     } finally {
       await prisma.$executeRawUnsafe(`DETACH DATABASE ${TEMPLATE}`);
     }
-    await runSandboxResetHooks();
+    await clearSandboxCaches();
     return { ...summary, elapsedMs: Math.round(performance.now() - started) };
   } finally {
     release();
