@@ -28,7 +28,7 @@ const GATED = /if \(!is(DevTools|DemoCards)Enabled\(\)\)|readDemoCardFile\(/;
 const devToolFiles = filesUnder(APP).filter((f) => /\.tsx?$/.test(f) && GATED.test(fs.readFileSync(f, "utf8")));
 const devPaths = [...new Set(devToolFiles.map(urlPathOf))].sort();
 
-const SANDBOX_PATHS = ["/api/sandbox/beneficiaires", "/api/sandbox/documents", "/api/sandbox/mineurs", "/api/sandbox/patients", "/api/sandbox/professionnels", "/api/sandbox/reinitialisation", "/api/sandbox/relations", "/api/sandbox/structures"];
+const SANDBOX_PATHS = ["/api/sandbox/admissions", "/api/sandbox/beneficiaires", "/api/sandbox/documents", "/api/sandbox/mineurs", "/api/sandbox/patients", "/api/sandbox/professionnels", "/api/sandbox/reinitialisation", "/api/sandbox/relations", "/api/sandbox/structures"];
 
 afterEach(() => vi.unstubAllEnvs());
 

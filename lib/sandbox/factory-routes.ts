@@ -7,6 +7,7 @@ import { createSandboxProfessional, professionalInputSchema } from "./create-pro
 import { createSandboxStructure, structureInputSchema } from "./create-structure";
 import { createSandboxRelation, relationInputSchema } from "./relations";
 import { createSandboxMinor, minorInputSchema } from "./create-minor";
+import { admissionInputSchema, admitSandboxPatient } from "./admit-patient";
 import { createSandboxDocument, DOCUMENT_MAX_BODY_BYTES, documentInputSchema } from "./create-document";
 
 /** The factories on the application's database, one per route of app/api/sandbox. */
@@ -18,3 +19,4 @@ export const postSandboxDocument = (request: Request) =>
   handleFactoryRequest(request, prisma, documentInputSchema, createSandboxDocument, DOCUMENT_MAX_BODY_BYTES);
 export const postSandboxMinor = (request: Request) => handleFactoryRequest(request, prisma, minorInputSchema, createSandboxMinor);
 export const postSandboxProfessional = (request: Request) => handleFactoryRequest(request, prisma, professionalInputSchema, createSandboxProfessional);
+export const postSandboxAdmission = (request: Request) => handleFactoryRequest(request, prisma, admissionInputSchema, admitSandboxPatient);
