@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, fullName, professionalWithRole, signInAsPatient, signInHospital, test, uniqueLastName } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { admitToHospital } from "./admit-patient";
 
 const AUTHOR = "Médecin auteur (responsable du document)";
 
@@ -18,7 +17,7 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
   const hospital = await dmp.structure({ name: "Hôpital Saint-Martin d'essai", kind: "HOSPITAL" });
   const cardiologist = await dmp.professional({ firstName: "Marc", specialty: "SM04", structure: hospital });
   const patient = await dmp.patient({ firstName: "Jean", sex: "M", birthDate: "1958-03-14", otpChannel: "EMAIL" });
-  await admitToHospital(hospital, patient);
+  await dmp.admit(hospital, patient);
   const title = `Consultation de cardiologie e2e ${Date.now()}`;
 
   const patientContext = await browser.newContext();
@@ -74,7 +73,7 @@ test("l'envoi au DMP est grisé et expliqué pour un patient sans NIR", async ({
   const biologist = await dmp.professional({ firstName: "Julien", profession: "21", specialty: null, structure: hospital });
   // Known to the hospital only: no NIR, a provisional identity.
   const person = { firstName: "Karim", lastName: uniqueLastName(), sex: "M" as const, birthDate: "1994-08-17" };
-  await admitToHospital(hospital, person);
+  await dmp.admit(hospital, person);
 
   await signInHospital(page, secretary, hospital.name);
   await expectNoSeriousA11yViolations(page);

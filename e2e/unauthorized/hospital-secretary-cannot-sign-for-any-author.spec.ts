@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, fullName, professionalWithRole, signInHospital, test, type Dmp, type TPatient } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { admitToHospital } from "../hopital/admit-patient";
 
 // The list of authors offered is covered by e2e/hopital/feed-journey.spec.ts; this proves the server
 // does not trust the list: an author id forged into the form is refused and nothing is sent.
@@ -24,7 +23,7 @@ async function hospitalScene(dmp: Dmp) {
   const oncologist = await dmp.professional({ firstName: "Hélène", specialty: null, structure: hospital });
   const outsider = await dmp.professional({ firstName: "Julien", profession: "21", specialty: null });
   const patient = await dmp.patient({ firstName: "Jean", sex: "M", birthDate: "1958-03-14" });
-  await admitToHospital(hospital, patient);
+  await dmp.admit(hospital, patient);
   return { hospital, secretary, cardiologist, oncologist, outsider, patient };
 }
 

@@ -22,11 +22,27 @@ describe("sandbox minors", () => {
     const doctor = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, {})));
     const made = await createSandboxMinor(db.prisma, parsed(parseSandboxInput(minorInputSchema, { professionalId: doctor.professionalId, representative: { relationship: "Père", otpChannel: "SMS" } })));
     expect(await db.prisma.legalRepresentation.count({ where: { patientId: made.minor.patientId, relationship: "Père" } })).toBe(1);
-    const start = await startLogin(db.prisma, { loginId: made.representative.loginId ?? "", password: made.representative.password });
+    const start = await startLogin(db.prisma, { loginId: made.representative.loginId ?? "", password: made.representative.password ?? "" });
     if (!start.ok) throw new Error(start.message);
     expect(start).toMatchObject({ channel: "SMS", destination: made.representative.phone });
     const done = await completeLogin(db.prisma, { challengeId: start.challengeId, code: start.code });
     expect(done.ok && done.token.actingFor).toBe(made.minor.patientId);
+  });
+
+  it("a second child joins the same representative's account, whose credentials are unchanged; an unknown account is refused, nothing written", async () => {
+    const doctor = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, {})));
+    const first = await createSandboxMinor(db.prisma, parsed(parseSandboxInput(minorInputSchema, { professionalId: doctor.professionalId })));
+    const accountId = first.representative.accountId ?? "";
+    const second = await createSandboxMinor(db.prisma, parsed(parseSandboxInput(minorInputSchema, { professionalId: doctor.professionalId, firstName: "Inès", representative: { accountId } })));
+    expect(second.representative).toMatchObject({ accountId, loginId: first.representative.loginId });
+    expect(await db.prisma.legalRepresentation.count({ where: { accountId } })).toBe(2);
+    const start = await startLogin(db.prisma, { loginId: first.representative.loginId ?? "", password: first.representative.password ?? "" });
+    expect(start.ok).toBe(true);
+    const records = await db.prisma.patient.count();
+    await expect(
+      createSandboxMinor(db.prisma, parsed(parseSandboxInput(minorInputSchema, { professionalId: doctor.professionalId, representative: { accountId: "inconnu" } }))),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await db.prisma.patient.count()).toBe(records);
   });
 
   it("an adult or an unknown professional is refused, and nothing is written", async () => {

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors/app-error";
+import { currentNamespace } from "@/lib/clock/namespace-scope";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createRecord } from "@/lib/records/create-record";
@@ -27,6 +29,8 @@ export const minorInputSchema = z
         lastName: z.string().trim().min(1).max(60).default("Essai"),
         relationship: z.enum(["Mère", "Père", "Tuteur ou tutrice"]).default("Mère"),
         otpChannel: z.enum(["EMAIL", "SMS"]).default("EMAIL"),
+        /** An existing representative's account (a brother or sister's): no new account then. */
+        accountId: z.string().min(1).max(40).optional(),
       })
       .strict()
       .default({ firstName: "Sam", lastName: "Essai", relationship: "Mère", otpChannel: "EMAIL" }),
@@ -45,6 +49,7 @@ export type TMinorInput = z.output<typeof minorInputSchema>;
 export async function createSandboxMinor(prisma: PrismaClient, input: TMinorInput) {
   const { representative: rep, professionalId, ...person } = input;
   const createdBy = await professionalActor(prisma, professionalId);
+  if (rep.accountId) return minorOfExistingRepresentative(prisma, input, rep.accountId, createdBy);
   const { loginId, email, phone, password, passwordHash } = await sandboxCredentials(prisma, "parent");
   return withSandboxBeneficiary(prisma, person, async (beneficiary) => {
     const created = await createRecord(prisma, {
@@ -59,6 +64,25 @@ export async function createSandboxMinor(prisma: PrismaClient, input: TMinorInpu
     return {
       minor: { ...beneficiary, patientId: created.patientId },
       representative: { accountId: created.representative?.accountId, loginId: created.representative?.loginId, password, email, phone, otpChannel: rep.otpChannel, relationship: rep.relationship },
+    };
+  });
+}
+
+/** A second child of a representative made before: their account, contact and credentials stay as they are. */
+async function minorOfExistingRepresentative(prisma: PrismaClient, input: TMinorInput, accountId: string, createdBy: Awaited<ReturnType<typeof professionalActor>>) {
+  const { representative: rep, professionalId: _professionalId, ...person } = input;
+  const account = await prisma.account.findFirst({ where: { id: accountId, namespaceId: currentNamespace() }, select: { id: true, loginId: true, email: true, phone: true, otpChannel: true } });
+  if (!account) throw new AppError("INVALID_INPUT", "Représentant introuvable : créez-le d'abord (un premier enfant par POST /api/sandbox/mineurs).");
+  return withSandboxBeneficiary(prisma, person, async (beneficiary) => {
+    const created = await createRecord(prisma, {
+      beneficiaryId: beneficiary.beneficiaryId,
+      contact: { email: account.email, phone: account.phone, otpChannel: account.otpChannel },
+      representative: { relationship: rep.relationship, account: { existingAccountId: account.id } },
+      createdBy,
+    });
+    return {
+      minor: { ...beneficiary, patientId: created.patientId },
+      representative: { accountId: account.id, loginId: account.loginId, password: null, email: account.email, phone: account.phone, otpChannel: account.otpChannel, relationship: rep.relationship },
     };
   });
 }
