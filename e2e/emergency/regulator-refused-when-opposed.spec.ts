@@ -1,10 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { contentAlert } from "../fixtures/emergency";
 import { signInAs } from "../pro/pro-helpers";
-import { contentAlert } from "./helpers";
 
 test.describe.configure({ timeout: 90_000 });
 
+// Still the demo regulator: the sandbox cannot make a SAMU regulator yet (role « regulateur » of /api/sandbox/professionnels, on its way).
 test("la régulation est refusée quand le patient s'est opposé à l'accès du SAMU-Centre 15", async ({ page }) => {
   await signInAs(page, "Dr Nadia Haddad");
   await page.goto("/pro/regulation");
@@ -19,9 +20,11 @@ test("la régulation est refusée quand le patient s'est opposé à l'accès du 
   await expectNoSeriousA11yViolations(page);
 });
 
-test("l'écran de régulation n'existe pas pour un professionnel qui n'est pas régulateur", async ({ page }) => {
-  await signInAs(page, "Dr Paul Nguyen");
+test("l'écran de régulation n'existe pas pour un professionnel qui n'est pas régulateur", async ({ page, dmp }) => {
+  const doctor = await dmp.professional({ firstName: "Paul" });
+  await signInWithCard(page, doctor);
   await expect(page.getByRole("navigation", { name: "Portail professionnel" }).getByRole("link", { name: "Régulation SAMU-Centre 15" })).toHaveCount(0);
   await page.goto("/pro/regulation");
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
