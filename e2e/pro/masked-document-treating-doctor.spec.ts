@@ -21,17 +21,18 @@ test("le médecin traitant voit un document masqué aux professionnels, un autre
   await expect(row.getByText("Masqué aux PS")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   // Opening it is allowed (and traced).
-  const href = (await row.getByRole("link", { name: MASKED }).getAttribute("href")) ?? "";
+  const href = (await row.getByRole("link", { name: MASKED, exact: true }).getAttribute("href")) ?? "";
   expect((await page.request.get(href)).status()).toBe(200);
 
-  const other = await browser.newPage();
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
   await signInWithCard(other, cardiologist);
   await searchByIns(other, patient);
   await other.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
-  await expect(other.getByText("Accès : Équipe de soins")).toBeVisible();
+  await expect(other.getByText("Accès : Autorisation du patient")).toBeVisible();
   await expect(other.getByRole("row", { name: /Compte rendu de consultation de cardiologie/ })).toBeVisible();
   await expect(other.getByRole("row", { name: new RegExp(MASKED) })).toHaveCount(0);
   await expectNoSeriousA11yViolations(other);
   expect((await other.request.get(href)).status()).toBe(404);
-  await other.close();
+  await otherContext.close();
 });
