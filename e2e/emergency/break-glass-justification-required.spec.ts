@@ -1,13 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signInAs } from "../pro/pro-helpers";
-import { declareBreakGlass, goToFirstAccess } from "./helpers";
+import { declareBreakGlass, goToFirstAccess } from "../fixtures/emergency";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("sans justification suffisante, le bris de glace est rejeté et aucun accès n'est ouvert", async ({ page }) => {
-  await signInAs(page, "Dr Amélie Chevalier");
-  await goToFirstAccess(page, "Faure", "1988-12-03", "Lucas Faure");
+test("sans justification suffisante, le bris de glace est rejeté et aucun accès n'est ouvert", async ({ page, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Lucas", sex: "M" });
+  const doctor = await dmp.professional({ firstName: "Amélie" });
+  await signInWithCard(page, doctor);
+  await goToFirstAccess(page, patient);
   const accessUrl = page.url();
   const form = page.getByRole("region", { name: "Accès en urgence (bris de glace)" });
   const justification = form.getByLabel(/Justification de l'accès en urgence/);

@@ -1,13 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signInAs } from "../pro/pro-helpers";
-import { contentAlert, declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "./helpers";
+import { contentAlert, declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../fixtures/emergency";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("le bris de glace est refusé quand le patient s'y est opposé", async ({ page }) => {
-  await signInAs(page, "Dr Paul Nguyen");
-  await goToFirstAccess(page, "Benali", "1979-06-05", "Ahmed Benali");
+test("le bris de glace est refusé quand le patient s'y est opposé", async ({ page, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Ahmed", sex: "M" });
+  await dmp.emergencyPreferences(patient, { breakGlassAllowed: false, samuAllowed: true });
+  const doctor = await dmp.professional({ firstName: "Paul" });
+  await signInWithCard(page, doctor);
+  await goToFirstAccess(page, patient);
   const accessUrl = page.url();
   await declareBreakGlass(page, JUSTIFICATION);
 

@@ -1,22 +1,23 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signInAs } from "../pro/pro-helpers";
-import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "./helpers";
+import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../fixtures/emergency";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("un accès en urgence expiré se ferme : le dossier est refusé et il faut déclarer l'urgence à nouveau", async ({ page }) => {
-  await signInAs(page, "Aurélie Rousseau");
-  await goToFirstAccess(page, "Faure", "1988-12-03", "Lucas Faure");
+test("un accès en urgence expiré se ferme : le dossier est refusé et il faut déclarer l'urgence à nouveau", async ({ page, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Lucas", sex: "M" });
+  const nurse = await dmp.professional({ title: null, firstName: "Aurélie", profession: "60", specialty: null });
+  await signInWithCard(page, nurse);
+  await goToFirstAccess(page, patient);
   await declareBreakGlass(page, JUSTIFICATION);
-  await expect(page.getByRole("heading", { level: 1, name: "FAURE Lucas" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
   const recordUrl = page.url();
 
   // Time passes: the development tool makes the access expire now.
   await page.goto("/dev/urgences");
   await expect(page.getByRole("heading", { level: 1, name: "Accès en urgence ouverts" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  const expire = page.getByRole("button", { name: "Faire expirer l'accès de Aurélie Rousseau au dossier de Lucas Faure" });
+  const expire = page.getByRole("button", { name: `Faire expirer l'accès de ${nurse.name} au dossier de ${fullName(patient)}` });
   await expire.click();
   await expect(expire).toHaveCount(0);
 

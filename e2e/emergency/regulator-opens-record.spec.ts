@@ -1,23 +1,31 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 import { signInAs } from "../pro/pro-helpers";
 
 test.describe.configure({ timeout: 90_000 });
 
-// Ahmed Benali opposed break-the-glass, not the SAMU-Centre 15: regulation opens his record.
-test("un régulateur du SAMU-Centre 15 retrouve l'appelant par INS et ouvre son dossier : la synthèse d'urgence d'abord", async ({ page }) => {
+// The patient opposed break-the-glass, not the SAMU-Centre 15: regulation opens the record.
+test("un régulateur du SAMU-Centre 15 retrouve l'appelant par INS et ouvre son dossier : la synthèse d'urgence d'abord", async ({ page, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Ahmed", sex: "M", birthDate: "1979-06-05" });
+  await dmp.emergencyPreferences(patient, { breakGlassAllowed: false, samuAllowed: true });
+  const gp = await dmp.professional();
+  await dmp.treatingDoctor(patient, gp);
+  await dmp.document({ patient, author: gp, typeCode: "60591-5", title: "Synthèse médicale" });
+  const heading = `${patient.lastName.toUpperCase()} ${patient.firstName}`;
+
+  // Still the demo regulator's card: the sandbox cannot make a SAMU regulator yet (role « regulateur », on its way).
   await signInAs(page, "Dr Antoine Mercier");
   await page.getByRole("navigation", { name: "Portail professionnel" }).getByRole("link", { name: "Régulation SAMU-Centre 15" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Régulation SAMU-Centre 15" })).toBeVisible();
 
-  await page.getByLabel("NIR (numéro de sécurité sociale)").fill("1 79 06 99 350 017 57");
-  await page.getByLabel("Date de naissance (obligatoire)", { exact: true }).fill("1979-06-05");
+  await page.getByLabel("NIR (numéro de sécurité sociale)").fill(patient.nir);
+  await page.getByLabel("Date de naissance (obligatoire)", { exact: true }).fill(patient.birthDate);
   await page.getByRole("button", { name: "Rechercher par INS" }).click();
-  await expect(page.getByRole("row", { name: /BENALI Ahmed/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(heading) })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole("button", { name: "Ouvrir le dossier en régulation : Ahmed Benali" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "BENALI Ahmed" })).toBeVisible();
+  await page.getByRole("button", { name: `Ouvrir le dossier en régulation : ${fullName(patient)}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expect(page.getByText(/^Accès en urgence \(régulation SAMU-Centre 15\) ouvert jusqu'à \d{2}:\d{2}$/)).toBeVisible();
 
   // The emergency summary comes first, before the documents.

@@ -1,16 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { codeRecipient, expect, fullName, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { codeReader, DEMO_PASSWORD, demoEmail, signIn } from "./helpers";
+import { maskedEmail } from "../fixtures/patient-portal";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-// Monique Garnier: no other journey signs in as her (lockout.spec.ts locks manon.robin; create-minor-record.spec.ts
-// signs in as ahmed.benali), so changing her e-mail and mobile cannot break a journey running alongside. Her record
-// is closed: her contact details can still be corrected.
-test("changer son adresse électronique : confirmée par un code envoyé à la nouvelle adresse, qui reçoit ensuite les codes de connexion", async ({ page }) => {
-  const newEmail = "monique.garnier.nouveau@exemple.fr";
-  await signIn(page, "monique.garnier");
+test("changer son adresse électronique : confirmée par un code envoyé à la nouvelle adresse, qui reçoit ensuite les codes de connexion", async ({ page, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Monique", otpChannel: "EMAIL" });
+  const newEmail = `nouvelle.${patient.loginId.split(".").at(-1)}@exemple.fr`;
+  await signInAsPatient(page, dmp, patient);
   await page.goto("/patient/profil");
   const details = page.getByRole("main");
 
@@ -23,19 +21,18 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   // Two new destinations at once: refused, nothing changes.
   await details.getByLabel("Adresse électronique").fill(newEmail);
   await details.getByLabel("Téléphone mobile").fill("07 01 02 03 04");
-  await details.getByLabel("Mot de passe actuel").fill(DEMO_PASSWORD);
+  await details.getByLabel("Mot de passe actuel").fill(patient.password);
   await details.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
   await expect(details.getByRole("alert")).toContainText("l'un après l'autre");
+  expect(await dmp.latestCode(newEmail)).toBeNull();
 
-  const reader = codeReader(page.context(), newEmail);
-  await reader.mark();
   await details.getByLabel("Adresse électronique").fill(newEmail);
   await details.getByLabel("Téléphone mobile").fill("");
-  await details.getByLabel("Mot de passe actuel").fill(DEMO_PASSWORD);
+  await details.getByLabel("Mot de passe actuel").fill(patient.password);
   await details.getByRole("button", { name: "Enregistrer mes coordonnées" }).click();
-  await expect(details.getByText("saisissez le code envoyé à m…u@exemple.fr")).toBeVisible();
+  await expect(details.getByText(`saisissez le code envoyé à ${maskedEmail(newEmail)}`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  const code = await reader.next();
+  const code = await dmp.readCode(newEmail, "coordonnees");
 
   const confirm = details.getByRole("form", { name: "Confirmer mes nouvelles coordonnées" });
   await confirm.getByLabel("Code à usage unique").fill(code === "000000" ? "111111" : "000000");
@@ -50,17 +47,18 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
 
   // The previous address is told of the change.
   const inbox = await page.context().newPage();
-  await inbox.goto(`/dev/mails?destinataire=${encodeURIComponent(demoEmail("monique.garnier"))}`);
-  await expect(inbox.getByText(/L'adresse électronique de votre DMP a été remplacée par m…u@exemple\.fr/).first()).toBeVisible();
+  await inbox.goto(`/dev/mails?destinataire=${encodeURIComponent(patient.email)}`);
+  await expect(inbox.getByText(`L'adresse électronique de votre DMP a été remplacée par ${maskedEmail(newEmail)}`).first()).toBeVisible();
   await inbox.close();
 
-  // The next sign-in code goes to the new address.
+  // The next sign-in code goes to the new address, none to the old one.
+  const previousAtOldAddress = (await dmp.latestCode(codeRecipient(patient), "connexion"))?.at ?? null;
   await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await reader.mark();
-  await page.getByLabel("Identifiant").fill("monique.garnier");
-  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByLabel("Identifiant").fill(patient.loginId);
+  await page.getByLabel("Mot de passe").fill(patient.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByLabel("Code à usage unique").fill(await reader.next());
+  await page.getByLabel("Code à usage unique").fill(await dmp.readCode(newEmail, "connexion"));
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "DMP de Monique Garnier" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  expect((await dmp.latestCode(codeRecipient(patient), "connexion"))?.at ?? null).toBe(previousAtOldAddress);
 });

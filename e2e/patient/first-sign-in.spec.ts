@@ -1,12 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signIn } from "./helpers";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test("première connexion : le mot de passe provisoire doit être remplacé", async ({ page }) => {
-  await signIn(page, "alice.morel", undefined, "Temp-DMP-2026!");
+test("première connexion : le mot de passe provisoire doit être remplacé", async ({ page, dmp }) => {
+  // As after a record opened by a professional: the password given is provisional.
+  const patient = await dmp.patient({ firstName: "Alice", mustChangePassword: true });
+  await signInAsPatient(page, dmp, patient);
   await expect(page.getByRole("heading", { level: 1, name: "Choisissez votre mot de passe personnel" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   // The portal stays closed until then.
@@ -23,6 +24,6 @@ test("première connexion : le mot de passe provisoire doit être remplacé", as
   await page.getByLabel("Nouveau mot de passe").fill("Mon-Nouveau-Secret-42");
   await page.getByLabel("Confirmer le mot de passe").fill("Mon-Nouveau-Secret-42");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "DMP de Alice Morel" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
   await expect(page.getByText("Votre mot de passe a été enregistré.")).toBeVisible();
 });

@@ -1,16 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signIn } from "./helpers";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test("masquer un document aux professionnels puis lever le masquage", async ({ page }) => {
-  await signIn(page, "marie.dupont");
+test("masquer un document aux professionnels puis lever le masquage", async ({ page, dmp }) => {
+  const doctor = await dmp.professional();
+  const patient = await dmp.patient();
+  await dmp.treatingDoctor(patient, doctor);
+  const { title } = await dmp.document({ patient, author: doctor, title: "Compte rendu de consultation à masquer" });
+
+  await signInAsPatient(page, dmp, patient);
   await page.goto("/patient/documents");
   const table = page.getByRole("region", { name: "Documents du dossier" });
-  const row = table.getByRole("row").filter({ hasText: "Non masqué" }).first();
-  const title = (await row.getByRole("rowheader").textContent())?.trim() as string;
+  const row = table.getByRole("row").filter({ hasText: title });
+  await expect(row.getByText("Non masqué")).toBeVisible();
   await row.getByRole("link", { name: title }).click();
 
   await page.getByRole("link", { name: "Masquer aux professionnels" }).click();

@@ -1,22 +1,24 @@
-import { expect, test } from "@playwright/test";
-import { BENEFICIARIES_WITHOUT_RECORD } from "../../prisma/seed/registry";
+import { vitaleSerial } from "../../prisma/seed/registry";
+import { expect, fullName, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { codeReader } from "./helpers";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test("ouvrir son DMP en ligne", async ({ page }) => {
-  const paul = BENEFICIARIES_WITHOUT_RECORD.find((b) => b.firstName === "Paul");
-  if (!paul) throw new Error("seed: Paul Renaud");
-  const email = "paul.renaud@exemple.fr";
+test("ouvrir son DMP en ligne", async ({ page, dmp }) => {
+  // A person of the insurance registry without a record; the serial of their Vitale card as the registry computes it.
+  const paul = await dmp.beneficiary({ firstName: "Paul", sex: "M", birthDate: "1983-07-09" });
+  const serial = vitaleSerial(paul.nir, paul.birthDate, 1);
+  const token = paul.lastName.toLowerCase();
+  const email = `paul.${token}@exemple.fr`;
+  const loginId = `paul.${token}`;
   await page.goto("/patient/ouvrir-mon-dmp");
   await expectNoSeriousA11yViolations(page);
 
   // A wrong Vitale serial: the same message as an unknown person.
   await page.getByLabel("Numéro de sécurité sociale").fill(paul.nir);
   await page.getByLabel("Date de naissance").fill(paul.birthDate);
-  await page.getByLabel("Numéro de série de la carte Vitale").fill("1234567890");
+  await page.getByLabel("Numéro de série de la carte Vitale").fill(serial === "1234567890" ? "1234567891" : "1234567890");
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByRole("button", { name: "Vérifier mon identité" }).click();
   const alert = page.getByRole("main").getByRole("alert");
@@ -27,18 +29,17 @@ test("ouvrir son DMP en ligne", async ({ page }) => {
   await page.getByLabel("Numéro de série de la carte Vitale").fill("1234567890");
   await page.getByRole("button", { name: "Vérifier mon identité" }).click();
   await expect(alert).toHaveText(mismatch as string);
+  expect(await dmp.latestCode(email)).toBeNull();
 
-  const reader = codeReader(page.context(), email);
-  await reader.mark();
   await page.getByLabel("Numéro de sécurité sociale").fill(paul.nir);
-  await page.getByLabel("Numéro de série de la carte Vitale").fill(paul.vitaleSerial);
+  await page.getByLabel("Numéro de série de la carte Vitale").fill(serial);
   await page.getByRole("button", { name: "Vérifier mon identité" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Confirmer et choisir mon mot de passe" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const code = await reader.next();
+  const code = await dmp.readCode(email, "ouverture");
   await page.getByLabel("Code à usage unique").fill(code);
-  await page.getByLabel("Identifiant").fill("paul.renaud");
+  await page.getByLabel("Identifiant").fill(loginId);
   await page.getByLabel("Nouveau mot de passe").fill("Paul-Renaud-2026!");
   await page.getByLabel("Confirmer le mot de passe").fill("Paul-Renaud-2026!");
   await page.getByRole("button", { name: "Ouvrir mon DMP" }).click();
@@ -50,7 +51,7 @@ test("ouvrir son DMP en ligne", async ({ page }) => {
   await page.getByLabel("Nouveau mot de passe").fill("Paul-Renaud-2026!");
   await page.getByLabel("Confirmer le mot de passe").fill("Paul-Renaud-2026!");
   await page.getByRole("button", { name: "Ouvrir mon DMP" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "DMP de Paul Renaud" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(paul)}` })).toBeVisible();
 
   await page.goto("/patient/notifications");
   await expect(page.getByRole("heading", { name: /Votre dossier médical partagé est ouvert/ })).toBeVisible();

@@ -1,31 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, fullName, searchByIns, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { openFromSearch, signInAs } from "../pro/pro-helpers";
-import { queryOne, signIn } from "./helpers";
 
 // Two portals, two people, one shared 2-core machine.
 test.describe.configure({ timeout: 150_000 });
 
-const PATIENT = { loginId: "mathieu.perrin", lastName: "Perrin", birthDate: "1970-03-21", link: "Ouvrir le dossier de Mathieu Perrin" };
-
-/** The newest document of Mathieu Perrin his treating doctor (a GP) may read, with a title of its own. */
-function readableByTheGp() {
-  return queryOne<{ id: string; title: string }>(
-    `SELECT d.id, d.title FROM Document d JOIN Patient p ON p.id = d.patientId
-     WHERE p.lastName = ? AND d.source != 'PATIENT' AND d.hiddenFromPatient = 0 AND d.opposedAt IS NULL AND d.status = 'ACTIVE'
-       AND EXISTS (SELECT 1 FROM HabilitationRule h WHERE h.profession = '10' AND h.specialty IN ('SM54', '*') AND h.typeCode = d.typeCode AND h.canRead = 1)
-       AND (SELECT COUNT(*) FROM Document e WHERE e.patientId = d.patientId AND e.title = d.title) = 1
-     ORDER BY d.serviceDate DESC LIMIT 1`,
-    PATIENT.lastName,
-  );
-}
-
-test("s'opposer à un document pour motif légitime le retire au médecin traitant ; lever l'opposition le lui rend", async ({ page, browser }) => {
-  const doc = await readableByTheGp();
+test("s'opposer à un document pour motif légitime le retire au médecin traitant ; lever l'opposition le lui rend", async ({ page, browser, dmp }) => {
+  const gp = await dmp.professional({ firstName: "Claire", specialty: "SM54" });
+  const patient = await dmp.patient({ firstName: "Mathieu", sex: "M", birthDate: "1970-03-21" });
+  await dmp.treatingDoctor(patient, gp);
+  const doc = await dmp.document({ patient, author: gp, title: "Compte rendu de consultation de médecine générale" });
   const reason = "Ce compte rendu concerne un autre patient que moi.";
 
-  await signIn(page, PATIENT.loginId);
-  await page.goto(`/patient/documents/${doc.id}`);
+  await signInAsPatient(page, dmp, patient);
+  await page.goto(`/patient/documents/${doc.documentId}`);
   await expect(page.getByRole("heading", { level: 1, name: doc.title })).toBeVisible();
   await page.getByRole("link", { name: "M'opposer à ce document" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "M'opposer à ce document" })).toBeVisible();
@@ -44,9 +31,11 @@ test("s'opposer à un document pour motif légitime le retire au médecin traita
   const proContext = await browser.newContext();
   const pro = await proContext.newPage();
   try {
-    await signInAs(pro, "Dr Claire Dubois");
-    await openFromSearch(pro, PATIENT.lastName, PATIENT.birthDate, PATIENT.link);
-    await expect(pro.getByRole("heading", { level: 1, name: "PERRIN Mathieu" })).toBeVisible();
+    await signInWithCard(pro, gp);
+    await searchByIns(pro, patient);
+    await pro.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
+    await expect(pro.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
+    await expect(pro.getByText("Accès : Médecin traitant")).toBeVisible();
     await expect(pro.getByRole("row", { name: doc.title })).toHaveCount(0);
 
     await page.getByRole("link", { name: "Lever mon opposition" }).click();

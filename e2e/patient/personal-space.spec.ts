@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signIn } from "./helpers";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test("ajouter un document personnel, refuser un fichier trop lourd ou d'un mauvais type", async ({ page }) => {
-  await signIn(page, "sarah.cohen");
+test("ajouter un document personnel, refuser un fichier trop lourd ou d'un mauvais type", async ({ page, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Sarah" });
+  await signInAsPatient(page, dmp, patient);
   await page.goto("/patient/documents/ajouter");
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Titre").fill("Mes directives");

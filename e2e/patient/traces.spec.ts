@@ -1,12 +1,31 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { patientNav, signIn } from "./helpers";
+import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../fixtures/emergency";
+import { patientNav } from "../fixtures/patient-portal";
 
-// Multi-page journeys on a shared 2-core machine: more than the default 30 s.
-test.describe.configure({ timeout: 90_000 });
+// Two portals, two people, one shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
-test("lire l'historique des accès : l'accès en bris de glace ressort, filtre et export CSV", async ({ page }) => {
-  await signIn(page, "hugo.blanc");
+test("lire l'historique des accès : l'accès en bris de glace ressort, filtre et export CSV", async ({ page, browser, dmp }) => {
+  const patient = await dmp.patient({ firstName: "Hugo", sex: "M" });
+  const emergencyDoctor = await dmp.professional({ firstName: "Hélène" });
+  const doctor = await dmp.professional();
+  // A normal access too, so the filter has something to leave out.
+  await dmp.consent(patient, doctor);
+  await dmp.document({ patient, author: doctor, title: "Compte rendu de consultation" });
+
+  const proContext = await browser.newContext();
+  const pro = await proContext.newPage();
+  try {
+    await signInWithCard(pro, emergencyDoctor);
+    await goToFirstAccess(pro, patient);
+    await declareBreakGlass(pro, JUSTIFICATION);
+    await expect(pro.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
+  } finally {
+    await proContext.close();
+  }
+
+  await signInAsPatient(page, dmp, patient);
   await patientNav(page).getByRole("link", { name: "Historique des accès" }).click();
   const table = page.getByRole("region", { name: "Historique des accès au dossier" });
   await expect(table.getByText("Accès en urgence : Bris de glace").first()).toBeVisible();
