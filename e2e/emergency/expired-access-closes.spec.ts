@@ -1,4 +1,4 @@
-import { expect, fullName, signInWithCard, test } from "../fixtures/dmp";
+import { expect, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../fixtures/emergency";
 
@@ -11,15 +11,11 @@ test("un accès en urgence expiré se ferme : le dossier est refusé et il faut 
   await goToFirstAccess(page, patient);
   await declareBreakGlass(page, JUSTIFICATION);
   await expect(page.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
+  await expect(page.getByText(/^Accès en urgence \(bris de glace\) ouvert jusqu'à \d{2}:\d{2}$/)).toBeVisible();
   const recordUrl = page.url();
 
-  // Time passes: the development tool makes the access expire now.
-  await page.goto("/dev/urgences");
-  await expect(page.getByRole("heading", { level: 1, name: "Accès en urgence ouverts" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
-  const expire = page.getByRole("button", { name: `Faire expirer l'accès de ${nurse.name} au dossier de ${fullName(patient)}` });
-  await expire.click();
-  await expect(expire).toHaveCount(0);
+  // An emergency access lasts 2 hours: one minute more on the sandbox clock and it is over.
+  await dmp.advanceClock({ hours: 2, minutes: 1 });
 
   await page.goto(recordUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
@@ -27,4 +23,5 @@ test("un accès en urgence expiré se ferme : le dossier est refusé et il faut 
 
   await page.goto(`${recordUrl}/acces`);
   await expect(page.getByRole("region", { name: "Accès en urgence (bris de glace)" }).getByRole("button", { name: "Déclarer l'urgence et ouvrir le dossier" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,6 +1,5 @@
-import { expect, fullName, test } from "../fixtures/dmp";
+import { expect, fullName, professionalWithRole, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signInAs } from "../pro/pro-helpers";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -11,10 +10,10 @@ test("un régulateur du SAMU-Centre 15 retrouve l'appelant par INS et ouvre son 
   const gp = await dmp.professional();
   await dmp.treatingDoctor(patient, gp);
   await dmp.document({ patient, author: gp, typeCode: "60591-5", title: "Synthèse médicale" });
+  const regulator = await professionalWithRole(dmp, "regulateur", { firstName: "Antoine" });
   const heading = `${patient.lastName.toUpperCase()} ${patient.firstName}`;
 
-  // Still the demo regulator's card: the sandbox cannot make a SAMU regulator yet (role « regulateur », on its way).
-  await signInAs(page, "Dr Antoine Mercier");
+  await signInWithCard(page, regulator);
   await page.getByRole("navigation", { name: "Portail professionnel" }).getByRole("link", { name: "Régulation SAMU-Centre 15" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Régulation SAMU-Centre 15" })).toBeVisible();
 

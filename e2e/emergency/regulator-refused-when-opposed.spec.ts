@@ -1,15 +1,14 @@
-import { expect, fullName, signInWithCard, test } from "../fixtures/dmp";
+import { expect, fullName, professionalWithRole, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 import { contentAlert } from "../fixtures/emergency";
-import { signInAs } from "../pro/pro-helpers";
 
 test.describe.configure({ timeout: 90_000 });
 
-// Still the demo regulator's card: the sandbox cannot make a SAMU regulator yet (role « regulateur », on its way).
 test("la régulation est refusée quand le patient s'est opposé à l'accès du SAMU-Centre 15", async ({ page, dmp }) => {
   const patient = await dmp.patient({ firstName: "Nathalie", birthDate: "1966-02-27" });
   await dmp.emergencyPreferences(patient, { breakGlassAllowed: true, samuAllowed: false });
-  await signInAs(page, "Dr Nadia Haddad");
+  const regulator = await professionalWithRole(dmp, "regulateur", { firstName: "Nadia" });
+  await signInWithCard(page, regulator);
   await page.goto("/pro/regulation");
   await page.getByLabel("Nom (obligatoire)", { exact: true }).fill(patient.lastName);
   await page.getByLabel("Date de naissance du patient").fill(patient.birthDate);

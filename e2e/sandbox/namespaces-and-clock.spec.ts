@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { submitCard } from "../pro/pro-helpers";
-import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../emergency/helpers";
+import { cardUpload, submitCardFile, type TProfessional } from "../fixtures/dmp";
+import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../fixtures/emergency";
 
 // A build on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -31,7 +31,7 @@ async function doctorIn(request: APIRequestContext, ns: TNamespace): Promise<TPr
 }
 
 async function signInWithCard(page: Page, pro: TPro): Promise<void> {
-  await submitCard(page, { name: "carte.cps.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pro.card.file)) }, pro.card.pin);
+  await submitCardFile(page, cardUpload(pro as unknown as TProfessional), pro.card.pin);
   await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
 }
 
@@ -88,7 +88,7 @@ test("l'horloge d'un espace avancée de 2 h 01 ferme la session inactive et l'ac
   const doctor = await doctorIn(request, ns);
 
   await signInWithCard(page, doctor);
-  await goToFirstAccess(page, lastName, BIRTH, `Lou ${lastName}`);
+  await goToFirstAccess(page, { firstName: "Lou", lastName, birthDate: BIRTH });
   await declareBreakGlass(page, JUSTIFICATION);
   await expect(page.getByRole("heading", { level: 1, name: `${lastName.toUpperCase()} Lou` })).toBeVisible();
   const recordUrl = page.url();

@@ -6,7 +6,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
-import { signIn } from "../patient/helpers";
+import { Dmp, signInAsPatient } from "../fixtures/dmp";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -30,7 +30,8 @@ test("la réinitialisation efface le patient créé par une suite, et un patient
   await expectNoSeriousA11yViolations(page);
 
   // The demo data is back and usable, with the same server (no restart).
-  await signIn(page, "jean.martin");
+  // Outside any namespace (plain `test`): the demo patient's codes are not namespaced.
+  await signInAsPatient(page, new Dmp(request), { loginId: "jean.martin", password: "Demo-DMP-2026!", email: "jean.martin@demo-patient.fr", phone: "", otpChannel: "EMAIL" });
   await expect(page.getByRole("heading", { level: 1, name: "DMP de Jean Martin" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
