@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { parsed } from "@/lib/testing/sandbox-input";
 import { runInNamespace } from "@/lib/clock/namespace-scope";
 import { parseSandboxInput } from "./parse-input";
 import { createSandboxPatient, patientInputSchema } from "./create-patient";
@@ -12,10 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => db.cleanup());
 
-function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
-  if (!result.ok) throw new Error("entrée refusée");
-  return result.data;
-}
 const structure = () => createSandboxStructure(db.prisma, parsed(parseSandboxInput(structureInputSchema, {})));
 const patient = () => createSandboxPatient(db.prisma, parsed(parseSandboxInput(patientInputSchema, {})));
 const admit = (input: unknown) => admitSandboxPatient(db.prisma, parsed(parseSandboxInput(admissionInputSchema, input)));

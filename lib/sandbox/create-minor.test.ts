@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { parsed } from "@/lib/testing/sandbox-input";
 import { startLogin } from "@/lib/auth/patient/start-login";
 import { completeLogin } from "@/lib/auth/patient/complete-login";
 import { parseSandboxInput } from "./parse-input";
@@ -11,11 +12,6 @@ beforeAll(async () => {
   db = await createTestDatabase({ name: "sandbox-minors" });
 });
 afterAll(async () => db.cleanup());
-
-function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
-  if (!result.ok) throw new Error("entrée refusée");
-  return result.data;
-}
 
 describe("sandbox minors", () => {
   it("the legal representative signs in with the returned credentials and acts on the minor's record", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { parsed } from "@/lib/testing/sandbox-input";
 import { openCard } from "@/lib/testing/open-card";
 import { ZCardFile } from "@/lib/pki/card-file";
 import { parseSandboxInput } from "./parse-input";
@@ -11,11 +12,6 @@ beforeAll(async () => {
   db = await createTestDatabase({ name: "sandbox-professional-roles" });
 });
 afterAll(async () => db.cleanup());
-
-function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
-  if (!result.ok) throw new Error("entrée refusée");
-  return result.data;
-}
 
 const create = (input: unknown) => createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, input)));
 const row = (id: string) => db.prisma.professional.findUniqueOrThrow({ where: { id }, include: { structure: true } });

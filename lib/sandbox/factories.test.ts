@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { parsed } from "@/lib/testing/sandbox-input";
 import { openCard } from "@/lib/testing/open-card";
 import { startLogin } from "@/lib/auth/patient/start-login";
 import { completeLogin } from "@/lib/auth/patient/complete-login";
@@ -16,11 +17,6 @@ beforeAll(async () => {
   db = await createTestDatabase({ name: "sandbox-factories" });
 });
 afterAll(async () => db.cleanup());
-
-function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
-  if (!result.ok) throw new Error("entrée refusée");
-  return result.data;
-}
 
 async function counts() {
   return {

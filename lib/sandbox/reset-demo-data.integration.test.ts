@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limits";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { parsed } from "@/lib/testing/sandbox-input";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
 import { seedDemo } from "@/prisma/seed";
 import { createSandboxDocument, documentInputSchema } from "./create-document";
@@ -71,11 +72,6 @@ function triggersOf(file: string): string[] {
   } finally {
     sqlite.close();
   }
-}
-
-function parsed<T>(result: { ok: true; data: T } | { ok: false }): T {
-  if (!result.ok) throw new Error("entrée refusée");
-  return result.data;
 }
 
 /** What a suite leaves behind: new people, documents, traces, a blocked card, counters, a changed and a removed demo row. */
