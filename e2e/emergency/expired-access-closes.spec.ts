@@ -16,6 +16,8 @@ test("un accès en urgence expiré se ferme : le dossier est refusé et il faut 
 
   // An emergency access lasts 2 hours: one minute more on the sandbox clock and it is over.
   await dmp.advanceClock({ hours: 2, minutes: 1 });
+  // Two idle hours also ended her session (30 minutes): she signs in again.
+  await signInWithCard(page, nurse);
 
   await page.goto(recordUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();

@@ -20,8 +20,8 @@ export type TAccessContext = {
   /** Legal representative actor only: a representation of this patient exists and is in force (the patient is under 18). */
   isRepresentative: boolean;
   habilitation: TResolvedHabilitation;
-  /** The record's sandbox namespace (SAME_SANDBOX_NAMESPACE); absent or null outside the sandbox's namespaces. */
-  namespaceId?: string | null;
+  /** The record's sandbox namespace (SAME_SANDBOX_NAMESPACE); null outside the sandbox's namespaces. */
+  namespaceId: string | null;
 };
 
 /** The document fields the policy reads. */

@@ -46,6 +46,7 @@ function context(door: TDoor, isOpposed: boolean, isOpen: boolean, isMatrixAllow
   const mode = door === "BREAK_GLASS" ? "BREAK_GLASS" : "SAMU";
   return {
     patientId: "p1",
+    namespaceId: null,
     recordStatus: isOpen ? "OPEN" : "CLOSED",
     samuAllowed: !(isOpposed && mode === "SAMU"),
     breakGlassAllowed: !(isOpposed && mode === "BREAK_GLASS"),

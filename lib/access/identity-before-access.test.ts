@@ -8,6 +8,7 @@ const ACTOR: TProfessionalActor = { kind: "PROFESSIONAL", professionalId: "pro",
 
 const BASE: TAccessContext = {
   patientId: "p1",
+  namespaceId: null,
   recordStatus: "OPEN",
   breakGlassAllowed: true,
   samuAllowed: true,

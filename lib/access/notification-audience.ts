@@ -17,6 +17,7 @@ const READER_ACTORS: Record<TPatientSideReader, TActor> = {
 };
 // A holder or a representative of the record: only the masking can still refuse them.
 const READER_CONTEXT: TAccessContext = {
+  namespaceId: null,
   patientId: RECORD,
   recordStatus: "OPEN",
   breakGlassAllowed: false,

@@ -42,6 +42,7 @@ function contextFor(actorCase: TActorCase, isOpen: boolean, isMatrixAllowed: boo
   const { isSamuRegulator: _regulator, isStaff: _staff, ...facts } = CASE_FACTS[actorCase];
   return {
     patientId: PATIENT_ID,
+    namespaceId: null,
     recordStatus: isOpen ? "OPEN" : "CLOSED",
     breakGlassAllowed: true,
     samuAllowed: true,

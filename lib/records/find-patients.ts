@@ -46,7 +46,7 @@ export type TPatientSearchResult = {
   access: TSearchAccess;
 };
 
-const PATIENT_FACTS = { id: true, recordStatus: true, treatingDoctorId: true, breakGlassAllowed: true, samuAllowed: true } as const;
+const PATIENT_FACTS = { id: true, recordStatus: true, treatingDoctorId: true, breakGlassAllowed: true, samuAllowed: true, namespaceId: true } as const;
 
 function fold(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]/g, "");
@@ -94,6 +94,7 @@ export async function findPatients(db: Db, actor: TProfessionalActor, search: TP
     const mode = emergency.get(patient.id);
     const ctx: TAccessContext = {
       patientId: patient.id,
+      namespaceId: patient.namespaceId,
       recordStatus: patient.recordStatus,
       breakGlassAllowed: patient.breakGlassAllowed,
       samuAllowed: patient.samuAllowed,

@@ -1,3 +1,4 @@
+import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -69,11 +70,14 @@ export const IDENTITY_CHECK_LOCKED =
  * and who has no account of their own, opens their own access to that record the same way.
  */
 export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = platformNow()) {
+  // The person is the request's actor: their namespace (sandbox) is known once the registry answers.
+  openNamespaceScope();
   const key = `identity:${input.nir}|${input.birthDate}|${input.birthRank}`;
   const attempt = await countThrottledTry(prisma, key, now);
   if (attempt.locked) throw new AppError("LOCKED", IDENTITY_CHECK_LOCKED);
   const beneficiary = await checkBeneficiary(prisma, input);
   if (!beneficiary) throw new AppError("IDENTITY_MISMATCH", IDENTITY_NOT_RECOGNIZED);
+  enterNamespace(beneficiary.namespaceId);
   await clearThrottledTries(prisma, key);
   if (isMinorOn(beneficiary.birthDate, now)) throw new AppError("FORBIDDEN", MINOR_ONLINE_OPENING);
   if (beneficiary.patientId && (await hasOwnAccount(prisma, beneficiary.patientId))) throw new AppError("CONFLICT", ALREADY_OPEN);
@@ -110,6 +114,7 @@ export type TOpeningResult =
  * reimbursement history follows in the background.
  */
 export async function confirmRecordOpening(prisma: PrismaClient, challengeId: string, input: TOpeningConfirmation): Promise<TOpeningResult> {
+  openNamespaceScope();
   const errors: Record<string, string[]> = { ...newPasswordErrors(input.newPassword, input.confirmPassword) } as Record<string, string[]>;
   const taken = await prisma.account.findUnique({ where: { loginId: input.loginId }, select: { id: true } });
   if (taken) errors.loginId = ["Cet identifiant est déjà utilisé : choisissez-en un autre."];
@@ -120,6 +125,7 @@ export async function confirmRecordOpening(prisma: PrismaClient, challengeId: st
   const payload = JSON.parse(result.challenge.payload ?? "null") as TPayload | null;
   if (!payload) return { ok: false, fieldErrors: {}, message: "Cette demande n'est plus valable. Recommencez." };
   const beneficiary = await prisma.beneficiary.findUnique({ where: { id: payload.beneficiaryId } });
+  enterNamespace(beneficiary?.namespaceId ?? null);
   if (!beneficiary) return { ok: false, fieldErrors: {}, message: IDENTITY_NOT_RECOGNIZED };
   if (isMinorOn(beneficiary.birthDate, platformNow())) return { ok: false, fieldErrors: {}, message: MINOR_ONLINE_OPENING };
   if (beneficiary.patientId) {

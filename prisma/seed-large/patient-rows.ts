@@ -57,6 +57,7 @@ function authorizedAccess(pro: TPro, patientId: string, method: "CONSENT" | "CAR
     actor: { kind: "PROFESSIONAL", professionalId: pro.id, name: pro.name, profession: pro.profession, specialty: pro.specialty, isSamuRegulator: false },
     ctx: {
       patientId,
+      namespaceId: null,
       recordStatus: "OPEN",
       breakGlassAllowed: true,
       samuAllowed: true,

@@ -87,6 +87,7 @@ export function seedAccessContext(key: TProfessionalKey, patient: TSeededPatient
   const spec = professionalSpec(key);
   return {
     patientId: patient.spec.key,
+    namespaceId: null,
     recordStatus: "OPEN",
     breakGlassAllowed: patient.spec.breakGlassAllowed ?? true,
     samuAllowed: patient.spec.samuAllowed ?? true,
