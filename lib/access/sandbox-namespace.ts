@@ -22,3 +22,8 @@ export function namespaceOfActor(actor: TActor): string | null {
 export function sameNamespaceWhere(actor: TActor): { namespaceId: string | null } {
   return { namespaceId: namespaceOfActor(actor) };
 }
+
+/** SAME_SANDBOX_NAMESPACE from the record's side: the professionals a record's holder may name (designate, block) are of its namespace. */
+export function recordNamespaceWhere(ctx: { namespaceId: string | null }): { namespaceId: string | null } {
+  return { namespaceId: ctx.namespaceId };
+}

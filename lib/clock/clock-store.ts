@@ -30,10 +30,15 @@ export function clockState(namespaceId: string | null): TClockState {
  */
 export async function advanceClock(db: Db, namespaceId: string | null, byMs: number): Promise<TClockState> {
   const key = namespaceId ?? GLOBAL_CLOCK;
-  const offsetMs = offsetFor(namespaceId) + Math.max(0, byMs);
+  const by = Math.max(0, byMs);
   const updatedAt = new Date(realNowMs());
-  await db.sandboxClock.upsert({ where: { key }, create: { key, offsetMs, updatedAt }, update: { offsetMs, updatedAt } });
-  setCachedOffset(key, offsetMs);
+  // One statement: parallel advances add up instead of overwriting each other.
+  const row = await db.sandboxClock.upsert({
+    where: { key },
+    create: { key, offsetMs: offsetFor(namespaceId) + by, updatedAt },
+    update: { offsetMs: { increment: by }, updatedAt },
+  });
+  setCachedOffset(key, row.offsetMs);
   return clockState(namespaceId);
 }
 

@@ -24,6 +24,12 @@ const HOUR = 3600_000;
 const near = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(2000);
 
 describe("the sandbox clock", () => {
+  it("100 parallel advances of one minute add up to 100 minutes", async () => {
+    await Promise.all(Array.from({ length: 100 }, () => advanceClock(db.prisma, null, 60_000)));
+    expect((await db.prisma.sandboxClock.findUniqueOrThrow({ where: { key: "*" } })).offsetMs).toBe(100 * 60_000);
+    near(platformNowMs(), Date.now() + 100 * 60_000);
+  });
+
   it("reads real time until advanced, then real time plus the offset", async () => {
     near(platformNowMs(), Date.now());
     const state = await advanceClock(db.prisma, null, 2 * HOUR);

@@ -1,14 +1,16 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sessionSecret } from "@/lib/auth/session-secret";
 import type { TIngestResult } from "@/lib/feed/ingest-bundle";
 import type { TOperationOutcomeIssue } from "./operation-outcome";
 
 /**
  * The server id of a SubmissionSet: derived from the documents it carries (their server
  * ids), so that an identical resend names the same List. The List itself is not stored:
- * the FeedSubmission rows keep what was submitted.
+ * the FeedSubmission rows keep what was submitted. Keyed with the server's secret: a reader
+ * who sees only some of a set's documents cannot recompute the id to learn that others exist.
  */
 export function submissionSetId(documentIds: readonly string[]): string {
-  return createHash("sha256").update([...documentIds].sort().join("\n")).digest("hex").slice(0, 32);
+  return createHmac("sha256", sessionSecret()).update([...documentIds].sort().join("\n")).digest("hex").slice(0, 32);
 }
 
 /** A location in the "Type/id/_history/version" form MHD asks for (relative to the FHIR base, always). */

@@ -102,10 +102,9 @@ export async function requestCardChallenge(
   input: TPinCheckInput,
   request: TRequestInfo = {},
 ): Promise<{ nonce: string; expiresAt: Date; unwrapKey: string }> {
-  openNamespaceScope();
-  await enterCardNamespace(db, input.serial);
+  // checkCardPin opens the card's namespace scope before its first await: it is ours too.
+  const card = await checkCardPin(db, input, request);
   const now = request.now ?? platformNow();
-  const card = await checkCardPin(db, input, { ...request, now });
   const serial = card.serial;
   const nonce = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
+import { recordNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import { mayBeDesignatedTreatingDoctor, treatingDoctorDesignationDecision } from "@/lib/access/treating-doctor-designation";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
@@ -79,9 +80,9 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
     .sort((a, b) => (b.lastAccessAt?.getTime() ?? 0) - (a.lastAccessAt?.getTime() ?? 0) || a.name.localeCompare(b.name, "fr"));
 }
 
-async function loadProfessional(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], professionalId: string) {
-  const pro = await tx.professional.findUnique({
-    where: { id: professionalId },
+async function loadProfessional(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], professionalId: string, ctx: { namespaceId: string | null }) {
+  const pro = await tx.professional.findFirst({
+    where: { id: professionalId, ...recordNamespaceWhere(ctx) },
     select: { id: true, title: true, firstName: true, lastName: true, profession: true, kind: true, structure: { select: { name: true } } },
   });
   if (!pro) throw new AppError("NOT_FOUND", "Professionnel introuvable.");
@@ -91,7 +92,7 @@ async function loadProfessional(tx: Parameters<Parameters<PrismaClient["$transac
 /** Blocks a professional: from now on the policy refuses them this record. */
 export async function blockProfessional(prisma: PrismaClient, actor: TPatientSideActor, professionalId: string) {
   return runPatientCommand(prisma, actor, async (tx, ctx) => {
-    const pro = await loadProfessional(tx, professionalId);
+    const pro = await loadProfessional(tx, professionalId, ctx);
     const patient = await tx.patient.findUniqueOrThrow({ where: { id: ctx.patientId }, select: { treatingDoctorId: true } });
     if (patient.treatingDoctorId === pro.id) {
       throw new AppError("CONFLICT", "Vous ne pouvez pas bloquer votre médecin traitant : désignez d'abord un autre médecin traitant.");
@@ -108,7 +109,7 @@ export async function blockProfessional(prisma: PrismaClient, actor: TPatientSid
 
 export async function unblockProfessional(prisma: PrismaClient, actor: TPatientSideActor, professionalId: string) {
   return runPatientCommand(prisma, actor, async (tx, ctx) => {
-    const pro = await loadProfessional(tx, professionalId);
+    const pro = await loadProfessional(tx, professionalId, ctx);
     const removed = await tx.patientBlock.deleteMany({ where: { patientId: ctx.patientId, professionalId } });
     if (removed.count === 0) throw new AppError("CONFLICT", "Ce professionnel n'est pas bloqué.");
     await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "PROFESSIONAL_UNBLOCK", detail: fullName(pro) });
@@ -128,9 +129,9 @@ export async function setTreatingDoctor(
   return runPatientCommand(prisma, actor, async (tx, ctx) => {
     const ref = input.rppsOrIdNat?.replace(/\s/g, "") ?? "";
     const pro = input.professionalId
-      ? await tx.professional.findUnique({ where: { id: input.professionalId } })
+      ? await tx.professional.findFirst({ where: { id: input.professionalId, ...recordNamespaceWhere(ctx) } })
       : ref
-        ? await tx.professional.findFirst({ where: { OR: [{ rpps: ref }, { idNat: ref }] } })
+        ? await tx.professional.findFirst({ where: { OR: [{ rpps: ref }, { idNat: ref }], ...recordNamespaceWhere(ctx) } })
         : null;
     const noSuchDoctor = new AppError("NOT_FOUND", "Aucun médecin ne correspond à ce numéro RPPS.");
     if (!pro) throw noSuchDoctor;

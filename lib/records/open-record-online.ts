@@ -69,15 +69,18 @@ export const IDENTITY_CHECK_LOCKED =
  * A minor is refused (no code sent). A young adult whose record was opened while a minor,
  * and who has no account of their own, opens their own access to that record the same way.
  */
-export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, now: Date = platformNow()) {
+export async function startRecordOpening(prisma: PrismaClient, input: TOpeningIdentity, given?: Date) {
   // The person is the request's actor: their namespace (sandbox) is known once the registry answers.
   openNamespaceScope();
+  let now = given ?? platformNow();
   const key = `identity:${input.nir}|${input.birthDate}|${input.birthRank}`;
   const attempt = await countThrottledTry(prisma, key, now);
   if (attempt.locked) throw new AppError("LOCKED", IDENTITY_CHECK_LOCKED);
   const beneficiary = await checkBeneficiary(prisma, input);
   if (!beneficiary) throw new AppError("IDENTITY_MISMATCH", IDENTITY_NOT_RECOGNIZED);
   enterNamespace(beneficiary.namespaceId);
+  // From here on, the person's own clock (their sandbox namespace's).
+  now = given ?? platformNow();
   await clearThrottledTries(prisma, key);
   if (isMinorOn(beneficiary.birthDate, now)) throw new AppError("FORBIDDEN", MINOR_ONLINE_OPENING);
   if (beneficiary.patientId && (await hasOwnAccount(prisma, beneficiary.patientId))) throw new AppError("CONFLICT", ALREADY_OPEN);

@@ -16,6 +16,7 @@ import { createSandboxProfessional, professionalInputSchema } from "./create-pro
 import { createSandboxRelation, relationInputSchema } from "./relations";
 import { createSandboxDocument, documentInputSchema } from "./create-document";
 import { createNamespace, deleteNamespace, namespaceOfToken } from "./namespaces";
+import { blockProfessional, setTreatingDoctor } from "@/lib/records/care-team";
 
 let db: TTestDatabase;
 let key: TSealKey;
@@ -42,6 +43,25 @@ async function scenario(token?: string) {
 }
 
 describe("sandbox namespaces", () => {
+  it("two deletions of one namespace at once: one deletes it, the other finds nothing (no error)", async () => {
+    const a = await createNamespace(db.prisma);
+    await scenario(a.token);
+    const results = await Promise.all([deleteNamespace(db.prisma, a.namespaceId, a.token), deleteNamespace(db.prisma, a.namespaceId, a.token)]);
+    expect(results.sort()).toEqual([false, true]);
+  });
+
+  it("a patient of a namespace cannot designate, or block, a professional of another as if they existed", async () => {
+    const a = await createNamespace(db.prisma);
+    const inA = await scenario(a.token);
+    const demo = await scenario();
+    const account = await db.prisma.account.findFirstOrThrow({ where: { patientId: inA.patientId } });
+    const holder = { kind: "PATIENT" as const, accountId: account.id, patientId: inA.patientId, name: "" };
+    await expect(setTreatingDoctor(db.prisma, holder, { professionalId: demo.professionalId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(blockProfessional(db.prisma, holder, demo.professionalId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setTreatingDoctor(db.prisma, holder, { professionalId: inA.professionalId });
+    expect((await db.prisma.patient.findUniqueOrThrow({ where: { id: inA.patientId } })).treatingDoctorId).toBe(inA.professionalId);
+  });
+
   it("a factory call with X-DMP-Espace creates its people in that namespace; an unknown token is 404", async () => {
     const a = await createNamespace(db.prisma, { label: "suite A" });
     const s = await scenario(a.token);

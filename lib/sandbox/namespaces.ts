@@ -59,10 +59,12 @@ async function tokenOpens(db: Db, namespaceId: string, token: string): Promise<b
  */
 export async function deleteNamespace(prisma: PrismaClient, namespaceId: string, token: string): Promise<boolean> {
   if (!(await tokenOpens(prisma, namespaceId, token))) return false;
-  await prisma.$transaction(async (tx) => {
+  const deleted = await prisma.$transaction(async (tx) => {
+    // Claimed in the transaction: of two parallel deletions, the second finds nothing to claim (404, not 500).
+    const claimed = await tx.sandboxNamespace.updateMany({ where: { id: namespaceId, deletingAt: null }, data: { deletingAt: platformNow() } });
+    if (claimed.count === 0) return false;
     // Foreign keys checked at commit: the rows go table by table, in any order.
     await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
-    await tx.sandboxNamespace.update({ where: { id: namespaceId }, data: { deletingAt: platformNow() } });
     const ns = namespaceId;
     const patients = `(SELECT "id" FROM "Patient" WHERE "namespaceId" = ?)`;
     const pros = `(SELECT "id" FROM "Professional" WHERE "namespaceId" = ?)`;
@@ -90,7 +92,9 @@ export async function deleteNamespace(prisma: PrismaClient, namespaceId: string,
     for (const [sql, params] of statements) await tx.$executeRawUnsafe(sql, ...Array<string>(params).fill(ns));
     await dropNamespaceClock(tx, ns);
     await tx.sandboxNamespace.delete({ where: { id: ns } });
+    return true;
   });
+  if (!deleted) return false;
   for (const [token, id] of cache) if (id === namespaceId) cache.delete(token);
   return true;
 }

@@ -1,5 +1,6 @@
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cardHolder, type TCardHolderRow } from "@/lib/pki/card-holder";
 import type { TFeedCaller } from "@/lib/feed/ingest-bundle";
 import { verifyAccessToken, type TTokenSubject } from "@/lib/oauth/access-token";
 import { PROFESSIONAL_HEADER } from "../constants";
@@ -10,26 +11,18 @@ export async function authenticate(deps: TFhirDeps, request: Request): Promise<T
   return verifyAccessToken(deps.db, request.headers.get("authorization"), nowOf(deps));
 }
 
-type TProfessionalRow = {
-  id: string;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  profession: string | null;
-  specialty: string | null;
-  isSamuRegulator: boolean;
-  structureId: string | null;
-  structureName: string | null;
-};
+type TProfessionalRow = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
 
 /** A professional and their structure's name, by id or IdNat_PS: raw SQL, as it runs on every API call. */
 async function findProfessional(deps: TFhirDeps, by: { id: string } | { idNat: string }): Promise<TProfessionalRow | null> {
   const where = "id" in by ? Prisma.sql`p.id = ${by.id}` : Prisma.sql`p.idNat = ${by.idNat}`;
-  const [row] = await deps.db.$queryRaw<TProfessionalRow[]>`
-    SELECT p.id, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.structureId, s.name AS structureName
+  const [row] = await deps.db.$queryRaw<(Omit<TProfessionalRow, "structure" | "isSamuRegulator" | "isOperator"> & { isSamuRegulator: unknown; isOperator: unknown; structureName: string | null })[]>`
+    SELECT p.id, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.structureId, p.namespaceId, s.name AS structureName
     FROM Professional p LEFT JOIN Structure s ON s.id = p.structureId
     WHERE ${where}`;
-  return row ?? null;
+  if (!row) return null;
+  const { structureName, isSamuRegulator, isOperator, ...rest } = row;
+  return { ...rest, isSamuRegulator: Boolean(isSamuRegulator), isOperator: Boolean(isOperator), structure: structureName === null ? null : { name: structureName } };
 }
 
 function namedIdNat(request: Request): string | null {
@@ -71,13 +64,7 @@ export async function readerActorOf(deps: TFhirDeps, request: Request, subject: 
   if (!p) {
     throw new FhirError(403, "forbidden", "Mode indirect : désignez le professionnel qui consulte par l'en-tête X-DMP-Professional (IdNat_PS).");
   }
-  return {
-    kind: "PROFESSIONAL",
-    professionalId: p.id,
-    name: [p.title, p.firstName, p.lastName].filter(Boolean).join(" "),
-    profession: p.profession,
-    specialty: p.specialty,
-    isSamuRegulator: p.isSamuRegulator,
-    structureName: p.structureName,
-  };
+  // Named as in the portal (cardHolder), in the professional's sandbox namespace (SAME_SANDBOX_NAMESPACE).
+  const { isOperator: _operator, ...holder } = cardHolder(p);
+  return { kind: "PROFESSIONAL", ...holder, namespaceId: p.namespaceId };
 }

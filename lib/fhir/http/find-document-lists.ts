@@ -8,9 +8,9 @@ import { errorResponse, fhirJsonResponse, FhirError } from "../operation-outcome
 import { toSubmissionSet, type TSubmissionSetForFhir } from "../submission-set";
 import { authenticate, readerActorOf } from "./authenticate";
 import { clientIp, fhirBaseUrl, nowOf, type TFhirDeps } from "./deps";
-import { parseCount, parseSearchSubject } from "./find-document-references";
+import { parseSearchSubject } from "./find-document-references";
 import { openSubjectRecords, type TSearchSubject } from "./open-subject-records";
-import { searchParamsOf, searchsetBundle } from "./search-params";
+import { parseCount, parseOffset, searchParamsOf, searchsetBundle, token } from "./search-params";
 
 export type TListQuery = {
   subject: TSearchSubject;
@@ -25,11 +25,6 @@ export type TListQuery = {
 };
 
 const invalid = (message: string) => new FhirError(400, "value", message);
-
-function token(value: string): { system: string | null; code: string } {
-  const bar = value.indexOf("|");
-  return bar === -1 ? { system: null, code: value } : { system: value.slice(0, bar) || null, code: value.slice(bar + 1) };
-}
 
 /** Each comma-separated code of a token parameter, with its system checked when given. */
 function codesOf(params: URLSearchParams, name: string, system: string): string[] | null {
@@ -79,9 +74,7 @@ export function parseListQuery(params: URLSearchParams): TListQuery {
     if ((t.system && t.system !== UNIQUE_ID_SYSTEM) || !m) isSatisfiable = false;
     else setId = m[1] as string;
   }
-  const offsetRaw = params.get("_offset");
-  if (offsetRaw !== null && !/^\d{1,5}$/.test(offsetRaw)) throw invalid("_offset : entier positif (99999 au plus) attendu.");
-  return { subject, isSatisfiable, from, to, submitterIdNat, setId, count: parseCount(params), offset: offsetRaw === null ? 0 : Number(offsetRaw) };
+  return { subject, isSatisfiable, from, to, submitterIdNat, setId, count: parseCount(params), offset: parseOffset(params) };
 }
 
 type TSubmissionRow = {

@@ -10,7 +10,7 @@ import { errorResponse, fhirJsonResponse, FhirError } from "../operation-outcome
 import { authenticate, readerActorOf } from "./authenticate";
 import { clientIp, fhirBaseUrl, nowOf, type TFhirDeps } from "./deps";
 import { openSubjectRecords, type TSearchSubject } from "./open-subject-records";
-import { searchParamsOf, searchsetBundle } from "./search-params";
+import { parseCount, parseOffset, searchParamsOf, searchsetBundle, token } from "./search-params";
 
 const STATUS = { current: "ACTIVE", superseded: "REPLACED", "entered-in-error": "ARCHIVED" } as const;
 type TDocumentStatus = (typeof STATUS)[keyof typeof STATUS];
@@ -26,11 +26,6 @@ export type TSearchQuery = {
   /** Matches to skip (paging: the Bundle's next link carries it). */
   offset: number;
 };
-
-function token(value: string): { system: string | null; code: string } {
-  const bar = value.indexOf("|");
-  return bar === -1 ? { system: null, code: value } : { system: value.slice(0, bar) || null, code: value.slice(bar + 1) };
-}
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00.000Z`);
@@ -68,12 +63,6 @@ export function parseSearchSubject(params: URLSearchParams): TSearchSubject {
   throw new FhirError(400, "required", "Paramètre patient.identifier (urn:oid:1.2.250.1.213.1.4.8|<NIR>) ou patient (Patient/<id>) obligatoire.");
 }
 
-/** _count: a page size from 0 (the total only) to 100; 50 by default. */
-export function parseCount(params: URLSearchParams): number {
-  const raw = params.get("_count");
-  return raw && /^\d{1,6}$/.test(raw) ? Math.min(100, Number(raw)) : 50;
-}
-
 /** ITI-67 search parameters → the portal's document filters. */
 export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
   const subject = parseSearchSubject(params);
@@ -105,9 +94,7 @@ export function parseSearchQuery(params: URLSearchParams): TSearchQuery {
     if (t.system && t.system !== IDNAT_PS_SYSTEM) throw invalid(`author.identifier : système ${IDNAT_PS_SYSTEM} attendu.`);
     authorIdNat = t.code.slice(0, 40);
   }
-  const offsetRaw = params.get("_offset");
-  if (offsetRaw !== null && !/^\d{1,5}$/.test(offsetRaw)) throw invalid("_offset : entier positif (99999 au plus) attendu.");
-  return { subject, statuses, filters, authorIdNat, count: parseCount(params), offset: offsetRaw === null ? 0 : Number(offsetRaw) };
+  return { subject, statuses, filters, authorIdNat, count: parseCount(params), offset: parseOffset(params) };
 }
 
 /**

@@ -61,3 +61,22 @@ export function searchsetBundle(input: {
       : {}),
   };
 }
+
+/** A token search value, "system|code" or "code". */
+export function token(value: string): { system: string | null; code: string } {
+  const bar = value.indexOf("|");
+  return bar === -1 ? { system: null, code: value } : { system: value.slice(0, bar) || null, code: value.slice(bar + 1) };
+}
+
+/** _count: a page size from 0 (the total only) to 100; 50 by default. */
+export function parseCount(params: URLSearchParams): number {
+  const raw = params.get("_count");
+  return raw && /^\d{1,6}$/.test(raw) ? Math.min(100, Number(raw)) : 50;
+}
+
+/** _offset: where the page starts, 0 by default; anything but 0–99999 is a 400. */
+export function parseOffset(params: URLSearchParams): number {
+  const raw = params.get("_offset");
+  if (raw !== null && !/^\d{1,5}$/.test(raw)) throw new FhirError(400, "value", "_offset : entier positif (99999 au plus) attendu.");
+  return raw === null ? 0 : Number(raw);
+}
