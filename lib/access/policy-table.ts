@@ -128,6 +128,13 @@ export type TRecordActionExpectation = {
   treatingDoctorActions: { open: string; closed: string } | null;
   /** REIMBURSEMENTS: [REMB row allows, REMB row refuses or is missing]. */
   reimbursements: { open: [string, string]; closed: [string, string] };
+  /**
+   * REIMBURSEMENTS once the statement document exists, record open: masked from professionals
+   * (MASQUE_PS) [REMB row allows, refuses], and opposed by the patient (row allows). Unmasked,
+   * the document gives the `reimbursements` rules above.
+   */
+  statementMasked: [string, string];
+  statementOpposed: string;
   /** PATIENT_CHANGES: [a change, a change meant for a closed record too]; null for professionals. */
   ownRecordChanges?: { open: [string, string]; closed: [string, string] };
 };
@@ -135,11 +142,16 @@ export type TRecordActionExpectation = {
 const PRO_REFUSED = (rule: string): TRecordActionExpectation => ({
   treatingDoctorActions: { open: rule, closed: "RECORD_CLOSED" },
   reimbursements: { open: [rule, rule], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+  statementMasked: [rule, rule],
+  statementOpposed: rule,
 });
 
+// The statement document has no professional author: nobody reads it as its author.
 const PRO_ALLOWED = (rule: string): TRecordActionExpectation => ({
   treatingDoctorActions: { open: "TREATING_DOCTOR_ONLY", closed: "RECORD_CLOSED" },
   reimbursements: { open: [rule, "HABILITATION_DENIED"], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+  statementMasked: ["MASKED_FROM_PROS", "HABILITATION_DENIED"],
+  statementOpposed: "OPPOSED_BY_PATIENT",
 });
 
 export const RECORD_ACTION_EXPECTED: Record<TActorCase, TRecordActionExpectation> = {
@@ -148,11 +160,16 @@ export const RECORD_ACTION_EXPECTED: Record<TActorCase, TRecordActionExpectation
   patient: {
     treatingDoctorActions: null,
     reimbursements: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"] },
+    // Their own masking and opposition are aimed at professionals.
+    statementMasked: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"],
+    statementOpposed: "PATIENT_OWN_RECORD",
     ownRecordChanges: { open: ["PATIENT_OWN_RECORD", "PATIENT_OWN_RECORD"], closed: ["RECORD_CLOSED", "PATIENT_OWN_RECORD"] },
   },
   legalRepresentative: {
     treatingDoctorActions: null,
     reimbursements: { open: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"], closed: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"] },
+    statementMasked: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"],
+    statementOpposed: "LEGAL_REPRESENTATIVE",
     ownRecordChanges: { open: ["LEGAL_REPRESENTATIVE", "LEGAL_REPRESENTATIVE"], closed: ["RECORD_CLOSED", "LEGAL_REPRESENTATIVE"] },
   },
   author: PRO_ALLOWED("CONSENT"),
@@ -160,6 +177,9 @@ export const RECORD_ACTION_EXPECTED: Record<TActorCase, TRecordActionExpectation
   treatingDoctor: {
     treatingDoctorActions: { open: "TREATING_DOCTOR", closed: "RECORD_CLOSED" },
     reimbursements: { open: ["TREATING_DOCTOR", "HABILITATION_DENIED"], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+    // A masked statement stays visible to the treating doctor, as any masked document; opposition withdraws it from them too.
+    statementMasked: ["TREATING_DOCTOR", "HABILITATION_DENIED"],
+    statementOpposed: "OPPOSED_BY_PATIENT",
   },
   authorizedProfessional: PRO_ALLOWED("CONSENT"),
   careTeamMember: PRO_ALLOWED("CARE_TEAM"),

@@ -221,6 +221,17 @@ describe("the rules beyond reading: every actor × record status (RECORD_ACTION_
         expect(canSeeReimbursements(actor, withRemb(ctx, true)).rule).toBe(rembAllowed);
         expect(canSeeReimbursements(actor, withRemb(ctx, false)).rule).toBe(rembRefused);
         expect(canSeeReimbursements(actor, withRemb(ctx, null)).rule).toBe(rembRefused);
+        // Once loaded, the statement is read as its document: unmasked, the same rules.
+        const statement = { ...documentWith(MASKS[0]), typeCode: "REMB", authorId: null };
+        expect(canSeeReimbursements(actor, withRemb(ctx, true), statement).rule).toBe(rembAllowed);
+        expect(canSeeReimbursements(actor, withRemb(ctx, false), statement).rule).toBe(rembRefused);
+        if (isOpen) {
+          const masked = { ...statement, hiddenFromPros: true };
+          expect(canSeeReimbursements(actor, withRemb(ctx, true), masked).rule).toBe(expected.statementMasked[0]);
+          expect(canSeeReimbursements(actor, withRemb(ctx, false), masked).rule).toBe(expected.statementMasked[1]);
+          const opposed = { ...statement, opposedAt: new Date("2026-01-01T00:00:00Z") };
+          expect(canSeeReimbursements(actor, withRemb(ctx, true), opposed).rule).toBe(expected.statementOpposed);
+        }
         if (actor.kind !== "PROFESSIONAL") {
           expect(expected.treatingDoctorActions).toBeNull();
           const [change, changeMeantForClosed] = expected.ownRecordChanges![status];

@@ -51,12 +51,17 @@ export function canBlockAtPatientRequest(actor: TProfessionalActor, ctx: TAccess
 }
 
 /**
- * REIMBURSEMENTS: the patient and their legal representatives see the reimbursement
- * history of the record; a professional who may open the record sees it only when the
- * habilitation matrix gives their profession the REMB row (named in the decision), with no
- * exception for the treating doctor.
+ * REIMBURSEMENTS: the statement is read as the record's reimbursement document (REMB, class
+ * 60), its current snapshot: whoever may read that document (canRead) sees the statement.
+ * So the patient and their legal representatives see it, closed record included; a
+ * professional who may open the record sees it only when the habilitation matrix gives
+ * their profession the REMB row (named in the decision), with no exception for the treating
+ * doctor; the patient's masking (MASQUE_PS: the treating doctor still sees it, as any
+ * document) and opposition withdraw it like any document. Before the first load there is no
+ * document yet: the record rule and the matrix row decide alone.
  */
-export function canSeeReimbursements(actor: TActor, ctx: TAccessContext): TDecision {
+export function canSeeReimbursements(actor: TActor, ctx: TAccessContext, statement: TPolicyDocument | null = null): TDecision {
+  if (statement) return canRead(actor, statement, ctx);
   const record = canAccessRecord(actor, ctx);
   if (!record.allowed || actor.kind !== "PROFESSIONAL") return record;
   const row = habilitationFor(ctx.habilitation, "REMB");

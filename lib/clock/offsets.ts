@@ -47,3 +47,8 @@ export function clearClockCache(): Promise<void> {
   cache.loaded = false;
   return cache.reload ? cache.reload() : Promise.resolve();
 }
+
+/** The namespaces whose clock has its own offset (the others follow the sandbox's). */
+export function namespacesWithOwnOffset(): string[] {
+  return [...cache.offsets.keys()].filter((key) => key !== GLOBAL_CLOCK);
+}

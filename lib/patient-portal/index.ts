@@ -48,7 +48,6 @@ import {
 } from "@/lib/documents/patient-document-commands";
 import { exportTracesCsv, findTraces, type TTraceFilters } from "@/lib/traces/find-traces";
 import { findNotifications, markNotificationsRead } from "@/lib/notifications/find-notifications";
-import { findReimbursements } from "@/lib/reimbursements/find-reimbursements";
 
 export type TCommandResult<T = undefined> = { ok: true; value: T } | { ok: false; message: string; code: string };
 
@@ -171,7 +170,6 @@ export const portalAddEmergencyContact = (actor: TPatientSideActor, input: { nam
   attempt(() => addEmergencyContact(prisma, actor, input));
 export const portalRemoveEmergencyContact = (actor: TPatientSideActor, contactId: string) => attempt(() => removeEmergencyContact(prisma, actor, contactId));
 
-export const portalReimbursements = (actor: TPatientSideActor) => findReimbursements(prisma, actor);
 export const portalCloseRecord = (actor: TPatientSideActor, input: { confirmation: string; reason?: string | null }) =>
   attempt(() => closeRecord(prisma, actor, input));
 export const portalReactivateRecord = (actor: TPatientSideActor) => attempt(() => reactivateRecord(prisma, actor));

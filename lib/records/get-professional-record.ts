@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { canBlockAtPatientRequest, canReadOtherProfessionalsTraces, canSeeReimbursements } from "@/lib/access/record-actions";
+import { canBlockAtPatientRequest, canReadOtherProfessionalsTraces } from "@/lib/access/record-actions";
 import { describeDecision } from "@/lib/access/decision";
 import { findDocuments, type TDocumentPage } from "@/lib/documents/find-documents";
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
@@ -39,12 +39,6 @@ export type TProfessionalRecord = {
     emergencyContacts: { id: string; name: string; relationship: string; phone: string }[];
     careTeam: { professionalId: string; name: string; profession: string | null; specialty: string | null; isTreatingDoctor: boolean }[];
   };
-  reimbursements: {
-    isAllowed: boolean;
-    habilitation: string;
-    isLoaded: boolean;
-    items: { id: string; date: string; category: string; label: string; actCode: string; amountCents: number }[];
-  };
 };
 
 function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
@@ -54,8 +48,8 @@ function fullName(p: { title: string | null; firstName: string; lastName: string
 /**
  * The record as a professional sees it: opens it through the policy (RECORD_VIEW trace,
  * refusals included, NOT_FOUND when refused), then the documents the policy lets them
- * read (filtered and counted in the database), the summary and whether the REIMBURSEMENTS
- * rule of lib/access (the matrix's REMB row) lets them see the reimbursements.
+ * read (filtered and counted in the database) and the summary. The reimbursement statement
+ * is its own component (components/reimbursements), which asks the REIMBURSEMENTS rule itself.
  */
 export async function getProfessionalRecord(
   prisma: PrismaClient,
@@ -98,19 +92,6 @@ export async function getProfessionalRecord(
     const p = a.professional;
     careTeam.push({ professionalId: p.id, name: fullName(p), profession: p.profession, specialty: p.specialty, isTreatingDoctor: false });
   }
-  const remb = canSeeReimbursements(actor, ctx);
-  const since = new Date(now.getTime());
-  since.setUTCMonth(since.getUTCMonth() - 24);
-  // Hidden is not counted: without the matrix row, nothing is even queried.
-  const reimbursementItems =
-    remb.allowed && patient.reimbursementsLoadedAt
-      ? await prisma.reimbursementItem.findMany({
-          where: { patientId: ctx.patientId, date: { gte: since.toISOString().slice(0, 10) } },
-          orderBy: [{ date: "desc" }, { id: "asc" }],
-          take: 100,
-          select: { id: true, date: true, category: true, label: true, actCode: true, amountCents: true },
-        })
-      : [];
   return {
     patient: {
       id: patient.id,
@@ -138,6 +119,5 @@ export async function getProfessionalRecord(
       emergencyContacts: patient.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),
       careTeam,
     },
-    reimbursements: { isAllowed: remb.allowed, habilitation: remb.habilitation ?? describeDecision(remb), isLoaded: patient.reimbursementsLoadedAt !== null, items: reimbursementItems },
   };
 }

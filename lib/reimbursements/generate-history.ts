@@ -1,199 +1,212 @@
 import { createRandom, type TRandom } from "@/lib/random/prng";
+import {
+  ACUTE_MEDICINES,
+  ACUTE_STAYS,
+  CHRONIC_MEDICINES,
+  GP_ACTS,
+  HOSPITAL_MEDICINES,
+  IMAGING_ACTS,
+  PARAMEDICAL_ACTS,
+  PROFILE_IMAGING,
+  PROFILE_STAYS,
+  SPECIALIST_ACTS,
+  SUPPLIES,
+  type TAct,
+  type TMedicine,
+  type TStay,
+} from "./catalog";
 
 /**
- * A plausible 24-month Assurance Maladie history for a patient, the same for the same
- * seed key and day (the simulator has no real SNIIRAM feed). Codes look like the real
- * ones: CIP13 for drugs, NGAP letters for consultations and care, CCAM for imaging,
- * GHS for hospital stays; amounts are what the insurance reimbursed, in cents.
+ * A plausible Assurance Maladie history for a patient (the simulator has no real SNIIRAM
+ * feed). Each calendar month is generated on its own, from a generator seeded by the patient
+ * and the month: a month's lines are the same whenever they are generated, so the monthly job
+ * can bring the new months in as time passes and a re-run adds nothing twice.
  */
 
 export type TReimbursementCategory = "PHARMACY" | "HOSPITAL_STAY" | "CARE" | "RADIOLOGY";
 
-export type TReimbursementHistoryItem = {
+/** One line of the statement, in the columns of its section. */
+export type TStatementLine = {
   category: TReimbursementCategory;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: delivery, admission or performance date. */
   date: string;
+  /** CIP13 / LPP code (pharmacy), NGAP letter or CCAM code (care, imaging), GHM (stays). */
   actCode: string;
+  /** Medicine or supply, act label, or the nature of the stay. */
   label: string;
+  /** The performer's specialty (care and imaging), null elsewhere. */
   specialty: string | null;
+  /** Quantity delivered; negative for a return. 1 outside the pharmacy. */
   quantity: number;
-  amountCents: number;
+  activeIngredients: string | null;
+  /** The statement's « H »: delivered or performed in a hospital or establishment. */
+  deliveredInHospital: boolean;
+  /** Hospital stays: length in days. */
+  stayDays: number | null;
 };
 
-type TCatalogItem = {
-  code: string;
-  label: string;
-  specialty: string;
-  /** Full price in cents. */
-  priceCents: number;
-  /** Share the insurance pays (0.65 for most drugs, 0.7 for consultations...). */
-  rate: number;
-  /** Flat participation the patient keeps (2 € per consultation or imaging act). */
-  participationCents?: number;
-};
+export const CARE_PROFILES = ["GENERAL", "CARDIOVASCULAR", "DIABETES", "HEART_FAILURE", "CANCER"] as const;
+export type TCareProfile = (typeof CARE_PROFILES)[number];
 
-/** EAN-13 check digit, so the CIP13 codes pass a checksum like real ones do. */
-function ean13(body12: string): string {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body12[i]) * (i % 2 === 0 ? 1 : 3);
-  return `${body12}${(10 - (sum % 10)) % 10}`;
+/** The key a patient's history is seeded by: their identity (INS), the same in the seed, the job and the tests. */
+export function reimbursementSeedKey(p: { nir: string; birthDate: string; birthRank: number }): string {
+  return `${p.nir}:${p.birthDate}:${p.birthRank}`;
 }
 
-function drug(body7: string, label: string, priceCents: number, rate = 0.65): TCatalogItem {
-  return { code: ean13(`34009${body7}`), label, specialty: "Pharmacie", priceCents, rate };
+/** The care profile a patient's history follows: the one stored on the record, else one drawn from the seed key. */
+export function careProfileFor(seedKey: string, stored: string | null): TCareProfile {
+  if (stored && (CARE_PROFILES as readonly string[]).includes(stored)) return stored as TCareProfile;
+  const draw = createRandom(`remboursements:${seedKey}:profil`).next();
+  if (draw < 0.45) return "GENERAL";
+  if (draw < 0.65) return "CARDIOVASCULAR";
+  if (draw < 0.8) return "DIABETES";
+  if (draw < 0.9) return "HEART_FAILURE";
+  return "CANCER";
 }
 
-const ACUTE_DRUGS: readonly TCatalogItem[] = [
-  drug("3009142", "Doliprane 1000 mg, comprimé, boîte de 8", 218),
-  drug("3621455", "Amoxicilline 1 g, comprimé dispersible, boîte de 6", 352),
-  drug("3580127", "Augmentin 1 g/125 mg, poudre en sachet, boîte de 8", 548),
-  drug("3001287", "Dafalgan 1 g, comprimé effervescent, boîte de 8", 218),
-  drug("3682374", "Ibuprofène 400 mg, comprimé, boîte de 30", 209),
-  drug("3364012", "Spasfon 80 mg, comprimé, boîte de 30", 318, 0.3),
-  drug("3391856", "Ventoline 100 µg, suspension pour inhalation", 391),
-  drug("3745610", "Prednisolone 20 mg, comprimé orodispersible, boîte de 20", 293),
-];
-
-const CHRONIC_DRUGS: readonly TCatalogItem[] = [
-  drug("3520981", "Levothyrox 75 µg, comprimé sécable, boîte de 30", 256),
-  drug("3341129", "Kardegic 75 mg, poudre en sachet, boîte de 30", 285),
-  drug("3654270", "Metformine 850 mg, comprimé, boîte de 90", 512),
-  drug("3781425", "Atorvastatine 20 mg, comprimé, boîte de 90", 1485),
-  drug("3614587", "Ramipril 5 mg, comprimé, boîte de 90", 1134),
-  drug("3718846", "Bisoprolol 5 mg, comprimé, boîte de 90", 942),
-  drug("3592318", "Inexium 20 mg, comprimé gastro-résistant, boîte de 28", 612),
-  drug("4117690", "Xarelto 20 mg, comprimé, boîte de 28", 6620, 0.65),
-  drug("3961107", "Amlodipine 5 mg, gélule, boîte de 90", 733),
-];
-
-const GP_VISITS: readonly TCatalogItem[] = [
-  { code: "G", label: "Consultation du médecin généraliste", specialty: "Médecine générale", priceCents: 3000, rate: 0.7, participationCents: 200 },
-  { code: "GS", label: "Consultation du médecin spécialiste en médecine générale", specialty: "Médecine générale", priceCents: 3000, rate: 0.7, participationCents: 200 },
-];
-
-const SPECIALIST_VISITS: readonly TCatalogItem[] = [
-  { code: "CSC", label: "Consultation de cardiologie", specialty: "Cardiologie", priceCents: 4773, rate: 0.7, participationCents: 200 },
-  { code: "APC", label: "Avis ponctuel de consultant", specialty: "Cardiologie", priceCents: 6000, rate: 0.7, participationCents: 200 },
-  { code: "DEQP003", label: "Électrocardiographie sur au moins 12 dérivations", specialty: "Cardiologie", priceCents: 1426, rate: 0.7 },
-  { code: "C", label: "Consultation de chirurgie dentaire", specialty: "Chirurgie dentaire", priceCents: 3000, rate: 0.7, participationCents: 200 },
-  { code: "APC", label: "Avis ponctuel de consultant", specialty: "Dermatologie", priceCents: 6000, rate: 0.7, participationCents: 200 },
-];
-
-const CARE_ACTS: readonly TCatalogItem[] = [
-  { code: "AMI", label: "Acte infirmier (AMI 1) – injection", specialty: "Soins infirmiers", priceCents: 315, rate: 0.6 },
-  { code: "AMI", label: "Acte infirmier (AMI 4) – pansement complexe", specialty: "Soins infirmiers", priceCents: 1260, rate: 0.6 },
-  { code: "AMK", label: "Séance de masso-kinésithérapie (AMK 7,5)", specialty: "Masso-kinésithérapie", priceCents: 1613, rate: 0.6 },
-  { code: "K", label: "Acte technique de sage-femme (K 15)", specialty: "Sage-femme", priceCents: 2880, rate: 0.7 },
-  { code: "1104", label: "Hémogramme (NFS, plaquettes)", specialty: "Biologie médicale", priceCents: 680, rate: 0.6 },
-  { code: "0996", label: "Exploration d'une anomalie lipidique", specialty: "Biologie médicale", priceCents: 1080, rate: 0.6 },
-  { code: "1577", label: "Hémoglobine glyquée (HbA1c)", specialty: "Biologie médicale", priceCents: 1080, rate: 0.6 },
-];
-
-const RADIOLOGY_ACTS: readonly TCatalogItem[] = [
-  { code: "ZBQK002", label: "Radiographie du thorax", specialty: "Radiologie", priceCents: 2128, rate: 0.7, participationCents: 200 },
-  { code: "ACQK001", label: "Scanographie du crâne et de son contenu, sans injection", specialty: "Radiologie", priceCents: 2527, rate: 0.7, participationCents: 200 },
-  { code: "QEQK004", label: "Mammographie bilatérale de dépistage", specialty: "Radiologie", priceCents: 6642, rate: 1 },
-  { code: "DZQM006", label: "Échocardiographie transthoracique", specialty: "Cardiologie", priceCents: 9566, rate: 0.7, participationCents: 200 },
-];
-
-const HOSPITAL_STAYS: readonly TCatalogItem[] = [
-  { code: "GHS 2178", label: "Séjour hospitalier – appendicectomie (GHM 06C091)", specialty: "Hospitalisation", priceCents: 289_400, rate: 0.8 },
-  { code: "GHS 1563", label: "Séjour hospitalier – insuffisance cardiaque (GHM 05M091)", specialty: "Hospitalisation", priceCents: 312_700, rate: 1 },
-  { code: "GHS 8206", label: "Séjour hospitalier – accouchement par voie basse (GHM 14Z14A)", specialty: "Hospitalisation", priceCents: 248_900, rate: 1 },
-  { code: "GHS 2780", label: "Séjour hospitalier – prothèse totale de hanche (GHM 08C481)", specialty: "Hospitalisation", priceCents: 614_300, rate: 1 },
-  { code: "GHS 9617", label: "Séance de chimiothérapie (GHM 28Z07Z)", specialty: "Hospitalisation", priceCents: 43_900, rate: 1 },
-];
-
-function isoDay(date: Date): string {
+export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function item(category: TReimbursementCategory, date: string, entry: TCatalogItem, quantity = 1): TReimbursementHistoryItem {
-  const amount = Math.round(entry.priceCents * quantity * entry.rate) - (entry.participationCents ?? 0);
-  return {
-    category,
-    date,
-    actCode: entry.code,
-    label: entry.label,
-    specialty: entry.specialty,
-    quantity,
-    amountCents: Math.max(0, amount),
-  };
+/** The first day of the statement's 24 rolling months ending on `today` (same day, 24 months before). */
+export function statementStart(today: string, months = 24): string {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoDay(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay))));
 }
 
-/** A day in the month that starts `monthsAgo` months before today, clipped to the window. */
-function dayInMonth(rng: TRandom, today: Date, monthsAgo: number, windowStart: Date): string | null {
-  const year = today.getUTCFullYear();
-  const month = today.getUTCMonth() - monthsAgo;
-  const first = new Date(Date.UTC(year, month, 1));
-  const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), rng.int(1, daysInMonth)));
-  if (day.getTime() > today.getTime() || day.getTime() <= windowStart.getTime()) return null;
-  return isoDay(day);
+const SPECIALTIES_BY_PROFILE: Record<TCareProfile, string[]> = {
+  GENERAL: [],
+  CARDIOVASCULAR: ["CARDIOLOGIE"],
+  DIABETES: ["ENDOCRINOLOGIE", "OPHTALMOLOGIE"],
+  HEART_FAILURE: ["CARDIOLOGIE"],
+  CANCER: ["ONCOLOGIE MEDICALE"],
+};
+
+const OCCASIONAL_SPECIALTIES = ["PNEUMOLOGIE", "OPHTALMOLOGIE", "DERMATOLOGIE", "GASTRO-ENTEROLOGIE", "CARDIOLOGIE"];
+
+type TMonth = { year: number; month: number; days: number };
+
+function day(rng: TRandom, m: TMonth, from = 1): string {
+  const d = rng.int(Math.min(from, m.days), m.days);
+  return `${m.year}-${String(m.month + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return isoDay(d);
+const dayOfMonth = (date: string) => Number(date.slice(8, 10));
+
+function medicineLine(date: string, m: TMedicine, quantity: number, inHospital = false): TStatementLine {
+  return { category: "PHARMACY", date, actCode: m.code, label: m.label, specialty: null, quantity, activeIngredients: m.ingredients, deliveredInHospital: inHospital, stayDays: null };
+}
+
+function actLine(category: "CARE" | "RADIOLOGY", date: string, a: TAct, inHospital = false): TStatementLine {
+  return { category, date, actCode: a.code, label: a.label, specialty: a.specialty, quantity: 1, activeIngredients: null, deliveredInHospital: inHospital, stayDays: null };
+}
+
+function stayLine(rng: TRandom, date: string, s: TStay): TStatementLine {
+  return { category: "HOSPITAL_STAY", date, actCode: s.code, label: s.nature, specialty: null, quantity: 1, activeIngredients: null, deliveredInHospital: true, stayDays: rng.int(s.days[0], s.days[1]) };
+}
+
+/** Boxes of 90 last three months: delivered one month in three. */
+const isQuarterly = (m: TMedicine) => / 90$/.test(m.label);
+
+/**
+ * The lines of one calendar month (month 0-11) for a patient, sorted by date. A minor's
+ * month follows the general profile whatever the record's profile says.
+ */
+export function generateMonth(seedKey: string, profile: TCareProfile, birthDate: string, year: number, month: number): TStatementLine[] {
+  const rng = createRandom(`remboursements:${seedKey}:${year}-${month + 1}`);
+  const traits = createRandom(`remboursements:${seedKey}:traits`);
+  const m: TMonth = { year, month, days: new Date(Date.UTC(year, month + 1, 0)).getUTCDate() };
+  const adultFrom = `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}`;
+  const effective: TCareProfile = `${year}-${String(month + 1).padStart(2, "0")}-01` < adultFrom ? "GENERAL" : profile;
+  const chronic = effective === "GENERAL" ? (traits.chance(0.3) ? CHRONIC_MEDICINES.THYROID : []) : CHRONIC_MEDICINES[effective];
+  const gpRate = effective === "GENERAL" ? 0.2 + traits.next() * 0.3 : 0.6 + traits.next() * 0.3;
+  const lines: TStatementLine[] = [];
+
+  if (rng.chance(gpRate)) {
+    const date = day(rng, m);
+    lines.push(actLine("CARE", date, rng.pick(GP_ACTS)));
+    if (rng.chance(0.6)) {
+      const pharmacyDate = day(rng, m, dayOfMonth(date));
+      for (const med of rng.sample(ACUTE_MEDICINES, rng.int(1, 3))) lines.push(medicineLine(pharmacyDate, med, rng.int(1, 2)));
+      // Now and then a box goes back to the pharmacy: the statement shows it as -1.
+      if (rng.chance(0.08)) lines.push(medicineLine(day(rng, m, dayOfMonth(pharmacyDate)), rng.pick(ACUTE_MEDICINES), -1));
+    }
+  }
+  if (chronic.length > 0) {
+    const date = day(rng, m);
+    for (const med of chronic) if (!isQuarterly(med) || (year * 12 + month) % 3 === 0) lines.push(medicineLine(date, med, 1));
+    if (effective === "DIABETES") for (const supply of SUPPLIES.DIABETES) lines.push(medicineLine(date, supply, rng.int(1, 2)));
+  }
+  for (const specialty of SPECIALTIES_BY_PROFILE[effective]) {
+    if (rng.chance(0.25)) lines.push(actLine("CARE", day(rng, m), rng.pick(SPECIALIST_ACTS[specialty] ?? [])));
+  }
+  if (rng.chance(0.06)) lines.push(actLine("CARE", day(rng, m), rng.pick(SPECIALIST_ACTS[rng.pick(OCCASIONAL_SPECIALTIES)] ?? [])));
+  if (rng.chance(0.08)) lines.push(actLine("CARE", day(rng, m), rng.pick(SPECIALIST_ACTS["CHIRURGIE DENTAIRE"] ?? [])));
+  const nurseRate = effective === "DIABETES" || effective === "CANCER" ? 0.35 : 0.04;
+  if (rng.chance(nurseRate)) {
+    const count = rng.int(1, 4);
+    for (let i = 0; i < count; i++) lines.push(actLine("CARE", day(rng, m), PARAMEDICAL_ACTS[0] as TAct));
+    if (rng.chance(0.3)) lines.push(medicineLine(day(rng, m), rng.pick(SUPPLIES.CARE), 1));
+  }
+  if (rng.chance(0.04)) {
+    const count = rng.int(2, 6);
+    for (let i = 0; i < count; i++) lines.push(actLine("CARE", day(rng, m), PARAMEDICAL_ACTS[1] as TAct));
+  }
+  if (rng.chance(0.05)) lines.push(actLine("RADIOLOGY", day(rng, m), rng.pick(IMAGING_ACTS)));
+  const profileImaging = PROFILE_IMAGING[effective];
+  if (profileImaging && rng.chance(0.15)) lines.push(actLine("RADIOLOGY", day(rng, m), rng.pick(profileImaging), rng.chance(0.5)));
+  // An outpatient consultation at the hospital: an « H » line of the care section.
+  if (rng.chance(0.04)) lines.push(actLine("CARE", day(rng, m), { code: "CS", label: "CONSULTATION SPE", specialty: rng.pick(OCCASIONAL_SPECIALTIES) }, true));
+
+  const profileStays = PROFILE_STAYS[effective];
+  const stayRate = effective === "CANCER" ? 0.5 : effective === "HEART_FAILURE" ? 0.06 : effective === "DIABETES" ? 0.03 : 0;
+  const stays: TStay[] = [];
+  if (profileStays && rng.chance(stayRate)) stays.push(rng.pick(profileStays));
+  if (rng.chance(0.012)) stays.push(rng.pick(ACUTE_STAYS));
+  for (const stay of stays) {
+    const admission = day(rng, m);
+    lines.push(stayLine(rng, admission, stay));
+    // What the hospital delivered during the stay, marked « H »; a box handed back comes out as -1.
+    for (const med of rng.sample(HOSPITAL_MEDICINES, rng.int(1, 2))) lines.push(medicineLine(admission, med, 1, true));
+    if (rng.chance(0.3)) lines.push(medicineLine(admission, rng.pick(HOSPITAL_MEDICINES), -1, true));
+  }
+
+  return lines
+    .map((line, i) => ({ line, i }))
+    .filter(({ line }) => line.date >= birthDate)
+    .sort((a, b) => a.line.date.localeCompare(b.line.date) || a.i - b.i)
+    .map(({ line }) => line);
 }
 
 /**
- * The reimbursements of the last `months` months before `today`, sorted by date.
- * Each patient gets a profile from the seed key (chronic treatment or not, care needs),
- * then month by month: GP visits followed by a pharmacy dispensation, refills of the
- * chronic treatment, occasional specialists, care, imaging and rare hospital stays.
+ * The lines dated after `after` (exclusive, or from the beginning of `through`'s 24 months
+ * when null) up to `through` (inclusive), month by month, sorted by date.
  */
-export function generateReimbursementHistory(seedKey: string, today: Date, months = 24): TReimbursementHistoryItem[] {
-  const rng = createRandom(`remboursements:${seedKey}`);
-  const todayUtc = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  const windowStart = new Date(Date.UTC(todayUtc.getUTCFullYear(), todayUtc.getUTCMonth() - months, todayUtc.getUTCDate()));
-  const chronic = rng.chance(0.55) ? rng.sample(CHRONIC_DRUGS, rng.int(1, 3)) : [];
-  const gpRate = 0.25 + rng.next() * 0.35;
-  const careRate = rng.next() * 0.15;
-  const items: TReimbursementHistoryItem[] = [];
-
-  for (let monthsAgo = months; monthsAgo >= 0; monthsAgo--) {
-    const day = () => dayInMonth(rng, todayUtc, monthsAgo, windowStart);
-    const keep = (date: string | null): date is string => date !== null && date <= isoDay(todayUtc);
-
-    if (rng.chance(gpRate)) {
-      const date = day();
-      if (keep(date)) {
-        items.push(item("CARE", date, rng.pick(GP_VISITS)));
-        if (rng.chance(0.6)) {
-          const pharmacyDate = addDays(date, rng.int(0, 1));
-          if (keep(pharmacyDate)) {
-            for (const d of rng.sample(ACUTE_DRUGS, rng.int(1, 3))) items.push(item("PHARMACY", pharmacyDate, d, rng.int(1, 2)));
-          }
-        }
-      }
+export function generateReimbursementHistory(input: {
+  seedKey: string;
+  profile: TCareProfile;
+  birthDate: string;
+  after: string | null;
+  through: string;
+}): TStatementLine[] {
+  const from = input.after === null || input.after < statementStart(input.through) ? null : input.after;
+  const start = from ?? statementStart(input.through);
+  const lines: TStatementLine[] = [];
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7)) - 1;
+  const endKey = Number(input.through.slice(0, 4)) * 12 + Number(input.through.slice(5, 7)) - 1;
+  while (year * 12 + month <= endKey) {
+    for (const line of generateMonth(input.seedKey, input.profile, input.birthDate, year, month)) {
+      const inRange = from === null ? line.date >= start : line.date > from;
+      if (inRange && line.date <= input.through) lines.push(line);
     }
-    if (chronic.length > 0) {
-      const date = day();
-      if (keep(date)) for (const d of chronic) items.push(item("PHARMACY", date, d, 1));
-    }
-    if (rng.chance(0.08)) {
-      const date = day();
-      if (keep(date)) items.push(item("CARE", date, rng.pick(SPECIALIST_VISITS)));
-    }
-    if (rng.chance(careRate)) {
-      const date = day();
-      if (keep(date)) {
-        const act = rng.pick(CARE_ACTS);
-        items.push(item("CARE", date, act, act.code === "AMK" || act.code === "AMI" ? rng.int(1, 10) : 1));
-      }
-    }
-    if (rng.chance(0.05)) {
-      const date = day();
-      if (keep(date)) items.push(item("RADIOLOGY", date, rng.pick(RADIOLOGY_ACTS)));
-    }
-    if (rng.chance(0.01)) {
-      const date = day();
-      if (keep(date)) items.push(item("HOSPITAL_STAY", date, rng.pick(HOSPITAL_STAYS)));
+    month += 1;
+    if (month === 12) {
+      month = 0;
+      year += 1;
     }
   }
-
-  // Stable order: by date, then as generated.
-  return items.map((it, i) => ({ it, i })).sort((a, b) => a.it.date.localeCompare(b.it.date) || a.i - b.i).map(({ it }) => it);
+  return lines;
 }

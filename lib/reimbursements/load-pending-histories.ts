@@ -1,29 +1,49 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { generateReimbursementHistory } from "./generate-history";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { platformNow } from "@/lib/clock/clock";
+import { runInNamespace } from "@/lib/clock/namespace-scope";
+import { namespacesWithOwnOffset } from "@/lib/clock/offsets";
+import { SYNC_PATIENT_SELECT, syncReimbursementHistory } from "./sync-history";
+
+/** Due: never loaded, or last loaded before the current month began (the insurance sends a month at a time). */
+export function isStatementDue(loadedAt: Date | null, now: Date): boolean {
+  return loadedAt === null || loadedAt.getTime() < monthStart(now).getTime();
+}
+
+function monthStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+const dueWhere = (now: Date): Prisma.PatientWhereInput => ({
+  recordStatus: "OPEN",
+  OR: [{ reimbursementsLoadedAt: null }, { reimbursementsLoadedAt: { lt: monthStart(now) } }],
+});
 
 /**
- * Loads the 24-month Assurance Maladie history of records that do not have it yet
- * (reimbursementsLoadedAt null): what arrives "in the background" after a record opens.
- * Each record is loaded in one transaction, so it is loaded once and completely.
+ * The background job: loads the statement of the records that are due (isStatementDue), a
+ * few at a time, each on its own clock — the sandbox's, or its namespace's when that one has
+ * its own offset — so a journey that moves its clock a month on sees the new month arrive.
+ * `now` (tests) puts every record on one clock.
  */
 export async function loadPendingReimbursementHistories(prisma: PrismaClient, options: { limit?: number; now?: Date } = {}): Promise<number> {
-  const now = options.now ?? platformNow();
-  const pending = await prisma.patient.findMany({
-    where: { reimbursementsLoadedAt: null },
-    select: { id: true, nir: true, birthDate: true, birthRank: true },
-    take: options.limit ?? 20,
-  });
+  const limit = options.limit ?? 20;
+  const ownClocks = options.now ? [] : namespacesWithOwnOffset();
+  const groups: { where: Prisma.PatientWhereInput; now: Date }[] = [
+    {
+      where: ownClocks.length === 0 ? {} : { OR: [{ namespaceId: null }, { namespaceId: { notIn: ownClocks } }] },
+      now: options.now ?? runInNamespace(null, platformNow),
+    },
+    ...ownClocks.map((namespaceId) => ({ where: { namespaceId }, now: runInNamespace(namespaceId, platformNow) })),
+  ];
   let loaded = 0;
-  for (const p of pending) {
-    const items = generateReimbursementHistory(`${p.nir}:${p.birthDate}:${p.birthRank}`, now);
-    const done = await prisma.$transaction(async (tx) => {
-      const claimed = await tx.patient.updateMany({ where: { id: p.id, reimbursementsLoadedAt: null }, data: { reimbursementsLoadedAt: now } });
-      if (claimed.count === 0) return false;
-      if (items.length > 0) await tx.reimbursementItem.createMany({ data: items.map((i) => ({ ...i, patientId: p.id })) });
-      return true;
+  for (const group of groups) {
+    if (loaded >= limit) break;
+    const due = await prisma.patient.findMany({
+      where: { AND: [group.where, dueWhere(group.now)] },
+      select: SYNC_PATIENT_SELECT,
+      orderBy: { reimbursementsLoadedAt: "asc" },
+      take: limit - loaded,
     });
-    if (done) loaded += 1;
+    for (const patient of due) if (await syncReimbursementHistory(prisma, patient, group.now)) loaded += 1;
   }
   return loaded;
 }

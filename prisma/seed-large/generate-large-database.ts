@@ -81,7 +81,7 @@ const SQL = {
     'INSERT INTO "Document" (id, uniqueId, patientId, typeCode, classCode, title, authorId, structureId, serviceDate, submittedAt, confidentiality, hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, source, status, mediaType, size, sha256, sha1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, \'ACTIVE\', \'text/plain\', ?, ?, ?)',
   content: 'INSERT INTO "DocumentContent" (documentId, data) VALUES (?, ?)',
   reimbursement:
-    'INSERT INTO "ReimbursementItem" (id, patientId, category, date, actCode, label, specialty, quantity, amountCents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO "ReimbursementItem" (id, patientId, category, date, actCode, label, specialty, quantity, activeIngredients, deliveredInHospital, stayDays) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   trace:
     'INSERT INTO "Trace" (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   notification:

@@ -10,7 +10,7 @@ import { buildNir } from "@/lib/identity/nir";
 import { DEPARTMENT_CODES } from "@/lib/reference/departments";
 import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
 import { createRandom } from "@/lib/random/prng";
-import { generateReimbursementHistory } from "@/lib/reimbursements/generate-history";
+import { careProfileFor, generateReimbursementHistory, isoDay, reimbursementSeedKey, statementStart } from "@/lib/reimbursements/generate-history";
 import type { TTraceInput } from "@/lib/traces/append-trace";
 import { chainTraces } from "@/lib/traces/chain-traces";
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
@@ -285,11 +285,12 @@ function addPatient(
     rows.traces.push([t.patientId, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.documentId, t.mode, t.justification, t.outcome, t.reason, t.detail, prismaDateTime(t.at.getTime()), t.ipAddress, t.prevHash, t.hash]);
   }
 
-  // About twenty reimbursements: the last nine months of the generated history.
+  // About twenty reimbursements: the last nine months of the statement the monthly job would load.
   let k = 0;
-  for (const item of generateReimbursementHistory(`large:${i}`, shared.now, 9)) {
-    if (item.date < birthDate) continue;
-    rows.reimbursements.push([largeId("rb", i * 1000 + k++), patientId, item.category, item.date, item.actCode, item.label, item.specialty, item.quantity, item.amountCents]);
+  const seedKey = reimbursementSeedKey({ nir, birthDate, birthRank: 1 });
+  const today = isoDay(shared.now);
+  for (const item of generateReimbursementHistory({ seedKey, profile: careProfileFor(seedKey, null), birthDate, after: statementStart(today, 9), through: today })) {
+    rows.reimbursements.push([largeId("rb", i * 1000 + k++), patientId, item.category, item.date, item.actCode, item.label, item.specialty, item.quantity, item.activeIngredients, item.deliveredInHospital ? 1 : 0, item.stayDays]);
   }
   rows.notifications.push([largeId("nt", i), patientId, "Votre DMP a été créé", "Votre dossier médical partagé a été créé en ligne.", opened, prismaDateTime(openedMs + DAY)]);
 }

@@ -23,13 +23,13 @@ import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { blockProfessionalAction, revealDocumentAction, saveAllergyAction, saveTreatmentAction } from "./actions";
 import { closeEmergencyAction } from "./acces/actions";
 import { EmergencySummarySection } from "@/components/pro/emergency-summary";
+import { ReimbursementStatement } from "@/components/reimbursements/reimbursement-statement";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
 
 type TProps = { params: Promise<{ patientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
-const EUR = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 
 function day(d: string): string {
   const [y, m, dd] = d.split("-");
@@ -265,30 +265,7 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
         </div>
       </section>
 
-      {record.reimbursements.isAllowed ? (
-        <section aria-labelledby="remboursements" className="mb-10">
-          <h2 id="remboursements" className="mb-3 text-2xl font-semibold">
-            Remboursements (24 derniers mois)
-          </h2>
-          {!record.reimbursements.isLoaded ? (
-            <Alert tone="info">Historique de remboursements en cours de chargement : l&apos;Assurance Maladie le transmet dans quelques instants.</Alert>
-          ) : (
-            <DataTable
-              caption="Remboursements de l'Assurance Maladie"
-              captionHidden
-              rows={record.reimbursements.items}
-              rowKey={(r) => r.id}
-              emptyText="Aucun remboursement sur la période."
-              columns={[
-                { key: "date", header: "Date", cell: (r) => day(r.date) },
-                { key: "label", header: "Acte ou produit", isRowHeader: true, cell: (r) => r.label },
-                { key: "code", header: "Code", cell: (r) => <code>{r.actCode}</code> },
-                { key: "amount", header: "Montant remboursé", cell: (r) => EUR.format(r.amountCents / 100) },
-              ]}
-            />
-          )}
-        </section>
-      ) : null}
+      <ReimbursementStatement patientId={patientId} viewer={{ actor }} searchParams={sp} />
     </>
   );
 }
