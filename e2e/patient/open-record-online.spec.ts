@@ -59,5 +59,5 @@ test("ouvrir son DMP en ligne", async ({ page, dmp }) => {
     await page.goto("/patient/remboursements");
     return page.getByText("en cours de chargement").count();
   }, { timeout: 15_000 }).toBe(0);
-  await expect(page.getByRole("heading", { level: 2, name: /Pharmacie/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: /Pharmacie \/ Fournitures/ })).toBeVisible();
 });
