@@ -24,16 +24,16 @@ test("le patient lit son relevé de remboursements : période, avertissement, ru
   for (const title of ["Pharmacie / Fournitures", "Hospitalisation", "Soins médicaux et dentaires", "Radiologie"]) {
     await expect(statement.getByRole("heading", { level: 3, name: new RegExp(`^${title.replace("/", "\\/")}`) })).toBeVisible();
   }
-  const pharmacy = statement.getByRole("region", { name: /^Pharmacie \/ Fournitures/ });
+  const pharmacy = statement.getByRole("region", { name: /^Pharmacie \/ Fournitures \(/ });
   for (const header of ["Date de délivrance", "Nom du médicament ou de la fourniture", "Composants actifs du médicament", "Quantités délivrées"]) {
     await expect(pharmacy.getByRole("columnheader", { name: header })).toBeVisible();
   }
   await expect(pharmacy.getByRole("cell", { name: "METFORMINE CHLORHYDRATE" }).first()).toBeVisible();
-  const care = statement.getByRole("region", { name: /^Soins médicaux et dentaires/ });
+  const care = statement.getByRole("region", { name: /^Soins médicaux et dentaires \(/ });
   for (const header of ["Date d'exécution de l'acte", "Acte", "Libellé de l'acte", "Spécialité"]) {
     await expect(care.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
   }
-  const stays = statement.getByRole("region", { name: /^Hospitalisation/ });
+  const stays = statement.getByRole("region", { name: /^Hospitalisation \(/ });
   for (const header of ["Date d'admission", "Durée du séjour", "Nature du séjour"]) {
     await expect(stays.getByRole("columnheader", { name: header })).toBeVisible();
   }
@@ -43,10 +43,10 @@ test("le patient lit son relevé de remboursements : période, avertissement, ru
   await expect(pharmacy.getByRole("row")).toHaveCount(21);
   await pharmacy.getByRole("navigation", { name: "Pages de la rubrique Pharmacie / Fournitures" }).getByRole("link", { name: "Page suivante" }).click();
   await expect(page).toHaveURL(/remb_page_pharmacie=2/);
-  await expect(page.getByRole("region", { name: /^Pharmacie \/ Fournitures/ }).getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("region", { name: /^Pharmacie \/ Fournitures \(/ }).getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
 
   // One section only.
-  await page.getByLabel("Rubrique").selectOption({ label: "Radiologie" });
+  await page.getByLabel("Rubrique", { exact: true }).selectOption({ label: "Radiologie" });
   await page.getByRole("button", { name: "Filtrer le relevé" }).click();
   await expect(page).toHaveURL(/remb_section=radiologie/);
   await expect(page.getByRole("heading", { level: 3, name: /^Radiologie/ })).toBeVisible();

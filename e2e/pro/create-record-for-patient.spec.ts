@@ -71,7 +71,7 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
         { timeout: 30_000, message: "l'historique de remboursements n'a pas été chargé" },
       )
       .toBe(0);
-    await expect(pro.getByRole("region", { name: /^Pharmacie \/ Fournitures/ })).toBeVisible();
+    await expect(pro.getByRole("region", { name: /^Pharmacie \/ Fournitures \(/ })).toBeVisible();
     await expectNoSeriousA11yViolations(pro);
 
     // A second creation is no longer offered.
