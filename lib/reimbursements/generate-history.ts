@@ -163,7 +163,8 @@ export function generateMonth(seedKey: string, profile: TCareProfile, birthDate:
   const profileStays = PROFILE_STAYS[effective];
   const stayRate = effective === "CANCER" ? 0.5 : effective === "HEART_FAILURE" ? 0.06 : effective === "DIABETES" ? 0.03 : 0;
   const stays: TStay[] = [];
-  if (profileStays && rng.chance(stayRate)) stays.push(rng.pick(profileStays));
+  // The first stay of a profile is its recurring one (chemotherapy sessions…); the others are rare events.
+  if (profileStays && rng.chance(stayRate)) stays.push(rng.chance(0.85) ? (profileStays[0] as TStay) : rng.pick(profileStays));
   if (rng.chance(0.012)) stays.push(rng.pick(ACUTE_STAYS));
   for (const stay of stays) {
     const admission = day(rng, m);
