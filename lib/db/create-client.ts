@@ -9,12 +9,13 @@ export type { PrismaClient };
  * A Prisma client on the embedded SQLite file. Used by the server (through ./client)
  * and by scripts and tests, which may point it at their own database file.
  * The file is put in WAL mode by prisma/prepare.ts (the mode is stored in the file);
- * the busy timeout queues a second process's writes instead of failing them.
  * Statements outside a transaction wait while one is open on the connection
  * (see serialized-adapter.ts): a request never reads or writes inside another's transaction.
+ * Another process's writes (npm run serve runs several) are waited for by the adapter,
+ * asynchronously: SQLite's own busy timeout is 0, as its wait would block the event loop.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   ensureDatabaseFolder(url);
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 0 });
   return new PrismaClient({ adapter: serializeTransactions(adapter) });
 }
