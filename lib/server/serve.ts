@@ -46,8 +46,11 @@ function freePort(): Promise<number> {
 
 async function runWorker(options: TServeOptions): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
-  // Loaded here, not in the primary, which stays small.
-  const [{ default: next }, { limitedHandler }] = await Promise.all([import("next"), import("./limited-handler")]);
+  // Loaded here, not in the primary, which stays small. Next's own environment first (the
+  // global AsyncLocalStorage), as `next start` does, before anything imports next/server.
+  await import("next/dist/server/node-environment");
+  const { default: next } = await import("next");
+  const { limitedHandler } = await import("./limited-handler");
   const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
