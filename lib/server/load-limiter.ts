@@ -125,6 +125,6 @@ export function loadLimitsFromEnv(env: Record<string, string | undefined> = proc
   return {
     maxInFlight: int("DMP_MAX_IN_FLIGHT", 8, 1),
     maxQueued: int("DMP_MAX_QUEUED", 64, 0),
-    maxWaitMs: int("DMP_MAX_QUEUE_WAIT_MS", 1000, 0),
+    maxWaitMs: int("DMP_MAX_QUEUE_WAIT_MS", 500, 0),
   };
 }
