@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, ensureDatabaseFolder } from "./database-url";
-import { serializeTransactions } from "./serialized-adapter";
+import { BUSY_WAIT_MS, serializeTransactions } from "./serialized-adapter";
 
 export type { PrismaClient };
 
@@ -17,5 +17,7 @@ export type { PrismaClient };
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   ensureDatabaseFolder(url);
   const adapter = new PrismaBetterSQLite3({ url, timeout: 0 });
-  return new PrismaClient({ adapter: serializeTransactions(adapter) });
+  // A transaction may wait for another process's write lock (BUSY_WAIT_MS) on top of this
+  // process's queue: Prisma's default 2 s to start one would give up first.
+  return new PrismaClient({ adapter: serializeTransactions(adapter), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 } });
 }
