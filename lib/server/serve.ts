@@ -32,6 +32,9 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): TServeOptions {
   return { port, hostname: value("hostname"), keepAliveTimeoutMs };
 }
 
+const limitsText = (inFlight: number, queued: number, waitMs: number) =>
+  `${inFlight} requête${inFlight > 1 ? "s" : ""} à la fois, file de ${queued}, ${waitMs} ms d'attente au plus`;
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -72,7 +75,7 @@ async function runWorker(options: TServeOptions): Promise<void> {
   process.once("SIGINT", stop);
   if (!cluster.isWorker) {
     const { maxInFlight, maxQueued, maxWaitMs } = limiter.limits;
-    console.log(`Prêt : http://${options.hostname ?? "localhost"}:${options.port} (1 processus ; ${maxInFlight} requêtes à la fois, file de ${maxQueued}, ${maxWaitMs} ms d'attente au plus)`);
+    console.log(`Prêt : http://${options.hostname ?? "localhost"}:${options.port} (1 processus ; ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`);
   }
 }
 
@@ -108,7 +111,7 @@ async function runPrimary(options: TServeOptions, count: number): Promise<void> 
   await Promise.all(environments.slice(1).map((_, i) => fork(i + 1)));
   const { maxInFlight, maxQueued, maxWaitMs } = loadLimitsFromEnv();
   console.log(
-    `Prêt : http://${options.hostname ?? "localhost"}:${options.port} (${count} processus ; par processus ${maxInFlight} requêtes à la fois, file de ${maxQueued}, ${maxWaitMs} ms d'attente au plus)`,
+    `Prêt : http://${options.hostname ?? "localhost"}:${options.port} (${count} processus ; par processus ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`,
   );
 
   const stop = () => {
