@@ -1,6 +1,7 @@
 /**
  * The Playwright web server: a fresh database, migrated and seeded, a production build
- * and `next start`. playwright.config.ts sets DATABASE_URL, PORT, NEXT_DIST_DIR,
+ * and the production server of `npm run serve` (lib/server/serve.ts) with two processes
+ * (E2E_SERVER_PROCESSES to change), so the journeys go through its cluster and its queue. playwright.config.ts sets DATABASE_URL, PORT, NEXT_DIST_DIR,
  * DEV_TOOLS and NEXTAUTH_URL, so several engineers can each run their own server.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -51,7 +52,12 @@ console.log(`e2e : démarrage sur le port ${port}`);
 // Idle connections stay open longer than any test: a test's request client reuses its
 // keep-alive socket seconds later, and Node's default 5 s let the server close it under
 // that reuse (ECONNRESET in CI).
-const server = spawn(bin("next"), ["start", "-p", port, "--keepAliveTimeout", "120000"], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["--import", "tsx", path.join("lib", "server", "serve.ts"), "--port", port, "--keep-alive-timeout", "120000"], {
+  stdio: "inherit",
+  // A queued request may wait longer than in production: a shared CI machine is slow, and a
+  // journey must not fail on a 503 the load of other suites caused.
+  env: { DMP_MAX_QUEUE_WAIT_MS: "15000", ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: process.env.E2E_SERVER_PROCESSES ?? "2" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }

@@ -4,8 +4,8 @@ import { platformNow } from "@/lib/clock/clock";
  * event loop): `tsx lib/bench/load.ts <scenario.json>`. Loads one URL with autocannon for
  * a given number of connections and duration, records every response time itself (for
  * p50/p95/p99) and prints one JSON line (TLoadResult) on stdout.
- * ITI-65 scenarios build a new single-document Bundle for every request (unique
- * masterIdentifier), round robin over known identities.
+ * ITI-65 scenarios build a new Bundle for every request (ingest.documentsPerBundle documents,
+ * each with a unique masterIdentifier), round robin over known identities.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -21,12 +21,16 @@ export type TLoadScenario = {
   durationSec: number;
   /** Requests whose answer is not this status count as errors (2xx by default). */
   expectStatus?: number;
+  /** Seconds after which a request counts as timed out (default 30). */
+  timeoutSec?: number;
   ingest?: {
     runId: string;
     finess: string;
     authorIdNat: string;
     typeCode: string;
     patients: TFeedPatient[];
+    /** Documents per Bundle (1 by default); okPerSec then counts documents. */
+    documentsPerBundle?: number;
   };
 };
 
@@ -39,7 +43,7 @@ export type TLoadResult = {
   durationSec: number;
   /** Responses per second (all statuses). */
   rps: number;
-  /** 2xx responses per second (for ITI-65: documents per second). */
+  /** 2xx responses per second (for ITI-65: documents per second, a Bundle counting its documents). */
   okPerSec: number;
   p50: number;
   p95: number;
@@ -87,36 +91,34 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
   const statusCounts: Record<string, number> = {};
   let counter = 0;
   const ingest = s.ingest;
+  const perBundle = ingest?.documentsPerBundle ?? 1;
   const opts: TAutocannonOptions = {
     url: s.url,
     connections: s.connections,
     duration: s.durationSec,
     method: s.method,
     headers: s.headers,
-    timeout: 30,
+    timeout: s.timeoutSec ?? 30,
   };
   if (ingest) {
     opts.requests = [
       {
         setupRequest: (req) => {
           const n = counter++;
+          // One patient per Bundle (a submission set is about one record).
           const patient = ingest.patients[n % ingest.patients.length] as TFeedPatient;
-          const bundle = buildProvideBundle(
-            [
-              {
-                uniqueId: `1.2.250.1.213.1.1.9.98.${ingest.runId}.${n}`,
-                patient,
-                typeCode: ingest.typeCode,
-                title: "Compte rendu de consultation",
-                authorIdNat: ingest.authorIdNat,
-                custodianFiness: ingest.finess,
-                serviceDate: platformNow().toISOString().slice(0, 10),
-                content: { bytes: documentBytes(n), contentType: "text/plain" },
-                inlineContent: true,
-              },
-            ],
-            { sourceFiness: ingest.finess },
-          );
+          const documents = Array.from({ length: perBundle }, (_, d) => ({
+            uniqueId: `1.2.250.1.213.1.1.9.98.${ingest.runId}.${n}.${d}`,
+            patient,
+            typeCode: ingest.typeCode,
+            title: "Compte rendu de consultation",
+            authorIdNat: ingest.authorIdNat,
+            custodianFiness: ingest.finess,
+            serviceDate: platformNow().toISOString().slice(0, 10),
+            content: { bytes: documentBytes(n * perBundle + d), contentType: "text/plain" },
+            inlineContent: true,
+          }));
+          const bundle = buildProvideBundle(documents, { sourceFiness: ingest.finess });
           return { ...req, method: "POST", body: JSON.stringify(bundle), headers: { ...s.headers, "content-type": "application/fhir+json" } };
         },
       },
@@ -143,7 +145,7 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
     timeouts: result.timeouts,
     durationSec: round(duration),
     rps: round(total / duration, 1),
-    okPerSec: round(ok / duration, 1),
+    okPerSec: round((ok * perBundle) / duration, 1),
     p50: round(percentile(sorted, 50)),
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),

@@ -7,16 +7,23 @@
  *   --reuse        require an existing file (never generate)
  *   --skip-build   reuse the last build in .next-bench
  *   --no-migrate   leave the file's migrations as they are (to measure an older build)
- *   --only a,b     run only these scenarios (documents, pro-record, content, traces, iti67,
- *                  ingest; the two references always run: the no-DB JSON baseline, which
- *                  every ratio needs, and a no-DB dynamic page, the floor of page rendering)
+ *   --only a,b     run only these scenarios (the ids of lib/bench/scenarios.ts: documents,
+ *                  pro-record, content, traces, iti67, ingest, ingest20; the references always
+ *                  run: the no-DB JSON baseline, which every ratio needs, the no-DB sign-in
+ *                  page and the 20-row "page floor", the floor of page rendering)
  *   --levels 1,8   connection levels (default 1,8,32)
- *   --cpu-prof     write the server's V8 CPU profile into bench/profiles/ (for
+ *   --processes L  server processes to measure, one full run each (default: one per core;
+ *                  --compare-processes = 1 and one per core)
+ *   --overload     also the overload run (on by default, off with --quick; --no-overload):
+ *                  --overload-connections N (200) for --overload-duration S (30) on the
+ *                  document list: longest wait, p99, 503s, timeouts (> 10 s), peak memory
+ *   --cpu-prof     write the server's V8 CPU profiles into bench/profiles/ (for
  *                  `npx tsx lib/bench/profile-summary.ts <file>`)
- * Builds the app into .next-bench, starts `next start` on a spare port against the large
- * database, loads seven routes from a separate process (lib/bench/load.ts, autocannon) at
- * 1, 8 and 32 connections, samples the server's memory, and writes bench/results/<time>.md
- * and .json (plus the SQL query plans behind reads 1-5).
+ * Builds the app into .next-bench, starts the production server of `npm run serve`
+ * (lib/server/serve.ts) on a spare port against the large database, loads each route from a
+ * separate process (lib/bench/load.ts, autocannon) at 1, 8 and 32 connections, samples the
+ * server's memory, and writes bench/results/<time>.md and .json (plus the SQL query plans
+ * behind reads 1-5).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -27,11 +34,14 @@ import path from "node:path";
 import type { TLoadResult, TLoadScenario } from "./load";
 import { refreshPlannerStatistics } from "../db/planner-statistics";
 import type { TScenarioPlans } from "./explain";
+import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
+import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const LEVELS = [1, 8, 32] as const;
-const SCENARIO_IDS = ["documents", "pro-record", "content", "traces", "iti67", "ingest"] as const;
+/** An overload request slower than this counts as timed out. */
+const OVERLOAD_TIMEOUT_SEC = 10;
 
 type TOptions = {
   patients: number;
@@ -43,6 +53,8 @@ type TOptions = {
   migrate: boolean;
   only: readonly string[];
   levels: readonly number[];
+  processes: readonly number[];
+  overload: { connections: number; durationSec: number } | null;
   cpuProf: boolean;
 };
 
@@ -59,13 +71,24 @@ function parseArgs(argv: string[]): TOptions {
   if (!(durationSec > 0)) throw new Error("--duration : nombre de secondes attendu.");
   const db = value("db");
   const only = (value("only") ?? SCENARIO_IDS.join(",")).split(",").filter(Boolean);
-  const unknown = only.filter((id) => !(SCENARIO_IDS as readonly string[]).includes(id));
+  const unknown = only.filter((id) => !SCENARIO_IDS.includes(id));
   if (unknown.length) throw new Error(`--only : scénario inconnu ${unknown.join(", ")} (attendus : ${SCENARIO_IDS.join(", ")}).`);
   const levels = (value("levels") ?? LEVELS.join(",")).split(",").map(Number);
   if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--levels : entiers ≥ 1 séparés par des virgules attendus.");
+  const cores = os.availableParallelism();
+  const processes = (value("processes") ?? (argv.includes("--compare-processes") ? `1,${cores}` : String(cores))).split(",").map(Number);
+  if (processes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--processes : entiers ≥ 1 séparés par des virgules attendus.");
+  const overloadOn = argv.includes("--overload") || (!quick && !argv.includes("--no-overload"));
+  const overload = {
+    connections: Number(value("overload-connections") ?? 200),
+    durationSec: Number(value("overload-duration") ?? 30),
+  };
+  if (!Number.isInteger(overload.connections) || overload.connections < 1 || !(overload.durationSec > 0)) throw new Error("--overload-connections / --overload-duration : nombres positifs attendus.");
   return {
     only,
     levels,
+    processes: [...new Set(processes)],
+    overload: overloadOn ? overload : null,
     cpuProf: argv.includes("--cpu-prof"),
     patients,
     quick,
@@ -132,6 +155,10 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 class MemorySampler {
   peakTreeRssKb = 0;
+  /** Starts a new peak (the overload run reports its own). */
+  resetPeak(): void {
+    this.peakTreeRssKb = 0;
+  }
   private timer: NodeJS.Timeout | null = null;
   constructor(private readonly pid: number) {}
   start(): void {
@@ -244,9 +271,17 @@ function runLoad(scenario: TLoadScenario): Promise<TLoadResult> {
 
 // --- Report ----------------------------------------------------------------------------
 
-type TRow = { id: string; label: string; connections: number; result: TLoadResult; ratio: number | null };
+type TRow = { id: string; label: string; processes: number; connections: number; result: TLoadResult; ratio: number | null; documentsPerRequest: number };
+type TOverloadRow = { processes: number; connections: number; durationSec: number; result: TLoadResult; peakRssMb: number };
 
-function markdown(meta: Record<string, unknown>, rows: TRow[], memory: ReturnType<MemorySampler["report"]>, plans: TScenarioPlans[], dbSize: { db: number; wal: number }): string {
+function markdown(
+  meta: Record<string, unknown>,
+  rows: TRow[],
+  overloads: TOverloadRow[],
+  memory: ReturnType<MemorySampler["report"]>,
+  plans: TScenarioPlans[],
+  dbSize: { db: number; wal: number },
+): string {
   const lines: string[] = [];
   const m = meta as { startedAt: string; cpus: number; cpuModel: string; loadavgStart: number[]; loadavgEnd: number[]; patients: number; counts: Record<string, number>; durationSec: number; node: string };
   lines.push(`# Mesures de performance — ${m.startedAt}`, "");
@@ -256,19 +291,33 @@ function markdown(meta: Record<string, unknown>, rows: TRow[], memory: ReturnTyp
   lines.push(
     `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; fichier ${(dbSize.db / 1e9).toFixed(2)} Go (+ WAL ${(dbSize.wal / 1e6).toFixed(1)} Mo). Durée par mesure : ${m.durationSec} s.`,
   );
-  lines.push(`Mémoire du serveur (next start et ses enfants) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
-  lines.push("| scénario | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  lines.push(`Mémoire du serveur (tous ses processus) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
+  lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
-    const rate = r.id === "ingest" ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
+    const rate = r.documentsPerRequest > 0 ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
     const errors = r.result.errors + r.result.timeouts + r.result.non2xx;
-    lines.push(`| ${r.label} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} |`);
+    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} |`);
   }
   lines.push(
     "",
-    "× référence : débit rapporté à celui de la route de référence (/api/bench/baseline, JSON fixe de même taille, sans base) au même nombre de connexions.",
-    "La ligne 8 (une page rendue par le serveur, sans aucun accès à la base) donne le plancher du rendu de page de Next.js sur cette machine : les lectures 1, 2 et 4 sont des pages et ne peuvent pas aller plus vite qu'elle.",
+    "× référence : débit rapporté à celui de la route de référence (/api/bench/baseline, JSON fixe de même taille, sans base) au même nombre de processus et de connexions.",
+    "Les lignes 8 et 9 (pages rendues par le serveur sans aucun accès à la base : la page de connexion, un tableau nu de 20 lignes) donnent le plancher du rendu de page de l'application sur cette machine : les lectures 1, 2 et 4 sont des pages et ne peuvent pas aller plus vite.",
     "",
   );
+  if (overloads.length > 0) {
+    lines.push("## Surcharge", "");
+    lines.push(
+      `Liste des documents, connexions ouvertes en continu ; délai dépassé : plus de ${OVERLOAD_TIMEOUT_SEC} s sans réponse.`,
+      "",
+      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | p99 ms | pic mémoire Mo |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const o of overloads) {
+      const r = o.result;
+      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.p99} | ${o.peakRssMb} |`);
+    }
+    lines.push("");
+  }
   lines.push("## Requêtes SQL des lectures 1 à 5 (EXPLAIN QUERY PLAN)", "");
   for (const s of plans) {
     lines.push(`### ${s.scenario} — ${s.queries} requêtes, ${s.totalMs} ms cumulés`, "");
@@ -284,6 +333,101 @@ function printTable(md: string): void {
   console.log(`\n${table.join("\n")}\n`);
 }
 
+// --- One server, its scenarios -----------------------------------------------------------
+
+type TServerRun = { rows: TRow[]; overload: TOverloadRow | null; memory: ReturnType<MemorySampler["report"]> };
+
+/** Starts `npm run serve`'s server with `processes` processes (node's own CLI: --cpu-prof is refused in NODE_OPTIONS). */
+function startServer(processes: number, port: number, env: NodeJS.ProcessEnv, profileDir: string | null): ChildProcess {
+  const args = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", path.join(ROOT, "lib", "server", "serve.ts"), "--port", String(port), "--hostname", "127.0.0.1"];
+  return spawn(process.execPath, args, { env: { ...env, WEB_CONCURRENCY: String(processes) }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.ProcessEnv, profileDir: string | null, context: (credentials: () => TBenchCredentials) => TScenarioContext, fixtures: TBenchFixtures): Promise<TServerRun> {
+  const port = await spareport();
+  const origin = `http://127.0.0.1:${port}`;
+  log(`Serveur (${processes} processus) sur ${origin}…`);
+  const server = startServer(processes, port, { ...serverEnv, NEXTAUTH_URL: origin }, profileDir);
+  const sampler = new MemorySampler(server.pid as number);
+  const rows: TRow[] = [];
+  let overload: TOverloadRow | null = null;
+  let memory: ReturnType<MemorySampler["report"]> = { peakRssMb: 0, vmHwmMb: 0, currentRssMb: 0 };
+  try {
+    await waitForHealth(origin, server);
+    sampler.start();
+    let credentials = await mintCredentials(fixtures);
+    const ctx = context(() => credentials);
+    const scenarios = SCENARIOS.filter((x) => o.only.includes(x.id));
+
+    // Each read must answer 200 with the real page before it is loaded.
+    let listBytes = 50_000;
+    for (const s of scenarios.filter((x) => !x.ingestDocuments)) {
+      const res = await fetch(`${origin}${s.path(ctx)}`, { headers: s.headers(ctx), redirect: "manual" });
+      const body = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200) throw new Error(`${s.label} : statut ${res.status} au lieu de 200 (session refusée ?) ${body.toString("utf8").slice(0, 300)}`);
+      if (s.id === "documents") listBytes = body.length;
+      log(`  ${s.label} : 200, ${body.length} octets`);
+    }
+    const references = REFERENCES(listBytes);
+    const runId = `${Date.now()}${processes}`;
+    const scenarioOf = (s: TScenario, connections: number, durationSec: number): TLoadScenario => ({
+      url: `${origin}${s.path(ctx)}`,
+      method: s.ingestDocuments ? "POST" : "GET",
+      headers: s.headers(ctx),
+      connections,
+      durationSec,
+      ...(s.ingestDocuments
+        ? {
+            ingest: {
+              runId: `${runId}${s.ingestDocuments}${connections}${durationSec}`,
+              finess: fixtures.professional.finess,
+              authorIdNat: fixtures.professional.idNat,
+              typeCode: fixtures.professional.typeCode,
+              patients: fixtures.feedPatients,
+              documentsPerBundle: s.ingestDocuments,
+            },
+          }
+        : {}),
+    });
+
+    const [baseline, ...otherReferences] = references;
+    const all = [baseline as TScenario, ...scenarios, ...otherReferences];
+    const baselineRps = new Map<number, number>();
+    for (const s of all) {
+      credentials = await mintCredentials(fixtures); // API tokens live 5 minutes
+      log(`${s.label} : échauffement…`);
+      await runLoad(scenarioOf(s, 8, Math.min(3, o.durationSec)));
+      for (const connections of o.levels) {
+        const result = await runLoad(scenarioOf(s, connections, o.durationSec));
+        if (s.id === "baseline") baselineRps.set(connections, result.rps);
+        const base = baselineRps.get(connections);
+        const rate = s.ingestDocuments ? result.okPerSec : result.rps;
+        const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
+        rows.push({ id: s.id, label: s.label, processes, connections, result, ratio, documentsPerRequest: s.ingestDocuments ?? 0 });
+        const errors = result.errors + result.timeouts + result.non2xx;
+        log(`  ${connections} connexions : ${rate} ${s.ingestDocuments ? "doc/s" : "req/s"}, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
+      }
+    }
+
+    const overloaded = SCENARIOS.find((x) => x.id === OVERLOAD_SCENARIO_ID);
+    if (o.overload && overloaded) {
+      credentials = await mintCredentials(fixtures);
+      log(`Surcharge : ${o.overload.connections} connexions pendant ${o.overload.durationSec} s (${overloaded.label})…`);
+      sampler.resetPeak();
+      // 503 is an expected answer here: only 200 counts as served.
+      const result = await runLoad({ ...scenarioOf(overloaded, o.overload.connections, o.overload.durationSec), expectStatus: 200, timeoutSec: OVERLOAD_TIMEOUT_SEC });
+      const peakRssMb = sampler.report().peakRssMb;
+      overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb };
+      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms, p99 ${result.p99} ms, pic mémoire ${peakRssMb} Mo`);
+    }
+    memory = sampler.report();
+  } finally {
+    sampler.stop();
+    await stopServer(server);
+  }
+  return { rows, overload, memory };
+}
+
 // --- Main --------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -296,11 +440,12 @@ async function main(): Promise<void> {
   // The server and the token minting share this secret (no file next to the database).
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET = crypto.randomBytes(32).toString("base64url");
-  const [{ createPrismaClient }, { prepareFixtures, mintCredentials }, { explainReads }] = await Promise.all([
+  const [{ createPrismaClient }, { prepareFixtures, mintCredentials: mint }, { explainReads }] = await Promise.all([
     import("@/lib/db/create-client"),
     import("./fixtures"),
     import("./explain"),
   ]);
+  mintCredentials = mint;
   const db = createPrismaClient(url);
   const fixtures = await prepareFixtures(db);
   const counts = { patients: await db.patient.count(), documents: await db.document.count(), traces: await db.trace.count() };
@@ -311,8 +456,6 @@ async function main(): Promise<void> {
   const plans = await explainReads(url, fixtures, await mintCredentials(fixtures));
   for (const p of plans) log(`  ${p.scenario} : ${p.queries} requêtes SQL, ${p.totalMs} ms`);
 
-  const port = await spareport();
-  const origin = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -322,101 +465,30 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     DEV_TOOLS: "0",
     BENCH_BASELINE: "1",
-    NEXTAUTH_URL: origin,
     // As `npm run serve` (package.json): V8 would otherwise grow the heap to ~500 MB
     // before collecting; 256 MB keeps the server near 300 MB at the same throughput.
     NODE_OPTIONS: `--max-old-space-size=256 ${process.env.NODE_OPTIONS ?? ""}`.trim(),
   };
-  const profileDir = path.join(ROOT, "bench", "profiles");
-  if (o.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
+  const profileDir = o.cpuProf ? path.join(ROOT, "bench", "profiles") : null;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   if (!o.skipBuild || !fs.existsSync(path.join(ROOT, ".next-bench", "BUILD_ID"))) build(serverEnv);
 
-  log(`next start sur ${origin}…`);
-  // Node refuses --cpu-prof in NODE_OPTIONS: run Next's CLI through node itself.
-  const nextArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
-  const server = o.cpuProf
-    ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...nextArgs], {
-        env: serverEnv,
-        stdio: ["ignore", "ignore", "inherit"],
-      })
-    : spawn(path.join(BIN, "next"), nextArgs, { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
-  const sampler = new MemorySampler(server.pid as number);
   const rows: TRow[] = [];
+  const overloads: TOverloadRow[] = [];
   let memory: ReturnType<MemorySampler["report"]> = { peakRssMb: 0, vmHwmMb: 0, currentRssMb: 0 };
-  try {
-    await waitForHealth(origin, server);
-    sampler.start();
-    let credentials = await mintCredentials(fixtures);
-
-    const fhirSearch = `/api/fhir/DocumentReference?patient.identifier=${encodeURIComponent(`urn:oid:1.2.250.1.213.1.4.8|${fixtures.documentsPatient.nir}`)}`;
-    const scenarios = [
-      { id: "documents", label: "1. liste des documents (patient, 1re page)", path: "/patient/documents", auth: () => ({ cookie: credentials.patientDocumentsCookie }) },
-      { id: "pro-record", label: "2. dossier vu par un professionnel", path: `/pro/patients/${fixtures.documentsPatient.id}`, auth: () => ({ cookie: credentials.proCookie }) },
-      { id: "content", label: "3. ouverture d'un document (contenu)", path: `/patient/documents/${fixtures.documentId}/contenu`, auth: () => ({ cookie: credentials.patientDocumentsCookie }) },
-      { id: "traces", label: "4. historique des traces (patient, 1re page)", path: "/patient/historique", auth: () => ({ cookie: credentials.patientTracesCookie }) },
-      { id: "iti67", label: "5. FHIR ITI-67 (recherche)", path: fhirSearch, auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
-      { id: "ingest", label: "6. FHIR ITI-65 (alimentation)", path: "/api/fhir", auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
-    ].filter((x) => o.only.includes(x.id));
-
-    // Each read must answer 200 with the real page before it is loaded.
-    let listBytes = 50_000;
-    for (const s of scenarios.filter((x) => x.id !== "ingest")) {
-      const res = await fetch(`${origin}${s.path}`, { headers: s.auth(), redirect: "manual" });
-      const body = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200) throw new Error(`${s.label} : statut ${res.status} au lieu de 200 (session refusée ?) ${body.toString("utf8").slice(0, 300)}`);
-      if (s.id === "documents") listBytes = body.length;
-      log(`  ${s.label} : 200, ${body.length} octets`);
-    }
-    const baseline = { id: "baseline", label: "7. référence (JSON fixe, sans base)", path: `/api/bench/baseline?bytes=${listBytes}`, auth: () => ({}) };
-    // The floor of a server-rendered page in this framework: the patient sign-in form, a
-    // dynamic page (it reads the session cookie) with no database access at all.
-    const pageFloor = { id: "page-floor", label: "8. page dynamique sans base (connexion patient)", path: "/patient/connexion", auth: () => ({}) };
-    const runId = `${Date.now()}`;
-    const scenarioOf = (s: (typeof scenarios)[number] | typeof baseline | typeof pageFloor, connections: number, durationSec: number): TLoadScenario => ({
-      url: `${origin}${s.path}`,
-      method: s.id === "ingest" ? "POST" : "GET",
-      headers: s.auth() as Record<string, string>,
-      connections,
-      durationSec,
-      ...(s.id === "ingest"
-        ? {
-            ingest: {
-              runId: `${runId}${connections}${durationSec}`,
-              finess: fixtures.professional.finess,
-              authorIdNat: fixtures.professional.idNat,
-              typeCode: fixtures.professional.typeCode,
-              patients: fixtures.feedPatients,
-            },
-          }
-        : {}),
-    });
-
-    const all = [baseline, ...scenarios, pageFloor];
-    const baselineRps = new Map<number, number>();
-    for (const s of all) {
-      credentials = await mintCredentials(fixtures); // API tokens live 5 minutes
-      log(`${s.label} : échauffement…`);
-      await runLoad(scenarioOf(s, 8, Math.min(3, o.durationSec)));
-      for (const connections of o.levels) {
-        const result = await runLoad(scenarioOf(s, connections, o.durationSec));
-        if (s.id === "baseline") baselineRps.set(connections, result.rps);
-        const base = baselineRps.get(connections);
-        const rate = s.id === "ingest" ? result.okPerSec : result.rps;
-        const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
-        rows.push({ id: s.id, label: s.label, connections, result, ratio });
-        const errors = result.errors + result.timeouts + result.non2xx;
-        log(`  ${connections} connexions : ${rate} ${s.id === "ingest" ? "doc/s" : "req/s"}, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
-      }
-    }
-    memory = sampler.report();
-  } finally {
-    sampler.stop();
-    await stopServer(server);
+  for (const processes of o.processes) {
+    const run = await measureServer(o, processes, serverEnv, profileDir, (credentials) => ({ fixtures, credentials }), fixtures);
+    rows.push(...run.rows);
+    if (run.overload) overloads.push(run.overload);
+    if (run.memory.peakRssMb > memory.peakRssMb) memory = run.memory;
   }
 
-  // Baseline last in the table, as the issue lists it.
-  const references = ["baseline", "page-floor"];
-  const ordered = [...rows.filter((r) => !references.includes(r.id)), ...references.flatMap((id) => rows.filter((r) => r.id === id))];
+  // The references last in the table, as the issue lists them.
+  const referenceIds = REFERENCES(0).map((r) => r.id);
+  const ordered = o.processes.flatMap((n) => {
+    const mine = rows.filter((r) => r.processes === n);
+    return [...mine.filter((r) => !referenceIds.includes(r.id)), ...referenceIds.flatMap((id) => mine.filter((r) => r.id === id))];
+  });
   const dbSize = { db: fileSize(o.dbFile), wal: fileSize(`${o.dbFile}-wal`) };
   const meta = {
     startedAt: startedAt.toISOString(),
@@ -429,18 +501,22 @@ async function main(): Promise<void> {
     counts,
     durationSec: o.durationSec,
     quick: o.quick,
+    processes: o.processes,
     dbFile: path.relative(ROOT, o.dbFile),
   };
-  const md = markdown(meta, ordered, memory, plans, dbSize);
+  const md = markdown(meta, ordered, overloads, memory, plans, dbSize);
   const outDir = path.join(ROOT, "bench", "results");
   fs.mkdirSync(outDir, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
   fs.writeFileSync(path.join(outDir, `${stamp}.md`), md);
-  fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ meta, memory, dbSize, results: ordered, plans }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ meta, memory, dbSize, results: ordered, overloads, plans }, null, 2)}\n`);
   printTable(md);
   log(`Résultats : bench/results/${stamp}.md et .json`);
-  if (o.cpuProf) log(`Profils CPU du serveur : ${path.relative(ROOT, profileDir)}/ (npx tsx lib/bench/profile-summary.ts <fichier>)`);
+  if (profileDir) log(`Profils CPU du serveur : ${path.relative(ROOT, profileDir)}/ (npx tsx lib/bench/profile-summary.ts <fichier>)`);
 }
+
+/** Set once the fixtures module is loaded (it needs DATABASE_URL and the secret first). */
+let mintCredentials: (f: TBenchFixtures) => Promise<TBenchCredentials> = () => Promise.reject(new Error("fixtures non chargées"));
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -36,9 +36,39 @@ function once(fn: () => void): () => void {
 async function withLock<T>(lock: FifoLock, run: () => Promise<T>): Promise<T> {
   const release = await lock.acquire();
   try {
-    return await run();
+    return await whenNotBusy(run);
   } finally {
     release();
+  }
+}
+
+/** How long a statement waits for another process's write lock before it fails. */
+export const BUSY_WAIT_MS = 5000;
+
+/** SQLite's "another connection holds the lock" (SQLITE_BUSY and its extended codes), as the driver adapter reports it. */
+export function isBusyError(error: unknown): boolean {
+  const cause = (error as { cause?: { originalCode?: unknown } } | null)?.cause;
+  const code = cause?.originalCode ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * Runs a statement that holds no lock yet (outside a transaction, or BEGIN IMMEDIATE), and
+ * runs it again while another process holds the write lock: short sleeps that grow to 20 ms,
+ * up to BUSY_WAIT_MS. Waiting here, not in SQLite's busy timeout, keeps the event loop
+ * free: better-sqlite3 is synchronous, and its busy timeout would freeze every request of
+ * the process while another process writes (the connection's own timeout is 0, create-client.ts).
+ */
+async function whenNotBusy<T>(run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isBusyError(error) || performance.now() - started > BUSY_WAIT_MS) throw error;
+      const pause = Math.min(20, 2 ** attempt) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
 
@@ -84,10 +114,12 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    // SQLite knows one level; the wrapped adapter refuses the others with Prisma's error.
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") return this.#inner.startTransaction(isolationLevel);
     const release = await this.#lock.acquire();
     let transaction: Transaction;
     try {
-      transaction = await this.#inner.startTransaction(isolationLevel);
+      transaction = await this.#beginImmediate();
     } catch (error) {
       release();
       throw error;
@@ -121,6 +153,30 @@ class SerializedAdapter implements SqlDriverAdapter {
       executeRaw: (query) => transaction.executeRaw(query).catch((error: unknown) => endOnFailure(query, error)),
       commit: () => end("commit"),
       rollback: () => end("rollback"),
+    };
+  }
+
+  /**
+   * BEGIN IMMEDIATE, not the wrapped adapter's deferred BEGIN: with several server processes
+   * on one file (npm run serve), a deferred transaction that read first and writes next
+   * fails with SQLITE_BUSY when another process wrote in between (its snapshot is stale, and
+   * the busy timeout cannot help). Taking the write lock at BEGIN makes the other processes'
+   * transactions wait their turn in the busy timeout instead. Reads outside transactions
+   * never wait (WAL). The transaction's statements go straight to the connection: this
+   * process's lock is held until COMMIT or ROLLBACK.
+   */
+  async #beginImmediate(): Promise<Transaction> {
+    const inner = this.#inner;
+    await whenNotBusy(() => inner.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] }));
+    return {
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      // Prisma sends COMMIT / ROLLBACK itself, then calls commit() / rollback().
+      options: { usePhantomQuery: false },
+      queryRaw: (query) => inner.queryRaw(query),
+      executeRaw: (query) => inner.executeRaw(query),
+      commit: () => Promise.resolve(),
+      rollback: () => Promise.resolve(),
     };
   }
 

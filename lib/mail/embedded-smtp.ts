@@ -26,6 +26,12 @@ function addressesOf(value: AddressObject | AddressObject[] | undefined): string
   return list.flatMap((a) => a.value.map((v) => v.address ?? "")).filter((a) => a !== "");
 }
 
+/** EMBEDDED_SMTP_PORT when set (lib/server/serve.ts), else any free port. */
+function embeddedSmtpPort(): number {
+  const port = Number(process.env.EMBEDDED_SMTP_PORT);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : 0;
+}
+
 /**
  * The development mail server: smtp-server on 127.0.0.1, a free port, no authentication
  * and no STARTTLS. Every message received is parsed and stored as a MailMessage row,
@@ -60,7 +66,9 @@ export function startEmbeddedSmtp(): Promise<TEmbeddedSmtp> {
         },
       });
       server.on("error", (error) => console.error("Serveur SMTP embarqué :", error.message));
-      server.listen(0, "127.0.0.1", () => {
+      // `npm run serve` with several processes: the jobs process listens on the port the
+      // primary chose, the others send there (SMTP_URL), so one inbox server, never a clash.
+      server.listen(embeddedSmtpPort(), "127.0.0.1", () => {
         const address = server.server.address() as AddressInfo;
         resolve({ port: address.port, server });
       });

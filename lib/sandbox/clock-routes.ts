@@ -6,6 +6,7 @@ import { isClockLoaded } from "@/lib/clock/offsets";
 import { handleFactoryRequest } from "./handle-factory-request";
 import { namespaceOfRequest } from "./namespace-request";
 import { currentNamespace } from "@/lib/clock/namespace-scope";
+import { notifySiblingProcesses } from "@/lib/server/sibling-notices";
 
 const NO_STORE = { "Cache-Control": "no-store" } as const;
 
@@ -22,5 +23,8 @@ export const postSandboxClock = (request: Request) =>
   handleFactoryRequest(request, prisma, clockInputSchema, async (db, input) => {
     if (!isClockLoaded()) await loadClockOffsets(db);
     const namespaceId = currentNamespace();
-    return input.kind === "ADVANCE" ? advanceClock(db, namespaceId, input.byMs) : resetClock(db, namespaceId);
+    const state = input.kind === "ADVANCE" ? await advanceClock(db, namespaceId, input.byMs) : await resetClock(db, namespaceId);
+    // The other server processes reload their offsets before this answer leaves.
+    await notifySiblingProcesses("sandbox-caches");
+    return state;
   });

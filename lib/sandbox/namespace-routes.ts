@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { notifySiblingProcesses } from "@/lib/server/sibling-notices";
 import { handleFactoryRequest } from "./handle-factory-request";
 import { createNamespace, deleteNamespace, NAMESPACE_HEADER } from "./namespaces";
 
@@ -21,5 +22,7 @@ export async function deleteSandboxNamespace(request: Request, namespaceId: stri
   if (namespaceId.length > 40 || token === "" || !(await deleteNamespace(prisma, namespaceId, token))) {
     return Response.json({ error: "Espace de noms introuvable.", issues: [] }, { status: 404, headers: NO_STORE });
   }
+  // The other server processes forget its token before the 204 leaves.
+  await notifySiblingProcesses("sandbox-caches");
   return new Response(null, { status: 204, headers: NO_STORE });
 }

@@ -1,0 +1,141 @@
+/**
+ * `npm run serve`: the production server (issue 14, points 3 and 4).
+ *   tsx lib/server/serve.ts [--port 3000] [--hostname H] [--keep-alive-timeout MS]
+ * One process per core (WEB_CONCURRENCY to choose; 1 runs a single process, no cluster),
+ * each a plain Node HTTP server around Next's request handler with a bounded queue in front
+ * (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUED, DMP_MAX_QUEUE_WAIT_MS):
+ * the excess gets 503 + Retry-After at once. Connections are shared by the kernel between
+ * the workers (node:cluster); nothing is sticky, sessions are cookies. The first worker
+ * runs the background jobs and the development mail server; the primary restarts a worker
+ * that dies and relays the notices by which workers keep their caches in step
+ * (lib/server/sibling-notices.ts).
+ */
+import cluster, { type Worker } from "node:cluster";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import { LoadLimiter, loadLimitsFromEnv } from "./load-limiter";
+import { workerCount, workerEnvironments } from "./process-plan";
+import { relaySiblingNotices } from "./sibling-notices";
+
+type TServeOptions = { port: number; hostname: string | undefined; keepAliveTimeoutMs: number };
+
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv): TServeOptions {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const port = Number(value("port") ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port : numéro de port attendu.");
+  const keepAliveTimeoutMs = Number(value("keep-alive-timeout") ?? 65_000);
+  if (!Number.isInteger(keepAliveTimeoutMs) || keepAliveTimeoutMs < 0) throw new Error("--keep-alive-timeout : millisecondes attendues.");
+  return { port, hostname: value("hostname"), keepAliveTimeoutMs };
+}
+
+const limitsText = (inFlight: number, queued: number, waitMs: number) =>
+  `${inFlight} requête${inFlight > 1 ? "s" : ""} à la fois, file de ${queued}, ${waitMs} ms d'attente au plus`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function runWorker(options: TServeOptions): Promise<void> {
+  (process.env as Record<string, string>).NODE_ENV ??= "production";
+  // Loaded here, not in the primary, which stays small. Next's own environment first (the
+  // global AsyncLocalStorage), as `next start` does, before anything imports next/server.
+  await import("next/dist/server/node-environment");
+  const { default: next } = await import("next");
+  const { limitedHandler } = await import("./limited-handler");
+  const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname ?? "localhost", port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const limiter = new LoadLimiter(loadLimitsFromEnv());
+  const server = http.createServer(limitedHandler(limiter, (req, res) => handle(req, res)));
+  // Idle keep-alive connections stay open for clients that reuse them (test suites, DMP software).
+  server.keepAliveTimeout = options.keepAliveTimeoutMs;
+  server.headersTimeout = options.keepAliveTimeoutMs + 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, resolve);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  if (!cluster.isWorker) {
+    const { maxInFlight, maxQueued, maxWaitMs } = limiter.limits;
+    console.log(`Prêt : http://${options.hostname ?? "localhost"}:${options.port} (1 processus ; ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`);
+  }
+}
+
+async function runPrimary(options: TServeOptions, count: number): Promise<void> {
+  const environments = workerEnvironments(count, process.env, await freePort());
+  relaySiblingNotices();
+  let stopping = false;
+  const starts = new Map<number, number[]>();
+
+  const fork = (index: number): Promise<Worker> =>
+    new Promise((resolve) => {
+      const worker = cluster.fork(environments[index]);
+      (worker as Worker & { dmpIndex?: number }).dmpIndex = index;
+      worker.once("listening", () => resolve(worker));
+    });
+
+  cluster.on("exit", (worker: Worker & { dmpIndex?: number }, code, signal) => {
+    if (stopping) return;
+    const index = worker.dmpIndex ?? 0;
+    console.error(`Processus serveur ${index + 1} arrêté (${signal ?? `code ${code}`}) : redémarrage.`);
+    // Restarted, unless it keeps dying at start (then the whole server stops, loudly).
+    const recent = (starts.get(index) ?? []).filter((t) => performance.now() - t < 60_000);
+    if (recent.length >= 5) {
+      console.error("Le processus redémarre sans cesse : arrêt du serveur.");
+      process.exit(1);
+    }
+    starts.set(index, [...recent, performance.now()]);
+    void fork(index);
+  });
+
+  // The jobs process first: its mail server listens before any other process can send.
+  await fork(0);
+  await Promise.all(environments.slice(1).map((_, i) => fork(i + 1)));
+  const { maxInFlight, maxQueued, maxWaitMs } = loadLimitsFromEnv();
+  console.log(
+    `Prêt : http://${options.hostname ?? "localhost"}:${options.port} (${count} processus ; par processus ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`,
+  );
+
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    const check = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    }, 100);
+    setTimeout(() => process.exit(0), 12_000).unref();
+    check.unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2), process.env);
+  if (cluster.isWorker) return runWorker(options);
+  const count = workerCount(process.env, os.availableParallelism());
+  return count > 1 ? runPrimary(options, count) : runWorker(options);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
