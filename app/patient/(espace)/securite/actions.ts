@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
   portalCancelAuthenticatorEnrolment,
@@ -23,7 +22,7 @@ export async function confirmEnrolmentAction(prev: TAuthenticatorState, formData
   if (!parsed.success) return { ...prev, message: undefined, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const result = await portalConfirmAuthenticatorEnrolment(parsed.data.code);
   if (!result.ok) return result.restart ? { message: result.message } : { ...prev, message: undefined, fieldErrors: { code: [result.message] } };
-  revalidatePath("/patient/securite");
+  // No revalidation here: the page would re-render as "activated" and drop the recovery codes shown once.
   return { recoveryCodes: result.recoveryCodes };
 }
 
@@ -35,6 +34,5 @@ export async function cancelEnrolmentAction(): Promise<TAuthenticatorState> {
 export async function disableAction(_prev: TAuthenticatorState): Promise<TAuthenticatorState> {
   const result = await portalDisableAuthenticator();
   if (!result.ok) return { message: result.message, signInAgain: result.signInAgain };
-  revalidatePath("/patient/securite");
   return { success: true, message: "L'application d'authentification est désactivée. Vos prochains codes de connexion vous seront envoyés par courriel ou SMS." };
 }
