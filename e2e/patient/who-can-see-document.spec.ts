@@ -32,7 +32,7 @@ test("qui peut voir ce document : la réponse des règles pour l'auteur et pour 
   const nursePage = await nurseContext.newPage();
   await signInWithCard(nursePage, nurse);
   await nursePage.goto(`${base}/visibilite`);
-  await expect(nursePage.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  await expect(nursePage.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
   await nurseContext.close();
 
   // The patient: the same answers, and who opened it (from the traces).
