@@ -1,5 +1,12 @@
 import { Card } from "@/components/ui/card";
+import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import type { TDocumentVisibilityPage } from "@/lib/documents/document-visibility";
+
+/** A trace keeps "profession/specialty" codes (TRE_G15/TRE_R38): shown as words. */
+function professionLabel(codes: string): string {
+  const [profession, specialty] = codes.split("/");
+  return professionWithSpecialtyLabel(profession ?? null, specialty ?? null);
+}
 
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -40,7 +47,7 @@ export function DocumentVisibility({ page }: { page: TDocumentVisibilityPage }) 
               {openedBy.map((o) => (
                 <li key={`${o.actorId}-${o.actorName}`}>
                   <strong>{o.actorName}</strong>
-                  {o.actorProfession ? ` (${o.actorProfession})` : ""}
+                  {o.actorProfession ? ` (${professionLabel(o.actorProfession)})` : ""}
                   {o.actorStructure ? ` — ${o.actorStructure}` : ""} : {o.count} consultation{o.count > 1 ? "s" : ""}, la dernière le {DATE_TIME.format(o.lastAt)}
                 </li>
               ))}

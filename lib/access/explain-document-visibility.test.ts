@@ -81,5 +81,6 @@ describe("the explanation of who can see a document agrees with the policy table
     expect(visibilitySentences(v, "PATIENT").patientSide).toContain("Les représentants légaux le voient.");
     expect(visibilitySentences(v, "AUTHOR").professionals).toContain("Vous, son auteur, le voyez, même masqué.");
     expect(EXPECTED.author.openAllowed[1]).toBe("Y");
+    expect(visibilitySentences(v, "PATIENT").professionals[0]).toMatch(/^Masqué aux professionnels/);
   });
 });

@@ -126,15 +126,12 @@ export function visibilitySentences(v: TDocumentVisibility, reader: "PATIENT" | 
   const readers = v.professions.filter((p) => p.read.now).map((p) => lower(p.label));
   if (v.isRecordClosed) professionals.push("Le dossier est fermé : aucun professionnel ne peut consulter ce document.");
   else if (v.isOpposed) professionals.push("Opposition du patient : aucun professionnel ne peut consulter ce document, ni son auteur ni le médecin traitant.");
+  else if (v.isMasked) professionals.push("Masqué aux professionnels : les professionnels autorisés ne le voient pas, quelle que soit leur profession.");
   else if (readers.length === 0) professionals.push("Aucun professionnel autorisé ne peut le lire au titre de la matrice d'habilitations.");
   else {
-    professionals.push(
-      v.isMasked
-        ? "Masqué aux professionnels : les professionnels autorisés ne le voient pas, quelle que soit leur profession."
-        : `Professionnels autorisés à accéder au dossier qui peuvent le lire selon la matrice d'habilitations : ${list(readers)}.`,
-    );
+    professionals.push(`Professionnels autorisés à accéder au dossier qui peuvent le lire selon la matrice d'habilitations : ${list(readers)}.`);
     const others = v.professions.filter((p) => !p.read.now && !p.read.ifToggled).map((p) => lower(p.label));
-    if (!v.isMasked && others.length > 0) professionals.push(`Ne peuvent pas le lire : ${list(others)}.`);
+    if (others.length > 0) professionals.push(`Ne peuvent pas le lire : ${list(others)}.`);
     for (const s of v.specialtyExceptions) {
       professionals.push(`Exception de la matrice : les médecins en ${lower(s.label)} ${s.read.now ? "peuvent" : "ne peuvent pas"} le lire.`);
     }
