@@ -101,6 +101,13 @@ export default async function DocumentPage({ params, searchParams }: { params: P
                 </LinkButton>
               </li>
             ) : null}
+            {doc.authorName ? (
+              <li>
+                <LinkButton href={`/patient/documents/${doc.id}/rectification`} variant="secondary">
+                  Demander une rectification
+                </LinkButton>
+              </li>
+            ) : null}
             {isOwn ? (
               <li>
                 <LinkButton href={`/patient/documents/${doc.id}/modifier`} variant="secondary">
