@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { audiencesOf, documentNews } from "@/lib/access/notification-audience";
-import { rectificationAnswerDecision, rectificationRequestDecision } from "@/lib/access/patient-rights";
+import { PATIENT_RIGHTS_RULES, rectificationAnswerDecision, rectificationRequestDecision } from "@/lib/access/patient-rights";
 import { AppError } from "@/lib/errors/app-error";
 import { notifyPatients } from "@/lib/notifications/notify-patient";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
-import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
+import type { TCommandRequest } from "@/lib/record-door/professional-command";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { platformNow } from "@/lib/clock/clock";
@@ -85,18 +85,19 @@ export async function findRectificationsForAuthor(prisma: PrismaClient, actor: T
 }
 
 /**
- * The author's answer, through the record door (record access, trace in the same
- * transaction). REPLACED needs the new version to exist (the portal's « Remplacer »).
+ * The author's answer. RECTIFICATION_ANSWER is the permission: the patient's request
+ * invites its addressee, who may have no access to the record otherwise (a hospital feeds
+ * without consent), so no record rule applies; the trace is written in the same
+ * transaction. REPLACED needs the new version to exist (« Remplacer », or the feed).
  * Anyone else than the addressee: NOT_FOUND, as an unknown request.
  */
 export async function answerRectification(prisma: PrismaClient, actor: TProfessionalActor, input: { requestId: string; kind: string; answer: string }, request: TCommandRequest = {}) {
   const parsed = ZRectificationAnswer.safeParse({ kind: input.kind, answer: input.answer });
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choisissez une réponse.");
   if (typeof input.requestId !== "string" || input.requestId.length === 0 || input.requestId.length > 64) throw new AppError("NOT_FOUND");
-  const found = await prisma.rectificationRequest.findUnique({ where: { id: input.requestId }, select: { patientId: true, authorId: true } });
-  if (!found || found.authorId !== actor.professionalId) throw new AppError("NOT_FOUND");
-  return runProfessionalCommand(prisma, actor, found.patientId, "RECTIFICATION_ANSWER", async (tx, ctx, _decision, now) => {
-    const req = await tx.rectificationRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { document: { include: { replacedBy: { select: { id: true } } } } } });
+  return prisma.$transaction(async (tx) => {
+    const req = await tx.rectificationRequest.findUnique({ where: { id: input.requestId }, include: { document: { include: { replacedBy: { select: { id: true } } } } } });
+    if (!req) throw new AppError("NOT_FOUND");
     const decision = rectificationAnswerDecision(actor, req);
     if (decision.rule === "NOT_ADDRESSEE") throw new AppError("NOT_FOUND");
     if (!decision.allowed) throw new AppError("CONFLICT", "Cette demande a déjà reçu une réponse.");
@@ -104,26 +105,29 @@ export async function answerRectification(prisma: PrismaClient, actor: TProfessi
     if (kind === "REPLACED" && !req.document.replacedBy) {
       throw new AppError("CONFLICT", "Le document n'a pas encore été remplacé : utilisez « Remplacer » dans le dossier, puis répondez.");
     }
+    const now = request.now ?? platformNow();
     const updated = await tx.rectificationRequest.updateMany({
       where: { id: req.id, status: "PENDING" },
       data: { status: kind, answer: answer || null, replacementId: kind === "REPLACED" ? (req.document.replacedBy?.id ?? null) : null, answeredAt: now },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "Cette demande a déjà reçu une réponse.");
     await appendTrace(tx, {
-      patientId: ctx.patientId,
+      patientId: req.patientId,
       ...traceActorFields(actor),
       action: "RECTIFICATION_ANSWER",
       documentId: req.documentId,
       justification: answer || null,
+      reason: PATIENT_RIGHTS_RULES.ADDRESSEE,
       detail: `${RECTIFICATION_ANSWERS[kind]} — ${req.document.title}`,
+      ipAddress: request.ipAddress ?? null,
       at: now,
     });
     // Told to whoever on the patient side may see the document (NOTIFICATION_AUDIENCE).
     const body = `${actor.name} a répondu à votre demande de rectification du document « ${req.document.title} » : ${RECTIFICATION_ANSWERS[kind].toLowerCase()}.${answer ? ` ${answer}` : ""}`;
     await notifyPatients(
       tx,
-      audiencesOf(documentNews(req.document, null)).map(({ audience }) => ({ patientId: ctx.patientId, kind: "PATIENT_RIGHTS" as const, audience, title: "Réponse à votre demande de rectification", body })),
+      audiencesOf(documentNews(req.document, null)).map(({ audience }) => ({ patientId: req.patientId, kind: "PATIENT_RIGHTS" as const, audience, title: "Réponse à votre demande de rectification", body })),
     );
     return { status: kind };
-  }, request);
+  });
 }
