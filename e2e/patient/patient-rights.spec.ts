@@ -49,7 +49,9 @@ test("droit de rectification : le patient demande, l'auteur refuse avec un motif
   await expect(requests).toContainText("Demande refusée");
   await expect(requests).toContainText("L'allergie figure dans le compte rendu suivant");
   await page.goto("/patient/historique");
-  await expect(page.getByText("Réponse à une demande de rectification").first()).toBeVisible();
+  const history = page.getByRole("table", { name: "Historique des accès au dossier" });
+  await expect(history.getByRole("row").filter({ hasText: "Réponse à une demande de rectification" })).toHaveCount(1);
+  await expect(history.getByRole("row").filter({ hasText: "Demande de rectification d'un document" })).toHaveCount(1);
 });
 
 test("opposition à l'alimentation et copie par courrier recommandé traitée par l'opérateur", async ({ page, browser, dmp }) => {
