@@ -16,6 +16,7 @@ export const FEED_GRANT_RULES = {
   REPLACE_STRUCTURE_STAFF: "Professionnel de santé de la structure du document, habilité à rédiger ce type",
   NOT_BLOCKED: "Ni le déclarant ni l'auteur ne sont bloqués par le patient",
   IDENTICAL_RESEND: "Renvoi identique d'un document déjà intégré par la même structure",
+  NOT_OPPOSED: "Le patient ne s'est opposé ni à ce professionnel ni à cet établissement",
 } as const;
 
 /** Rules that refuse, in the order feedAuthorship / canReplaceDocument check them. */
@@ -29,6 +30,7 @@ export const FEED_DENY_RULES = {
   NOT_AUTHOR_NOR_STAFF: "Ni l'auteur ni un professionnel habilité de sa structure",
   BLOCKED: "Professionnel bloqué par le patient",
   UNIQUE_ID_TAKEN: "Identifiant unique déjà connu pour un autre contenu, un autre dossier ou une autre structure",
+  SOURCE_OPPOSED: "Le patient s'est opposé à l'alimentation de son dossier par ce professionnel ou cet établissement",
 } as const;
 
 export type TFeedGrantRule = keyof typeof FEED_GRANT_RULES;
@@ -128,3 +130,28 @@ export function knownUniqueIdDecision(
   }
   return { allowed: false, rule: "UNIQUE_ID_TAKEN" };
 }
+
+/** A patient's opposition to a source feeding the record (exactly one of the two ids). */
+export type TFeedOpposition = { professionalId: string | null; structureId: string | null; withdrawnAt: Date | null };
+
+/**
+ * FEED_OPPOSITION (issue 17): the patient refused in advance that a professional or an
+ * establishment feed the record. A document is refused (SOURCE_OPPOSED, a clear outcome:
+ * the patient chose it) when the feeding structure, the author or the submitter is opposed;
+ * a withdrawn opposition no longer counts. Unlike a block, the record is not hidden.
+ */
+export function feedOppositionDecision(
+  oppositions: readonly TFeedOpposition[],
+  feeder: { structureId: string; authorId: string; submitterId: string | null },
+): TFeedDecision {
+  const opposed = oppositions.some(
+    (o) =>
+      o.withdrawnAt === null &&
+      ((o.structureId !== null && o.structureId === feeder.structureId) ||
+        (o.professionalId !== null && (o.professionalId === feeder.authorId || o.professionalId === feeder.submitterId))),
+  );
+  return opposed ? { allowed: false, rule: "SOURCE_OPPOSED" } : { allowed: true, rule: "NOT_OPPOSED" };
+}
+
+export const SOURCE_OPPOSED_MESSAGE =
+  "Opposition du patient : il a refusé que ce professionnel ou cet établissement alimente son DMP. Le document n'est pas intégré.";

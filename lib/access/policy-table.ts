@@ -252,3 +252,45 @@ export const NAMESPACE_ROWS = [
   { professional: "A", record: null, rule: "OTHER_SANDBOX_NAMESPACE" },
   { professional: null, record: "A", rule: "OTHER_SANDBOX_NAMESPACE" },
 ] as const;
+
+/**
+ * Patient rights of issue 17 (patient-rights.ts, feed-rules.ts): each row a situation and the
+ * rule that must decide it. TOTP_DISABLE: sign-in age in minutes. RECTIFICATION_REQUEST: who
+ * asks about which document (masking as in MASKS, author or not). RECTIFICATION_ANSWER: who
+ * answers a request in which state. FEED_OPPOSITION: whom the patient opposed, who feeds.
+ */
+export const TOTP_DISABLE_EXPECTED = [
+  { signedInMinutesAgo: 0, rule: "RECENT_SIGN_IN" },
+  { signedInMinutesAgo: 4, rule: "RECENT_SIGN_IN" },
+  { signedInMinutesAgo: 5, rule: "SIGN_IN_AGAIN" },
+  { signedInMinutesAgo: 60, rule: "SIGN_IN_AGAIN" },
+] as const;
+
+export const RECTIFICATION_REQUEST_EXPECTED = [
+  { who: "patient", mask: "aucun", hasAuthor: true, rule: "READER_OF_DOCUMENT" },
+  { who: "patient", mask: "MASQUE_PS", hasAuthor: true, rule: "READER_OF_DOCUMENT" },
+  { who: "patient", mask: "INVISIBLE_PATIENT", hasAuthor: true, rule: "NOT_READABLE" },
+  { who: "patient", mask: "aucun", hasAuthor: false, rule: "NO_PROFESSIONAL_AUTHOR" },
+  { who: "legalRepresentative", mask: "aucun", hasAuthor: true, rule: "READER_OF_DOCUMENT" },
+  { who: "legalRepresentative", mask: "INVISIBLE_REPRESENTANTS_LEGAUX", hasAuthor: true, rule: "NOT_READABLE" },
+  { who: "legalRepresentative", mask: "INVISIBLE_PATIENT", hasAuthor: false, rule: "NOT_READABLE" },
+  { who: "author", mask: "aucun", hasAuthor: true, rule: "NOT_READABLE" },
+] as const;
+
+export const RECTIFICATION_ANSWER_EXPECTED = [
+  { who: "addressee", status: "PENDING", rule: "ADDRESSEE" },
+  { who: "addressee", status: "CORRECTED", rule: "ALREADY_ANSWERED" },
+  { who: "addressee", status: "REFUSED", rule: "ALREADY_ANSWERED" },
+  { who: "other professional", status: "PENDING", rule: "NOT_ADDRESSEE" },
+] as const;
+
+export const FEED_OPPOSITION_EXPECTED = [
+  { opposed: "none", feeder: "author of structure S", rule: "NOT_OPPOSED" },
+  { opposed: "professional P", feeder: "P, author", rule: "SOURCE_OPPOSED" },
+  { opposed: "professional P", feeder: "staff submitting for P", rule: "SOURCE_OPPOSED" },
+  { opposed: "professional P", feeder: "P, submitter for another author", rule: "SOURCE_OPPOSED" },
+  { opposed: "professional P", feeder: "another professional of P's structure", rule: "NOT_OPPOSED" },
+  { opposed: "structure S", feeder: "any professional of S", rule: "SOURCE_OPPOSED" },
+  { opposed: "structure S", feeder: "a professional of another structure", rule: "NOT_OPPOSED" },
+  { opposed: "professional P, withdrawn", feeder: "P, author", rule: "NOT_OPPOSED" },
+] as const;

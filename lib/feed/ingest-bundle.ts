@@ -11,6 +11,7 @@ import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/f
 import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument, type TSupersedePatch } from "@/lib/fhir/parse-bundle";
 import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
+import { rejectOpposedSources } from "./feed-opposition";
 import { feedTraceText } from "./feed-trace-text";
 import { platformNow } from "@/lib/clock/clock";
 
@@ -361,6 +362,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
       ? { identity: entry.identity, ...planDocument(caller, structure, submitter, lookups, entry.index, entry.document) }
       : { identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) },
   );
+  await rejectOpposedSources(db, structure.id, submitter?.id ?? null, planned); // FEED_OPPOSITION (issue 17)
 
   const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
   const patchIssues = failed.length > 0 ? [] : unmatchedPatches(parsed.patches, planned);

@@ -2,6 +2,7 @@ import type { OtpPurpose } from "@/lib/generated/prisma/enums";
 import type { OtpChallenge, PrismaClient } from "@/lib/generated/prisma/client";
 import { afterFailure, challengeStatus, codeMatches, isLocked, MAX_FAILURES } from "./otp-rules";
 import { platformNow } from "@/lib/clock/clock";
+import { authenticatorCodeMatches } from "./authenticator-code";
 
 export type TVerifyOtpResult =
   | { ok: true; challenge: OtpChallenge }
@@ -33,7 +34,9 @@ export async function verifyOtp(
     if (status !== "USABLE") return { ok: false, reason: status === "EXPIRED" ? "EXPIRED" : "UNKNOWN" };
     const subject = challenge.account?.loginId ?? challenge.destination;
 
-    if (codeMatches(challenge.codeHash, code)) {
+    // An authenticator challenge (channel TOTP) is answered from the app or a recovery code.
+    const matches = challenge.channel === "TOTP" ? await authenticatorCodeMatches(tx, challenge.accountId, code, now) : codeMatches(challenge.codeHash, code);
+    if (matches) {
       const consumed = await tx.otpChallenge.update({ where: { id: challenge.id }, data: { consumedAt: now } });
       if (account) await tx.account.update({ where: { id: account.id }, data: { failedOtpCount: 0 } });
       await tx.loginAttempt.create({

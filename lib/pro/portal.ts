@@ -27,6 +27,8 @@ import { openEmergencyAccess, type TEmergencyMode } from "@/lib/emergency/open-e
 import { closeEmergencyAccess } from "@/lib/emergency/close-emergency-access";
 import { getEmergencySummary } from "@/lib/emergency/get-emergency-summary";
 import { platformNow } from "@/lib/clock/clock";
+import { getDocumentVisibility } from "@/lib/documents/document-visibility";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The professional portal's entry points with the server's database and the caller's
@@ -171,4 +173,12 @@ export async function createRecordForPatient(actor: TProActor, input: TCreateRec
 /** Creates a minor's record with a legal representative's agreement; a new representative account gets its initial secret. */
 export async function createMinorRecordForPatient(actor: TProActor, input: TCreateMinorRecordInput) {
   return createMinorRecordByProfessional(prisma, actor, input, { sendMail, ipAddress: await requestIp() });
+}
+
+/** "Qui peut voir ce document ?" for its author (anyone else: NOT_FOUND). Opening the record is traced as usual. */
+export async function documentVisibilityForAuthor(actor: TProActor, patientId: string, documentId: string) {
+  const { ctx } = await openRecord(prisma, actor, patientId, { ipAddress: await requestIp() });
+  const page = await getDocumentVisibility(prisma, actor, ctx, documentId);
+  if (!page) throw new AppError("NOT_FOUND");
+  return page;
 }

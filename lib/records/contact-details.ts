@@ -33,7 +33,9 @@ export async function getContactDetails(prisma: PrismaClient, actor: TPatientSid
     }),
     prisma.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { otpChannel: true, email: true, phone: true } }),
   ]);
-  return { ...patient, otpChannel: account.otpChannel, accountEmail: account.email, accountPhone: account.phone };
+  // Account.otpChannel is EMAIL or SMS: the authenticator app is Account.totpEnabledAt.
+  const otpChannel = account.otpChannel === "SMS" ? ("SMS" as const) : ("EMAIL" as const);
+  return { ...patient, otpChannel, accountEmail: account.email, accountPhone: account.phone };
 }
 
 const optional = (schema: z.ZodType<string>) =>

@@ -34,6 +34,13 @@ export const TRACE_ACTIONS = {
   HABILITATION_CHANGE: "Modification de la matrice d'habilitations",
   CARD_OPPOSE: "Mise en opposition d'une carte CPS",
   CARD_PIN_CHANGE: "Changement du code porteur d'une carte CPS",
+  // Patient rights (issue 17).
+  RECTIFICATION_REQUEST: "Demande de rectification d'un document",
+  RECTIFICATION_ANSWER: "Réponse à une demande de rectification",
+  RECORD_COPY_MAIL_REQUEST: "Demande de copie du dossier par courrier recommandé",
+  RECORD_COPY_MAIL_SENT: "Envoi de la copie du dossier par courrier recommandé",
+  FEED_OPPOSITION_ADD: "Opposition à l'alimentation du dossier par un professionnel ou un établissement",
+  FEED_OPPOSITION_WITHDRAW: "Levée d'une opposition à l'alimentation du dossier",
 } as const;
 
 export type TTraceAction = keyof typeof TRACE_ACTIONS;

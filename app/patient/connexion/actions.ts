@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { beginPatientSignIn, finishPatientSignIn, PENDING_LOGIN_COOKIE, resendSignInCode } from "@/lib/auth/patient/flows";
+import { beginPatientSignIn, finishPatientSignIn, PENDING_LOGIN_COOKIE, pendingSignIn, resendSignInCode } from "@/lib/auth/patient/flows";
+import { RECOVERY_CODE } from "@/lib/otp/totp";
 import { limitRequest } from "@/lib/rate-limit/limit-request";
 import { pendingChallengeAccount } from "@/lib/rate-limit/pending-account";
 import type { TFormState } from "@/components/patient/form-state";
@@ -24,9 +25,17 @@ export async function signInAction(_prev: TFormState, formData: FormData): Promi
 }
 
 const ZCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, "Le code comporte 6 chiffres.") });
+// The authenticator step also takes a recovery code ("ABCD-EFGH").
+const ZAuthenticatorCode = z.object({
+  code: z
+    .string()
+    .transform((v) => v.replace(/\s/g, "").toUpperCase())
+    .refine((v) => /^\d{6}$/.test(v) || RECOVERY_CODE.test(v), "Saisissez les 6 chiffres affichés par l'application, ou un code de secours (8 caractères, par exemple ABCD-EFGH)."),
+});
 
 export async function verifyCodeAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
-  const parsed = ZCode.safeParse({ code: formData.get("code") ?? "" });
+  const pending = await pendingSignIn();
+  const parsed = (pending?.channel === "TOTP" ? ZAuthenticatorCode : ZCode).safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const limit = await limitRequest("patientSignInCode", await pendingChallengeAccount(PENDING_LOGIN_COOKIE));
   if (!limit.ok) return { message: limit.message };

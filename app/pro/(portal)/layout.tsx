@@ -26,6 +26,7 @@ export default async function ProPortalLayout({ children }: { children: ReactNod
             <li>
               <Link href="/pro">Rechercher un patient</Link>
             </li>
+            <li><Link href="/pro/rectifications">Demandes de rectification</Link></li>
             {emergencyDoorDecision(actor, "SAMU").allowed ? (
               <li>
                 <Link href="/pro/regulation">Régulation SAMU-Centre 15</Link>

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
+import type { OtpChannel } from "@/lib/generated/prisma/enums";
 import { cookiesAreSecure } from "@/lib/http/security-headers";
 import { sendOtp } from "@/lib/otp/send-otp";
 import { startLogin } from "./start-login";
@@ -45,14 +46,21 @@ async function clearPending(name: string): Promise<void> {
 export async function beginPatientSignIn(input: { loginId: string; password: string }): Promise<{ ok: true } | { ok: false; message: string }> {
   const result = await startLogin(prisma, { ...input, ipAddress: await requestIp() });
   if (!result.ok) return result;
+  if (result.channel === "TOTP") {
+    await setPending(PENDING_LOGIN_COOKIE, result.challengeId, "");
+    return { ok: true };
+  }
   await sendOtp(result.channel, result.destination, result.code, "LOGIN");
   await setPending(PENDING_LOGIN_COOKIE, result.challengeId, `${result.channel === "SMS" ? "par SMS au" : "par courriel à"} ${result.maskedDestination}`);
   return { ok: true };
 }
 
-export async function pendingSignIn(): Promise<{ hint: string } | null> {
+/** The sign-in waiting for its code: where the code was sent, or TOTP for the authenticator app. */
+export async function pendingSignIn(): Promise<{ hint: string; channel: OtpChannel } | null> {
   const pending = await readPending(PENDING_LOGIN_COOKIE);
-  return pending ? { hint: pending.hint } : null;
+  if (!pending) return null;
+  const challenge = await prisma.otpChallenge.findUnique({ where: { id: pending.challengeId }, select: { channel: true } });
+  return challenge ? { hint: pending.hint, channel: challenge.channel } : null;
 }
 
 /** The code step: opens the session. Tells where to go next. */
@@ -121,7 +129,8 @@ export async function resendSignInCode(): Promise<boolean> {
   const pending = await readPending(PENDING_LOGIN_COOKIE);
   if (!pending) return false;
   const challenge = await prisma.otpChallenge.findUnique({ where: { id: pending.challengeId }, include: { account: true } });
-  if (!challenge?.account || challenge.purpose !== "LOGIN" || challenge.consumedAt) return false;
+  // Nothing to resend for the authenticator app: its code is on the phone.
+  if (!challenge?.account || challenge.purpose !== "LOGIN" || challenge.consumedAt || challenge.channel === "TOTP") return false;
   if (challenge.account.lockedUntil && challenge.account.lockedUntil > platformNow()) return false;
   const { issueOtp } = await import("@/lib/otp/issue-otp");
   const { challengeId, code } = await issueOtp(prisma, {

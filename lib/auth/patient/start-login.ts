@@ -7,6 +7,9 @@ import { clearAccountPasswordTries, countAccountPasswordTry, countUnknownLoginTr
 import { platformNow } from "@/lib/clock/clock";
 import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
 
+/** The "destination" of an authenticator challenge: the app on the patient's phone. */
+export const AUTHENTICATOR_DESTINATION = "application d'authentification";
+
 export const WRONG_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 
 export type TStartLoginResult =
@@ -66,6 +69,12 @@ export async function startLogin(
   if (!isValid) return wrongPasswordReply(attempt);
 
   await clearAccountPasswordTries(prisma, account.id, attempt.lockedUntil);
+  // The authenticator application, once activated, is the account's second factor: nothing is sent.
+  if (account.totpEnabledAt) {
+    const totp = { channel: "TOTP" as const, destination: AUTHENTICATOR_DESTINATION };
+    const { challengeId, code } = await issueOtp(prisma, { accountId: account.id, purpose: "LOGIN", ...totp, now });
+    return { ok: true, challengeId, code, ...totp, maskedDestination: AUTHENTICATOR_DESTINATION };
+  }
   const target = otpDestination(account);
   if (!target) return { ok: false, message: "Aucune adresse électronique ni aucun numéro de mobile n'est associé à ce compte." };
   const { challengeId, code } = await issueOtp(prisma, { accountId: account.id, purpose: "LOGIN", ...target, now });

@@ -23,7 +23,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const [contact, overview, pending] = await Promise.all([portalContactDetails(actor), portalRecordOverview(actor), portalPendingContactChange(actor)]);
   return (
     <>
-      <PageHeader title="Mon profil" description={<p>Identifiant de connexion : <strong>{session.loginId}</strong>. <Link href="/patient/changer-mot-de-passe" className="font-semibold text-blue-800 underline">Changer mon mot de passe</Link></p>} />
+      <PageHeader title="Mon profil" description={<p>Identifiant de connexion : <strong>{session.loginId}</strong>. <Link href="/patient/changer-mot-de-passe" className="font-semibold text-blue-800 underline">Changer mon mot de passe</Link> · <Link href="/patient/securite" className="font-semibold text-blue-800 underline">Sécurité de la connexion</Link> · <Link href="/patient/droits" className="font-semibold text-blue-800 underline">Mes droits</Link></p>} />
       {flash ? <Alert tone="success" className="mb-6">{flash}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { OtpForm } from "@/components/patient/otp-form";
+import { AuthenticatorCodeForm } from "@/components/patient/authenticator-forms";
 import { pendingSignIn } from "@/lib/auth/patient/flows";
 import { resendCodeAction, verifyCodeAction } from "../actions";
 
@@ -13,7 +14,9 @@ export default async function SignInCodePage() {
   return (
     <>
       <PageHeader eyebrow="Connexion à mon DMP" title="Saisir le code à usage unique" />
-      {pending ? (
+      {pending?.channel === "TOTP" ? (
+        <AuthenticatorCodeForm action={verifyCodeAction} />
+      ) : pending ? (
         <OtpForm
           action={verifyCodeAction}
           resendAction={resendCodeAction}

@@ -54,7 +54,7 @@ export default async function OperatorHomePage() {
         <h2 id="cartes" className="mb-3 text-2xl font-semibold">
           Cartes CPS
         </h2>
-        <Link href="/pro/operateur/cartes">Gérer les cartes CPS (opposition)</Link>
+        <Link href="/pro/operateur/cartes">Gérer les cartes CPS (opposition)</Link> · <Link href="/pro/operateur/copies">Copies de dossiers par courrier recommandé</Link>
       </section>
       <section aria-labelledby="statistiques" className="mt-10">
         <h2 id="statistiques" className="mb-3 text-2xl font-semibold">

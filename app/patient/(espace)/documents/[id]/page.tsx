@@ -58,7 +58,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
             <div><dt className="font-semibold">Source</dt><dd>{SOURCE_LABELS[doc.source]}</dd></div>
             <div><dt className="font-semibold">Ajouté le</dt><dd>{formatDateTime(doc.submittedAt)}</dd></div>
             <div><dt className="font-semibold">Format</dt><dd>{isCda ? "CDA R2 (text/xml)" : doc.mediaType} · {formatSize(doc.size)}</dd></div>
-            <div><dt className="font-semibold">Visibilité</dt><dd><MaskingBadges doc={doc} /></dd></div>
+            <div><dt className="font-semibold">Visibilité</dt><dd><MaskingBadges doc={doc} /> <Link href={`/patient/documents/${doc.id}/visibilite`} className="font-semibold text-blue-800 underline">Qui peut voir ce document ?</Link></dd></div>
             {doc.oppositionReason ? <div><dt className="font-semibold">Motif de l&apos;opposition</dt><dd>{doc.oppositionReason}</dd></div> : null}
           </dl>
         </Card>
@@ -98,6 +98,13 @@ export default async function DocumentPage({ params, searchParams }: { params: P
               <li>
                 <LinkButton href={`/patient/documents/${doc.id}/opposition`} variant="secondary">
                   {doc.isOpposed ? "Lever mon opposition" : <>M&apos;opposer à ce document</>}
+                </LinkButton>
+              </li>
+            ) : null}
+            {doc.authorName ? (
+              <li>
+                <LinkButton href={`/patient/documents/${doc.id}/rectification`} variant="secondary">
+                  Demander une rectification
                 </LinkButton>
               </li>
             ) : null}

@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db/types";
+import { feedOppositionDecision, SOURCE_OPPOSED_MESSAGE, type TFeedOpposition } from "@/lib/access/feed-rules";
+import type { TDocumentResult } from "./ingest-bundle";
+
+type TPlannedDocument = { result: TDocumentResult; author?: { id: string }; patientId?: string | null };
+
+/**
+ * FEED_OPPOSITION on a planned bundle (issue 17): every document still FED_OK whose record's
+ * patient opposed the feeding structure, its author or its submitter becomes REJECTED with
+ * SOURCE_OPPOSED_MESSAGE (the bundle, all or nothing, is then refused). One statement for
+ * the whole bundle; called by ingestBundle right after planning.
+ */
+export async function rejectOpposedSources(db: Db, structureId: string, submitterId: string | null, planned: readonly TPlannedDocument[]): Promise<void> {
+  const patientIds = [...new Set(planned.flatMap((p) => (p.result.outcome === "FED_OK" && p.patientId ? [p.patientId] : [])))];
+  if (patientIds.length === 0) return;
+  const rows = await db.feedOpposition.findMany({
+    where: { patientId: { in: patientIds }, withdrawnAt: null },
+    select: { patientId: true, professionalId: true, structureId: true, withdrawnAt: true },
+  });
+  if (rows.length === 0) return;
+  const byPatient = new Map<string, TFeedOpposition[]>();
+  for (const row of rows) byPatient.set(row.patientId, [...(byPatient.get(row.patientId) ?? []), row]);
+  for (const p of planned) {
+    if (p.result.outcome !== "FED_OK" || !p.patientId || !p.author) continue;
+    const decision = feedOppositionDecision(byPatient.get(p.patientId) ?? [], { structureId, authorId: p.author.id, submitterId });
+    if (!decision.allowed) p.result = { ...p.result, outcome: "REJECTED", status: 403, code: "forbidden", message: SOURCE_OPPOSED_MESSAGE, documentId: null, isResend: false };
+  }
+}
