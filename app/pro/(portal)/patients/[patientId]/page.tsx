@@ -23,6 +23,7 @@ import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 import { blockProfessionalAction, revealDocumentAction, saveAllergyAction, saveTreatmentAction } from "./actions";
 import { closeEmergencyAction } from "./acces/actions";
 import { EmergencySummarySection } from "@/components/pro/emergency-summary";
+import { HealthProfileSection } from "@/components/pro/health-profile-section";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
 
@@ -264,6 +265,8 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
           </Card>
         </div>
       </section>
+
+      <HealthProfileSection patientId={patientId} />
 
       {record.reimbursements.isAllowed ? (
         <section aria-labelledby="remboursements" className="mb-10">
