@@ -4,6 +4,8 @@ import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { commentOnEntry, deletePatientSideEntry, saveEmergencyWishes, savePatientSideEntry, saveProfessionalEntry } from "./profile-commands";
 import { getHealthProfileForPatientSide, getHealthProfileForProfessional } from "./get-health-profile";
 import { ZMeasurementInput, ZVaccinationInput } from "./inputs";
+import JSZip from "jszip";
+import { buildRecordCopy } from "@/lib/records/build-record-copy";
 
 let db: TTestDatabase;
 let patient: TPatientActor;
@@ -88,6 +90,18 @@ describe("health profile", () => {
     await saveEmergencyWishes(db.prisma, patient, { directivesLocation: "Dans mon tiroir", trustedPersonName: "Jean Profil", trustedPersonPhone: "06 11 22 33 44", organDonation: "ACCEPTS" });
     const profile = await getHealthProfileForPatientSide(db.prisma, patient);
     expect(profile.emergencyWishes).toMatchObject({ directivesLocation: "Dans mon tiroir", trustedPersonName: "Jean Profil", organDonation: "ACCEPTS", author: { side: "PATIENT_SIDE" } });
+  });
+});
+
+describe("the patient's copy of the record (ZIP)", () => {
+  it("includes the health profile as data, with authors and contests", async () => {
+    const copy = await buildRecordCopy(db.prisma, patient);
+    const zip = await JSZip.loadAsync(copy.data);
+    const json = JSON.parse((await zip.file("profil-medical.json")?.async("string")) ?? "null");
+    expect(json.informationsUrgence).toMatchObject({ directivesAnticipees: "Dans mon tiroir", personneDeConfiance: { nom: "Jean Profil" } });
+    expect(json.vaccinations).toMatchObject([{ vaccin: "DTP", lot: "AB123", auteur: "professionnel de santé", commentaires: [{ type: "contestation" }] }]);
+    expect(json.mesures).toMatchObject([{ mesure: "Poids", valeur: 71, unite: "kg", auteur: "patient" }]);
+    expect(await zip.file("LISEZMOI.txt")?.async("string")).toContain("profil-medical.json");
   });
 });
 
