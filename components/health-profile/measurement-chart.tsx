@@ -38,7 +38,7 @@ function KindChart({ kind, points }: { kind: TMeasurementKind; points: THealthPr
   const id = `courbe-${kind.toLowerCase()}`;
   return (
     <figure className="flex flex-col gap-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-titre ${id}-desc`} className="h-40 w-full max-w-xl rounded border border-slate-300 bg-white">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-titre`} aria-describedby={`${id}-desc`} className="h-40 w-full max-w-xl rounded border border-slate-300 bg-white">
         <title id={`${id}-titre`}>{`${k.label} (${k.unit}) dans le temps`}</title>
         <desc id={`${id}-desc`}>
           {points.length === 1
