@@ -104,7 +104,7 @@ export function ProfileEntries({
         </List>
         {addForms.ALLERGY}
       </Card>
-      <Card as="section" title="Traitements" headingLevel={headingLevel}>
+      <Card as="section" title="Traitements en cours et passés" headingLevel={headingLevel}>
         <List empty="Aucun traitement renseigné.">
           {profile.treatments.map((t) => (
             <EntryItem

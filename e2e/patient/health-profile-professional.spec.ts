@@ -4,7 +4,11 @@ import type { Locator, Page } from "@playwright/test";
 
 test.describe.configure({ timeout: 150_000 });
 
-const card = (scope: Page | Locator, title: string) => scope.locator("section").filter({ has: scope.getByRole("heading", { name: title, exact: true }) });
+/** A card (section) by its heading; the heading locator is page-rooted, as `has` queries it inside each section. */
+const card = (scope: Page | Locator, title: string) => {
+  const page = "page" in scope ? scope.page() : scope;
+  return scope.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+};
 
 async function open(scope: Locator, text: string): Promise<Locator> {
   const details = scope.locator("details").filter({ has: scope.page().locator("summary", { hasText: text }) });

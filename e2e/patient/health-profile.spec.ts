@@ -38,17 +38,15 @@ test("le patient saisit ses mesures, une allergie et ses informations d'urgence 
   await expectNoSeriousA11yViolations(page);
 
   // Two weights: a chart (an image with its description) and the table of values.
-  form = await open(measures, "Ajouter une mesure");
-  await form.getByRole("combobox", { name: "Mesure (obligatoire)" }).selectOption("WEIGHT");
-  await form.getByLabel("Valeur").fill("72,5");
-  await form.getByLabel("Date de la mesure").fill("2026-01-10");
-  await form.getByRole("button", { name: "Ajouter la mesure" }).click();
-  await expect(measures.getByText("Mesure enregistrée.")).toBeVisible();
-  form = await open(measures, "Ajouter une mesure");
-  await form.getByRole("combobox", { name: "Mesure (obligatoire)" }).selectOption("WEIGHT");
-  await form.getByLabel("Valeur").fill("70");
-  await form.getByLabel("Date de la mesure").fill("2026-02-10");
-  await form.getByRole("button", { name: "Ajouter la mesure" }).click();
+  for (const [value, date, count] of [["72,5", "2026-01-10", 2], ["70", "2026-02-10", 3]] as const) {
+    form = await open(measures, "Ajouter une mesure");
+    await expect(form.getByLabel("Valeur")).toHaveValue("");
+    await form.getByRole("combobox", { name: "Mesure (obligatoire)" }).selectOption("WEIGHT");
+    await form.getByLabel("Valeur").fill(value);
+    await form.getByLabel("Date de la mesure").fill(date);
+    await form.getByRole("button", { name: "Ajouter la mesure" }).click();
+    await expect(measures.getByRole("table", { name: "Poids : valeurs mesurées" }).getByRole("row")).toHaveCount(count);
+  }
   await expect(measures.getByRole("img", { name: "Poids (kg) dans le temps" })).toHaveAccessibleDescription(
     "2 mesures, de 72,5 kg le 10/01/2026 à 70 kg le 10/02/2026.",
   );
