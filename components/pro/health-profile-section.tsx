@@ -55,6 +55,7 @@ function ProfessionalProfile({ patientId, profile }: { patientId: string; profil
   return (
     <div className="grid gap-5 md:grid-cols-2">
       <Card as="section" title="Informations d'urgence" headingLevel={3}>
+        {wishes ? <AuthorLine author={wishes.author} /> : null}
         {wishes ? (
           <dl className="flex flex-col gap-2">
             <div>
@@ -73,7 +74,6 @@ function ProfessionalProfile({ patientId, profile }: { patientId: string; profil
               <dt className="font-semibold">Don d&apos;organes</dt>
               <dd>{wishes.organDonation ? ORGAN_DONATION_CHOICES[wishes.organDonation] : "Non renseigné."}</dd>
             </div>
-            <AuthorLine author={wishes.author} />
           </dl>
         ) : (
           <p>Aucune information d&apos;urgence renseignée par le patient.</p>

@@ -40,7 +40,6 @@ test("le patient saisit ses mesures, une allergie et ses informations d'urgence 
   // Two weights: a chart (an image with its description) and the table of values.
   for (const [value, date, count] of [["72,5", "2026-01-10", 2], ["70", "2026-02-10", 3]] as const) {
     form = await open(measures, "Ajouter une mesure");
-    await expect(form.getByLabel("Valeur")).toHaveValue("");
     await form.getByRole("combobox", { name: "Mesure (obligatoire)" }).selectOption("WEIGHT");
     await form.getByLabel("Valeur").fill(value);
     await form.getByLabel("Date de la mesure").fill(date);
@@ -74,7 +73,7 @@ test("le patient saisit ses mesures, une allergie et ses informations d'urgence 
   await form.getByLabel("Code ATC du vaccin").fill("J7-GRIPPE");
   await form.getByRole("button", { name: "Ajouter une vaccination" }).click();
   await expect(form.getByText("La date de vaccination ne peut pas être dans le futur.")).toBeVisible();
-  await expect(form.getByText(/^Code ATC de vaccin invalide/)).toBeVisible();
+  await expect(form.getByText(/Code ATC de vaccin invalide/)).toBeVisible();
   await expect(vaccinations.getByText("Aucune vaccination renseignée.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 

@@ -89,6 +89,7 @@ export default async function HealthProfilePage() {
       {!isOpen ? <Alert tone="warning" className="mb-6">Votre dossier est fermé : votre profil médical est en lecture seule.</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card as="section" title="Informations d'urgence" description="Montrées aux professionnels en urgence (SAMU-Centre 15, bris de glace).">
+          {wishes ? <AuthorLine author={wishes.author} /> : null}
           {wishes ? (
             <dl className="flex flex-col gap-2">
               <div>
@@ -107,7 +108,6 @@ export default async function HealthProfilePage() {
                 <dt className="font-semibold">Don d&apos;organes</dt>
                 <dd>{wishes.organDonation ? ORGAN_DONATION_CHOICES[wishes.organDonation] : "Non renseigné."}</dd>
               </div>
-              <AuthorLine author={wishes.author} />
             </dl>
           ) : (
             <p>Aucune information d&apos;urgence renseignée.</p>
