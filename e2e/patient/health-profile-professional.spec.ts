@@ -68,7 +68,7 @@ test("un médecin inscrit une vaccination ; le patient la voit sans pouvoir la m
   await expectNoSeriousA11yViolations(patientPage);
   // The patient's history names the doctor's read of the profile.
   await patientPage.goto("/patient/historique");
-  await expect(patientPage.getByText("Consultation du profil médical").first()).toBeVisible();
+  await expect(patientPage.getByRole("row").filter({ hasText: "Consultation du profil médical" }).filter({ hasText: doctorLastName }).first()).toBeVisible();
   await patientContext.close();
 
   // The doctor sees the contest beside the entry.

@@ -86,7 +86,7 @@ test("le patient saisit ses mesures, une allergie et ses informations d'urgence 
   await form.getByLabel("Don d'organes et de tissus").selectOption("ACCEPTS");
   await form.getByRole("button", { name: "Enregistrer mes informations d'urgence" }).click();
   await expect(emergency.getByText("Vos informations d'urgence sont enregistrées.")).toBeVisible();
-  await expect(emergency.getByText("Hugo Martin — 06 12 34 56 78")).toBeVisible();
-  await expect(emergency.getByText("Je suis favorable au don de mes organes et tissus")).toBeVisible();
+  await expect(emergency.getByRole("definition").filter({ hasText: "Hugo Martin — 06 12 34 56 78" })).toBeVisible();
+  await expect(emergency.getByRole("definition").filter({ hasText: "Je suis favorable au don de mes organes et tissus" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
