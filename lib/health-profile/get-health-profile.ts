@@ -38,11 +38,13 @@ export type THealthProfile = {
   mayAdd: { history: boolean; allergies: boolean; treatments: boolean; vaccinations: boolean; measurements: boolean; emergencyWishes: boolean };
 };
 
-type TAuthorRow = { authorKind: string; authorName: string | null; writtenAt: Date | null; updatedAt?: Date; createdAt?: Date };
+type TAuthorRow = { authorKind: string; authorName: string | null; writtenAt: Date | null; updatedAt?: Date; createdAt?: Date; recordedById?: string | null };
 
-function authorOf(row: TAuthorRow): TEntryAuthor {
-  // Rows written before the health profile carry no name nor time: a professional's, dated by the row.
-  return { side: authorSideOf(row.authorKind), name: row.authorName ?? "Professionnel de santé", writtenAt: (row.writtenAt ?? row.updatedAt ?? row.createdAt) as Date };
+function authorOf(row: TAuthorRow, proNames: ReadonlyMap<string, string> = new Map()): TEntryAuthor {
+  // Rows written before the health profile carry no name nor time: a professional's (named
+  // from recordedById when known), dated by the row.
+  const name = row.authorName ?? (row.recordedById ? proNames.get(row.recordedById) : undefined) ?? "Professionnel de santé";
+  return { side: authorSideOf(row.authorKind), name, writtenAt: (row.writtenAt ?? row.updatedAt ?? row.createdAt) as Date };
 }
 
 /**
@@ -62,12 +64,20 @@ export async function loadHealthProfile(db: Db, actor: TActor, ctx: TAccessConte
     db.emergencyWishes.findUnique({ where: { patientId } }),
     db.healthProfileComment.findMany({ where: { patientId }, orderBy: { writtenAt: "asc" } }),
   ]);
+  const unnamed = [...allergies, ...treatments].filter((r) => r.authorName === null && r.recordedById).map((r) => r.recordedById as string);
+  const proNames = new Map(
+    unnamed.length === 0
+      ? []
+      : (await db.professional.findMany({ where: { id: { in: [...new Set(unnamed)] } }, select: { id: true, title: true, firstName: true, lastName: true } })).map(
+          (p) => [p.id, [p.title, p.firstName, p.lastName].filter(Boolean).join(" ")] as const,
+        ),
+  );
   const commentsOf = (kind: string, id: string): TEntryComment[] =>
     comments
       .filter((c) => c.entryKind === kind && c.entryId === id)
       .map((c) => ({ id: c.id, isContest: c.isContest, text: c.text, authorName: c.authorName, writtenAt: c.writtenAt }));
   const entry = (kind: "HISTORY" | "ALLERGY" | "TREATMENT" | "VACCINATION" | "MEASUREMENT", row: TAuthorRow & { id: string }): TEntry => {
-    const author = authorOf(row);
+    const author = authorOf(row, proNames);
     return {
       id: row.id,
       author,

@@ -86,6 +86,13 @@ describe("health profile", () => {
     expect(refused?.reason).toContain("PROFIL_MEDICAL");
   });
 
+  it("an allergy written before the health profile is a professional's, named from recordedById", async () => {
+    const old = await db.prisma.allergy.create({ data: { patientId: patient.patientId, substance: "Iode", recordedById: doctor.professionalId } });
+    const profile = await getHealthProfileForPatientSide(db.prisma, patient);
+    expect(profile.allergies.find((a) => a.id === old.id)).toMatchObject({ author: { side: "PROFESSIONAL", name: "Paul Médecin" }, rights: { mayEdit: false, mayComment: true } });
+    await db.prisma.allergy.delete({ where: { id: old.id } });
+  });
+
   it("the emergency wishes are the patient side's", async () => {
     await saveEmergencyWishes(db.prisma, patient, { directivesLocation: "Dans mon tiroir", trustedPersonName: "Jean Profil", trustedPersonPhone: "06 11 22 33 44", organDonation: "ACCEPTS" });
     const profile = await getHealthProfileForPatientSide(db.prisma, patient);
