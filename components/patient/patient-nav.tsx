@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 export const PATIENT_NAV = [
   { href: "/patient/tableau-de-bord", label: "Accueil" },
   { href: "/patient/documents", label: "Mes documents" },
+  { href: "/patient/profil-medical", label: "Profil médical" },
   { href: "/patient/historique", label: "Historique des accès" },
   { href: "/patient/acces", label: "Gérer les accès" },
   { href: "/patient/remboursements", label: "Mes remboursements" },

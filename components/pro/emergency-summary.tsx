@@ -6,6 +6,12 @@ import type { TDocumentListItem } from "@/lib/documents/document-list-item";
 const TIME = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 
+const ORGAN_DONATION_LABELS: Record<string, string> = {
+  ACCEPTS: "Favorable au don d'organes et de tissus",
+  REFUSES: "Refuse le don d'organes (vérifier le registre national des refus)",
+  UNDECIDED: "Ne se prononce pas",
+};
+
 const MODE_LABELS = { SAMU: "régulation SAMU-Centre 15", BREAK_GLASS: "bris de glace" } as const;
 
 function day(d: string): string {
@@ -30,7 +36,8 @@ function LatestDocument({ label, document, href }: { label: string; document: TD
 
 /**
  * What a professional in an emergency mode sees first: the mode and its end, a button to
- * close it, then allergies, current treatments, people to contact, the latest synthesis
+ * close it, then allergies, current treatments, the patient's wishes (advance directives,
+ * trusted person, organ donation), vaccinations, people to contact, the latest synthesis
  * and the latest DLU.
  */
 export function EmergencySummarySection({
@@ -63,7 +70,7 @@ export function EmergencySummarySection({
         <div className="grid gap-5 md:grid-cols-2">
           <Card as="section" title="Allergies connues" headingLevel={3}>
             {summary.allergies.length === 0 ? (
-              <p>Aucune allergie renseignée.</p>
+              <p>{summary.isProfileAllowed ? "Aucune allergie renseignée." : "Non accessible à votre profession."}</p>
             ) : (
               <ul className="flex flex-col gap-1">
                 {summary.allergies.map((a) => (
@@ -78,13 +85,65 @@ export function EmergencySummarySection({
           </Card>
           <Card as="section" title="Traitements en cours" headingLevel={3}>
             {summary.treatments.length === 0 ? (
-              <p>Aucun traitement en cours renseigné.</p>
+              <p>{summary.isProfileAllowed ? "Aucun traitement en cours renseigné." : "Non accessible à votre profession."}</p>
             ) : (
               <ul className="flex flex-col gap-1">
                 {summary.treatments.map((t) => (
                   <li key={t.id}>
                     <strong>{t.medication}</strong> — {t.dosage} · depuis le {day(t.startDate)}
                     {t.endDate ? ` jusqu'au ${day(t.endDate)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card as="section" title="Volontés du patient" headingLevel={3}>
+            {!summary.isProfileAllowed ? (
+              <p>Le profil médical n&apos;est pas accessible à votre profession (matrice d&apos;habilitations).</p>
+            ) : (
+              <dl className="flex flex-col gap-2">
+                <div>
+                  <dt className="font-semibold">Directives anticipées</dt>
+                  <dd>
+                    {summary.wishes?.directivesLocation ?? (summary.latestDirectives ? null : "Non renseignées.")}
+                    {summary.latestDirectives ? <LatestDocument label="Document" document={summary.latestDirectives} href={documentHref} /> : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="font-semibold">Personne de confiance</dt>
+                  <dd>
+                    {summary.wishes?.trustedPersonName ? (
+                      <>
+                        {summary.wishes.trustedPersonName}
+                        {summary.wishes.trustedPersonRelationship ? ` (${summary.wishes.trustedPersonRelationship})` : ""}
+                        {summary.wishes.trustedPersonPhone ? (
+                          <>
+                            {" "}
+                            — <a href={`tel:${summary.wishes.trustedPersonPhone.replace(/\s+/g, "")}`}>{summary.wishes.trustedPersonPhone}</a>
+                          </>
+                        ) : null}
+                      </>
+                    ) : (
+                      "Non désignée."
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="font-semibold">Don d&apos;organes</dt>
+                  <dd>{summary.wishes?.organDonation ? (ORGAN_DONATION_LABELS[summary.wishes.organDonation] ?? "Non renseigné.") : "Non renseigné."}</dd>
+                </div>
+              </dl>
+            )}
+          </Card>
+          <Card as="section" title="Vaccinations" headingLevel={3}>
+            {summary.vaccinations.length === 0 ? (
+              <p>{summary.isProfileAllowed ? "Aucune vaccination renseignée." : "Non accessible à votre profession."}</p>
+            ) : (
+              <ul className="flex flex-col gap-1">
+                {summary.vaccinations.map((v) => (
+                  <li key={v.id}>
+                    <strong>{v.vaccine}</strong> — le {day(v.date)}
+                    {v.dose ? ` (${v.dose})` : ""}
                   </li>
                 ))}
               </ul>

@@ -28,6 +28,10 @@ export const DENY_RULES = {
   HIDDEN_FROM_LEGAL_REPS: "Document invisible aux représentants légaux",
   TREATING_DOCTOR_ONLY: "Réservé au médecin traitant du patient",
   OTHER_SANDBOX_NAMESPACE: "Dossier d'un autre espace du bac à sable",
+  // HEALTH_PROFILE (health-profile.ts): who changes which entry of the profil médical.
+  WRITTEN_BY_PROFESSIONAL: "Information écrite par un professionnel : le patient la commente ou la conteste",
+  WRITTEN_BY_PATIENT_SIDE: "Information écrite par le patient ou son représentant légal",
+  PATIENT_SIDE_ONLY: "Rubrique renseignée par le patient ou son représentant légal seulement",
 } as const;
 
 /**

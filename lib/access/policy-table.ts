@@ -294,3 +294,49 @@ export const FEED_OPPOSITION_EXPECTED = [
   { opposed: "structure S", feeder: "a professional of another structure", rule: "NOT_OPPOSED" },
   { opposed: "professional P, withdrawn", feeder: "P, author", rule: "NOT_OPPOSED" },
 ] as const;
+
+/**
+ * HEALTH_PROFILE (health-profile.ts), by actor case. `read`: [PROFIL_MEDICAL row allows,
+ * row refuses or is missing], record open / closed. `write`, record open and row allowed:
+ * [a new allergy, a new measurement, changing a professional's entry, changing the patient
+ * side's entry, contesting a professional's entry].
+ */
+export type THealthProfileExpectation = {
+  read: { open: [string, string]; closed: [string, string] };
+  write: [string, string, string, string, string];
+};
+
+const PROFILE_PATIENT_SIDE = (rule: string): THealthProfileExpectation => ({
+  read: { open: [rule, rule], closed: [rule, rule] },
+  write: [rule, rule, "WRITTEN_BY_PROFESSIONAL", rule, rule],
+});
+
+const PROFILE_PRO_ALLOWED = (rule: string): THealthProfileExpectation => ({
+  read: { open: [rule, "HABILITATION_DENIED"], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+  write: [rule, "PATIENT_SIDE_ONLY", rule, "WRITTEN_BY_PATIENT_SIDE", "PATIENT_SIDE_ONLY"],
+});
+
+const PROFILE_PRO_REFUSED = (rule: string): THealthProfileExpectation => ({
+  read: { open: [rule, rule], closed: ["RECORD_CLOSED", "RECORD_CLOSED"] },
+  write: [rule, rule, rule, rule, rule],
+});
+
+export const HEALTH_PROFILE_EXPECTED: Record<TActorCase, THealthProfileExpectation> = {
+  patient: PROFILE_PATIENT_SIDE("PATIENT_OWN_RECORD"),
+  legalRepresentative: PROFILE_PATIENT_SIDE("LEGAL_REPRESENTATIVE"),
+  author: PROFILE_PRO_ALLOWED("CONSENT"),
+  // The matrix binds the treating doctor too (as REMB).
+  treatingDoctor: PROFILE_PRO_ALLOWED("TREATING_DOCTOR"),
+  authorizedProfessional: PROFILE_PRO_ALLOWED("CONSENT"),
+  careTeamMember: PROFILE_PRO_ALLOWED("CARE_TEAM"),
+  unauthorizedProfessional: PROFILE_PRO_REFUSED("NOT_AUTHORIZED"),
+  blockedProfessional: PROFILE_PRO_REFUSED("BLOCKED"),
+  // The emergency doors open the profile: it is what the emergency summary shows.
+  samuRegulator: PROFILE_PRO_ALLOWED("SAMU"),
+  samuRegulatorOpposed: PROFILE_PRO_REFUSED("SAMU_OPPOSED"),
+  nonRegulatorClaimingSamu: PROFILE_PRO_REFUSED("NOT_AUTHORIZED"),
+  breakGlass: PROFILE_PRO_ALLOWED("BREAK_GLASS"),
+  breakGlassOpposed: PROFILE_PRO_REFUSED("BREAK_GLASS_OPPOSED"),
+  staffClaimingBreakGlass: PROFILE_PRO_REFUSED("NOT_AUTHORIZED"),
+  staffClaimingSamu: PROFILE_PRO_REFUSED("NOT_AUTHORIZED"),
+};

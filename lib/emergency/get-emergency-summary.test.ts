@@ -37,6 +37,10 @@ beforeAll(async () => {
     ["10", "11488-4", true],
     ["60", "60591-5", false],
     ["60", "74207-2", true],
+    ["10", "EXPPAT_3", true],
+    // The health profile row: physicians yes, nurses no (test input).
+    ["10", "PROFIL_MEDICAL", true],
+    ["60", "PROFIL_MEDICAL", false],
   ] as const) {
     await p.habilitationRule.create({ data: { profession, specialty: "*", typeCode, canRead } });
   }
@@ -50,6 +54,20 @@ beforeAll(async () => {
   await p.treatment.create({ data: { patientId, medication: "Apixaban 5 mg", dosage: "1 cp matin et soir", startDate: "2024-01-10" } });
   await p.treatment.create({ data: { patientId, medication: "Amoxicilline", dosage: "1 g x 3", startDate: "2020-01-01", endDate: "2020-01-08" } });
   await p.emergencyContact.create({ data: { patientId, name: "Paul Urgence", relationship: "Fils", phone: "06 12 34 56 78" } });
+  const patientAuthor = { authorKind: "PATIENT" as const, authorName: "Lucie Urgence", writtenAt: new Date("2026-01-05T10:00:00Z") };
+  await p.vaccination.create({ data: { patientId, vaccine: "Grippe saisonnière", date: "2025-10-15", dose: "annuelle", ...patientAuthor } });
+  await p.vaccination.create({ data: { patientId: otherPatientId, vaccine: "Fièvre jaune", date: "2025-01-01", ...patientAuthor } });
+  await p.emergencyWishes.create({
+    data: {
+      patientId,
+      directivesLocation: "Chez mon notaire, Me Durand à Paris",
+      trustedPersonName: "Claire Urgence",
+      trustedPersonRelationship: "Fille",
+      trustedPersonPhone: "06 98 76 54 32",
+      organDonation: "ACCEPTS",
+      ...patientAuthor,
+    },
+  });
 
   const now = Date.now();
   let n = 0;
@@ -78,6 +96,7 @@ beforeAll(async () => {
   await doc_("60591-5", "Synthèse remplacée", 2, { status: "REPLACED" });
   await doc_("74207-2", "DLU EHPAD", 10);
   await doc_("74207-2", "DLU retiré par opposition", 5, { opposedAt: new Date() });
+  await doc_("EXPPAT_3", "Directives anticipées", 60, { classCode: "90", source: "PATIENT", authorId: null });
 });
 
 beforeEach(async () => {
@@ -103,6 +122,24 @@ describe("getEmergencySummary", () => {
     // Masked from professionals, replaced and opposed documents are not "the latest".
     expect(summary?.latestSynthesis?.title).toBe("Synthèse récente");
     expect(summary?.latestDlu?.title).toBe("DLU EHPAD");
+    // The health profile's emergency part, next to allergies and treatments (issue 17).
+    expect(summary?.isProfileAllowed).toBe(true);
+    expect(summary?.vaccinations).toMatchObject([{ vaccine: "Grippe saisonnière", date: "2025-10-15", dose: "annuelle" }]);
+    expect(summary?.wishes).toEqual({
+      directivesLocation: "Chez mon notaire, Me Durand à Paris",
+      trustedPersonName: "Claire Urgence",
+      trustedPersonRelationship: "Fille",
+      trustedPersonPhone: "06 98 76 54 32",
+      organDonation: "ACCEPTS",
+    });
+    expect(summary?.latestDirectives?.title).toBe("Directives anticipées");
+  });
+
+  it("shows nothing of the health profile to a profession the matrix refuses it (HEALTH_PROFILE)", async () => {
+    await openEmergencyAccess(db.prisma, nurse, patientId, { mode: "BREAK_GLASS", justification: JUSTIFICATION });
+    const summary = await getEmergencySummary(db.prisma, nurse, patientId);
+    expect(summary).toMatchObject({ isProfileAllowed: false, allergies: [], treatments: [], vaccinations: [], wishes: null });
+    expect(summary?.emergencyContacts).toHaveLength(1);
   });
 
   it("keeps the break-the-glass justification and applies the habilitation matrix to the documents", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_TYPE_CODES, PATIENT_DOCUMENT_TYPES } from "@/lib/reference/document-types";
 import { PROFESSION_CODES } from "@/lib/reference/professions";
-import { DEFAULT_HABILITATION_MATRIX, MATRIX_RATIONALE, PATIENT_TYPES_READERS } from "./default-matrix";
+import { DEFAULT_HABILITATION_MATRIX, HEALTH_PROFILE_ROW, MATRIX_RATIONALE, MATRIX_ROW_CODES, PATIENT_TYPES_READERS } from "./default-matrix";
 
 function canRead(profession: string, typeCode: string): boolean | undefined {
   return DEFAULT_HABILITATION_MATRIX.find((r) => r.profession === profession && r.specialty === "*" && r.typeCode === typeCode)
@@ -11,7 +11,7 @@ function canRead(profession: string, typeCode: string): boolean | undefined {
 describe("DEFAULT_HABILITATION_MATRIX", () => {
   it("has exactly one '*' row per profession x type", () => {
     for (const profession of PROFESSION_CODES) {
-      for (const typeCode of DOCUMENT_TYPE_CODES) {
+      for (const typeCode of MATRIX_ROW_CODES) {
         const rows = DEFAULT_HABILITATION_MATRIX.filter(
           (r) => r.profession === profession && r.specialty === "*" && r.typeCode === typeCode,
         );
@@ -19,7 +19,7 @@ describe("DEFAULT_HABILITATION_MATRIX", () => {
       }
     }
     expect(DEFAULT_HABILITATION_MATRIX.filter((r) => r.specialty === "*")).toHaveLength(
-      PROFESSION_CODES.length * DOCUMENT_TYPE_CODES.length,
+      PROFESSION_CODES.length * MATRIX_ROW_CODES.length,
     );
   });
 
@@ -28,7 +28,7 @@ describe("DEFAULT_HABILITATION_MATRIX", () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of DEFAULT_HABILITATION_MATRIX) {
       expect(PROFESSION_CODES).toContain(r.profession);
-      expect(DOCUMENT_TYPE_CODES).toContain(r.typeCode);
+      expect(MATRIX_ROW_CODES).toContain(r.typeCode);
     }
   });
 
@@ -47,6 +47,12 @@ describe("DEFAULT_HABILITATION_MATRIX", () => {
     expect(canRead("70", "11502-2")).toBe(false);
     expect(canRead("98", "18748-4")).toBe(true);
     expect(canRead("98", "11488-4")).toBe(false);
+  });
+
+  it("gives the health profile row to doctors, midwives, nurses, pharmacists, dentists and radiographers only", () => {
+    const readers = PROFESSION_CODES.filter((p) => canRead(p, HEALTH_PROFILE_ROW));
+    expect(readers).toEqual(["10", "21", "40", "50", "60", "98"]);
+    expect(DOCUMENT_TYPE_CODES).not.toContain(HEALTH_PROFILE_ROW);
   });
 
   it("restricts patient-deposited types to doctors, midwives and nurses", () => {

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPE_CODES, PATIENT_DOCUMENT_TYPES } from "@/lib/reference/document-types";
+import { DOCUMENT_TYPE_CODES, PATIENT_DOCUMENT_TYPES, documentTypeLabel } from "@/lib/reference/document-types";
 import { PROFESSION_CODES, type TProfessionCode } from "@/lib/reference/professions";
 
 /**
@@ -18,6 +18,21 @@ export type THabilitationRow = {
 
 const ALL = "ALL" as const;
 
+/**
+ * The matrix row of the health profile (profil médical: history, allergies, treatments,
+ * vaccinations, measurements, emergency information). Not a document type: the
+ * HEALTH_PROFILE rule of lib/access reads it as REIMBURSEMENTS reads REMB.
+ */
+export const HEALTH_PROFILE_ROW = "PROFIL_MEDICAL";
+
+/** The French name of a matrix row: a document type's label, or « Profil médical ». */
+export function matrixRowLabel(code: string): string {
+  return code === HEALTH_PROFILE_ROW ? "Profil médical" : documentTypeLabel(code);
+}
+
+/** What the matrix has rows for: every document type, then the health profile. */
+export const MATRIX_ROW_CODES: readonly string[] = [...DOCUMENT_TYPE_CODES, HEALTH_PROFILE_ROW];
+
 /** The types each profession may read; ALL means every type. */
 const READABLE: Readonly<Record<TProfessionCode, typeof ALL | readonly string[]>> = {
   // Doctors read every type (the only exclusion known, the residence certificate, is
@@ -28,14 +43,14 @@ const READABLE: Readonly<Record<TProfessionCode, typeof ALL | readonly string[]>
   // nothing from the patient's personal space.
   "21": [
     "11490-0", "34112-3", "11488-4", "11502-2", "15507-7", "57833-6", "57832-8", "60593-1",
-    "60591-5", "74207-2", "18761-7", "34133-9", "18776-5", "11369-6", "REMB",
+    "60591-5", "74207-2", "18761-7", "34133-9", "18776-5", "11369-6", "REMB", HEALTH_PROFILE_ROW,
   ],
   // Dentists: no EHPAD or care-project documents, no delivery, RCP or auxiliaries'
   // reports, nothing from the patient's personal space.
   "40": [
     "11490-0", "34112-3", "34874-8", "11488-4", "18748-4", "11502-2", "15507-7", "60568-3",
     "34749-2", "57833-6", "57832-8", "60593-1", "60591-5", "18761-7", "34133-9", "11369-6",
-    "PROT_ALD", "REMB",
+    "PROT_ALD", "REMB", HEALTH_PROFILE_ROW,
   ],
   // Midwives: close to doctors; no cancer RCP and no EHPAD emergency liaison document.
   "50": ALL,
@@ -48,7 +63,8 @@ const READABLE: Readonly<Record<TProfessionCode, typeof ALL | readonly string[]>
   "92": ["11488-4", "47420-5", "57832-8", "60591-5"],
   "94": ["11490-0", "47420-5", "11506-3", "57832-8", "60591-5", "18776-5"],
   "95": ["11488-4", "11502-2", "47420-5", "57832-8", "60591-5", "18776-5"],
-  "98": ["18748-4", "11502-2", "57832-8", "60591-5"],
+  // The health profile (allergies, treatments) matters before an injection.
+  "98": ["18748-4", "11502-2", "57832-8", "60591-5", HEALTH_PROFILE_ROW],
 };
 
 /** Exceptions to ALL, for the professions that read "everything but". */
@@ -64,7 +80,7 @@ function canReadByDefault(profession: TProfessionCode, typeCode: string): boolea
 }
 
 export const DEFAULT_HABILITATION_MATRIX: readonly THabilitationRow[] = PROFESSION_CODES.flatMap((profession) =>
-  DOCUMENT_TYPE_CODES.map((typeCode) => ({
+  MATRIX_ROW_CODES.map((typeCode) => ({
     profession,
     specialty: "*",
     typeCode,
@@ -87,6 +103,10 @@ export const MATRIX_RATIONALE: Readonly<Record<TProfessionCode, string>> = {
   "95": "Les diététiciens lisent les prescriptions de soins, bilans fonctionnels, consultations, la biologie, la synthèse médicale et le plan de soins.",
   "98": "Les manipulateurs d'électroradiologie lisent l'imagerie, la biologie (fonction rénale avant injection), les prescriptions de soins et la synthèse médicale (allergies).",
 };
+
+/** Who reads the health profile by default, in French (README, operator page). */
+export const HEALTH_PROFILE_RATIONALE =
+  "Le profil médical (antécédents, allergies, traitements, vaccinations, mesures, directives anticipées, personne de confiance, don d'organes) est lu par les médecins, sages-femmes, infirmiers, pharmaciens, chirurgiens-dentistes et manipulateurs d'électroradiologie ; pas par les autres auxiliaires médicaux.";
 
 /** Patient-deposited types are readable by doctors, midwives and nurses only. */
 export const PATIENT_TYPES_READERS: readonly string[] = PROFESSION_CODES.filter((p) =>

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import { resolveHabilitation, rowLabel, type THabilitationRow } from "@/lib/access/habilitation";
 import { assertOperator } from "@/lib/access/operator-only";
-import { DOCUMENT_TYPE_CODES } from "@/lib/reference/document-types";
+import { MATRIX_ROW_CODES } from "@/lib/habilitations/default-matrix";
 import { isKnownProfession, isKnownSpecialty } from "@/lib/reference/professions";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
@@ -52,7 +52,7 @@ export async function getMatrixLine(db: Db, line: string): Promise<TMatrixLineVi
     line,
     profession,
     specialty,
-    cells: DOCUMENT_TYPE_CODES.map((typeCode) => {
+    cells: MATRIX_ROW_CODES.map((typeCode) => {
       const entry = resolved.get(typeCode);
       const isExplicit = rows.some((r) => r.specialty === specialty && r.typeCode === typeCode);
       return { typeCode, canRead: entry?.canRead ?? false, isExplicit, label: entry?.label ?? `matrice : aucune ligne pour ${typeCode}` };
@@ -76,7 +76,7 @@ export async function setMatrixLine(
   assertOperator(operator);
   const parsed = ZMatrixLine.safeParse(line);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
-  for (const code of readable) if (!DOCUMENT_TYPE_CODES.includes(code)) throw new AppError("INVALID_INPUT", "Type de document inconnu.");
+  for (const code of readable) if (!MATRIX_ROW_CODES.includes(code)) throw new AppError("INVALID_INPUT", "Type de document inconnu.");
   const now = request.now ?? platformNow();
   const { profession, specialty } = splitLine(line);
   return db.$transaction(async (tx) => {

@@ -48,6 +48,10 @@ import {
 } from "@/lib/documents/patient-document-commands";
 import { exportTracesCsv, findTraces, type TTraceFilters } from "@/lib/traces/find-traces";
 import { findNotifications, markNotificationsRead } from "@/lib/notifications/find-notifications";
+import { getHealthProfileForPatientSide } from "@/lib/health-profile/get-health-profile";
+import { commentOnEntry, deletePatientSideEntry, saveEmergencyWishes, savePatientSideEntry } from "@/lib/health-profile/profile-commands";
+import type { TEntryInputs, TEntrySection } from "@/lib/health-profile/entry-store";
+import type { TEmergencyWishesInput, TEntryCommentInput } from "@/lib/health-profile/inputs";
 
 export type TCommandResult<T = undefined> = { ok: true; value: T } | { ok: false; message: string; code: string };
 
@@ -174,3 +178,11 @@ export const portalCloseRecord = (actor: TPatientSideActor, input: { confirmatio
   attempt(() => closeRecord(prisma, actor, input));
 export const portalReactivateRecord = (actor: TPatientSideActor) => attempt(() => reactivateRecord(prisma, actor));
 export const portalRecordCopy = (actor: TPatientSideActor) => buildRecordCopy(prisma, actor);
+
+// Health profile (profil médical, issue 17).
+export const portalHealthProfile = (actor: TPatientSideActor) => getHealthProfileForPatientSide(prisma, actor);
+export const portalSaveProfileEntry = <S extends TEntrySection>(actor: TPatientSideActor, section: S, input: TEntryInputs[S]) =>
+  attempt(() => savePatientSideEntry(prisma, actor, section, input));
+export const portalDeleteProfileEntry = (actor: TPatientSideActor, section: TEntrySection, id: string) => attempt(() => deletePatientSideEntry(prisma, actor, section, id));
+export const portalCommentProfileEntry = (actor: TPatientSideActor, input: TEntryCommentInput) => attempt(() => commentOnEntry(prisma, actor, input));
+export const portalSaveEmergencyWishes = (actor: TPatientSideActor, input: TEmergencyWishesInput) => attempt(() => saveEmergencyWishes(prisma, actor, input));

@@ -26,6 +26,9 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { openEmergencyAccess, type TEmergencyMode } from "@/lib/emergency/open-emergency-access";
 import { closeEmergencyAccess } from "@/lib/emergency/close-emergency-access";
 import { getEmergencySummary } from "@/lib/emergency/get-emergency-summary";
+import { getHealthProfileForProfessional } from "@/lib/health-profile/get-health-profile";
+import { saveProfessionalEntry, type TProfessionalSection } from "@/lib/health-profile/profile-commands";
+import type { TEntryInputs } from "@/lib/health-profile/entry-store";
 import { platformNow } from "@/lib/clock/clock";
 import { getDocumentVisibility } from "@/lib/documents/document-visibility";
 import { AppError } from "@/lib/errors/app-error";
@@ -150,6 +153,16 @@ export async function saveAllergyInRecord(actor: TProActor, patientId: string, i
 
 export async function saveTreatmentInRecord(actor: TProActor, patientId: string, input: TTreatmentInput) {
   return saveTreatment(prisma, actor, patientId, input, { ipAddress: await requestIp() });
+}
+
+/** The health profile (HEALTH_PROFILE_VIEW trace, allowed or refused by the matrix row PROFIL_MEDICAL). */
+export async function healthProfileInRecord(actor: TProActor, patientId: string) {
+  return getHealthProfileForProfessional(prisma, actor, patientId, { ipAddress: await requestIp() });
+}
+
+/** A professional adds or corrects history, allergies, treatments or vaccinations (HEALTH_PROFILE). */
+export async function saveHealthProfileEntryInRecord<S extends TProfessionalSection>(actor: TProActor, patientId: string, section: S, input: TEntryInputs[S]) {
+  return saveProfessionalEntry(prisma, actor, patientId, section, input, { ipAddress: await requestIp() });
 }
 
 export async function tracesForTreatingDoctor(actor: TProActor, patientId: string, page: number) {

@@ -11,6 +11,8 @@ import { maskingLabels } from "@/lib/reference/masking";
 import { openRecord } from "@/lib/record-door/open-record";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 import { platformNow } from "@/lib/clock/clock";
+import { loadHealthProfile } from "@/lib/health-profile/get-health-profile";
+import { healthProfileJson, healthProfileLines } from "@/lib/health-profile/profile-export";
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
@@ -78,11 +80,12 @@ const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/pn
 
 /**
  * The full copy of a record as the requester may see it: every visible document (with
- * its content) and a PDF summary (identity, settings, documents, traces). Traced.
+ * its content), a PDF summary (identity, settings, health profile, documents, traces) and the
+ * health profile as data (profil-medical.json). Traced.
  */
 export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideActor, now: Date = platformNow()): Promise<{ fileName: string; data: Uint8Array }> {
   const { ctx } = await openRecord(prisma, actor, actor.patientId);
-  const [patient, documents, traces] = await Promise.all([
+  const [patient, documents, traces, profile] = await Promise.all([
     prisma.patient.findUniqueOrThrow({
       where: { id: ctx.patientId },
       include: { treatingDoctor: true, emergencyContacts: true },
@@ -93,6 +96,7 @@ export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideA
       include: { author: true, structure: true, content: true },
     }),
     selectPatientSideTraces(prisma, actor, ctx, parseTraceFilters({}), { take: 5000, skip: 0 }),
+    loadHealthProfile(prisma, actor, ctx, now),
   ]);
 
   const zip = new JSZip();
@@ -123,6 +127,9 @@ export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideA
   w.line(`Coordonnées : ${patient.email ?? "pas de courriel"} ; ${patient.phone ?? "pas de mobile"}`, { gap: 4 });
   for (const c of patient.emergencyContacts) w.line(`Personne à prévenir : ${c.name} (${c.relationship}), ${c.phone}`);
   w.line("", { gap: 4 });
+  w.line("Profil médical", { size: 13, bold: true });
+  for (const l of healthProfileLines(profile)) w.line(l, { size: 9, indent: 6 });
+  w.line("", { gap: 4 });
   w.line(`Documents (${documents.length})`, { size: 13, bold: true });
   for (const d of documents) {
     const author = d.author ? [d.author.title, d.author.firstName, d.author.lastName].filter(Boolean).join(" ") : d.source === "PATIENT" ? "Déposé par le patient" : "-";
@@ -138,10 +145,12 @@ export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideA
     );
   }
   zip.file("synthese-du-dossier.pdf", await pdf.save());
+  zip.file("profil-medical.json", JSON.stringify(healthProfileJson(profile), null, 2));
   zip.file(
     "LISEZMOI.txt",
     `Copie du DMP de ${patient.firstName} ${patient.lastName}, établie le ${DATE_TIME.format(now)}.\r\n` +
       `synthese-du-dossier.pdf : synthèse du dossier et historique des accès.\r\n` +
+      `profil-medical.json : profil médical (antécédents, allergies, traitements, vaccinations, mesures, informations d'urgence).\r\n` +
       listed.map((l) => `${l.name} : ${l.title}`).join("\r\n") +
       "\r\n",
   );

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canBlockAtPatientRequest, canReadOtherProfessionalsTraces } from "@/lib/access/record-actions";
+import { canReadHealthProfile } from "@/lib/access/health-profile";
 import { describeDecision } from "@/lib/access/decision";
 import { findDocuments, type TDocumentPage } from "@/lib/documents/find-documents";
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
@@ -34,6 +35,8 @@ export type TProfessionalRecord = {
   documents: Omit<TDocumentPage, "items"> & { items: (TDocumentListItem & { mayReplace: boolean })[] };
   /** Type codes this professional may read (for the filter list). */
   summary: {
+    /** HEALTH_PROFILE: allergies and treatments are sections of the health profile (empty, not queried, when refused). */
+    isProfileAllowed: boolean;
     allergies: { id: string; substance: string; reaction: string | null; severity: string | null; updatedAt: Date }[];
     treatments: { id: string; medication: string; dosage: string; startDate: string; endDate: string | null; updatedAt: Date }[];
     emergencyContacts: { id: string; name: string; relationship: string; phone: string }[];
@@ -60,12 +63,15 @@ export async function getProfessionalRecord(
 ): Promise<TProfessionalRecord> {
   const { ctx, decision } = await openRecord(prisma, actor, patientId, request);
   const now = request.now ?? platformNow();
+  const isProfileAllowed = canReadHealthProfile(actor, ctx).allowed;
+  // Without the matrix row PROFIL_MEDICAL no allergy or treatment row is read (an empty id list matches none).
+  const profileWhere = isProfileAllowed ? {} : { id: { in: [] as string[] } };
   const [patient, documents, authorizations, replacer] = await Promise.all([
     prisma.patient.findUniqueOrThrow({
       where: { id: ctx.patientId },
       include: {
-        allergies: { orderBy: { substance: "asc" } },
-        treatments: { orderBy: [{ endDate: "asc" }, { startDate: "desc" }] },
+        allergies: { where: profileWhere, orderBy: { substance: "asc" } },
+        treatments: { where: profileWhere, orderBy: [{ endDate: "asc" }, { startDate: "desc" }] },
         emergencyContacts: { orderBy: { createdAt: "asc" } },
         treatingDoctor: { select: { id: true, title: true, firstName: true, lastName: true, profession: true, specialty: true } },
       },
@@ -114,6 +120,7 @@ export async function getProfessionalRecord(
     },
     documents: { ...documents, items: documents.items.map((d) => ({ ...d, mayReplace: mayReplaceDocument(replacer, d) })) },
     summary: {
+      isProfileAllowed,
       allergies: patient.allergies.map((a) => ({ id: a.id, substance: a.substance, reaction: a.reaction, severity: a.severity, updatedAt: a.updatedAt })),
       treatments: patient.treatments.map((t) => ({ id: t.id, medication: t.medication, dosage: t.dosage, startDate: t.startDate, endDate: t.endDate, updatedAt: t.updatedAt })),
       emergencyContacts: patient.emergencyContacts.map((c) => ({ id: c.id, name: c.name, relationship: c.relationship, phone: c.phone })),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { isValidNir } from "@/lib/identity/nir";
 import { DOCUMENT_TYPE_CODES, documentTypeLabel } from "@/lib/reference/document-types";
+import { MATRIX_ROW_CODES } from "@/lib/habilitations/default-matrix";
 import { PROFESSION_CODES } from "@/lib/reference/professions";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
@@ -66,7 +67,7 @@ describe("seedDemo", () => {
     expect(await db.prisma.emergencyAccess.count({ where: { mode: "SAMU" } })).toBe(1);
     expect(await db.prisma.emergencyAccess.count({ where: { mode: "BREAK_GLASS" } })).toBe(1);
     expect(await db.prisma.trace.count({ where: { outcome: "REFUSED" } })).toBeGreaterThanOrEqual(3);
-    expect(await db.prisma.habilitationRule.count({ where: { specialty: "*" } })).toBe(PROFESSION_CODES.length * DOCUMENT_TYPE_CODES.length);
+    expect(await db.prisma.habilitationRule.count({ where: { specialty: "*" } })).toBe(PROFESSION_CODES.length * MATRIX_ROW_CODES.length);
   });
 
   it("names only treating doctors the TREATING_DOCTOR_DESIGNATION rule allows", async () => {

@@ -21,6 +21,8 @@ export const TRACE_ACTIONS = {
   FEED_DOCUMENT: "Alimentation par un établissement",
   TRACES_VIEW: "Consultation de l'historique des accès",
   SUMMARY_UPDATE: "Mise à jour de la synthèse (allergies, traitements)",
+  HEALTH_PROFILE_VIEW: "Consultation du profil médical",
+  HEALTH_PROFILE_UPDATE: "Mise à jour du profil médical",
   REIMBURSEMENTS_VIEW: "Consultation des remboursements",
   PROFESSIONAL_BLOCK: "Blocage d'un professionnel",
   PROFESSIONAL_UNBLOCK: "Déblocage d'un professionnel",

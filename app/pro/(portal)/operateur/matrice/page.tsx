@@ -8,7 +8,7 @@ import { getProfessionalActor, requireOperator } from "@/lib/auth/pro/session";
 import { ZMatrixLine } from "@/lib/operator/habilitation-matrix";
 import { actionError } from "@/lib/pro/action-result";
 import { operatorMatrixLine, operatorSetMatrixLine } from "@/lib/pro/operator";
-import { documentTypeLabel } from "@/lib/reference/document-types";
+import { matrixRowLabel } from "@/lib/habilitations/default-matrix";
 
 export const metadata: Metadata = { title: "Ligne de la matrice d'habilitations" };
 
@@ -48,7 +48,7 @@ export default async function MatrixLinePage({ searchParams }: { searchParams: P
               value={c.typeCode}
               type="checkbox"
               defaultChecked={c.canRead}
-              label={`${documentTypeLabel(c.typeCode)} (${c.typeCode})`}
+              label={`${matrixRowLabel(c.typeCode)} (${c.typeCode})`}
               hint={c.isExplicit ? undefined : `Hérité : ${c.label}`}
             />
           ))}

@@ -23,6 +23,7 @@ import { blockProfessionalAction, revealDocumentAction, saveAllergyAction, saveT
 import { closeEmergencyAction } from "./acces/actions";
 import { EmergencySummarySection } from "@/components/pro/emergency-summary";
 import { ReimbursementStatement } from "@/components/reimbursements/reimbursement-statement";
+import { HealthProfileSection } from "@/components/pro/health-profile-section";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
 
@@ -263,6 +264,8 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
           </Card>
         </div>
       </section>
+
+      <HealthProfileSection patientId={patientId} />
 
       <ReimbursementStatement patientId={patientId} viewer={{ actor }} searchParams={sp} />
     </>
