@@ -93,7 +93,7 @@ describe("hospital simulator submission (same ingestion as the API)", () => {
   });
 
   it("every template uses a known, authorable type", () => {
-    expect(LETTER_TEMPLATES.map((t) => t.typeCode).sort()).toEqual(["11488-4", "11490-0", "15507-7", "34112-3", "34874-8", "57833-6"]);
+    expect(LETTER_TEMPLATES.map((t) => t.typeCode).sort()).toEqual(["11488-4", "11490-0", "15507-7", "34112-3", "34874-8", "57833-6", "74207-2"]);
   });
 });
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
-import { requestIp } from "@/lib/pro/request-ip";
 import { assertOperator, operatorDecision } from "@/lib/access/operator-only";
 import { AppError } from "@/lib/errors/app-error";
 import { getFeedReport } from "./feed-report";
+import { establishmentOf, loadEstablishmentUser } from "@/lib/hospital/establishment-person";
 import { getNationalStats } from "./national-stats";
-import { hospitalOfProfessional, letterAuthorChoices, submitHospitalLetter, type THospitalLetterInput } from "./submit-hospital-letter";
 
 /**
  * The hospital simulator's and the reports' entry points with the server's database
@@ -14,7 +13,8 @@ import { hospitalOfProfessional, letterAuthorChoices, submitHospitalLetter, type
  * professional portal's session (same CPS card sign-in).
  */
 export async function getHospitalHome(actor: TProActor) {
-  const structure = await hospitalOfProfessional(prisma, actor.professionalId);
+  // An EHPAD feeds its DLU from the same simulator (issue 16).
+  const structure = establishmentOf(await loadEstablishmentUser(prisma, actor.professionalId));
   if (!structure) return null;
   const patients = await prisma.structurePatient.findMany({
     where: { structureId: structure.id },
@@ -22,22 +22,6 @@ export async function getHospitalHome(actor: TProActor) {
     select: { id: true, localId: true, firstName: true, lastName: true, birthDate: true, nir: true, identityStatus: true },
   });
   return { structure, patients };
-}
-
-export async function getLetterForm(actor: TProActor, structurePatientId: string) {
-  const structure = await hospitalOfProfessional(prisma, actor.professionalId);
-  if (!structure || structurePatientId.length > 64) return null;
-  const patient = await prisma.structurePatient.findFirst({
-    where: { id: structurePatientId, structureId: structure.id },
-    select: { id: true, localId: true, firstName: true, lastName: true, birthDate: true, birthRank: true, nir: true, identityStatus: true },
-  });
-  if (!patient) return null;
-  const authors = await letterAuthorChoices(prisma, actor.professionalId);
-  return { structure, patient, authors };
-}
-
-export async function validateHospitalLetter(actor: TProActor, input: THospitalLetterInput) {
-  return submitHospitalLetter(prisma, actor.professionalId, input, { ipAddress: await requestIp() });
 }
 
 /** Structures whose feed report this professional may read: their own; every one for the operator. */

@@ -8,7 +8,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { PROFESSIONAL_DOCUMENT_TYPES, documentTypeLabel } from "@/lib/reference/document-types";
 import { platformNow } from "@/lib/clock/clock";
-import { DEFAULT_CATALOGUE } from "./default-catalogue";
+import { DEFAULT_CATALOGUE, EHPAD_DEFAULT_CATALOGUE } from "./default-catalogue";
 import { establishmentOf, loadEstablishmentUser } from "./establishment-person";
 import { HOSPITAL_MASKINGS, maskingLabel, type THospitalMasking } from "./masking";
 
@@ -41,15 +41,17 @@ const ENTRY_SELECT = { id: true, name: true, typeCode: true, defaultMasking: tru
 
 /**
  * The establishment's catalogue. An establishment that has none yet starts from the
- * deployment's list (default-catalogue.ts), copied once: from then on it is the
+ * deployment's list (default-catalogue.ts; an EHPAD from its DLU), copied once: from then on it is the
  * establishment's own data, edited by its administrator.
  */
 export async function structureCatalogue(db: Db, structureId: string): Promise<TCatalogueEntry[]> {
   const read = () => db.documentCatalogueEntry.findMany({ where: { structureId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: ENTRY_SELECT });
   const entries = await read();
   if (entries.length > 0) return entries;
+  const structure = await db.structure.findUnique({ where: { id: structureId }, select: { kind: true } });
+  const defaults = structure?.kind === "EHPAD" ? EHPAD_DEFAULT_CATALOGUE : DEFAULT_CATALOGUE;
   try {
-    await db.documentCatalogueEntry.createMany({ data: DEFAULT_CATALOGUE.map((e, position) => ({ structureId, name: e.name, typeCode: e.typeCode, defaultMasking: e.defaultMasking, position })) });
+    await db.documentCatalogueEntry.createMany({ data: defaults.map((e, position) => ({ structureId, name: e.name, typeCode: e.typeCode, defaultMasking: e.defaultMasking, position })) });
   } catch {
     // Two first readers at once: the other one wrote the same list.
   }

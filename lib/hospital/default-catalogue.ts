@@ -71,3 +71,10 @@ export const DEFAULT_CATALOGUE: readonly TDefaultCatalogueEntry[] = [
   { name: "CRH Psychiatrie", typeCode: CRH, defaultMasking: "MASQUE_PS", why: "séjour en psychiatrie : masqué aux PS (lu par son auteur, le médecin traitant et le patient)" },
   { name: "CR Evol UHCD pédiatriques", typeCode: EMERGENCY, defaultMasking: "NONE", why: "unité d'hospitalisation de courte durée des urgences pédiatriques : passage aux urgences (15507-7), visible de tous" },
 ];
+
+/** An EHPAD's catalogue starts with the document the deck expects from it: the DLU (74207-2). */
+export const EHPAD_DEFAULT_CATALOGUE: readonly TDefaultCatalogueEntry[] = [
+  { name: "Dossier de liaison d'urgence (DLU)", typeCode: "74207-2", defaultMasking: "NONE", why: "document attendu en priorité d'un EHPAD : le SAMU et les urgences doivent le lire" },
+  { name: "Ordonnance", typeCode: "57833-6", defaultMasking: "NONE", why: "le pharmacien et le médecin traitant doivent la lire : visible de tous" },
+  { name: "Plan de soins", typeCode: "18776-5", defaultMasking: "NONE", why: visible },
+];
