@@ -132,6 +132,12 @@ describe("national statistics", () => {
     const stats = await getNationalStats(db.prisma);
     expect(stats.national).toMatchObject({ records: 9_382_027, population: 67_795_000, liveOpen: 1, liveClosed: 1 });
     expect(stats.departments.find((d) => d.code === "75")).toMatchObject({ baselineRecords: 251_481, population: 2_190_327, baselineRate: 11.48, liveOpen: 1 });
-    expect(stats.departments.find((d) => d.code === "93")).toMatchObject({ baselineRecords: null, liveOpen: 0, liveClosed: 1 });
+    // The deck's figures for every Île-de-France département (93: 111 451 for 1 606 660, 7 %).
+    expect(stats.departments.find((d) => d.code === "93")).toMatchObject({ baselineRecords: 111_451, population: 1_606_660, baselineRate: 6.94, liveOpen: 0, liveClosed: 1 });
+    expect(stats.departments.find((d) => d.code === "94")).toMatchObject({ baselineRecords: 273_423, baselineRate: 19.84 });
+    expect(stats.areas.map((a) => [a.label, a.records, a.rate])).toEqual([
+      ["Total Île-de-France", 1_428_961, 11.79],
+      ["Hors Île-de-France", 7_953_066, 14.28],
+    ]);
   });
 });
