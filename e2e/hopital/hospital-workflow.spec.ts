@@ -79,7 +79,7 @@ test("(2) un document scanné ou d'un autre logiciel est gardé sans case « Env
   await signInHospital(page, doctor, hospital.name);
   await page.getByRole("link", { name: `Rédiger un document pour ${fullName(patient)}` }).click();
   await page.getByLabel("Origine").selectOption({ label: "Compte rendu d'imagerie (logiciel d'imagerie)" });
-  await page.getByLabel("Titre du document importé").fill("IRM du genou");
+  await page.getByLabel("Intitulé du document importé").fill("IRM du genou");
   await page.getByLabel("Type de document").selectOption("18748-4");
   await page.getByRole("button", { name: "Importer le document" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Suivi export dossier médical patient/ })).toBeVisible();

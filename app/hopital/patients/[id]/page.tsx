@@ -111,7 +111,7 @@ export default async function HospitalWritePage({ params }: { params: Promise<{ 
         <ActionForm action={importAction} submitLabel="Importer le document" label="Importer un document externe">
           <input type="hidden" name="structurePatientId" value={patient.id} />
           <SelectField id="origin" name="origin" label="Origine" options={IMPORT_ORIGINS} required />
-          <InputField id="import-title" name="title" label="Titre du document importé" required />
+          <InputField id="import-title" name="title" label="Intitulé du document importé" required />
           <SelectField id="import-typeCode" name="typeCode" label="Type de document" options={CATALOGUE_TYPE_CODES.map((c) => ({ value: c, label: `${documentTypeLabel(c)} (${c})` }))} required />
           <InputField id="import-serviceDate" name="serviceDate" type="date" label="Date du document" defaultValue={today} max={today} required />
         </ActionForm>
