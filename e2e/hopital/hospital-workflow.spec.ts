@@ -5,7 +5,7 @@
  * resend and MSSanté. Each journey makes its own hospital and people (dmp fixture).
  */
 import type { Page } from "@playwright/test";
-import { contentAlert, expect, fullName, professionalWithRole, signInHospital, test, uniqueLastName, type Dmp, type TStructure } from "../fixtures/dmp";
+import { contentAlert, expect, fullName, professionalWithRole, signInHospital, signInWithCard, test, uniqueLastName, type Dmp, type TStructure } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 
 const CATALOGUE = "Document du catalogue de l'établissement";
@@ -47,8 +47,10 @@ test("(1) l'administrateur de l'établissement modifie le catalogue ; un médeci
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("link", { name: "Modifier « CRH AVC »" }).click();
-  await page.getByRole("radio", { name: "Invisible au patient" }).check();
   await expectNoSeriousA11yViolations(page);
+  const invisible = page.getByRole("radio", { name: "Invisible au patient" });
+  await invisible.check();
+  await expect(invisible).toBeChecked();
   await page.getByRole("button", { name: "Enregistrer la modification" }).click();
   await expect(page.locator("#contenu").getByRole("status").filter({ hasText: "« CRH AVC » a été modifié." })).toBeVisible();
   await expect(page.getByRole("row", { name: /CRH AVC/ })).toContainText("Invisible au patient");
@@ -225,4 +227,40 @@ test("(5) le suivi export envoie un document par MSSanté à la messagerie du pa
       return (await page.getByRole("article").first().textContent()) ?? "";
     }, { timeout: 20_000 })
     .toContain("Consultation MSSanté e2e");
+});
+
+test("(6) rapports par site et pour le groupe, en % ; statistiques nationales aux chiffres de la présentation", async ({ page, browser, dmp }) => {
+  test.setTimeout(120_000);
+  const group = `GHU ${uniqueLastName("Essai")}`;
+  const site = await dmp.structure({ name: `Hôpital ${uniqueLastName("Site")}`, kind: "HOSPITAL", groupName: group });
+  const sister = await dmp.structure({ name: `Hôpital ${uniqueLastName("Soeur")}`, kind: "HOSPITAL", groupName: group });
+  const doctor = await dmp.professional({ firstName: "Marc", specialty: "SM04", structure: site });
+  const patient = await dmp.patient({ firstName: "Rémi" });
+  await dmp.admit(site, patient);
+  await signInHospital(page, doctor, site.name);
+  await writeDraft(page, patient, "CR Consultation — Compte rendu ou fiche de consultation ou de visite (11488-4)", "Consultation rapport e2e");
+  await page.getByRole("button", { name: "Valider le document" }).click();
+  await expect(page.locator("#contenu").getByRole("status").filter({ hasText: "Alimentation OK" })).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/hopital/rapports");
+  await page.getByLabel("Site ou groupe").selectOption({ label: `Groupe ${group} (tous les sites)` });
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Rapports d'alimentation — Groupe ${group}` })).toBeVisible();
+  await expect(page.getByText(`2 sites :`)).toContainText(sister.name);
+  await expect(page.getByTestId("total-sent")).toHaveText("1");
+  await expect(page.getByTestId("total-recordsFed")).toHaveText("1");
+  await expect(page.getByTestId("share-fedOk")).toHaveText("100 %");
+  await expect(page.getByRole("img", { name: /fichiers envoyés/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const operator = await professionalWithRole(dmp, "operateur");
+  const context = await browser.newContext();
+  const operatorPage = await context.newPage();
+  await signInWithCard(operatorPage, operator);
+  await operatorPage.goto("/pro/operateur/statistiques");
+  await expect(operatorPage.getByRole("row", { name: /93 — Seine-Saint-Denis/ })).toContainText(/111\s451/);
+  await expect(operatorPage.getByRole("row", { name: /Total Île-de-France/ })).toContainText(/1\s428\s961/);
+  await expect(operatorPage.getByRole("row", { name: /Hors Île-de-France/ })).toContainText(/7\s953\s066/);
+  await expectNoSeriousA11yViolations(operatorPage);
+  await context.close();
 });

@@ -24,17 +24,32 @@ export async function getHospitalHome(actor: TProActor) {
   return { structure, patients };
 }
 
-/** Structures whose feed report this professional may read: their own; every one for the operator. */
+const REPORT_SELECT = { id: true, name: true, finess: true, groupName: true } as const;
+
+/**
+ * Structures whose feed report this professional may read: their own first, then the
+ * other sites of its hospital group (issue 16: reports per site and for the group); every
+ * one for the operator.
+ */
 export async function reportStructures(actor: TProActor) {
-  if (operatorDecision(actor).allowed) return prisma.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, finess: true } });
-  const p = await prisma.professional.findUnique({ where: { id: actor.professionalId }, select: { structure: { select: { id: true, name: true, finess: true } } } });
-  return p?.structure ? [p.structure] : [];
+  if (operatorDecision(actor).allowed) return prisma.structure.findMany({ orderBy: { name: "asc" }, select: REPORT_SELECT });
+  const p = await prisma.professional.findUnique({ where: { id: actor.professionalId }, select: { structure: { select: { ...REPORT_SELECT, namespaceId: true } } } });
+  if (!p?.structure) return [];
+  const { namespaceId, ...own } = p.structure;
+  if (!own.groupName) return [own];
+  // A group is one namespace's: a sandbox site never pulls in the demo group of the same name.
+  const sisters = await prisma.structure.findMany({ where: { groupName: own.groupName, namespaceId, id: { not: own.id } }, orderBy: { name: "asc" }, select: REPORT_SELECT });
+  return [own, ...sisters];
 }
 
-export async function feedReportFor(actor: TProActor, structureId: string, period: { from: string; to: string }) {
+/** One site, or every site of a group the reader may see. */
+export type TReportTarget = { kind: "site"; structureId: string } | { kind: "group"; groupName: string };
+
+export async function feedReportFor(actor: TProActor, target: TReportTarget, period: { from: string; to: string }) {
   const allowed = await reportStructures(actor);
-  if (!allowed.some((s) => s.id === structureId)) throw new AppError("NOT_FOUND");
-  return getFeedReport(prisma, structureId, period);
+  const ids = allowed.filter((s) => (target.kind === "site" ? s.id === target.structureId : s.groupName === target.groupName)).map((s) => s.id);
+  if (ids.length === 0) throw new AppError("NOT_FOUND");
+  return getFeedReport(prisma, ids, period);
 }
 
 export async function nationalStatsFor(actor: TProActor) {

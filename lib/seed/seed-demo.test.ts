@@ -45,6 +45,10 @@ describe("seedDemo", () => {
     expect(new Set(docs.filter((d) => d.dmpStatus === "NOT_EXPORTABLE").map((d) => d.origin))).toEqual(new Set(["SCANNED_IMPORT", "OTHER_SOFTWARE"]));
     expect(await db.prisma.nirRequest.count({ where: { status: "PENDING" } })).toBe(1);
     expect(await db.prisma.documentCatalogueEntry.count()).toBeGreaterThan(40);
+    // Four sites of one group, each with seven months of feed history.
+    const sites = await db.prisma.structure.findMany({ where: { groupName: "GHU Saint-Martin" }, select: { id: true } });
+    expect(sites).toHaveLength(4);
+    for (const site of sites) expect(await db.prisma.feedSubmission.count({ where: { structureId: site.id } })).toBeGreaterThan(100);
   });
 
   it("gives every patient a valid NIR and every adult an account", async () => {

@@ -4,6 +4,7 @@ import { patientMailbox } from "@/lib/hospital/export-follow-up";
 import type { TProfessionalKey } from "./professionals";
 import { PROVISIONAL_HOSPITAL_PATIENT } from "./structure-patients";
 import type { TStructureKey } from "./structures";
+import { finess } from "./identifiers";
 
 const DAY = 86_400_000;
 
@@ -111,4 +112,50 @@ export async function createHospitalWorkflow(prisma: Db, structureIds: Record<TS
     data: { structureId: hospital, structurePatientId: provisional.id, desk: "ADMISSIONS", requestedById: professionalIds.secretary, requestedAt: at(5), note: "Copie de la carte Vitale et étiquette IPP jointes." },
   });
   return rows.length + imports.length;
+}
+
+/** The demo group: the Hôpital Saint-Martin and three sister sites, as the deck's GHU gathered four hospitals. */
+export const DEMO_GROUP = "GHU Saint-Martin";
+const SISTER_SITES = [
+  { finessBody: "75010020", name: "Hôpital des Tilleuls", city: "Paris", department: "75" },
+  { finessBody: "94010038", name: "Hôpital du Val-Fleuri", city: "Créteil", department: "94" },
+  { finessBody: "92010046", name: "Hôpital Antoine-Mercier", city: "Clamart", department: "92" },
+];
+export const SISTER_SITE_NAMES: readonly string[] = SISTER_SITES.map((s) => s.name);
+
+/**
+ * Seven months of feed history for every site of the group (the deck's annex covered
+ * January to July): each site sends more files every month, most fed, a few certification
+ * KO and records not found; patients come back, so distinct records stay below files.
+ * Identities are synthetic (the submissions keep them only for the counts).
+ */
+export async function createGroupSites(prisma: Db, structureIds: Record<TStructureKey, string>, now: Date): Promise<number> {
+  await prisma.structure.update({ where: { id: structureIds.hospital }, data: { groupName: DEMO_GROUP } });
+  await prisma.structure.createMany({
+    data: SISTER_SITES.map((s) => ({ finess: finess(s.finessBody), name: s.name, kind: "HOSPITAL" as const, city: s.city, department: s.department, groupName: DEMO_GROUP, createdAt: now })),
+  });
+  const sites = await prisma.structure.findMany({ where: { groupName: DEMO_GROUP }, orderBy: { finess: "asc" }, select: { id: true } });
+  const rows = [];
+  for (const [siteIndex, site] of sites.entries()) {
+    for (let monthsAgo = 7; monthsAgo >= 1; monthsAgo--) {
+      const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1);
+      const files = 18 + siteIndex * 6 + (7 - monthsAgo) * 3;
+      for (let i = 0; i < files; i++) {
+        const outcome = i % 20 === 3 ? "CERTIFICATION_KO" : i % 10 === 7 ? "RECORD_NOT_FOUND" : i % 40 === 11 ? "RECORD_CLOSED" : "FED_OK";
+        // One record in three comes back within the month.
+        const person = Math.floor(i / 3) * 2 + (i % 3 === 2 ? 0 : 1);
+        rows.push({
+          structureId: site.id,
+          documentUniqueId: `1.2.250.1.213.1.1.9.97.${siteIndex}.${monthsAgo}.${i}`,
+          nir: `1${String(siteIndex)}${String(person).padStart(11, "0")}00`,
+          birthDate: "1960-01-01",
+          birthRank: 1,
+          outcome: outcome as "FED_OK",
+          submittedAt: new Date(monthStart + ((i * 7) % 27) * DAY + 9 * 3_600_000),
+        });
+      }
+    }
+  }
+  await prisma.feedSubmission.createMany({ data: rows });
+  return rows.length;
 }
