@@ -257,3 +257,17 @@ describe("MSSanté instead of the DMP", () => {
     await expect(sendByMssante(db.prisma, actor(ids.doctor, "Dr Test"), { documentId, recipient: "quelqu-un@gmail.com" }, async () => {})).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
+
+describe("an EHPAD feeds its DLU from the same simulator", () => {
+  it("starts from the DLU, offered first to its nurse, and feeds it at validation", async () => {
+    const p = db.prisma;
+    const ehpad = (await p.structure.create({ data: { finess: "940000029", name: "EHPAD test", kind: "EHPAD", city: "Vincennes", department: "94" } })).id;
+    const nurse = (await p.professional.create({ data: { idNat: "810000000078", firstName: "Nina", lastName: "Infirmière", profession: "60", structureId: ehpad } })).id;
+    const resident = (await p.structurePatient.create({ data: { structureId: ehpad, localId: "EHP1", firstName: "Lucie", lastName: "Martin", sex: "F", nir, birthDate: "1970-05-20" } })).id;
+    const catalogue = await structureCatalogue(p, ehpad);
+    expect(catalogue[0]).toMatchObject({ typeCode: "74207-2" });
+    const nurseActor = { ...actor(nurse, "Nina Infirmière", "60"), specialty: null };
+    const { documentId } = await saveDraft(p, nurseActor, { structurePatientId: resident, catalogueEntryId: catalogue[0]!.id, title: "DLU", body: "Dossier de liaison d'urgence à jour.", authorId: nurse, serviceDate: "2026-01-15" });
+    expect(await validateDocument(p, nurseActor, { documentId, sendToDmp: true, masking: "NONE" })).toMatchObject({ status: "FED_OK" });
+  });
+});
