@@ -15,6 +15,7 @@ import { createProfessionals, type TProfessionalKey } from "./seed/professionals
 import { createBeneficiaries } from "./seed/registry";
 import { createReimbursements } from "./seed/reimbursements";
 import { createStructurePatientsAndFeed } from "./seed/structure-patients";
+import { createGroupSites, createHospitalWorkflow } from "./seed/hospital-workflow";
 import { createStructures, DEMO_STRUCTURES, type TStructureKey } from "./seed/structures";
 import { createSummaries } from "./seed/summary";
 import { planTraces, writeTraces } from "./seed/traces";
@@ -88,6 +89,8 @@ async function seedAll(prisma: PrismaClient, now: Date, log: (message: string) =
   await createBeneficiaries(prisma, patients, now);
   const documents = await createDocuments(prisma, patients, professionalIds, structureIds, accountsByLogin, now);
   await createStructurePatientsAndFeed(prisma, patients, structureIds, professionalIds, documents, now);
+  await createHospitalWorkflow(prisma, structureIds, professionalIds, now);
+  await createGroupSites(prisma, structureIds, now);
   await createSummaries(prisma, patients, professionalIds, now);
   const reimbursements = await createReimbursements(prisma, patients, now);
 

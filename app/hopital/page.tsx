@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { getHospitalHome } from "@/lib/feed/hospital-portal";
+import { establishmentMenu } from "@/lib/hospital/portal";
 import { formatNir } from "@/lib/identity/nir";
 
 export const metadata: Metadata = { title: "Simulateur hospitalier" };
@@ -18,7 +19,7 @@ function frenchDate(day: string): string {
 export default async function HospitalHomePage() {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/hopital/connexion");
-  const home = await getHospitalHome(actor);
+  const [home, menu] = await Promise.all([getHospitalHome(actor), establishmentMenu(actor)]);
   if (!home) {
     return (
       <>
@@ -33,7 +34,13 @@ export default async function HospitalHomePage() {
         eyebrow={`Simulateur hospitalier — ${actor.name}`}
         title={home.structure.name}
         description={<p>Choisissez un patient de l&apos;établissement pour rédiger et valider un document.</p>}
-        actions={<Link href="/hopital/rapports">Rapports d&apos;alimentation du DMP</Link>}
+        actions={
+          <nav aria-label="Menu de l'établissement" className="flex flex-wrap gap-4">
+            <Link href="/hopital/rapports">Rapports d&apos;alimentation du DMP</Link>
+            {menu?.isAdmin ? <Link href="/hopital/catalogue">Catalogue des documents</Link> : null}
+            {menu?.isAdmissions ? <Link href="/hopital/admissions">Bureau des admissions</Link> : null}
+          </nav>
+        }
       />
       <Table caption="Patients de l'établissement">
         <THead>
@@ -55,9 +62,14 @@ export default async function HospitalHomePage() {
               <Td>{frenchDate(p.birthDate)}</Td>
               <Td>{p.nir && p.identityStatus === "QUALIFIED" ? formatNir(p.nir) : <Badge tone="warning">Identité provisoire, sans NIR</Badge>}</Td>
               <Td>
-                <Link href={`/hopital/patients/${p.id}`}>
-                  Rédiger un document<span className="sr-only"> pour {p.firstName} {p.lastName}</span>
-                </Link>
+                <span className="flex flex-wrap gap-4">
+                  <Link href={`/hopital/patients/${p.id}`}>
+                    Rédiger un document<span className="sr-only"> pour {p.firstName} {p.lastName}</span>
+                  </Link>
+                  <Link href={`/hopital/patients/${p.id}/suivi`}>
+                    Suivi export<span className="sr-only"> de {p.firstName} {p.lastName}</span>
+                  </Link>
+                </span>
               </Td>
             </Tr>
           ))}

@@ -35,18 +35,19 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
   await expect(page.getByRole("heading", { level: 1, name: `Nouveau document pour ${patient.firstName} ${patient.lastName.toUpperCase()}` })).toBeVisible();
   // A doctor signs in their own name: no colleague to choose as author.
   await expect(page.getByLabel(AUTHOR).getByRole("option")).toHaveText([cardiologist.name]);
-  await page.getByLabel("Modèle de courrier").selectOption({ label: "Compte rendu de consultation (11488-4)" });
+  await page.getByLabel("Document du catalogue de l'établissement").selectOption({ label: "CR Consultation — Compte rendu ou fiche de consultation ou de visite (11488-4)" });
   await expect(page.getByLabel("Contenu")).toHaveValue(/Motif de consultation/);
   await page.getByLabel("Titre du document").fill(title);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   const send = page.getByRole("checkbox", { name: "Envoi DMP" });
   await expect(send).toBeChecked();
   await expect(send).toBeEnabled();
   await page.getByRole("radio", { name: "Non masqué" }).check();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Valider le document" }).click();
-  const outcome = page.locator("#contenu").getByRole("status").filter({ hasText: "Résultat de l'envoi au DMP" });
-  await expect(outcome).toContainText("Alimentation OK", { timeout: 30_000 });
-  await expect(outcome).toContainText("Document intégré au DMP.");
+  const outcome = page.locator("#contenu").getByRole("status").filter({ hasText: "Document validé — Alimentation OK" });
+  await expect(outcome).toContainText("Document intégré au DMP.", { timeout: 30_000 });
 
   const after = await reportTotals(page, hospital.name);
   expect(after.sent).toBe(before.sent + 1);
@@ -65,7 +66,7 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
   await patientContext.close();
 });
 
-test("l'envoi au DMP est grisé et expliqué pour un patient sans NIR", async ({ page, dmp }) => {
+test("sans NIR l'envoi est impossible ; la secrétaire prépare le brouillon, le médecin auteur le valide", async ({ page, dmp }) => {
   const hospital = await dmp.structure({ name: "Hôpital Saint-Martin d'essai", kind: "HOSPITAL" });
   const secretary = await professionalWithRole(dmp, "secretaire", { firstName: "Sandrine", structure: hospital });
   const cardiologist = await dmp.professional({ firstName: "Marc", specialty: "SM04", structure: hospital });
@@ -82,11 +83,11 @@ test("l'envoi au DMP est grisé et expliqué pour un patient sans NIR", async ({
   const authors = page.getByLabel(AUTHOR).getByRole("option");
   await expect(authors).toContainText([cardiologist.name]);
   await expect(authors.filter({ hasText: biologist.name.replace(/^Dr /, "") })).toHaveCount(0);
-  const send = page.getByRole("checkbox", { name: "Envoi DMP" });
-  await expect(send).toBeDisabled();
-  await expect(send).not.toBeChecked();
-  await expect(page.getByText("Envoi impossible : ce patient n'a pas d'identité qualifiée (pas de NIR).")).toBeVisible();
+  await expect(page.getByText("Envoi DMP impossible : NIR non renseigné")).toBeVisible();
+  await page.getByLabel("Titre du document").fill("Compte rendu préparé par le secrétariat");
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  // The draft is the doctor's to validate: the secretary has no « Valider » button.
+  await expect(page.getByText(`Le médecin auteur (${cardiologist.name}) valide ce document`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Valider le document" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("button", { name: "Valider le document" }).click();
-  await expect(page.locator("#contenu").getByRole("status").filter({ hasText: "Document validé" })).toContainText("sans envoi au DMP");
 });

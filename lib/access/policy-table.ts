@@ -340,3 +340,29 @@ export const HEALTH_PROFILE_EXPECTED: Record<TActorCase, THealthProfileExpectati
   staffClaimingBreakGlass: PROFILE_PRO_REFUSED("NOT_AUTHORIZED"),
   staffClaimingSamu: PROFILE_PRO_REFUSED("NOT_AUTHORIZED"),
 };
+
+/**
+ * Establishment roles (establishment-roles.ts, issue 16). Each row: who asks (their kind,
+ * establishment role, whether they work in the establishment concerned, whether they are
+ * the document's author) and the rule each of the three decisions must name.
+ */
+export const ESTABLISHMENT_ROLE_ROWS: readonly {
+  who: string;
+  kind: "HEALTH_PROFESSIONAL" | "STAFF";
+  role: "ADMIN" | "ADMISSIONS" | null;
+  sameStructure: boolean;
+  isAuthor: boolean;
+  catalogue: "ESTABLISHMENT_ADMIN" | "ESTABLISHMENT_ADMIN_ONLY";
+  admissions: "ADMISSIONS_DESK" | "ADMISSIONS_ONLY";
+  validation: "AUTHOR_VALIDATES" | "STAFF_CANNOT_VALIDATE" | "NOT_THE_AUTHOR" | "NOT_OF_STRUCTURE";
+}[] = [
+  { who: "the establishment's administrator (staff)", kind: "STAFF", role: "ADMIN", sameStructure: true, isAuthor: false, catalogue: "ESTABLISHMENT_ADMIN", admissions: "ADMISSIONS_ONLY", validation: "STAFF_CANNOT_VALIDATE" },
+  { who: "another establishment's administrator", kind: "STAFF", role: "ADMIN", sameStructure: false, isAuthor: false, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_ONLY", validation: "NOT_OF_STRUCTURE" },
+  { who: "an admissions clerk", kind: "STAFF", role: "ADMISSIONS", sameStructure: true, isAuthor: false, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_DESK", validation: "STAFF_CANNOT_VALIDATE" },
+  { who: "another establishment's admissions clerk", kind: "STAFF", role: "ADMISSIONS", sameStructure: false, isAuthor: false, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_ONLY", validation: "NOT_OF_STRUCTURE" },
+  { who: "a medical secretary who typed the draft", kind: "STAFF", role: null, sameStructure: true, isAuthor: false, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_ONLY", validation: "STAFF_CANNOT_VALIDATE" },
+  { who: "the author, a doctor of the establishment", kind: "HEALTH_PROFESSIONAL", role: null, sameStructure: true, isAuthor: true, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_ONLY", validation: "AUTHOR_VALIDATES" },
+  { who: "a colleague doctor of the establishment", kind: "HEALTH_PROFESSIONAL", role: null, sameStructure: true, isAuthor: false, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_ONLY", validation: "NOT_THE_AUTHOR" },
+  { who: "a doctor who is also the establishment's administrator", kind: "HEALTH_PROFESSIONAL", role: "ADMIN", sameStructure: true, isAuthor: true, catalogue: "ESTABLISHMENT_ADMIN", admissions: "ADMISSIONS_ONLY", validation: "AUTHOR_VALIDATES" },
+  { who: "the author, moved to another establishment", kind: "HEALTH_PROFESSIONAL", role: null, sameStructure: false, isAuthor: true, catalogue: "ESTABLISHMENT_ADMIN_ONLY", admissions: "ADMISSIONS_ONLY", validation: "NOT_OF_STRUCTURE" },
+];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
-import { getFeedReport, monthsBetween } from "./feed-report";
+import { getFeedReport, monthsBetween, shareOf } from "./feed-report";
 import { getNationalStats } from "./national-stats";
 import { submitHospitalLetter, type THospitalLetterInput } from "./submit-hospital-letter";
 import { parseCda } from "@/lib/cda/parse-cda";
@@ -93,7 +93,7 @@ describe("hospital simulator submission (same ingestion as the API)", () => {
   });
 
   it("every template uses a known, authorable type", () => {
-    expect(LETTER_TEMPLATES.map((t) => t.typeCode).sort()).toEqual(["11488-4", "11490-0", "15507-7", "34112-3", "34874-8", "57833-6"]);
+    expect(LETTER_TEMPLATES.map((t) => t.typeCode).sort()).toEqual(["11488-4", "11490-0", "15507-7", "34112-3", "34874-8", "57833-6", "74207-2"]);
   });
 });
 
@@ -119,6 +119,21 @@ describe("feed report", () => {
     expect(report.months[1]).toMatchObject({ sent: 0 });
     expect(report.months[2]).toMatchObject({ sent: 3, recordNotFound: 1, recordClosed: 1, rejected: 1, recordFound: 1, fedOk: 0 });
     expect(report.total).toMatchObject({ sent: 6, fedOk: 2 });
+    // Two files fed the same record in January: one distinct record next to two files.
+    expect(report.months[0]?.recordsFed).toBe(1);
+    expect(report.total.recordsFed).toBe(1);
+  });
+
+  it("adds the sites of a group together, and counts each distinct record once", async () => {
+    const other = (await db.prisma.structure.create({ data: { finess: "940000011", name: "Site 2", kind: "HOSPITAL", city: "Créteil", department: "94", groupName: "GHU test" } })).id;
+    const at = new Date("2025-06-10T10:00:00.000Z");
+    const row = (structureId: string, n: string, outcome: "FED_OK" | "CERTIFICATION_KO") => ({ structureId, documentUniqueId: `g-${Math.random()}`, nir: n, birthDate: "1970-05-20", birthRank: 1, outcome, submittedAt: at });
+    await db.prisma.feedSubmission.createMany({ data: [row(ids.hospital, nir, "FED_OK"), row(other, nir, "FED_OK"), row(other, "299999999999999", "FED_OK"), row(other, nir, "CERTIFICATION_KO")] });
+    const group = await getFeedReport(db.prisma, [ids.hospital, other], { from: "2025-06", to: "2025-06" });
+    expect(group.total).toMatchObject({ sent: 4, fedOk: 3, certificationKo: 1, recordsFed: 2 });
+    expect(shareOf(group.total.fedOk, group.total.sent)).toBe(75);
+    expect(shareOf(0, 0)).toBe(0);
+    expect((await getFeedReport(db.prisma, other, { from: "2025-06", to: "2025-06" })).total.sent).toBe(3);
   });
 
   it("builds month lists across years and caps them at 36 months", () => {
@@ -132,6 +147,12 @@ describe("national statistics", () => {
     const stats = await getNationalStats(db.prisma);
     expect(stats.national).toMatchObject({ records: 9_382_027, population: 67_795_000, liveOpen: 1, liveClosed: 1 });
     expect(stats.departments.find((d) => d.code === "75")).toMatchObject({ baselineRecords: 251_481, population: 2_190_327, baselineRate: 11.48, liveOpen: 1 });
-    expect(stats.departments.find((d) => d.code === "93")).toMatchObject({ baselineRecords: null, liveOpen: 0, liveClosed: 1 });
+    // The deck's figures for every Île-de-France département (93: 111 451 for 1 606 660, 7 %).
+    expect(stats.departments.find((d) => d.code === "93")).toMatchObject({ baselineRecords: 111_451, population: 1_606_660, baselineRate: 6.94, liveOpen: 0, liveClosed: 1 });
+    expect(stats.departments.find((d) => d.code === "94")).toMatchObject({ baselineRecords: 273_423, baselineRate: 19.84 });
+    expect(stats.areas.map((a) => [a.label, a.records, a.rate])).toEqual([
+      ["Total Île-de-France", 1_428_961, 11.79],
+      ["Hors Île-de-France", 7_953_066, 14.28],
+    ]);
   });
 });

@@ -1,12 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
-import { requestIp } from "@/lib/pro/request-ip";
 import { assertOperator, operatorDecision } from "@/lib/access/operator-only";
 import { AppError } from "@/lib/errors/app-error";
 import { getFeedReport } from "./feed-report";
+import { establishmentOf, loadEstablishmentUser } from "@/lib/hospital/establishment-person";
 import { getNationalStats } from "./national-stats";
-import { hospitalOfProfessional, letterAuthorChoices, submitHospitalLetter, type THospitalLetterInput } from "./submit-hospital-letter";
 
 /**
  * The hospital simulator's and the reports' entry points with the server's database
@@ -14,7 +13,8 @@ import { hospitalOfProfessional, letterAuthorChoices, submitHospitalLetter, type
  * professional portal's session (same CPS card sign-in).
  */
 export async function getHospitalHome(actor: TProActor) {
-  const structure = await hospitalOfProfessional(prisma, actor.professionalId);
+  // An EHPAD feeds its DLU from the same simulator (issue 16).
+  const structure = establishmentOf(await loadEstablishmentUser(prisma, actor.professionalId));
   if (!structure) return null;
   const patients = await prisma.structurePatient.findMany({
     where: { structureId: structure.id },
@@ -24,33 +24,32 @@ export async function getHospitalHome(actor: TProActor) {
   return { structure, patients };
 }
 
-export async function getLetterForm(actor: TProActor, structurePatientId: string) {
-  const structure = await hospitalOfProfessional(prisma, actor.professionalId);
-  if (!structure || structurePatientId.length > 64) return null;
-  const patient = await prisma.structurePatient.findFirst({
-    where: { id: structurePatientId, structureId: structure.id },
-    select: { id: true, localId: true, firstName: true, lastName: true, birthDate: true, birthRank: true, nir: true, identityStatus: true },
-  });
-  if (!patient) return null;
-  const authors = await letterAuthorChoices(prisma, actor.professionalId);
-  return { structure, patient, authors };
-}
+const REPORT_SELECT = { id: true, name: true, finess: true, groupName: true } as const;
 
-export async function validateHospitalLetter(actor: TProActor, input: THospitalLetterInput) {
-  return submitHospitalLetter(prisma, actor.professionalId, input, { ipAddress: await requestIp() });
-}
-
-/** Structures whose feed report this professional may read: their own; every one for the operator. */
+/**
+ * Structures whose feed report this professional may read: their own first, then the
+ * other sites of its hospital group (issue 16: reports per site and for the group); every
+ * one for the operator.
+ */
 export async function reportStructures(actor: TProActor) {
-  if (operatorDecision(actor).allowed) return prisma.structure.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, finess: true } });
-  const p = await prisma.professional.findUnique({ where: { id: actor.professionalId }, select: { structure: { select: { id: true, name: true, finess: true } } } });
-  return p?.structure ? [p.structure] : [];
+  if (operatorDecision(actor).allowed) return prisma.structure.findMany({ orderBy: { name: "asc" }, select: REPORT_SELECT });
+  const p = await prisma.professional.findUnique({ where: { id: actor.professionalId }, select: { structure: { select: { ...REPORT_SELECT, namespaceId: true } } } });
+  if (!p?.structure) return [];
+  const { namespaceId, ...own } = p.structure;
+  if (!own.groupName) return [own];
+  // A group is one namespace's: a sandbox site never pulls in the demo group of the same name.
+  const sisters = await prisma.structure.findMany({ where: { groupName: own.groupName, namespaceId, id: { not: own.id } }, orderBy: { name: "asc" }, select: REPORT_SELECT });
+  return [own, ...sisters];
 }
 
-export async function feedReportFor(actor: TProActor, structureId: string, period: { from: string; to: string }) {
+/** One site, or every site of a group the reader may see. */
+export type TReportTarget = { kind: "site"; structureId: string } | { kind: "group"; groupName: string };
+
+export async function feedReportFor(actor: TProActor, target: TReportTarget, period: { from: string; to: string }) {
   const allowed = await reportStructures(actor);
-  if (!allowed.some((s) => s.id === structureId)) throw new AppError("NOT_FOUND");
-  return getFeedReport(prisma, structureId, period);
+  const ids = allowed.filter((s) => (target.kind === "site" ? s.id === target.structureId : s.groupName === target.groupName)).map((s) => s.id);
+  if (ids.length === 0) throw new AppError("NOT_FOUND");
+  return getFeedReport(prisma, ids, period);
 }
 
 export async function nationalStatsFor(actor: TProActor) {

@@ -55,6 +55,14 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     body: (c) =>
       `Passage aux urgences de ${c.structureName} le ${c.today}.\nPatient(e) : ${c.patientName}, né(e) le ${c.birthDate}.\n\nMotif de recours :\n…\n\nExamen et prise en charge :\n…\n\nDiagnostic retenu :\n…\n\nOrientation : retour à domicile.\nConsignes de surveillance : …\n\n${c.authorName}`,
   },
+  {
+    id: "dlu",
+    typeCode: "74207-2",
+    label: "Dossier de liaison d'urgence (DLU, EHPAD)",
+    title: "Dossier de liaison d'urgence",
+    body: (c) =>
+      `Résident(e) : ${c.patientName}, né(e) le ${c.birthDate}.\nÉtablissement : ${c.structureName}. Mis à jour le ${c.today}.\n\nPersonne à prévenir :\n…\n\nAntécédents et pathologies en cours :\n…\n\nTraitements en cours :\n…\n\nAllergies :\n…\n\nAutonomie, directives anticipées :\n…\n\n${c.authorName}`,
+  },
 ];
 
 export function getLetterTemplate(id: string): TLetterTemplate | undefined {

@@ -57,7 +57,7 @@ export async function hospitalOfProfessional(db: PrismaClient, professionalId: s
 
 const PERSON_SELECT = { id: true, kind: true, title: true, firstName: true, lastName: true, profession: true, specialty: true, structureId: true, idNat: true, rpps: true } as const;
 
-function personName(p: { title: string | null; firstName: string; lastName: string }): string {
+export function personName(p: { title: string | null; firstName: string; lastName: string }): string {
   return [p.title, p.firstName, p.lastName].filter(Boolean).join(" ");
 }
 
@@ -80,7 +80,7 @@ export async function letterAuthorChoices(db: PrismaClient, userId: string) {
 }
 
 /** The form's French message for each authorship refusal. */
-function authorshipMessage(rule: TFeedDenyRule, authorName: string, typeCode: string): string {
+export function authorshipMessage(rule: TFeedDenyRule, authorName: string, typeCode: string): string {
   switch (rule) {
     case "HEALTH_PROFESSIONAL_SIGNS_FOR_COLLEAGUE":
     case "CARD_HOLDER_NOT_AUTHOR":
@@ -121,32 +121,63 @@ export async function submitHospitalLetter(db: PrismaClient, userId: string, inp
   if (!patient.nir || patient.identityStatus !== "QUALIFIED") {
     return { sent: false, reason: "Document validé sans envoi au DMP : l'identité du patient n'est pas qualifiée (pas de NIR)." };
   }
+  return sendLetterToDmp(
+    db,
+    { structure, patient: { ...patient, nir: patient.nir }, author, submitterId: userId, typeCode: template.typeCode, title: input.title, body: input.body, serviceDate: input.serviceDate, masking: input.masking, format: input.format ?? "PDF" },
+    { ipAddress: request.ipAddress, now },
+  );
+}
+
+export type TLetterToSend = {
+  structure: { id: string; name: string; finess: string };
+  patient: { nir: string; birthDate: string; birthRank: number; firstName: string; lastName: string; localId: string };
+  author: { idNat: string; rpps: string | null; title: string | null; firstName: string; lastName: string };
+  /** The signed-in user who submits (indirect mode, lib/access/feed-rules). */
+  submitterId: string;
+  typeCode: string;
+  title: string;
+  body: string;
+  serviceDate: string;
+  masking: TMaskingChoice;
+  format: TLetterFormat;
+};
+
+export type TLetterSendResult = { sent: true; outcome: FeedOutcome; outcomeLabel: string; message: string; documentId: string | null };
+
+/**
+ * Renders a checked letter (PDF, or CDA R2 carrying it) and submits it through the SAME
+ * ingestion as POST /api/fhir (ITI-65 bundle built by lib/fhir), as the structure in
+ * indirect mode. Authorship must have been checked by the caller.
+ */
+export async function sendLetterToDmp(db: PrismaClient, letter: TLetterToSend, request: { ipAddress?: string | null; now: Date }): Promise<TLetterSendResult> {
+  const { structure, patient, author } = letter;
+  const now = request.now;
   const authorName = personName(author);
   const bytes = await renderLetterPdf({
     structureName: `${structure.name} — FINESS ${structure.finess}`,
-    title: input.title,
+    title: letter.title,
     patientLine: `Patient : ${patient.firstName} ${patient.lastName.toUpperCase()}, né(e) le ${patient.birthDate.split("-").reverse().join("/")} — IPP ${patient.localId}`,
     authorLine: `Auteur : ${authorName} — RPPS ${author.rpps ?? author.idNat}`,
-    body: input.body,
+    body: letter.body,
     date: now,
   });
   const masking = {
-    hiddenFromPros: input.masking === "MASQUE_PS",
-    hiddenFromPatient: input.masking === "INVISIBLE_PATIENT",
-    hiddenFromLegalReps: input.masking === "INVISIBLE_REPRESENTANTS_LEGAUX",
+    hiddenFromPros: letter.masking === "MASQUE_PS",
+    hiddenFromPatient: letter.masking === "INVISIBLE_PATIENT",
+    hiddenFromLegalReps: letter.masking === "INVISIBLE_REPRESENTANTS_LEGAUX",
   };
   const uniqueId = `urn:uuid:${randomUUID()}`;
   const content =
-    input.format === "CDA"
+    letter.format === "CDA"
       ? {
           contentType: CDA_MEDIA_TYPE,
           bytes: new TextEncoder().encode(
             buildCda({
               uniqueId,
-              typeCode: template.typeCode,
-              title: input.title,
+              typeCode: letter.typeCode,
+              title: letter.title,
               createdAt: now,
-              serviceDate: input.serviceDate,
+              serviceDate: letter.serviceDate,
               patient: { nir: patient.nir, birthDate: patient.birthDate, family: patient.lastName, given: patient.firstName },
               author: { idNat: author.idNat, family: author.lastName, given: author.firstName, ...(author.title ? { prefix: author.title } : {}) },
               custodian: { finess: structure.finess, name: structure.name },
@@ -160,20 +191,20 @@ export async function submitHospitalLetter(db: PrismaClient, userId: string, inp
       {
         uniqueId,
         patient: { nir: patient.nir, birthDate: patient.birthDate, birthRank: patient.birthRank, family: patient.lastName, given: patient.firstName },
-        typeCode: template.typeCode,
-        title: input.title,
+        typeCode: letter.typeCode,
+        title: letter.title,
         authorIdNat: author.idNat,
         custodianFiness: structure.finess,
         masking,
-        serviceDate: input.serviceDate,
+        serviceDate: letter.serviceDate,
         content,
-        ...(input.format === "CDA" ? { format: cdaFormatCoding(CDA_PDF_FORMAT) } : {}),
+        ...(letter.format === "CDA" ? { format: cdaFormatCoding(CDA_PDF_FORMAT) } : {}),
       },
     ],
     { sourceFiness: structure.finess, now },
   );
   try {
-    const result = await ingestBundle(db, { mode: "INDIRECT", structureId: structure.id, professionalId: userId }, bundle, { ipAddress: request.ipAddress, now });
+    const result = await ingestBundle(db, { mode: "INDIRECT", structureId: structure.id, professionalId: letter.submitterId }, bundle, { ipAddress: request.ipAddress ?? null, now });
     const first = result.results[0];
     if (!first) return { sent: true, outcome: "REJECTED", outcomeLabel: FEED_OUTCOME_LABELS.REJECTED, message: "Aucun document traité.", documentId: null };
     return { sent: true, outcome: first.outcome, outcomeLabel: FEED_OUTCOME_LABELS[first.outcome], message: first.message, documentId: first.documentId };

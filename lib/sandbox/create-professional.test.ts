@@ -61,7 +61,7 @@ describe("sandbox professional roles", () => {
     const before = await counts();
     const unknown = parseSandboxInput(professionalInputSchema, { role: "directeur" });
     const nurse = parseSandboxInput(professionalInputSchema, { role: "regulateur", profession: "60", specialty: null });
-    expect(unknown.ok ? [] : unknown.issues).toEqual([{ path: "role", message: "Rôle inconnu : professionnel, secretaire, regulateur ou operateur." }]);
+    expect(unknown.ok ? [] : unknown.issues).toEqual([{ path: "role", message: "Rôle inconnu : professionnel, secretaire, regulateur, operateur, administrateur ou admissions." }]);
     expect(nurse.ok ? [] : nurse.issues).toEqual([{ path: "profession", message: "Un régulateur du SAMU est médecin (profession « 10 »)." }]);
     expect(await counts()).toEqual(before);
   });
@@ -78,5 +78,15 @@ describe("sandbox professional roles", () => {
     const input = { ...parsed(parseSandboxInput(professionalInputSchema, { role: "secretaire" })), pin: "12" };
     await expect(createSandboxProfessional(db.prisma, input)).rejects.toThrow();
     expect(await counts()).toEqual(before);
+  });
+
+  it("an establishment administrator and an admissions clerk are staff of the same hospital, each with their establishment role", async () => {
+    const hospital = await createSandboxStructure(db.prisma, parsed(parseSandboxInput(structureInputSchema, {})));
+    const admin = await create({ role: "administrateur", structureId: hospital.structureId });
+    const clerk = await create({ role: "admissions", structureId: hospital.structureId });
+    expect(await row(admin.professionalId)).toMatchObject({ kind: "STAFF", profession: null, rpps: null, establishmentRole: "ADMIN", structureId: hospital.structureId });
+    expect(await row(clerk.professionalId)).toMatchObject({ kind: "STAFF", profession: null, rpps: null, establishmentRole: "ADMISSIONS", structureId: hospital.structureId });
+    const secretary = await create({ role: "secretaire", structureId: hospital.structureId });
+    expect((await row(secretary.professionalId)).establishmentRole).toBeNull();
   });
 });

@@ -12,14 +12,18 @@ import { freeSandboxRpps, sandboxToken } from "./unique";
 /**
  * What the person does on the platform: a health professional (the default), an
  * establishment's medical secretary (staff: no profession, no RPPS), a SAMU regulating
- * doctor, or a platform operator.
+ * doctor, a platform operator, or (issue 16) an establishment's administrator (edits its
+ * document catalogue) or admissions clerk (confirms NIRs), both staff.
  */
-export const PROFESSIONAL_ROLES = ["professionnel", "secretaire", "regulateur", "operateur"] as const;
+export const PROFESSIONAL_ROLES = ["professionnel", "secretaire", "regulateur", "operateur", "administrateur", "admissions"] as const;
+
+/** The staff roles: no title, profession, specialty nor RPPS. */
+const STAFF_ROLES: readonly TProfessionalRole[] = ["secretaire", "administrateur", "admissions"];
 export type TProfessionalRole = (typeof PROFESSIONAL_ROLES)[number];
 
 export const professionalInputSchema = z
   .object({
-    role: z.enum(PROFESSIONAL_ROLES, { message: "Rôle inconnu : professionnel, secretaire, regulateur ou operateur." }).default("professionnel"),
+    role: z.enum(PROFESSIONAL_ROLES, { message: "Rôle inconnu : professionnel, secretaire, regulateur, operateur, administrateur ou admissions." }).default("professionnel"),
     title: z.string().trim().max(10).nullable().default("Dr"),
     firstName: z.string().trim().min(1).max(60).default("Alex"),
     lastName: z.string().trim().min(1).max(60).default("Essai"),
@@ -63,7 +67,7 @@ async function structureFor(prisma: PrismaClient, role: TProfessionalRole, struc
     if (role === "regulateur" && structure.kind !== "SAMU") throw new AppError("INVALID_INPUT", "Un régulateur travaille dans un SAMU : la structure doit être de type SAMU.");
     return { id: structure.id, created: false };
   }
-  if (role === "secretaire") return { id: (await createSandboxStructure(prisma, { name: "Centre hospitalier d'essai", kind: "HOSPITAL", city: "Paris", department: "75" })).structureId, created: true };
+  if (STAFF_ROLES.includes(role)) return { id: (await createSandboxStructure(prisma, { name: "Centre hospitalier d'essai", kind: "HOSPITAL", city: "Paris", department: "75" })).structureId, created: true };
   if (role === "regulateur") return { id: (await createSandboxStructure(prisma, { name: "SAMU-Centre 15 d'essai", kind: "SAMU", city: "Paris", department: "75" })).structureId, created: true };
   return { id: null, created: false };
 }
@@ -79,9 +83,10 @@ async function freeStaffIdNat(prisma: PrismaClient, finess: string): Promise<str
 
 /** The professional's row as the role makes it (the seed's secretary is "3" + FINESS + "/" + local id). */
 async function identityFor(prisma: PrismaClient, role: TProfessionalRole, structureId: string | null) {
-  if (role === "secretaire") {
+  if (STAFF_ROLES.includes(role)) {
     const { finess } = await prisma.structure.findUniqueOrThrow({ where: { id: structureId ?? "" }, select: { finess: true } });
-    return { kind: "STAFF" as const, rpps: null, idNat: await freeStaffIdNat(prisma, finess), isSamuRegulator: false, isOperator: false };
+    const establishmentRole = role === "administrateur" ? ("ADMIN" as const) : role === "admissions" ? ("ADMISSIONS" as const) : null;
+    return { kind: "STAFF" as const, rpps: null, idNat: await freeStaffIdNat(prisma, finess), isSamuRegulator: false, isOperator: false, establishmentRole };
   }
   const rpps = await freeSandboxRpps(prisma);
   return { kind: "HEALTH_PROFESSIONAL" as const, rpps, idNat: `8${rpps}`, isSamuRegulator: role === "regulateur", isOperator: role === "operateur" };
@@ -95,7 +100,7 @@ async function identityFor(prisma: PrismaClient, role: TProfessionalRole, struct
 export async function createSandboxProfessional(prisma: PrismaClient, input: TProfessionalInput): Promise<TSandboxProfessional> {
   const { pin = String(randomInt(0, 10_000)).padStart(4, "0"), role, structureId, ...given } = input;
   // Establishment staff have no title, profession or specialty.
-  const person = role === "secretaire" ? { ...given, title: null, profession: null, specialty: null } : given;
+  const person = STAFF_ROLES.includes(role) ? { ...given, title: null, profession: null, specialty: null } : given;
   const structure = await structureFor(prisma, role, structureId);
   let professionalId: string | null = null;
   try {

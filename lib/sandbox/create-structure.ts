@@ -11,6 +11,8 @@ export const structureInputSchema = z
     kind: z.enum(["HOSPITAL", "EHPAD", "PRACTICE", "SAMU"]).default("HOSPITAL"),
     city: z.string().trim().min(1).max(60).default("Paris"),
     department: z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/).default("75"),
+    /** The hospital group the site belongs to (issue 16: reports per site and for the group). */
+    groupName: z.string().trim().min(1).max(80).optional(),
   })
   .strict();
 

@@ -132,4 +132,17 @@ describe("sandbox namespaces", () => {
     await expect(db.prisma.trace.deleteMany({ where: { patientId: demo.patientId } })).rejects.toThrow(/append-only/);
     await expect(db.prisma.traceSeal.deleteMany({})).rejects.toThrow(/append-only/);
   });
+
+  it("deleting a namespace takes its establishments' catalogue, documents and NIR requests (issue 16)", async () => {
+    const a = await createNamespace(db.prisma);
+    const structure = await db.prisma.structure.create({ data: { finess: "750009999", name: "Hôpital A", kind: "HOSPITAL", city: "Paris", department: "75", namespaceId: a.namespaceId } });
+    const sp = await db.prisma.structurePatient.create({ data: { structureId: structure.id, localId: "IPP1", firstName: "A", lastName: "B", sex: "F", birthDate: "1990-01-01", identityStatus: "PROVISIONAL" } });
+    const when = new Date("2026-01-01T00:00:00Z");
+    await db.prisma.documentCatalogueEntry.create({ data: { structureId: structure.id, name: "CRH", typeCode: "34112-3" } });
+    await db.prisma.hospitalDocument.create({ data: { structureId: structure.id, structurePatientId: sp.id, typeCode: "34112-3", title: "CRH", body: "…", authorId: "x", createdById: "x", serviceDate: "2026-01-01", createdAt: when, updatedAt: when } });
+    await db.prisma.nirRequest.create({ data: { structureId: structure.id, structurePatientId: sp.id, desk: "ADMISSIONS", requestedById: "x", requestedAt: when } });
+    expect(await deleteNamespace(db.prisma, a.namespaceId, a.token)).toBe(true);
+    const where = { structureId: structure.id };
+    expect([await db.prisma.documentCatalogueEntry.count({ where }), await db.prisma.hospitalDocument.count({ where }), await db.prisma.nirRequest.count({ where })]).toEqual([0, 0, 0]);
+  });
 });

@@ -28,13 +28,28 @@ describe("seedDemo", () => {
 
   it("creates the cast", async () => {
     expect(await db.prisma.patient.count()).toBe(22);
-    expect(await db.prisma.professional.count()).toBe(20);
+    expect(await db.prisma.professional.count()).toBe(22);
     expect(await db.prisma.structure.count({ where: { kind: "SAMU" } })).toBe(1);
     expect(await db.prisma.professional.count({ where: { isSamuRegulator: true, specialty: "SM59", structure: { kind: "SAMU" } } })).toBe(2);
     expect(await db.prisma.professional.count({ where: { isOperator: true } })).toBe(1);
-    expect(await db.prisma.professional.count({ where: { kind: "STAFF", profession: null } })).toBe(1);
+    expect(await db.prisma.professional.count({ where: { kind: "STAFF", profession: null } })).toBe(3);
+    expect(await db.prisma.professional.count({ where: { establishmentRole: { not: null } } })).toBe(2);
     const pros = await db.prisma.professional.findMany({ where: { kind: "HEALTH_PROFESSIONAL" } });
     for (const p of pros) expect(p.idNat).toMatch(/^8\d{11}$/);
+  });
+
+  it("seeds the hospital workflow's cases (issue 16): a held-back document for each reason, a NIR awaited, a certification KO fixed then resent, non-exportable documents", async () => {
+    const docs = await db.prisma.hospitalDocument.findMany();
+    expect(new Set(docs.filter((d) => d.dmpStatus === "HELD_BACK").map((d) => d.holdReason))).toEqual(new Set(["ANNOUNCEMENT_CONSULTATION", "FRAGILE_PATIENT", "SENSITIVE_DOCUMENT", "OTHER"]));
+    expect(docs.filter((d) => d.dmpStatus === "NO_NIR")).toHaveLength(1);
+    expect(docs.filter((d) => d.dmpStatus === "FED_OK" && d.dmpAttempts === 2)).toHaveLength(1);
+    expect(new Set(docs.filter((d) => d.dmpStatus === "NOT_EXPORTABLE").map((d) => d.origin))).toEqual(new Set(["SCANNED_IMPORT", "OTHER_SOFTWARE"]));
+    expect(await db.prisma.nirRequest.count({ where: { status: "PENDING" } })).toBe(1);
+    expect(await db.prisma.documentCatalogueEntry.count()).toBeGreaterThan(40);
+    // Four sites of one group, each with seven months of feed history.
+    const sites = await db.prisma.structure.findMany({ where: { groupName: "GHU Saint-Martin" }, select: { id: true } });
+    expect(sites).toHaveLength(4);
+    for (const site of sites) expect(await db.prisma.feedSubmission.count({ where: { structureId: site.id } })).toBeGreaterThan(100);
   });
 
   it("gives every patient a valid NIR and every adult an account", async () => {

@@ -43,12 +43,34 @@ export const TRACE_ACTIONS = {
   RECORD_COPY_MAIL_SENT: "Envoi de la copie du dossier par courrier recommandé",
   FEED_OPPOSITION_ADD: "Opposition à l'alimentation du dossier par un professionnel ou un établissement",
   FEED_OPPOSITION_WITHDRAW: "Levée d'une opposition à l'alimentation du dossier",
+  // Hospital workflow (issue 16).
+  CATALOGUE_CHANGE: "Modification du catalogue des documents de l'établissement",
+  HOSPITAL_DRAFT_SAVE: "Enregistrement d'un document de l'établissement (brouillon)",
+  HOSPITAL_DOCUMENT_VALIDATE: "Validation d'un document de l'établissement",
+  HOSPITAL_DMP_SEND: "Envoi d'un document de l'établissement au DMP",
+  NIR_REQUEST: "Demande d'ajout du NIR transmise aux admissions",
+  NIR_CONFIRM: "NIR confirmé par les admissions",
+  IDENTITY_CORRECT: "Identité du patient corrigée par les admissions",
+  MSSANTE_SEND: "Envoi d'un document par messagerie sécurisée de santé (MSSanté)",
 } as const;
 
 export type TTraceAction = keyof typeof TRACE_ACTIONS;
 
 /** Actions traced on the platform chain (no record): never in a record's history, so not offered as its filter. */
-const PLATFORM_ACTIONS: ReadonlySet<TTraceAction> = new Set(["HABILITATION_CHANGE", "CARD_OPPOSE", "CARD_PIN_CHANGE"]);
+const PLATFORM_ACTIONS: ReadonlySet<TTraceAction> = new Set([
+  "HABILITATION_CHANGE",
+  "CARD_OPPOSE",
+  "CARD_PIN_CHANGE",
+  // The establishment's own workflow (issue 16): its software's actions, not accesses to a record.
+  "CATALOGUE_CHANGE",
+  "HOSPITAL_DRAFT_SAVE",
+  "HOSPITAL_DOCUMENT_VALIDATE",
+  "HOSPITAL_DMP_SEND",
+  "NIR_REQUEST",
+  "NIR_CONFIRM",
+  "IDENTITY_CORRECT",
+  "MSSANTE_SEND",
+]);
 
 /** The actions a record's history can show, with their wording, for its filter. */
 export const RECORD_TRACE_ACTIONS = Object.entries(TRACE_ACTIONS).filter(([code]) => !PLATFORM_ACTIONS.has(code as TTraceAction));

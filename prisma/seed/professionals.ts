@@ -23,6 +23,8 @@ export type TProfessionalKey =
   | "pediatrician"
   | "ehpadDoctor"
   | "secretary"
+  | "establishmentAdmin"
+  | "admissionsClerk"
   | "operator";
 
 export type TDemoProfessional = {
@@ -39,6 +41,8 @@ export type TDemoProfessional = {
   role: string;
   isSamuRegulator?: boolean;
   isOperator?: boolean;
+  /** Issue 16: the establishment's catalogue administrator or admissions clerk. */
+  establishmentRole?: "ADMIN" | "ADMISSIONS";
   email: string;
   structure: TStructureKey | null;
 };
@@ -102,6 +106,16 @@ export const DEMO_PROFESSIONALS: readonly TDemoProfessional[] = [
   // Establishment staff are identified as "3" + FINESS of the structure + "/" + local id (IdNat_PS,
   // TRE_G08); the structure itself is "1" + FINESS (IdNat_Struct, TRE_G07).
   { ...pro("secretary", "7500100001", null, "Sandrine", "Roux", null, null, "hospital", "Secrétaire médicale (personnel d'établissement, carte CPE)", { kind: "STAFF" }), idNat: `3${finess("75010012")}/SEC0001` },
+  {
+    ...pro("establishmentAdmin", "7500100002", null, "Aline", "Perrin", null, null, "hospital", "Administratrice du logiciel de l'hôpital (catalogue des documents exportés)", { kind: "STAFF" }),
+    idNat: `3${finess("75010012")}/ADM0001`,
+    establishmentRole: "ADMIN",
+  },
+  {
+    ...pro("admissionsClerk", "7500100003", null, "Agnès", "Colin", null, null, "hospital", "Bureau des admissions de l'hôpital (ajout et correction du NIR)", { kind: "STAFF" }),
+    idNat: `3${finess("75010012")}/BDA0001`,
+    establishmentRole: "ADMISSIONS",
+  },
   pro("operator", "1000100020", "Dr", "Éric", "Vidal", "10", "SM53", null, "Opérateur de la plateforme (statistiques, matrice d'habilitations)", { isOperator: true }),
 ];
 
@@ -123,6 +137,7 @@ export async function createProfessionals(
       specialty: p.specialty,
       isSamuRegulator: p.isSamuRegulator ?? false,
       isOperator: p.isOperator ?? false,
+      establishmentRole: p.establishmentRole ?? null,
       email: p.email,
       structureId: p.structure ? structureIds[p.structure] : null,
       createdAt: new Date(now.getTime() - (DEMO_PROFESSIONALS.length - i) * 1000),

@@ -17,6 +17,7 @@ import { DEMO_PROFESSIONALS, professionalDisplayName } from "./professionals";
 import { BENEFICIARIES_WITHOUT_RECORD, vitaleSerial } from "./registry";
 import { PROVISIONAL_HOSPITAL_PATIENT } from "./structure-patients";
 import { DEMO_STRUCTURES } from "./structures";
+import { DEMO_GROUP, SISTER_SITE_NAMES } from "./hospital-workflow";
 
 function table(headers: string[], rows: string[][]): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
@@ -130,6 +131,16 @@ Chaque patient ci-dessus a aussi sa ligne au registre (rang 1) ; son numéro Vit
 })()}\`).
 
 Hôpital Saint-Martin : ${PROVISIONAL_HOSPITAL_PATIENT.firstName} ${PROVISIONAL_HOSPITAL_PATIENT.lastName} (IPP ${PROVISIONAL_HOSPITAL_PATIENT.localId}, né le ${birth(PROVISIONAL_HOSPITAL_PATIENT.birthDate)}) — ${PROVISIONAL_HOSPITAL_PATIENT.notes}
+
+### Simulateur hospitalier (\`/hopital\`)
+
+Hôpital Saint-Martin, site du ${DEMO_GROUP} avec ${SISTER_SITE_NAMES.join(", ")} (sept mois d'historique d'alimentation
+chacun : rapports par site et pour le groupe). Catalogue des 44 documents exportés (administratrice : Aline Perrin) ;
+bureau des admissions : Agnès Colin, une demande d'ajout du NIR en attente pour ${PROVISIONAL_HOSPITAL_PATIENT.firstName} ${PROVISIONAL_HOSPITAL_PATIENT.lastName}
+(son CR urgences est retenu, NIR manquant). Suivi export : un document retenu pour chacun des motifs (consultation
+d'annonce, patient fragile, document sensible, autre motif), un brouillon à valider par le Dr Marc Lefèvre, une ordonnance
+en certification KO corrigée puis renvoyée (alimentation OK au 2e envoi), une lettre de sortie envoyée par MSSanté, un
+document scanné et un CR d'imagerie importés (non exportables).
 
 ### Documents particuliers
 

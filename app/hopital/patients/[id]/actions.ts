@@ -1,31 +1,61 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { userMessageFor } from "@/lib/errors/messages";
-import { validateHospitalLetter } from "@/lib/feed/hospital-portal";
-import { ZHospitalLetterInput } from "@/lib/feed/submit-hospital-letter";
-import type { TLetterFormState } from "../../_components/letter-form-state";
+import { askNir, importHospitalDocument, saveHospitalDraft } from "@/lib/hospital/portal";
+import type { TActionState } from "../../_components/action-form";
 
-export async function validateLetterAction(_previous: TLetterFormState, formData: FormData): Promise<TLetterFormState> {
+const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+
+export async function saveDraftAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: "Votre session a expiré : reconnectez-vous avec votre carte CPS." };
-  const parsed = ZHospitalLetterInput.safeParse({
-    structurePatientId: formData.get("structurePatientId"),
-    templateId: formData.get("templateId"),
-    title: formData.get("title"),
-    body: formData.get("body"),
-    authorId: formData.get("authorId"),
-    serviceDate: formData.get("serviceDate"),
-    masking: formData.get("masking") ?? "NONE",
-    sendToDmp: formData.get("sendToDmp") === "on",
-    format: formData.get("format") ?? "PDF",
-  });
-  if (!parsed.success) {
-    return { error: "Le document n'a pas été validé : corrigez les champs signalés.", fieldErrors: parsed.error.flatten().fieldErrors };
-  }
+  if (!actor) return { error: SESSION_EXPIRED };
+  const structurePatientId = text(formData, "structurePatientId");
+  let documentId: string;
   try {
-    return { result: await validateHospitalLetter(actor, parsed.data) };
+    ({ documentId } = await saveHospitalDraft(actor, {
+      structurePatientId,
+      catalogueEntryId: text(formData, "catalogueEntryId"),
+      title: text(formData, "title"),
+      body: text(formData, "body"),
+      authorId: text(formData, "authorId"),
+      serviceDate: text(formData, "serviceDate"),
+    }));
+  } catch (error) {
+    return { error: `Le brouillon n'a pas été enregistré : ${userMessageFor(error)}` };
+  }
+  redirect(`/hopital/patients/${encodeURIComponent(structurePatientId)}/documents/${encodeURIComponent(documentId)}`);
+}
+
+export async function importAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const actor = await getProfessionalActor();
+  if (!actor) return { error: SESSION_EXPIRED };
+  const structurePatientId = text(formData, "structurePatientId");
+  const origin = text(formData, "origin");
+  try {
+    await importHospitalDocument(actor, {
+      structurePatientId,
+      origin: (origin.startsWith("SCANNED") ? "SCANNED_IMPORT" : "OTHER_SOFTWARE") as "SCANNED_IMPORT",
+      originLabel: origin.split(":")[1] ?? "",
+      title: text(formData, "title"),
+      typeCode: text(formData, "typeCode"),
+      serviceDate: text(formData, "serviceDate"),
+    });
   } catch (error) {
     return { error: userMessageFor(error) };
   }
+  redirect(`/hopital/patients/${encodeURIComponent(structurePatientId)}/suivi?importe=1`);
+}
+
+export async function requestNirAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const actor = await getProfessionalActor();
+  if (!actor) return { error: SESSION_EXPIRED };
+  try {
+    await askNir(actor, { structurePatientId: text(formData, "structurePatientId"), desk: text(formData, "desk"), note: text(formData, "note") || undefined });
+  } catch (error) {
+    return { error: userMessageFor(error) };
+  }
+  return { done: "Demande transmise : le bureau choisi ajoutera le NIR à partir de la copie de la carte Vitale et de l'étiquette IPP." };
 }

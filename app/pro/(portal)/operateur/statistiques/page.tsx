@@ -59,9 +59,21 @@ export default async function NationalStatsPage() {
               <Td className="text-right tabular-nums">{NUMBER.format(d.liveClosed)}</Td>
             </Tr>
           ))}
+          {stats.areas.map((a) => (
+            <Tr key={a.label}>
+              <Th scope="row">{a.label}</Th>
+              <Td className="text-right tabular-nums">{NUMBER.format(a.records)}</Td>
+              <Td className="text-right tabular-nums">{NUMBER.format(a.population)}</Td>
+              <Td className="text-right tabular-nums">{`${NUMBER.format(a.rate)} %`}</Td>
+              <Td className="text-right tabular-nums">{NUMBER.format(a.liveOpen)}</Td>
+              <Td className="text-right tabular-nums">{NUMBER.format(a.liveClosed)}</Td>
+            </Tr>
+          ))}
         </TBody>
       </Table>
-      <p className="mt-4 text-sm text-slate-700">« — » : chiffre 2020 non repris dans les sources citées par le README (seuls Paris et le total national le sont).</p>
+      <p className="mt-4 text-sm text-slate-700">
+        « — » : département absent du tableau de la présentation de l&apos;AP-HP (août 2020), qui ne détaille que l&apos;Île-de-France ; le simulateur n&apos;en montre que les chiffres vivants.
+      </p>
     </>
   );
 }

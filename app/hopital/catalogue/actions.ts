@@ -1,0 +1,44 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getProfessionalActor } from "@/lib/auth/pro/session";
+import { userMessageFor } from "@/lib/errors/messages";
+import { addToCatalogue, changeCatalogueEntry } from "@/lib/hospital/portal";
+import type { TActionState } from "../_components/action-form";
+
+const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
+
+export async function changeEntryAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const actor = await getProfessionalActor();
+  if (!actor) return { error: SESSION_EXPIRED };
+  let changed: boolean;
+  try {
+    changed = await changeCatalogueEntry(actor, {
+      entryId: String(formData.get("entryId") ?? ""),
+      typeCode: String(formData.get("typeCode") ?? ""),
+      defaultMasking: String(formData.get("defaultMasking") ?? "") as never,
+      exported: formData.get("exported") === "on",
+    });
+  } catch (error) {
+    return { error: userMessageFor(error) };
+  }
+  redirect(`/hopital/catalogue?${changed ? "modifie" : "inchange"}=${encodeURIComponent(String(formData.get("entryName") ?? ""))}`);
+}
+
+export async function addEntryAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const actor = await getProfessionalActor();
+  if (!actor) return { error: SESSION_EXPIRED };
+  let name: string;
+  try {
+    name = (
+      await addToCatalogue(actor, {
+        name: String(formData.get("name") ?? ""),
+        typeCode: String(formData.get("typeCode") ?? ""),
+        defaultMasking: String(formData.get("defaultMasking") ?? "") as never,
+      })
+    ).name;
+  } catch (error) {
+    return { error: userMessageFor(error) };
+  }
+  redirect(`/hopital/catalogue?ajoute=${encodeURIComponent(name)}`);
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getProfessionalActor } from "@/lib/auth/pro/session";
+import { userMessageFor } from "@/lib/errors/messages";
+import { validateHospitalDocument } from "@/lib/hospital/portal";
+import type { TActionState } from "../../../../_components/action-form";
+
+export async function validateAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const actor = await getProfessionalActor();
+  if (!actor) return { error: "Votre session a expiré : reconnectez-vous avec votre carte CPS." };
+  const documentId = String(formData.get("documentId") ?? "");
+  const optional = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" && v !== "" ? v : undefined;
+  };
+  try {
+    await validateHospitalDocument(actor, {
+      documentId,
+      sendToDmp: formData.get("sendToDmp") === "on",
+      holdReason: optional("holdReason") as never,
+      holdText: optional("holdText"),
+      masking: String(formData.get("masking") ?? "") as never,
+      format: (optional("format") ?? "PDF") as never,
+    });
+  } catch (error) {
+    return { error: `Le document n'a pas été validé : ${userMessageFor(error)}` };
+  }
+  // The page shows the validated document with its status.
+  redirect(`/hopital/patients/${encodeURIComponent(String(formData.get("structurePatientId") ?? ""))}/documents/${encodeURIComponent(documentId)}`);
+}
