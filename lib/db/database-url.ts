@@ -11,14 +11,20 @@ export function databaseUrl(): string {
   return `file:${path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "data", "dmp.db")}`;
 }
 
+/** True for a PostgreSQL server's URL (postgresql://… or postgres://…); else the URL is a SQLite file. */
+export function isPostgresqlUrl(url: string = databaseUrl()): boolean {
+  return /^postgres(ql)?:\/\//i.test(url.trim());
+}
+
 /** The file path behind a `file:` URL, for code that must touch the file itself. */
 export function databaseFile(url: string = databaseUrl()): string {
+  if (isPostgresqlUrl(url)) throw new Error("Cette opération ne concerne qu'une base SQLite (DATABASE_URL=file:…), pas PostgreSQL.");
   const raw = url.replace(/^file:/, "");
   return path.isAbsolute(raw) ? raw : path.join(/*turbopackIgnore: true*/ process.cwd(), raw);
 }
 
 /** SQLite creates the file but not its folder: make sure the folder exists. */
 export function ensureDatabaseFolder(url: string = databaseUrl()): void {
-  if (url.includes(":memory:")) return;
+  if (url.includes(":memory:") || isPostgresqlUrl(url)) return;
   fs.mkdirSync(path.dirname(databaseFile(url)), { recursive: true });
 }
