@@ -24,6 +24,15 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/**
+ * A diff of `prisma migrate diff` made ready for this history: foreign keys DEFERRABLE
+ * (INITIALLY IMMEDIATE: checked per statement unless a transaction defers them, like
+ * SQLite's PRAGMA defer_foreign_keys; see dialect.ts deferForeignKeys).
+ */
+export function postgresqlMigrationSql(diff: string): string {
+  return diff.replace(/(FOREIGN KEY \([^;]*?ON UPDATE (?:CASCADE|RESTRICT|SET NULL|NO ACTION|SET DEFAULT));/g, "$1 DEFERRABLE INITIALLY IMMEDIATE;");
+}
+
 /** Any constant: the key of the advisory lock migrations hold. */
 const MIGRATION_LOCK_KEY = 72707369;
 
