@@ -28,3 +28,20 @@ export function ensureDatabaseFolder(url: string = databaseUrl()): void {
   if (url.includes(":memory:") || isPostgresqlUrl(url)) return;
   fs.mkdirSync(path.dirname(databaseFile(url)), { recursive: true });
 }
+
+/**
+ * The folder of the files that belong with the database (session secret, trace sealing key,
+ * demo card files): next to a SQLite file; for an in-memory database or a PostgreSQL server,
+ * under prisma/data (one folder per server and database). Several server processes on one
+ * machine read the same files; on several machines, share that folder.
+ */
+export function databaseDataFolder(url: string = databaseUrl()): string {
+  const data = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "data");
+  if (url.includes(":memory:")) return data;
+  if (isPostgresqlUrl(url)) {
+    const parsed = new URL(url);
+    const name = `${parsed.hostname}-${parsed.port || "5432"}-${parsed.pathname.replace(/^\//, "") || "postgres"}`.replace(/[^a-zA-Z0-9._-]/g, "_");
+    return path.join(data, "postgresql", name);
+  }
+  return path.dirname(databaseFile(url));
+}

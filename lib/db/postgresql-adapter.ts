@@ -45,9 +45,7 @@ function quotingAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
 export function postgresqlAdapter(url: string, options: { max?: number } = {}): SqlDriverAdapterFactory {
   const factory = new PrismaPg({ connectionString: url, max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   return {
-    get provider() {
-      return factory.provider;
-    },
+    provider: "postgres",
     get adapterName() {
       return factory.adapterName;
     },

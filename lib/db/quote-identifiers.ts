@@ -28,7 +28,7 @@ function scan(sql: string): string {
   let i = 0;
   const n = sql.length;
   while (i < n) {
-    const c = sql[i];
+    const c = sql.charAt(i);
     // 'literal' (with '' inside), "quoted identifier"
     if (c === "'" || c === '"') {
       let j = i + 1;
@@ -58,10 +58,10 @@ function scan(sql: string): string {
     }
     if (isWordStart(c)) {
       let j = i + 1;
-      while (j < n && isWordPart(sql[j])) j++;
+      while (j < n && isWordPart(sql.charAt(j))) j++;
       const word = sql.slice(i, j);
       // A word right after $ or a digit is part of something else ($1, 1e5).
-      const prev = i > 0 ? sql[i - 1] : "";
+      const prev = i > 0 ? sql.charAt(i - 1) : "";
       const quotable = MIXED_CASE.test(word) && UPPER.test(word) && !word.includes("$") && prev !== "$" && !(prev >= "0" && prev <= "9");
       out += quotable ? `"${word}"` : word;
       i = j;

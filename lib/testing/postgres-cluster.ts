@@ -27,7 +27,8 @@ export function postgresBinDir(): string | null {
     .readdirSync(VERSIONS_DIR)
     .filter((v) => fs.existsSync(path.join(VERSIONS_DIR, v, "bin", "initdb")))
     .sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? path.join(VERSIONS_DIR, versions[0], "bin") : null;
+  const newest = versions[0];
+  return newest ? path.join(VERSIONS_DIR, newest, "bin") : null;
 }
 
 function asClusterUser(): { uid?: number; gid?: number } {

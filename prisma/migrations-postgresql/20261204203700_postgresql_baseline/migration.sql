@@ -879,11 +879,14 @@ ALTER TABLE "FeedSubmission" ADD CONSTRAINT "FeedSubmission_patientId_fkey" FORE
 -- only for the traces of a patient whose sandbox namespace is being deleted.
 CREATE FUNCTION "refuse_append_only_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' AND OLD."patientId" IS NOT NULL AND EXISTS (
-        SELECT 1 FROM "Patient" p JOIN "SandboxNamespace" n ON n."id" = p."namespaceId"
-        WHERE p."id" = OLD."patientId" AND n."deletingAt" IS NOT NULL
-    ) THEN
-        RETURN OLD;
+    -- OLD exists only for a row's DELETE (not for TRUNCATE): tested apart.
+    IF TG_OP = 'DELETE' THEN
+        IF OLD."patientId" IS NOT NULL AND EXISTS (
+            SELECT 1 FROM "Patient" p JOIN "SandboxNamespace" n ON n."id" = p."namespaceId"
+            WHERE p."id" = OLD."patientId" AND n."deletingAt" IS NOT NULL
+        ) THEN
+            RETURN OLD;
+        END IF;
     END IF;
     RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;
 END;
@@ -893,3 +896,8 @@ CREATE TRIGGER "Trace_no_update" BEFORE UPDATE ON "Trace" FOR EACH ROW EXECUTE F
 CREATE TRIGGER "Trace_no_delete" BEFORE DELETE ON "Trace" FOR EACH ROW EXECUTE FUNCTION "refuse_append_only_change"();
 CREATE TRIGGER "TraceSeal_no_update" BEFORE UPDATE ON "TraceSeal" FOR EACH ROW EXECUTE FUNCTION "refuse_append_only_change"();
 CREATE TRIGGER "TraceSeal_no_delete" BEFORE DELETE ON "TraceSeal" FOR EACH ROW EXECUTE FUNCTION "refuse_append_only_change"();
+
+-- TRUNCATE fires no row trigger: refused by a statement trigger of its own (the sandbox
+-- reset disables it inside its transaction, lib/sandbox/postgresql-demo-template.ts).
+CREATE TRIGGER "Trace_no_truncate" BEFORE TRUNCATE ON "Trace" FOR EACH STATEMENT EXECUTE FUNCTION "refuse_append_only_change"();
+CREATE TRIGGER "TraceSeal_no_truncate" BEFORE TRUNCATE ON "TraceSeal" FOR EACH STATEMENT EXECUTE FUNCTION "refuse_append_only_change"();
