@@ -54,7 +54,7 @@ type TColumnRow = { schema: string; tableName: string; columnName: string };
 /** Every data table of public and of the template with its columns (null: no template). */
 async function tablesOf(tx: Db): Promise<{ live: Map<string, string[]>; template: Map<string, string[]> | null }> {
   const rows = await tx.$queryRaw<TColumnRow[]>`
-    SELECT c.table_schema AS schema, c.table_name AS "tableName", c.column_name AS "columnName"
+    SELECT CAST(c.table_schema AS TEXT) AS schema, CAST(c.table_name AS TEXT) AS "tableName", CAST(c.column_name AS TEXT) AS "columnName"
     FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
     WHERE c.table_schema IN ('public', ${DEMO_TEMPLATE_SCHEMA}) AND t.table_type = 'BASE TABLE' AND c.table_name NOT IN (${BOOKKEEPING}, ${SEQUENCES})
     ORDER BY c.table_name, c.ordinal_position`;
@@ -85,16 +85,17 @@ export async function resetFromPostgresqlTemplate(prisma: PrismaClient): Promise
       if (!template) return "MISSING" as const;
       if (!sameNames([...live.keys()], [...template.keys()])) return "OUTDATED" as const;
       for (const [table, columns] of live) if (!sameNames(columns, template.get(table) ?? [])) return "OUTDATED" as const;
-      await tx.$executeRawUnsafe("SET CONSTRAINTS ALL DEFERRED");
       const appendOnly = ["Trace", "TraceSeal"].filter((t) => live.has(t));
       for (const t of appendOnly) await tx.$executeRawUnsafe(`ALTER TABLE public.${quoted(t)} DISABLE TRIGGER ${quoted(`${t}_no_truncate`)}`);
       await tx.$executeRawUnsafe(`TRUNCATE ${[...live.keys()].map((t) => `public.${quoted(t)}`).join(", ")}`);
+      // Enabled again before any row goes in (ALTER TABLE is refused once deferred checks are pending).
+      for (const t of appendOnly) await tx.$executeRawUnsafe(`ALTER TABLE public.${quoted(t)} ENABLE TRIGGER ${quoted(`${t}_no_truncate`)}`);
+      await tx.$executeRawUnsafe("SET CONSTRAINTS ALL DEFERRED");
       let rows = 0;
       for (const [table, columns] of live) {
         const list = columns.map(quoted).join(", ");
         rows += await tx.$executeRawUnsafe(`INSERT INTO public.${quoted(table)} (${list}) SELECT ${list} FROM ${DEMO_TEMPLATE_SCHEMA}.${quoted(table)}`);
       }
-      for (const t of appendOnly) await tx.$executeRawUnsafe(`ALTER TABLE public.${quoted(t)} ENABLE TRIGGER ${quoted(`${t}_no_truncate`)}`);
       // A sequence never used has no last_value: it starts again at its first value.
       await tx.$executeRawUnsafe(
         `SELECT setval(format('public.%I', s.name), COALESCE(s.last_value, 1), s.last_value IS NOT NULL) FROM ${DEMO_TEMPLATE_SCHEMA}.${SEQUENCES} s JOIN pg_sequences p ON p.schemaname = 'public' AND p.sequencename = s.name`,

@@ -37,7 +37,8 @@ describe("trace chains under concurrent writers (several server processes)", () 
       const client = n % 2 === 0 ? db.prisma : second;
       // Some appends touch two chains at once, in both orders: no deadlock either.
       const inputs = n % 5 === 0 ? [read(patientId, n), read(otherId, n)] : n % 5 === 1 ? [read(otherId, n), read(patientId, n)] : [read(patientId, n)];
-      return client.$transaction((tx) => appendTraces(tx, inputs));
+      // Forty transactions for ten connections per client: they queue for a connection.
+      return client.$transaction((tx) => appendTraces(tx, inputs), { maxWait: 60_000, timeout: 60_000 });
     });
     await Promise.all(writers);
     const paul = await checkTraceChain(db.prisma, patientId, null);
