@@ -22,7 +22,11 @@ export type { PrismaClient };
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (isPostgresqlUrl(url)) {
-    return new PostgresqlPrismaClient({ adapter: postgresqlAdapter(url) }) as unknown as PrismaClient;
+    // A burst of transactions queues for the pool's connections: wait longer than Prisma's 2 s.
+    return new PostgresqlPrismaClient({
+      adapter: postgresqlAdapter(url),
+      transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+    }) as unknown as PrismaClient;
   }
   ensureDatabaseFolder(url);
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });

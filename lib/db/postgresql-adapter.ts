@@ -4,7 +4,25 @@ import { quoteMixedCaseIdentifiers } from "./quote-identifiers";
 
 const quotedQuery = (query: SqlQuery): SqlQuery => ({ ...query, sql: quoteMixedCaseIdentifiers(query.sql) });
 
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK|END)\b/i;
+
 function quotingTransaction(tx: Transaction): Transaction {
+  let ended = false;
+  const end = (how: "commit" | "rollback") => {
+    if (ended) return Promise.resolve();
+    ended = true;
+    return tx[how]();
+  };
+  // Prisma sends COMMIT as a statement, then calls commit() (which gives the connection back
+  // to the pool) only if it succeeded: when it fails (a deferred foreign key), roll back and
+  // give the connection back here, or the pool would lose it for good.
+  const endOnFailure = async (query: SqlQuery, error: unknown): Promise<never> => {
+    if (ENDS_TRANSACTION.test(query.sql)) {
+      await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+      await end("rollback");
+    }
+    throw error;
+  };
   return {
     get provider() {
       return tx.provider;
@@ -13,10 +31,10 @@ function quotingTransaction(tx: Transaction): Transaction {
       return tx.adapterName;
     },
     options: tx.options,
-    queryRaw: (query) => tx.queryRaw(quotedQuery(query)),
-    executeRaw: (query) => tx.executeRaw(quotedQuery(query)),
-    commit: () => tx.commit(),
-    rollback: () => tx.rollback(),
+    queryRaw: (query) => tx.queryRaw(quotedQuery(query)).catch((error: unknown) => endOnFailure(query, error)),
+    executeRaw: (query) => tx.executeRaw(quotedQuery(query)).catch((error: unknown) => endOnFailure(query, error)),
+    commit: () => end("commit"),
+    rollback: () => end("rollback"),
   };
 }
 
