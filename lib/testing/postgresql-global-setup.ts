@@ -28,15 +28,21 @@ export default async function setup(): Promise<() => void> {
     cluster = startPostgresCluster({ port: Number(process.env.TEST_POSTGRESQL_PORT ?? 0) || (await freePort()) });
     serverUrl = cluster.url;
   }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${MIGRATED_TEMPLATE_DATABASE}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${MIGRATED_TEMPLATE_DATABASE}"`);
-  } finally {
-    await admin.end();
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${MIGRATED_TEMPLATE_DATABASE}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${MIGRATED_TEMPLATE_DATABASE}"`);
+    } finally {
+      await admin.end();
+    }
+    await applyPostgresqlMigrations(databaseUrlOn(serverUrl, MIGRATED_TEMPLATE_DATABASE));
+  } catch (error) {
+    // No cluster left running behind a failed setup.
+    cluster?.stop();
+    throw error;
   }
-  await applyPostgresqlMigrations(databaseUrlOn(serverUrl, MIGRATED_TEMPLATE_DATABASE));
   // Read by the test workers (createTestDatabase), which inherit this environment.
   process.env.TEST_POSTGRESQL_URL = serverUrl;
   return () => cluster?.stop();
