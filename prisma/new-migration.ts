@@ -1,13 +1,18 @@
 /**
  * Creates the next migration without `prisma migrate dev` (which needs a shadow database
  * engine that cannot be downloaded here): replay the existing migrations into a scratch
- * SQLite file, introspect it, diff against schema.prisma.
+ * SQLite file, introspect it, diff against schema.prisma. Then the same change for
+ * PostgreSQL (prisma/migrations-postgresql, same folder name): prisma/postgresql/schema.prisma
+ * is written again from schema.prisma and diffed, offline, against the schema the
+ * PostgreSQL history reaches (migrated-schema.prisma, updated here).
  *   npm run db:new-migration -- <name>
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { POSTGRESQL_SCHEMA, writePostgresqlSchema } from "../lib/db/postgresql-schema";
+import { postgresqlMigrationSql, POSTGRESQL_MIGRATIONS_DIR } from "../lib/db/postgresql-migrations";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
 if (!name) {
@@ -36,12 +41,31 @@ const sql = execFileSync(
   ["migrate", "diff", "--from-schema-datamodel", introspectedPath, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
   { env, encoding: "utf8" },
 );
-if (!/\b(CREATE|ALTER|DROP|INSERT)\b/.test(sql)) {
-  console.log("Aucune différence entre les migrations et schema.prisma.");
-  process.exit(0);
-}
+const changes = (script: string) => /\b(CREATE|ALTER|DROP|INSERT)\b/.test(script);
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
-fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-console.log(`Migration écrite : ${dir}/migration.sql`);
+const folder = `${stamp}_${name}`;
+if (changes(sql)) {
+  const dir = path.join("prisma", "migrations", folder);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+  console.log(`Migration écrite : ${dir}/migration.sql`);
+} else {
+  console.log("SQLite : aucune différence entre les migrations et schema.prisma.");
+}
+
+writePostgresqlSchema();
+const migratedSchema = path.join(POSTGRESQL_MIGRATIONS_DIR, "migrated-schema.prisma");
+const pgSql = execFileSync(
+  prismaBin,
+  ["migrate", "diff", "--from-schema-datamodel", migratedSchema, "--to-schema-datamodel", POSTGRESQL_SCHEMA, "--script"],
+  { env, encoding: "utf8" },
+);
+if (changes(pgSql)) {
+  const dir = path.join(POSTGRESQL_MIGRATIONS_DIR, folder);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "migration.sql"), postgresqlMigrationSql(pgSql));
+  fs.copyFileSync(POSTGRESQL_SCHEMA, migratedSchema);
+  console.log(`Migration PostgreSQL écrite : ${dir}/migration.sql`);
+} else {
+  console.log("PostgreSQL : aucune différence entre les migrations et schema.prisma.");
+}

@@ -7,14 +7,20 @@
  *   4. load the demo data when there is no patient yet;
  *   5. refresh the query planner's statistics (new indexes, new data);
  *   6. keep the demo template the sandbox reset puts back (lib/sandbox/demo-template.ts).
- * DATABASE_URL selects another database file.
+ * DATABASE_URL selects another database file, or a PostgreSQL server (postgresql://…):
+ * there prisma/migrations-postgresql is applied by lib/db/postgresql-migrations.ts, the
+ * planner statistics are PostgreSQL's ANALYZE and the template is a schema (step 3 has no
+ * equivalent: PostgreSQL readers never wait for writers).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient } from "../lib/db/create-client";
-import { databaseFile, databaseUrl, ensureDatabaseFolder } from "../lib/db/database-url";
+import { databaseFile, databaseUrl, ensureDatabaseFolder, isPostgresqlUrl } from "../lib/db/database-url";
+import { applyPostgresqlMigrations } from "../lib/db/postgresql-migrations";
+import { refreshPostgresqlPlannerStatistics } from "../lib/db/planner-statistics";
+import { hasPostgresqlDemoTemplate, writePostgresqlDemoTemplate } from "../lib/sandbox/postgresql-demo-template";
 import { refreshPlannerStatistics } from "../lib/db/planner-statistics";
 import { demoTemplateFile, migrationsMissingFromTemplate, writeDemoTemplate } from "../lib/sandbox/demo-template";
 
@@ -84,8 +90,34 @@ async function renewStaleDemoCards(url: string): Promise<void> {
   }
 }
 
+async function preparePostgresql(url: string): Promise<void> {
+  const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  console.log(`Base de données : ${shown} (PostgreSQL)`);
+  console.log("Base de données : application des migrations…");
+  const applied = await applyPostgresqlMigrations(url);
+  console.log(applied.length > 0 ? `Base de données : ${applied.length} migration(s) appliquée(s).` : "Base de données : migrations à jour.");
+  const prisma = createPrismaClient(url);
+  let patientCount: number;
+  try {
+    patientCount = await prisma.patient.count();
+  } finally {
+    await prisma.$disconnect();
+  }
+  const seeded = await seedWhenEmpty(url, patientCount);
+  await refreshPostgresqlPlannerStatistics(url);
+  // The template's tables are copies: after a migration they no longer match, and are taken again.
+  if (seeded || applied.length > 0 || !(await hasPostgresqlDemoTemplate(url))) {
+    await writePostgresqlDemoTemplate(url);
+    console.log(`Base de données : modèle de réinitialisation écrit (schéma demo_template${seeded ? "" : ", état actuel de la base"}).`);
+  } else {
+    console.log("Base de données : modèle de réinitialisation à jour (schéma demo_template).");
+  }
+  console.log("Base de données prête.");
+}
+
 async function main(): Promise<void> {
   const url = databaseUrl();
+  if (isPostgresqlUrl(url)) return preparePostgresql(url);
   const file = databaseFile(url);
   ensureDatabaseFolder(url);
   console.log(`Base de données : ${path.relative(process.cwd(), file) || file}`);

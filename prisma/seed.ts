@@ -19,6 +19,7 @@ import { createGroupSites, createHospitalWorkflow } from "./seed/hospital-workfl
 import { createStructures, DEMO_STRUCTURES, type TStructureKey } from "./seed/structures";
 import { createSummaries } from "./seed/summary";
 import { planTraces, writeTraces } from "./seed/traces";
+import { dialectOf } from "@/lib/db/dialect";
 
 export type TSeedDemoOptions = {
   /** The moment the demo history ends; every date is relative to it. */
@@ -63,6 +64,8 @@ export async function seedDemo(prisma: PrismaClient, options: TSeedDemoOptions =
 }
 
 async function relaxDurability(prisma: PrismaClient): Promise<() => Promise<void>> {
+  // PostgreSQL: a pool of connections, and each statement of the seed is already a round trip; nothing to relax.
+  if (dialectOf(prisma) === "postgresql") return async () => {};
   const rows = await prisma.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
   const previous = Number(rows[0]?.synchronous ?? 2);
   await prisma.$executeRawUnsafe("PRAGMA synchronous = OFF");

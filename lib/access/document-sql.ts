@@ -11,15 +11,15 @@ import { canAccessRecord } from "./policy";
  * both return exactly what canRead() allows, for every case of the policy table.
  */
 export function documentSql(actor: TActor, ctx: TAccessContext): Prisma.Sql {
-  if (!canAccessRecord(actor, ctx).allowed) return Prisma.sql`0`;
+  if (!canAccessRecord(actor, ctx).allowed) return Prisma.sql`FALSE`;
   const own = Prisma.sql`d.patientId = ${ctx.patientId}`;
 
-  if (actor.kind === "PATIENT") return Prisma.sql`(${own} AND d.hiddenFromPatient = 0)`;
-  if (actor.kind === "LEGAL_REPRESENTATIVE") return Prisma.sql`(${own} AND d.hiddenFromPatient = 0 AND d.hiddenFromLegalReps = 0)`;
+  if (actor.kind === "PATIENT") return Prisma.sql`(${own} AND d.hiddenFromPatient = FALSE)`;
+  if (actor.kind === "LEGAL_REPRESENTATIVE") return Prisma.sql`(${own} AND d.hiddenFromPatient = FALSE AND d.hiddenFromLegalReps = FALSE)`;
 
   const me = actor.professionalId;
   const codes = readableTypeCodes(ctx.habilitation);
   const readable = codes.length > 0 ? Prisma.sql`(d.authorId = ${me} OR d.typeCode IN (${Prisma.join(codes)}))` : Prisma.sql`d.authorId = ${me}`;
-  const masked = ctx.isTreatingDoctor ? Prisma.empty : Prisma.sql` AND (d.hiddenFromPros = 0 OR d.authorId = ${me})`;
+  const masked = ctx.isTreatingDoctor ? Prisma.empty : Prisma.sql` AND (d.hiddenFromPros = FALSE OR d.authorId = ${me})`;
   return Prisma.sql`(${own} AND d.opposedAt IS NULL AND ${readable}${masked})`;
 }

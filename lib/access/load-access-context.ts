@@ -47,7 +47,7 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
           AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative
       FROM Patient p WHERE p.id = ${patientId}
         -- SAME_SANDBOX_NAMESPACE: a professional's record of another namespace is unknown.
-        AND (${professionalId} IS NULL OR p.namespaceId IS ${actorNamespace})`,
+        AND (CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${actorNamespace})`,
     actor.kind === "PROFESSIONAL" && actor.profession
       ? db.$queryRaw<THabilitationRow[]>`
           SELECT profession, specialty, typeCode, canRead FROM HabilitationRule

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 /** The patient-side masking codes that hide a document (alias `alias`) from this reader, in SQL. */
 function hiddenFromReaderSql(actor: TActor, alias: "h" | "o"): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return actor.kind === "LEGAL_REPRESENTATIVE" ? Prisma.sql`(${a}.hiddenFromPatient = 1 OR ${a}.hiddenFromLegalReps = 1)` : Prisma.sql`${a}.hiddenFromPatient = 1`;
+  return actor.kind === "LEGAL_REPRESENTATIVE" ? Prisma.sql`(${a}.hiddenFromPatient = TRUE OR ${a}.hiddenFromLegalReps = TRUE)` : Prisma.sql`${a}.hiddenFromPatient = TRUE`;
 }
 
 function assertPatientSide(actor: TActor, ctx: TAccessContext): void {

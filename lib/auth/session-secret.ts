@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFile, databaseUrl } from "@/lib/db/database-url";
+import { databaseDataFolder, databaseUrl } from "@/lib/db/database-url";
 
 const SECRET_FILE_NAME = ".session-secret";
 
@@ -11,7 +11,7 @@ const cache = new Map<string, string>();
 /** Where the generated secret lives: next to the database file (prisma/data by default). */
 export function sessionSecretFile(): string {
   const url = databaseUrl();
-  const folder = url.includes(":memory:") ? path.join(process.cwd(), "prisma", "data") : path.dirname(databaseFile(url));
+  const folder = databaseDataFolder(url);
   return path.join(folder, SECRET_FILE_NAME);
 }
 

@@ -3,7 +3,8 @@
  *   --patients N   size of the generated database (default 100000)
  *   --quick        10 000 patients and shorter runs
  *   --duration S   seconds per measured run (default 10, quick 5)
- *   --db FILE      database file (default prisma/data/bench-<N>.db, built when missing)
+ *   --db FILE      database file (default prisma/data/bench-<N>.db, built when missing),
+ *                  or a PostgreSQL URL (postgresql://…: filled by seed:large when it has no patient)
  *   --reuse        require an existing file (never generate)
  *   --skip-build   reuse the last build in .next-bench
  *   --no-migrate   leave the file's migrations as they are (to measure an older build)
@@ -32,7 +33,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TLoadResult, TLoadScenario } from "./load";
-import { refreshPlannerStatistics } from "../db/planner-statistics";
+import { refreshPlannerStatistics, refreshPostgresqlPlannerStatistics } from "../db/planner-statistics";
+import { isPostgresqlUrl } from "../db/database-url";
+import { applyPostgresqlMigrations } from "../db/postgresql-migrations";
 import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
@@ -48,6 +51,8 @@ type TOptions = {
   quick: boolean;
   durationSec: number;
   dbFile: string;
+  /** --db postgresql://…: the PostgreSQL database measured instead of a SQLite file. */
+  postgresqlUrl: string | null;
   reuse: boolean;
   skipBuild: boolean;
   migrate: boolean;
@@ -93,7 +98,8 @@ function parseArgs(argv: string[]): TOptions {
     patients,
     quick,
     durationSec,
-    dbFile: path.resolve(db ?? path.join(ROOT, "prisma", "data", `bench-${patients}.db`)),
+    dbFile: db && isPostgresqlUrl(db) ? "" : path.resolve(db ?? path.join(ROOT, "prisma", "data", `bench-${patients}.db`)),
+    postgresqlUrl: db && isPostgresqlUrl(db) ? db : null,
     reuse: argv.includes("--reuse"),
     skipBuild: argv.includes("--skip-build"),
     migrate: !argv.includes("--no-migrate"),
@@ -185,6 +191,21 @@ class MemorySampler {
 }
 
 // --- Steps -----------------------------------------------------------------------------
+
+/** PostgreSQL: migrated, filled by seed:large when it has no patient, ANALYZE. */
+async function ensurePostgresqlDatabase(url: string, o: TOptions): Promise<void> {
+  if (o.migrate) await applyPostgresqlMigrations(url);
+  const { createPrismaClient } = await import("@/lib/db/create-client");
+  const db = createPrismaClient(url);
+  const patients = await db.patient.count().finally(() => db.$disconnect());
+  if (patients > 0) log(`Base PostgreSQL réutilisée : ${patients} patients.`);
+  else {
+    if (o.reuse) throw new Error("--reuse : la base PostgreSQL n'a aucun patient.");
+    log(`Génération de la base PostgreSQL (${o.patients} patients)…`);
+    execFileSync(path.join(BIN, "tsx"), ["prisma/seed-large.ts", "--patients", String(o.patients), "--db", url], { stdio: "inherit" });
+  }
+  await refreshPostgresqlPlannerStatistics(url);
+}
 
 function ensureDatabase(o: TOptions): void {
   if (fs.existsSync(o.dbFile)) {
@@ -434,9 +455,10 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const loadavgStart = os.loadavg();
-  ensureDatabase(o);
+  if (o.postgresqlUrl) await ensurePostgresqlDatabase(o.postgresqlUrl, o);
+  else ensureDatabase(o);
 
-  const url = `file:${o.dbFile}`;
+  const url = o.postgresqlUrl ?? `file:${o.dbFile}`;
   // The server and the token minting share this secret (no file next to the database).
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET = crypto.randomBytes(32).toString("base64url");
@@ -453,7 +475,8 @@ async function main(): Promise<void> {
   log(`Dossier de 500 documents : ${fixtures.documentsPatient.documentCount} documents ; dossier long : ${fixtures.tracesPatient.traceCount} traces ; professionnel ${fixtures.professional.name}.`);
 
   log("Plans de requêtes (EXPLAIN QUERY PLAN)…");
-  const plans = await explainReads(url, fixtures, await mintCredentials(fixtures));
+  // EXPLAIN QUERY PLAN is SQLite's (explain.ts reads the file): no plans on PostgreSQL.
+  const plans = o.postgresqlUrl ? [] : await explainReads(url, fixtures, await mintCredentials(fixtures));
   for (const p of plans) log(`  ${p.scenario} : ${p.queries} requêtes SQL, ${p.totalMs} ms`);
 
   const serverEnv: NodeJS.ProcessEnv = {
@@ -502,7 +525,7 @@ async function main(): Promise<void> {
     durationSec: o.durationSec,
     quick: o.quick,
     processes: o.processes,
-    dbFile: path.relative(ROOT, o.dbFile),
+    dbFile: o.postgresqlUrl ? "PostgreSQL" : path.relative(ROOT, o.dbFile),
   };
   const md = markdown(meta, ordered, overloads, memory, plans, dbSize);
   const outDir = path.join(ROOT, "bench", "results");

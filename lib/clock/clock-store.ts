@@ -38,7 +38,10 @@ export async function advanceClock(db: Db, namespaceId: string | null, byMs: num
     create: { key, offsetMs: offsetFor(namespaceId) + by, updatedAt },
     update: { offsetMs: { increment: by }, updatedAt },
   });
-  setCachedOffset(key, row.offsetMs);
+  // Parallel advances may come back in any order (PostgreSQL runs them on several
+  // connections): an advance only adds, so the largest offset seen is the latest.
+  const cached = namespaceId === null || hasOwnOffset(namespaceId) ? offsetFor(namespaceId) : row.offsetMs;
+  setCachedOffset(key, Math.max(row.offsetMs, cached));
   return clockState(namespaceId);
 }
 

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 
 /**
  * Refreshes SQLite's planner statistics (sqlite_stat1). Without them, or with an index
@@ -14,5 +15,16 @@ export function refreshPlannerStatistics(file: string): void {
     db.exec("ANALYZE");
   } finally {
     db.close();
+  }
+}
+
+/** PostgreSQL's planner statistics (pg_statistic), refreshed for every table of the database. */
+export async function refreshPostgresqlPlannerStatistics(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
   }
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { deferForeignKeys } from "./dialect";
 
 // The server shares one client (one SQLite connection) between all requests: these tests
 // play two requests in one process, one inside an interactive transaction that awaits.
@@ -76,7 +77,7 @@ describe("statements outside a transaction do not join another request's open tr
       db.prisma.$transaction(async (tx) => {
         await tx.usedClientAssertion.create({ data: assertion("commit-fails") });
         // A deferred foreign key violation: the statement passes, the COMMIT fails.
-        await tx.$executeRaw`PRAGMA defer_foreign_keys = ON`;
+        await deferForeignKeys(tx);
         await tx.$executeRaw`INSERT INTO Trace (patientId, actorKind, actorName, action, at, prevHash, hash) VALUES (${patientId}, 'SYSTEM', 'x', 'x', ${new Date()}, 'x', 'commit-fails')`;
       }),
     ).rejects.toThrow();

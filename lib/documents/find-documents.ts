@@ -44,7 +44,7 @@ function whereSql(actor: TActor, ctx: TAccessContext, filters: TListFilters): Pr
   for (const word of (filters.author ?? "").split(/\s+/).filter(Boolean).slice(0, 5)) {
     const pattern = containsPattern(word);
     and.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM Professional w WHERE w.id = d.authorId AND (w.lastName LIKE ${pattern} ESCAPE '\\' OR w.firstName LIKE ${pattern} ESCAPE '\\'))`,
+      Prisma.sql`EXISTS (SELECT 1 FROM Professional w WHERE w.id = d.authorId AND (LOWER(w.lastName) LIKE LOWER(${pattern}) ESCAPE '\\' OR LOWER(w.firstName) LIKE LOWER(${pattern}) ESCAPE '\\'))`,
     );
   }
   return Prisma.join(and, " AND ");

@@ -6,6 +6,7 @@ import { deliverPendingNotifications } from "@/lib/notifications/deliver-notific
 import { loadPendingReimbursementHistories } from "@/lib/reimbursements/load-pending-histories";
 import { sealChangedChains } from "@/lib/traces/seal-chains";
 import { sealKey } from "@/lib/traces/seal-key";
+import { isJobRunner } from "@/lib/db/single-runner";
 
 const INTERVAL_MS = Number(process.env.JOBS_INTERVAL_MS) || 2000;
 /** How often the trace chains' heads are sealed: what a truncation can go unseen for. */
@@ -15,6 +16,8 @@ const globalForJobs = globalThis as unknown as { dmpJobsStarted?: boolean; dmpLa
 
 /** One pass of every background task; errors are logged, never thrown. */
 export async function runJobsOnce(): Promise<void> {
+  // Several server processes on PostgreSQL: one of them runs the jobs (lib/db/single-runner.ts).
+  if (!(await isJobRunner())) return;
   try {
     await loadPendingReimbursementHistories(prisma);
   } catch (error) {

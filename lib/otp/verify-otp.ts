@@ -3,6 +3,7 @@ import type { OtpChallenge, PrismaClient } from "@/lib/generated/prisma/client";
 import { afterFailure, challengeStatus, codeMatches, isLocked, MAX_FAILURES } from "./otp-rules";
 import { platformNow } from "@/lib/clock/clock";
 import { authenticatorCodeMatches } from "./authenticator-code";
+import { lockForTransaction } from "@/lib/db/dialect";
 
 export type TVerifyOtpResult =
   | { ok: true; challenge: OtpChallenge }
@@ -26,6 +27,11 @@ export async function verifyOtp(
   const now = input.now ?? platformNow();
   const code = input.code.replace(/\s/g, "");
   return prisma.$transaction(async (tx): Promise<TVerifyOtpResult> => {
+    // PostgreSQL runs parallel tries side by side: each reads the counters, then writes them
+    // back. Locks on the challenge, then on its account, make the tries count one by one.
+    await lockForTransaction(tx, `otp-challenge:${input.challengeId}`);
+    const found = await tx.otpChallenge.findUnique({ where: { id: input.challengeId }, select: { accountId: true } });
+    if (found?.accountId) await lockForTransaction(tx, `account:${found.accountId}`);
     const challenge = await tx.otpChallenge.findUnique({ where: { id: input.challengeId }, include: { account: true } });
     if (!challenge || challenge.purpose !== input.purpose) return { ok: false, reason: "UNKNOWN" };
     const account = input.purpose === "PASSWORD_RESET" ? null : challenge.account;

@@ -84,7 +84,7 @@ export async function checkCardPin(db: PrismaClient, input: TPinCheckInput, requ
     throw new CardError("WRONG_PIN", wrongPinMessage(MAX_PIN_TRIES - tries));
   }
   const [kept] = await db.$queryRaw<{ id: string }[]>`
-    UPDATE CpsCard SET pinTries = MAX(pinTries - ${slot}, 0)
+    UPDATE CpsCard SET pinTries = CASE WHEN pinTries > ${slot} THEN pinTries - ${slot} ELSE 0 END
     WHERE id = ${card.id} AND status = 'ACTIVE'
     RETURNING id`;
   if (!kept) throw await refusalAfterRace(db, card.id);

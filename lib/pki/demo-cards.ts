@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFile, databaseUrl } from "@/lib/db/database-url";
+import { databaseDataFolder, databaseUrl } from "@/lib/db/database-url";
 import { isDevToolsEnabled } from "@/lib/dev-tools/is-dev-tools-enabled";
 import type { Db } from "@/lib/db/types";
 import { CARD_FILE_EXTENSION, parseCardFile, type TCardFile } from "./card-file";
@@ -20,7 +20,7 @@ export function isDemoCardsEnabled(): boolean {
  * the encrypted key, so the file written at seed time is the only copy.
  */
 export function demoCardsFolder(url: string = databaseUrl()): string {
-  const base = url.includes(":memory:") ? path.join(process.cwd(), "prisma", "data") : path.dirname(databaseFile(url));
+  const base = databaseDataFolder(url);
   return path.join(base, "cards");
 }
 

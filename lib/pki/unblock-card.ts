@@ -4,6 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { PUK_PATTERN } from "./card-file";
 import { CardError } from "./card-errors";
 import { platformNow } from "@/lib/clock/clock";
+import { lockForTransaction } from "@/lib/db/dialect";
 
 /** Wrong unblocking codes tolerated per card in 24 hours (8 digits: no online guessing). */
 export const MAX_PUK_TRIES_PER_DAY = 10;
@@ -32,14 +33,19 @@ export async function unblockCard(
   const subject = `puk:${serial}`;
   // The attempt is recorded as a failure BEFORE the verdict, by one statement that counts
   // the day's failures: N parallel guesses cost N tries and at most 10 a day get a verdict.
+  // On PostgreSQL two such statements could each count 9 and both insert: a lock on the
+  // card's subject, held until the end of the transaction, keeps them one after the other.
   const attemptId = randomUUID();
-  const taken = await db.$executeRaw`
-    INSERT INTO LoginAttempt (id, subject, kind, success, ipAddress, at)
-    SELECT ${attemptId}, ${subject}, 'PIN', 0, ${request.ipAddress ?? null}, ${prismaDateTime(now)}
-    WHERE (
-      SELECT COUNT(*) FROM LoginAttempt
-      WHERE subject = ${subject} AND kind = 'PIN' AND success = 0 AND at > ${prismaDateTime(new Date(now.getTime() - 24 * 3600 * 1000))}
-    ) < ${MAX_PUK_TRIES_PER_DAY}`;
+  const taken = await db.$transaction(async (tx) => {
+    await lockForTransaction(tx, subject);
+    return tx.$executeRaw`
+      INSERT INTO LoginAttempt (id, subject, kind, success, ipAddress, at)
+      SELECT ${attemptId}, ${subject}, 'PIN', FALSE, ${request.ipAddress ?? null}, ${prismaDateTime(now)}
+      WHERE (
+        SELECT COUNT(*) FROM LoginAttempt
+        WHERE subject = ${subject} AND kind = 'PIN' AND success = FALSE AND at > ${prismaDateTime(new Date(now.getTime() - 24 * 3600 * 1000))}
+      ) < ${MAX_PUK_TRIES_PER_DAY}`;
+  });
   if (taken !== 1) throw new CardError("PUK_LOCKED");
   const isValid = await verifyPassword(input.puk, card.pukHash);
   if (isValid) await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { databaseFile, databaseUrl } from "@/lib/db/database-url";
+import { databaseFile, databaseUrl, isPostgresqlUrl } from "@/lib/db/database-url";
+import { DEMO_TEMPLATE_SCHEMA } from "./postgresql-demo-template";
 
 /**
  * The demo template: a copy of the database taken by `npm run db:prepare` right after the
@@ -10,6 +11,8 @@ import { databaseFile, databaseUrl } from "@/lib/db/database-url";
 export const DEMO_TEMPLATE_SUFFIX = ".template";
 
 export function demoTemplateFile(url: string = databaseUrl()): string {
+  // PostgreSQL keeps it in a schema of the database (postgresql-demo-template.ts): named for messages only.
+  if (isPostgresqlUrl(url)) return `schéma ${DEMO_TEMPLATE_SCHEMA}`;
   return `${databaseFile(url)}${DEMO_TEMPLATE_SUFFIX}`;
 }
 

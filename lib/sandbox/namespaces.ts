@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { deferForeignKeys } from "@/lib/db/dialect";
 import type { Db } from "@/lib/db/types";
 import { platformNow } from "@/lib/clock/clock";
 import { dropNamespaceClock } from "@/lib/clock/clock-store";
@@ -64,36 +65,36 @@ export async function deleteNamespace(prisma: PrismaClient, namespaceId: string,
     const claimed = await tx.sandboxNamespace.updateMany({ where: { id: namespaceId, deletingAt: null }, data: { deletingAt: platformNow() } });
     if (claimed.count === 0) return false;
     // Foreign keys checked at commit: the rows go table by table, in any order.
-    await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+    await deferForeignKeys(tx);
     const ns = namespaceId;
-    const patients = `(SELECT "id" FROM "Patient" WHERE "namespaceId" = ?)`;
-    const pros = `(SELECT "id" FROM "Professional" WHERE "namespaceId" = ?)`;
-    const structures = `(SELECT "id" FROM "Structure" WHERE "namespaceId" = ?)`;
-    const statements: [string, number][] = [
-      [`DELETE FROM "Trace" WHERE "patientId" IN ${patients}`, 1],
-      [`DELETE FROM "TraceSeal" WHERE "patientId" IN ${patients}`, 1],
-      [`DELETE FROM "Document" WHERE "patientId" IN ${patients} OR "authorId" IN ${pros} OR "structureId" IN ${structures}`, 3],
-      [`DELETE FROM "FeedSubmission" WHERE "patientId" IN ${patients} OR "structureId" IN ${structures}`, 2],
-      [`DELETE FROM "StructurePatient" WHERE "patientId" IN ${patients} OR "structureId" IN ${structures}`, 2],
+    const patients = Prisma.sql`(SELECT "id" FROM "Patient" WHERE "namespaceId" = ${ns})`;
+    const pros = Prisma.sql`(SELECT "id" FROM "Professional" WHERE "namespaceId" = ${ns})`;
+    const structures = Prisma.sql`(SELECT "id" FROM "Structure" WHERE "namespaceId" = ${ns})`;
+    const statements: Prisma.Sql[] = [
+      Prisma.sql`DELETE FROM "Trace" WHERE "patientId" IN ${patients}`,
+      Prisma.sql`DELETE FROM "TraceSeal" WHERE "patientId" IN ${patients}`,
+      Prisma.sql`DELETE FROM "Document" WHERE "patientId" IN ${patients} OR "authorId" IN ${pros} OR "structureId" IN ${structures}`,
+      Prisma.sql`DELETE FROM "FeedSubmission" WHERE "patientId" IN ${patients} OR "structureId" IN ${structures}`,
+      Prisma.sql`DELETE FROM "StructurePatient" WHERE "patientId" IN ${patients} OR "structureId" IN ${structures}`,
       // The establishment's own workflow (issue 16): its documents, NIR requests and catalogue.
-      [`DELETE FROM "HospitalDocument" WHERE "structureId" IN ${structures}`, 1],
-      [`DELETE FROM "NirRequest" WHERE "structureId" IN ${structures}`, 1],
-      [`DELETE FROM "DocumentCatalogueEntry" WHERE "structureId" IN ${structures}`, 1],
-      [`DELETE FROM "ProfessionalAuthorization" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros} OR "recordedById" IN ${pros}`, 3],
-      [`DELETE FROM "PatientBlock" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros}`, 2],
-      [`DELETE FROM "EmergencyAccess" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros}`, 2],
-      [`UPDATE "Patient" SET "treatingDoctorId" = NULL, "treatingDoctorSince" = NULL WHERE "treatingDoctorId" IN ${pros}`, 1],
-      [`DELETE FROM "Beneficiary" WHERE "namespaceId" = ? OR "patientId" IN ${patients}`, 2],
-      [`DELETE FROM "Account" WHERE "namespaceId" = ? OR "patientId" IN ${patients}`, 2],
-      [`DELETE FROM "Patient" WHERE "namespaceId" = ?`, 1],
-      [`DELETE FROM "CpsCard" WHERE "professionalId" IN ${pros}`, 1],
-      [`DELETE FROM "Professional" WHERE "namespaceId" = ?`, 1],
-      [`DELETE FROM "StructureCertificate" WHERE "structureId" IN ${structures}`, 1],
-      [`DELETE FROM "Structure" WHERE "namespaceId" = ?`, 1],
-      [`DELETE FROM "MailMessage" WHERE "namespaceId" = ?`, 1],
-      [`DELETE FROM "SmsMessage" WHERE "namespaceId" = ?`, 1],
+      Prisma.sql`DELETE FROM "HospitalDocument" WHERE "structureId" IN ${structures}`,
+      Prisma.sql`DELETE FROM "NirRequest" WHERE "structureId" IN ${structures}`,
+      Prisma.sql`DELETE FROM "DocumentCatalogueEntry" WHERE "structureId" IN ${structures}`,
+      Prisma.sql`DELETE FROM "ProfessionalAuthorization" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros} OR "recordedById" IN ${pros}`,
+      Prisma.sql`DELETE FROM "PatientBlock" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros}`,
+      Prisma.sql`DELETE FROM "EmergencyAccess" WHERE "patientId" IN ${patients} OR "professionalId" IN ${pros}`,
+      Prisma.sql`UPDATE "Patient" SET "treatingDoctorId" = NULL, "treatingDoctorSince" = NULL WHERE "treatingDoctorId" IN ${pros}`,
+      Prisma.sql`DELETE FROM "Beneficiary" WHERE "namespaceId" = ${ns} OR "patientId" IN ${patients}`,
+      Prisma.sql`DELETE FROM "Account" WHERE "namespaceId" = ${ns} OR "patientId" IN ${patients}`,
+      Prisma.sql`DELETE FROM "Patient" WHERE "namespaceId" = ${ns}`,
+      Prisma.sql`DELETE FROM "CpsCard" WHERE "professionalId" IN ${pros}`,
+      Prisma.sql`DELETE FROM "Professional" WHERE "namespaceId" = ${ns}`,
+      Prisma.sql`DELETE FROM "StructureCertificate" WHERE "structureId" IN ${structures}`,
+      Prisma.sql`DELETE FROM "Structure" WHERE "namespaceId" = ${ns}`,
+      Prisma.sql`DELETE FROM "MailMessage" WHERE "namespaceId" = ${ns}`,
+      Prisma.sql`DELETE FROM "SmsMessage" WHERE "namespaceId" = ${ns}`,
     ];
-    for (const [sql, params] of statements) await tx.$executeRawUnsafe(sql, ...Array<string>(params).fill(ns));
+    for (const statement of statements) await tx.$executeRaw(statement);
     await dropNamespaceClock(tx, ns);
     await tx.sandboxNamespace.delete({ where: { id: ns } });
     return true;

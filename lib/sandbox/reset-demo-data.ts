@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FifoLock } from "@/lib/db/serialized-adapter";
+import { dialectOf } from "@/lib/db/dialect";
 import { clearSandboxCaches } from "./clear-sandbox-caches";
+import { resetFromPostgresqlTemplate } from "./postgresql-demo-template";
 
 /** The name the template is attached under, on the application's connection, for one reset. */
 const TEMPLATE = "demo_template";
@@ -77,6 +79,12 @@ export async function resetDemoData(prisma: PrismaClient, templateFile: string):
   const release = await resets.acquire();
   try {
     const started = performance.now();
+    if (dialectOf(prisma) === "postgresql") {
+      const result = await resetFromPostgresqlTemplate(prisma);
+      if (typeof result === "string") throw new DemoTemplateError(result, templateFile);
+      await clearSandboxCaches();
+      return { ...result, elapsedMs: Math.round(performance.now() - started) };
+    }
     if (!fs.existsSync(templateFile)) throw new DemoTemplateError("MISSING", templateFile);
     // ATTACH cannot run inside a transaction; the lock of the serialized connection makes it wait for any open one.
     await prisma.$executeRawUnsafe(`ATTACH DATABASE ? AS ${TEMPLATE}`, templateFile);

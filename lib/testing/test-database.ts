@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { createPostgresqlTestDatabase, testPostgresqlUrl } from "./postgresql-test-database";
 
 /**
  * prisma/migrations of this repository: npm scripts and vitest run from the repository
@@ -74,11 +75,17 @@ export function applyMigrations(file: string, migrationsDir: string = defaultMig
 }
 
 export type TTestDatabase = {
-  /** The `file:` URL of the database (for DATABASE_URL or createPrismaClient). */
+  /** The URL of the database (for DATABASE_URL or createPrismaClient): `file:…` or `postgresql://…`. */
   url: string;
-  /** The SQLite file itself. */
+  /** The SQLite file itself ("" on PostgreSQL). */
   file: string;
+  engine: "sqlite" | "postgresql";
   prisma: PrismaClient;
+  /**
+   * Runs statements on a connection of its own, outside the application's client: what
+   * someone with direct access to the database can do. `?` placeholders on both engines.
+   */
+  runOutsideApp: (sql: string, ...params: unknown[]) => Promise<void>;
   /** Disconnects the client and deletes the temporary folder. */
   cleanup: () => Promise<void>;
 };
@@ -87,8 +94,11 @@ export type TTestDatabase = {
  * A fresh, migrated SQLite database in its own temporary folder, with a Prisma client on
  * it. Each test file can make its own and run in parallel with the others.
  *   const db = await createTestDatabase(); ... await db.cleanup();
+ * Under the PostgreSQL test project (vitest.postgresql.config.mts, which sets
+ * TEST_POSTGRESQL_URL), a fresh database on the test cluster instead.
  */
 export async function createTestDatabase(options: { name?: string } = {}): Promise<TTestDatabase> {
+  if (testPostgresqlUrl()) return createPostgresqlTestDatabase(options);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dmp-test-"));
   const file = path.join(dir, `${options.name ?? "test"}.db`);
   applyMigrations(file);
@@ -98,7 +108,17 @@ export async function createTestDatabase(options: { name?: string } = {}): Promi
   return {
     url,
     file,
+    engine: "sqlite",
     prisma,
+    runOutsideApp: async (sql, ...params) => {
+      const raw = new Database(file);
+      try {
+        if (params.length === 0) raw.exec(sql);
+        else raw.prepare(sql).run(...params);
+      } finally {
+        raw.close();
+      }
+    },
     cleanup: async () => {
       if (cleaned) return;
       cleaned = true;

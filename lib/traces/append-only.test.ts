@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { appendTraces } from "./append-trace";
@@ -24,14 +23,9 @@ afterAll(async () => {
 });
 
 describe("traces are append-only in the database itself", () => {
-  it("refuses to change a trace, through Prisma or in plain SQL on the file", async () => {
+  it("refuses to change a trace, through Prisma or in plain SQL outside the application", async () => {
     await expect(db.prisma.trace.updateMany({ where: { patientId }, data: { actorName: "Quelqu'un d'autre" } })).rejects.toThrow(/append-only/);
-    const file = new Database(db.file);
-    try {
-      expect(() => file.prepare("UPDATE Trace SET ipAddress = '10.9.9.9'").run()).toThrow(/append-only/);
-    } finally {
-      file.close();
-    }
+    await expect(db.runOutsideApp("UPDATE Trace SET ipAddress = '10.9.9.9'")).rejects.toThrow(/append-only/);
     const names = await db.prisma.trace.findMany({ where: { patientId }, select: { actorName: true, ipAddress: true } });
     expect(names).toEqual([
       { actorName: "Dr Test", ipAddress: null },
@@ -39,14 +33,9 @@ describe("traces are append-only in the database itself", () => {
     ]);
   });
 
-  it("refuses to delete a trace, through Prisma or in plain SQL on the file", async () => {
+  it("refuses to delete a trace, through Prisma or in plain SQL outside the application", async () => {
     await expect(db.prisma.trace.deleteMany({ where: { patientId } })).rejects.toThrow(/append-only/);
-    const file = new Database(db.file);
-    try {
-      expect(() => file.prepare("DELETE FROM Trace WHERE id = (SELECT MAX(id) FROM Trace)").run()).toThrow(/append-only/);
-    } finally {
-      file.close();
-    }
+    await expect(db.runOutsideApp("DELETE FROM Trace WHERE id = (SELECT MAX(id) FROM Trace)")).rejects.toThrow(/append-only/);
     expect(await db.prisma.trace.count({ where: { patientId } })).toBe(2);
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Prisma, type AccessMode, type ActorKind, type TraceOutcome } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
+import { lockForTransaction } from "@/lib/db/dialect";
 import type { TTraceAction } from "./trace-actions";
 import { platformNow } from "@/lib/clock/clock";
 
@@ -95,10 +96,15 @@ export async function appendTraces(db: Db, inputs: readonly TTraceInput[]): Prom
   if (inputs.length === 0) return;
   // Reading the last hash and inserting must not interleave with another append.
   if ("$transaction" in db) return db.$transaction((tx) => appendTraces(tx, inputs));
+  const traces = inputs.map(normalizeTrace);
+  // Several server processes on PostgreSQL: two transactions could read the same head and
+  // both chain to it (a fork). A lock per chain, held to COMMIT, makes the second wait for
+  // the first's trace; taken in one order (sorted) so two multi-record appends cannot deadlock.
+  const chains = [...new Set(traces.map((t) => t.patientId ?? ""))].sort();
+  for (const chain of chains) await lockForTransaction(db, `trace-chain:${chain}`);
   const heads = new Map<string | null, string>();
   const rows: Prisma.Sql[] = [];
-  for (const input of inputs) {
-    const t = normalizeTrace(input);
+  for (const t of traces) {
     const prevHash = heads.get(t.patientId) ?? (await chainHead(db, t.patientId));
     const hash = traceHash(prevHash, t);
     heads.set(t.patientId, hash);

@@ -49,16 +49,16 @@ export async function sealChangedChains(
   // changes, and other requests interleave with a long first pass instead of waiting for it.
   const { watermark } = single(await db.$queryRaw<{ watermark: bigint | number | null }[]>`SELECT MAX(lastTraceId) AS watermark FROM TraceSeal`);
   const from = Number(watermark ?? 0);
-  const { upTo, seen } = single(await db.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window})`);
+  const { upTo, seen } = single(await db.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window}) AS w`);
   if (upTo === null) return { seals: 0, complete: true };
   const changed = await db.$queryRaw<TChangedChain[]>`SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId`;
   const sealedAt = options.now ?? platformNow();
   const rows: Prisma.Sql[] = [];
   for (const chain of changed) {
     const lastTraceId = Number(chain.lastId);
-    const [last] = await db.$queryRaw<TLastSeal[]>`SELECT lastTraceId, count FROM TraceSeal WHERE patientId IS ${chain.patientId} ORDER BY id DESC LIMIT 1`;
+    const [last] = await db.$queryRaw<TLastSeal[]>`SELECT lastTraceId, count FROM TraceSeal WHERE patientId IS NOT DISTINCT FROM ${chain.patientId} ORDER BY id DESC LIMIT 1`;
     const after = Number(last?.lastTraceId ?? 0);
-    const { added } = single(await db.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`);
+    const { added } = single(await db.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS NOT DISTINCT FROM ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`);
     const { hash } = single(await db.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE id = ${lastTraceId}`);
     const statement = { patientId: chain.patientId, lastTraceId, hash, count: Number(last?.count ?? 0) + Number(added), sealedAt };
     rows.push(

@@ -1,7 +1,7 @@
 import crypto, { type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFile, databaseUrl } from "@/lib/db/database-url";
+import { databaseDataFolder, databaseUrl } from "@/lib/db/database-url";
 
 const KEY_FILE_NAME = ".trace-seal-key";
 
@@ -15,7 +15,7 @@ export function sealKeyFile(): string {
   const fromEnv = process.env.TRACE_SEAL_KEY_FILE;
   if (fromEnv && fromEnv.trim() !== "") return fromEnv;
   const url = databaseUrl();
-  const folder = url.includes(":memory:") ? path.join(process.cwd(), "prisma", "data") : path.dirname(databaseFile(url));
+  const folder = databaseDataFolder(url);
   return path.join(folder, KEY_FILE_NAME);
 }
 

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { appendTraces, GENESIS_HASH, traceHash, type TTraceInput } from "./append-trace";
@@ -42,29 +41,27 @@ afterEach(async () => {
 
 const publicKey = () => ({ key: key.publicKey, keyId: key.keyId });
 
-/** What someone with the database file can do: drop the triggers, then edit traces. */
-function tamper(sql: (file: Database.Database) => void): void {
-  const file = new Database(db.file);
-  try {
-    file.exec(`DROP TRIGGER "Trace_no_update"; DROP TRIGGER "Trace_no_delete";`);
-    sql(file);
-  } finally {
-    file.close();
-  }
+/** What someone with direct access to the database can do: drop the triggers, then edit traces. */
+async function tamper(...statements: [string, ...unknown[]][]): Promise<void> {
+  await db.runOutsideApp(
+    db.engine === "postgresql"
+      ? `DROP TRIGGER "Trace_no_update" ON "Trace"; DROP TRIGGER "Trace_no_delete" ON "Trace";`
+      : `DROP TRIGGER "Trace_no_update"; DROP TRIGGER "Trace_no_delete";`,
+  );
+  for (const [sql, ...params] of statements) await db.runOutsideApp(sql, ...params);
 }
 
 /** Rewrites paul's traces from `fromId` on with consistent hashes (a chain that verifies alone). */
 async function rewriteConsistently(fromId: number, actorName: string): Promise<void> {
   const rows = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "asc" } });
-  tamper((file) => {
-    const update = file.prepare("UPDATE Trace SET actorName = ?, prevHash = ?, hash = ? WHERE id = ?");
-    let prev = rows.filter((r) => r.id < fromId).at(-1)?.hash ?? GENESIS_HASH;
-    for (const r of rows.filter((x) => x.id >= fromId)) {
-      const hash = traceHash(prev, { ...r, actorName, action: r.action as TTraceAction });
-      update.run(actorName, prev, hash, r.id);
-      prev = hash;
-    }
-  });
+  const updates: [string, ...unknown[]][] = [];
+  let prev = rows.filter((r) => r.id < fromId).at(-1)?.hash ?? GENESIS_HASH;
+  for (const r of rows.filter((x) => x.id >= fromId)) {
+    const hash = traceHash(prev, { ...r, actorName, action: r.action as TTraceAction });
+    updates.push(["UPDATE Trace SET actorName = ?, prevHash = ?, hash = ? WHERE id = ?", actorName, prev, hash, r.id]);
+    prev = hash;
+  }
+  await tamper(...updates);
 }
 
 describe("verifying every trace chain", () => {
@@ -77,7 +74,7 @@ describe("verifying every trace chain", () => {
   it("reports the first broken link of an edited chain: trace, position, expected and found hash", async () => {
     const paulTraces = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "asc" } });
     const second = paulTraces[1]!;
-    tamper((file) => file.prepare("UPDATE Trace SET actorName = 'Dr Autre' WHERE id = ?").run(second.id));
+    await tamper(["UPDATE Trace SET actorName = 'Dr Autre' WHERE id = ?", second.id]);
     const report = await verifyAllTraceChains(db.prisma, publicKey());
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]).toMatchObject({
@@ -90,7 +87,7 @@ describe("verifying every trace chain", () => {
   it("detects with the seal a chain truncated after sealing, which its hashes alone cannot show", async () => {
     await sealAllChains(db.prisma, key);
     const last = await db.prisma.trace.findFirstOrThrow({ where: { patientId: paul }, orderBy: { id: "desc" } });
-    tamper((file) => file.prepare("DELETE FROM Trace WHERE id = ?").run(last.id));
+    await tamper(["DELETE FROM Trace WHERE id = ?", last.id]);
     const report = await verifyAllTraceChains(db.prisma, publicKey());
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]).toMatchObject({ patientId: paul, brokenLink: null, traceCount: 3, seal: { problem: "missing-head", count: 4 } });
@@ -99,7 +96,7 @@ describe("verifying every trace chain", () => {
   it("detects a chain shortened at its start, even once sealed again afterwards", async () => {
     await sealAllChains(db.prisma, key);
     const first = await db.prisma.trace.findFirstOrThrow({ where: { patientId: anne }, orderBy: { id: "asc" } });
-    tamper((file) => file.prepare("DELETE FROM Trace WHERE id = ?").run(first.id));
+    await tamper(["DELETE FROM Trace WHERE id = ?", first.id]);
     await appendTraces(db.prisma, [trace(anne, 7)]);
     await sealAllChains(db.prisma, key);
     const report = await verifyAllTraceChains(db.prisma, publicKey());

@@ -57,12 +57,14 @@ export async function clearAccountPasswordTries(prisma: PrismaClient, accountId:
  */
 export async function countThrottledTry(prisma: PrismaClient, key: string, now: Date): Promise<TPasswordTry> {
   const lockEnd = new Date(now.getTime() + LOCK_DURATION_MS);
+  // The existing row's columns are named with the table: PostgreSQL would find them
+  // ambiguous with the proposed row's (EXCLUDED).
   const [row] = await prisma.$queryRaw<TRow[]>`
     INSERT INTO AttemptThrottle (subject, failedCount, lockedUntil) VALUES (${key}, 1, NULL)
     ON CONFLICT(subject) DO UPDATE SET
-      failedCount = CASE WHEN failedCount + 1 >= ${MAX_FAILURES} THEN 0 ELSE failedCount + 1 END,
-      lockedUntil = CASE WHEN failedCount + 1 >= ${MAX_FAILURES} THEN ${lockEnd} ELSE lockedUntil END
-    WHERE lockedUntil IS NULL OR lockedUntil <= ${now}
+      failedCount = CASE WHEN AttemptThrottle.failedCount + 1 >= ${MAX_FAILURES} THEN 0 ELSE AttemptThrottle.failedCount + 1 END,
+      lockedUntil = CASE WHEN AttemptThrottle.failedCount + 1 >= ${MAX_FAILURES} THEN ${lockEnd} ELSE AttemptThrottle.lockedUntil END
+    WHERE AttemptThrottle.lockedUntil IS NULL OR AttemptThrottle.lockedUntil <= ${now}
     RETURNING failedCount AS count, lockedUntil`;
   const counted = toTry(row, now);
   if (counted) return counted;
