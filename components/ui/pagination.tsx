@@ -66,6 +66,9 @@ export function Pagination({
 
   return (
     <nav aria-label={label} className={cn("mt-6", className)}>
+      <p className="mb-2 text-slate-700">
+        Page {current} sur {totalPages}
+      </p>
       <ul className="flex flex-wrap items-center gap-2">
         <li>
           {current > 1 ? (

@@ -16,7 +16,11 @@ import { getProfessionalRecord, getProfessionalRecordSection } from "./get-profe
 
 const CRH = "34112-3";
 let db: TTestDatabase;
-let logged: PrismaClient;
+/** A client on the test database with Prisma's query log on. */
+function loggingClient(url: string) {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log: [{ emit: "event", level: "query" }] });
+}
+let logged: ReturnType<typeof loggingClient>;
 let statements: string[] = [];
 const ids = {} as Record<"hospital" | "patient" | "gp" | "treatingDoctor", string>;
 let gp: TProfessionalActor;
@@ -80,7 +84,7 @@ beforeAll(async () => {
   for (let i = 0; i < 25; i++) {
     await p.reimbursementItem.create({ data: { patientId: ids.patient, category: "PHARMACY", date: `2026-01-${String(1 + i).padStart(2, "0")}`, actCode: "PHA", label: `Médicament ${i}`, amountCents: 100 + i } });
   }
-  logged = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: db.url, timeout: 5000 }), log: [{ emit: "event", level: "query" }] });
+  logged = loggingClient(db.url);
   logged.$on("query", (e: { query: string }) => statements.push(e.query));
   gp = { kind: "PROFESSIONAL", professionalId: ids.gp, name: "Claire Généraliste", profession: "10", specialty: "SM54", isSamuRegulator: false };
 });
