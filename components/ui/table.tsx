@@ -77,7 +77,7 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
       <THead>
         <Tr>
           {columns.map((column) => (
-            <Th key={column.key} className={column.className}>
+            <Th key={column.key} {...(column.className ? { className: column.className } : {})}>
               {column.header}
             </Th>
           ))}
@@ -93,13 +93,14 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
         ) : (
           rows.map((row) => (
             <Tr key={rowKey(row)}>
+              {/* No className prop when a column has none: every cell of every row is sent twice (HTML and RSC payload). */}
               {columns.map((column) =>
                 column.isRowHeader ? (
-                  <Th key={column.key} scope="row" className={column.className}>
+                  <Th key={column.key} scope="row" {...(column.className ? { className: column.className } : {})}>
                     {column.cell(row)}
                   </Th>
                 ) : (
-                  <Td key={column.key} className={column.className}>
+                  <Td key={column.key} {...(column.className ? { className: column.className } : {})}>
                     {column.cell(row)}
                   </Td>
                 ),

@@ -61,6 +61,7 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     // The creator is authorized: the record opens; the reimbursements follow within seconds.
     await done.getByRole("link", { name: `Ouvrir le dossier de ${name}` }).click();
     await expect(pro.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await pro.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Remboursements" }).click();
     await expect(pro.getByRole("heading", { level: 2, name: "Remboursements (24 derniers mois)" })).toBeVisible();
     await expect
       .poll(

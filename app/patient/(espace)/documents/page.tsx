@@ -106,9 +106,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             header: "Titre",
             isRowHeader: true,
             cell: (d) => (
-              <Link href={`/patient/documents/${d.id}`} className="font-semibold text-blue-800 underline">
-                {d.title}
-              </Link>
+              // A plain link: no client component nor prefetch per row (issue 14); the row header styles it.
+              <a href={`/patient/documents/${d.id}`}>{d.title}</a>
             ),
           },
           { key: "type", header: "Type", cell: (d) => documentTypeLabel(d.typeCode) },

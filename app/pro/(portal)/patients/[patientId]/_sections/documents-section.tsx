@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ActionForm } from "@/components/pro/action-form";
 import { Badge } from "@/components/ui/badge";
 import { InputField, SelectField } from "@/components/ui/field";
@@ -75,7 +74,8 @@ export function DocumentsSection({ patientId, base, documents, query }: { patien
             cell: (d) => (
               <>
                 {d.mediaType === CDA_MEDIA_TYPE ? (
-                  <Link href={`${base}/documents/${d.id}/apercu`}>{d.title}</Link>
+                  // Plain links: no client component nor prefetch per row (issue 14).
+                  <a href={`${base}/documents/${d.id}/apercu`}>{d.title}</a>
                 ) : (
                   <a href={`${base}/documents/${d.id}`} target="_blank" rel="noopener">
                     {d.title}
@@ -107,7 +107,7 @@ export function DocumentsSection({ patientId, base, documents, query }: { patien
                 {d.hiddenFromPatient && d.status === "ACTIVE" ? (
                   <ActionForm action={revealDocumentAction.bind(null, patientId, d.id)} submitLabel={`Rendre visible au patient : ${d.title}`} variant="secondary" />
                 ) : null}
-                {d.mayReplace ? <Link href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</Link> : null}
+                {d.mayReplace ? <a href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</a> : null}
                 {d.status === "REPLACED" ? <Badge>Remplacé</Badge> : null}
               </div>
             ),
