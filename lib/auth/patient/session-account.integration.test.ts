@@ -32,18 +32,18 @@ describe("loadPatientAccountSession", () => {
     for (const [patientId, at] of [[younger, "2026-01-01"], [older, "2026-01-02"], [adult, "2026-01-03"]] as const) {
       await db.prisma.legalRepresentation.create({ data: { accountId: account.id, patientId, relationship: "Mère", createdAt: new Date(`${at}T00:00:00Z`) } });
     }
-    const session = await loadPatientAccountSession(db.prisma, { sub: account.id, portal: "patient", name: "Hélène Session", sv: 0, authAt: platformNowMs() });
+    const session = await loadPatientAccountSession(db.prisma, { sub: account.id, portal: "patient", name: "Hélène Session", actingFor: null, sv: 0, authAt: platformNowMs() });
     expect(session).toMatchObject({ accountId: account.id, name: "Hélène Session", mustChangePassword: true, ownPatientId: null });
     expect(session?.minors.map((m) => [m.name, m.relationship])).toEqual([
       ["Zoé Session", "Mère"],
       ["Anna Session", "Mère"],
     ]);
-    expect(session?.cameOfAge.map((m) => m.name)).toEqual(["Maud Session"]);
+    expect(session?.cameOfAge?.map((m) => m.name)).toEqual(["Maud Session"]);
   });
 
   it("an account without representation has no minors; a revoked token has no session", async () => {
     const account = await db.prisma.account.create({ data: { loginId: "session.alone", passwordHash: "x", firstName: "Paul", lastName: "Seul", sessionVersion: 2 } });
-    const token = { sub: account.id, portal: "patient" as const, name: "Paul Seul", sv: 2, authAt: platformNowMs() };
+    const token = { sub: account.id, portal: "patient" as const, name: "Paul Seul", actingFor: null, sv: 2, authAt: platformNowMs() };
     expect(await loadPatientAccountSession(db.prisma, token)).toMatchObject({ minors: [], mustChangePassword: false });
     expect(await loadPatientAccountSession(db.prisma, { ...token, sv: 1 })).toBeNull();
     expect(await loadPatientAccountSession(db.prisma, { ...token, sub: "inconnu" })).toBeNull();
