@@ -19,9 +19,20 @@ const SNAPSHOT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone:
  * it asks lib/ for what the viewer may see, traced there. When the viewer may not see it,
  * it renders nothing at all, as if the record had no statement.
  */
-export async function ReimbursementStatement({ patientId, viewer, searchParams }: { patientId: string; viewer: TStatementViewer; searchParams: TSearchParams }) {
+export async function ReimbursementStatement({
+  patientId,
+  viewer,
+  searchParams,
+  fallback = null,
+}: {
+  patientId: string;
+  viewer: TStatementViewer;
+  searchParams: TSearchParams;
+  /** What stands in its place when there is none, or the viewer may not see it (the same words for both). */
+  fallback?: React.ReactNode;
+}) {
   const statement = await viewStatement(viewer, patientId, searchParams);
-  if (!statement) return null;
+  if (!statement) return fallback;
   const kept = Object.entries(searchParams).filter(([key]) => !STATEMENT_PARAM_NAMES.includes(key));
   const one = (key: string) => (statement.filterError ? "" : typeof searchParams[key] === "string" ? (searchParams[key] as string) : "");
 

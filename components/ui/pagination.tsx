@@ -66,10 +66,13 @@ export function Pagination({
 
   return (
     <nav aria-label={label} className={cn("mt-6", className)}>
+      <p className="mb-2 text-slate-700">
+        Page {current} sur {totalPages}
+      </p>
       <ul className="flex flex-wrap items-center gap-2">
         <li>
           {current > 1 ? (
-            <Link href={href(current - 1)} className={LINK} rel="prev">
+            <Link href={href(current - 1)} prefetch={false} className={LINK} rel="prev">
               Page précédente
             </Link>
           ) : (
@@ -87,6 +90,7 @@ export function Pagination({
             <li key={page}>
               <Link
                 href={href(page)}
+                prefetch={false}
                 aria-current={page === current ? "page" : undefined}
                 className={cn(LINK, page === current && "border-blue-800 bg-blue-800 text-white hover:bg-blue-900")}
               >
@@ -98,7 +102,7 @@ export function Pagination({
         )}
         <li>
           {current < totalPages ? (
-            <Link href={href(current + 1)} className={LINK} rel="next">
+            <Link href={href(current + 1)} prefetch={false} className={LINK} rel="next">
               Page suivante
             </Link>
           ) : (

@@ -17,7 +17,7 @@ export type TableProps = {
 export function Table({ caption, captionHidden, children, className }: TableProps) {
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className={cn("w-full border-collapse text-left text-sm", className)}>
+      <table className={cn("data-table w-full border-collapse text-left text-sm", className)}>
         <caption className={captionHidden ? "sr-only" : "px-4 py-3 text-left text-base font-semibold text-slate-900"}>
           {caption}
         </caption>
@@ -35,27 +35,20 @@ export function TBody({ className, ...props }: HTMLAttributes<HTMLTableSectionEl
   return <tbody className={cn("divide-y divide-slate-200", className)} {...props} />;
 }
 
-export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
-  return <tr className={cn("align-top", className)} {...props} />;
+export function Tr(props: HTMLAttributes<HTMLTableRowElement>) {
+  return <tr {...props} />;
 }
 
-/** A header cell: scope="col" by default, scope="row" for the first cell of a body row. */
-export function Th({ scope = "col", className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <th
-      scope={scope}
-      className={cn(
-        "px-4 py-3 font-semibold text-slate-900",
-        scope === "col" ? "border-b border-slate-300 whitespace-nowrap" : undefined,
-        className,
-      )}
-      {...props}
-    />
-  );
+/**
+ * A header cell: scope="col" by default, scope="row" for the first cell of a body row.
+ * Cells carry no classes of their own: .data-table (globals.css) styles them once.
+ */
+export function Th({ scope = "col", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope={scope} {...props} />;
 }
 
-export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-3 text-slate-800", className)} {...props} />;
+export function Td(props: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td {...props} />;
 }
 
 export type DataTableColumn<T> = {
@@ -84,7 +77,7 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
       <THead>
         <Tr>
           {columns.map((column) => (
-            <Th key={column.key} className={column.className}>
+            <Th key={column.key} {...(column.className ? { className: column.className } : {})}>
               {column.header}
             </Th>
           ))}
@@ -100,13 +93,14 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
         ) : (
           rows.map((row) => (
             <Tr key={rowKey(row)}>
+              {/* No className prop when a column has none: every cell of every row is sent twice (HTML and RSC payload). */}
               {columns.map((column) =>
                 column.isRowHeader ? (
-                  <Th key={column.key} scope="row" className={column.className}>
+                  <Th key={column.key} scope="row" {...(column.className ? { className: column.className } : {})}>
                     {column.cell(row)}
                   </Th>
                 ) : (
-                  <Td key={column.key} className={column.className}>
+                  <Td key={column.key} {...(column.className ? { className: column.className } : {})}>
                     {column.cell(row)}
                   </Td>
                 ),

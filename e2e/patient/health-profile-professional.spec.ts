@@ -31,7 +31,7 @@ test("un médecin inscrit une vaccination ; le patient la voit sans pouvoir la m
 
   // The doctor (profession 10: the matrix gives the PROFIL_MEDICAL row) writes a vaccination.
   await signInWithCard(page, doctor);
-  await page.goto(record);
+  await page.goto(`${record}?vue=profil`);
   const profile = page.getByRole("region", { name: "Profil médical" });
   await expect(profile).toBeVisible();
   let form = await open(card(profile, "Vaccinations"), "Ajouter une vaccination");
@@ -81,7 +81,7 @@ test("un médecin inscrit une vaccination ; le patient la voit sans pouvoir la m
   const physioContext = await browser.newContext();
   const physioPage = await physioContext.newPage();
   await signInWithCard(physioPage, physio);
-  await physioPage.goto(record);
+  await physioPage.goto(`${record}?vue=profil`);
   const refused = physioPage.getByRole("region", { name: "Profil médical" });
   await expect(refused.getByText(/^Le profil médical n'est pas accessible à votre profession \(matrice 70\/\* × PROFIL_MEDICAL : refusé\)\.$/)).toBeVisible();
   await expect(refused.getByText("DTP")).toHaveCount(0);

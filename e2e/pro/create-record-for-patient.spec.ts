@@ -61,17 +61,18 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     // The creator is authorized: the record opens; the reimbursements follow within seconds.
     await done.getByRole("link", { name: `Ouvrir le dossier de ${name}` }).click();
     await expect(pro.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await pro.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Remboursements" }).click();
     await expect(pro.getByRole("heading", { level: 2, name: "Données de remboursement" })).toBeVisible();
     await expect
       .poll(
         async () => {
           await pro.reload();
-          return pro.getByText("L'historique des remboursements est en cours de chargement").count();
+          return pro.getByText("Historique de remboursements en cours de chargement").count();
         },
         { timeout: 30_000, message: "l'historique de remboursements n'a pas été chargé" },
       )
       .toBe(0);
-    await expect(pro.getByRole("region", { name: /^Pharmacie \/ Fournitures \(/ })).toBeVisible();
+    await expect(pro.getByRole("region", { name: "Remboursements de l'Assurance Maladie" })).toBeVisible();
     await expectNoSeriousA11yViolations(pro);
 
     // A second creation is no longer offered.

@@ -16,7 +16,7 @@ test("une pharmacienne, que la matrice autorise, lit le relevé de remboursement
   await dmp.reimbursements(patient, "diabete");
 
   await signInWithCard(page, pharmacist);
-  await page.goto(`/pro/patients/${patient.patientId}`);
+  await page.goto(`/pro/patients/${patient.patientId}?vue=remboursements`);
   await expect(page.getByRole("heading", { level: 1, name: recordHeading(patient) })).toBeVisible();
   const statement = page.getByRole("region", { name: "Données de remboursement" });
   await expect(statement.getByText(/^Période : du /)).toBeVisible();
@@ -32,12 +32,14 @@ test("un infirmier, que la matrice n'autorise pas, ne voit aucun relevé : comme
   await dmp.reimbursements(patient, "diabete");
 
   await signInWithCard(page, nurse);
-  await page.goto(`/pro/patients/${patient.patientId}`);
+  await page.goto(`/pro/patients/${patient.patientId}?vue=remboursements`);
   await expect(page.getByRole("heading", { level: 1, name: recordHeading(patient) })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Données de remboursement" })).toHaveCount(0);
   await expect(statementTrace(page)).toHaveCount(0);
+  await expect(page.getByText("Aucun relevé de remboursement à afficher pour ce dossier.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Remboursements" })).toHaveCount(0);
   // The paging parameters change nothing either.
-  await page.goto(`/pro/patients/${patient.patientId}?remb_page_pharmacie=2&remb_section=pharmacie`);
+  await page.goto(`/pro/patients/${patient.patientId}?vue=remboursements&remb_page_pharmacie=2&remb_section=pharmacie`);
   await expect(page.getByRole("heading", { level: 1, name: recordHeading(patient) })).toBeVisible();
   await expect(statementTrace(page)).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
@@ -52,7 +54,7 @@ test("le patient masque son relevé aux professionnels : un médecin autorisé n
   const proContext = await browser.newContext();
   const pro = await proContext.newPage();
   await signInWithCard(pro, doctor);
-  await pro.goto(`/pro/patients/${patient.patientId}`);
+  await pro.goto(`/pro/patients/${patient.patientId}?vue=remboursements`);
   await expect(pro.getByRole("region", { name: "Données de remboursement" })).toBeVisible();
 
   const patientContext = await browser.newContext();
@@ -70,6 +72,8 @@ test("le patient masque son relevé aux professionnels : un médecin autorisé n
   await pro.reload();
   await expect(pro.getByRole("heading", { level: 1, name: recordHeading(patient) })).toBeVisible();
   await expect(statementTrace(pro)).toHaveCount(0);
+  // Masked reads like no statement at all: the same words as for a record without one.
+  await expect(pro.getByText("Aucun relevé de remboursement à afficher pour ce dossier.")).toBeVisible();
   await expectNoSeriousA11yViolations(pro);
   await proContext.close();
   await patientContext.close();

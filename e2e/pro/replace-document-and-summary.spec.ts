@@ -53,7 +53,9 @@ test("une sage-femme remplace son document par une nouvelle version, puis ajoute
   await expect(replaced.getByText("Remplacé", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: `Remplacer « ${TITLE_V1} »` })).toHaveCount(0);
 
-  // Summary: an allergy and a treatment.
+  // Summary (its own section of the record): an allergy and a treatment.
+  await page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Synthèse" }).click();
+  await expect(page).toHaveURL(/vue=synthese/);
   const allergies = summaryCard(page, "Allergies");
   await allergies.getByText("Ajouter une allergie", { exact: true }).click();
   const newAllergy = allergies.locator("details").filter({ has: page.locator("summary", { hasText: "Ajouter une allergie" }) });

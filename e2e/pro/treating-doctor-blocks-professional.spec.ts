@@ -21,6 +21,8 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
     const recordUrl = nurse.url();
     // The treating doctor's extras are not offered to him.
     await expect(nurse.getByRole("link", { name: "Historique des accès" })).toHaveCount(0);
+    await nurse.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Équipe de soins" }).click();
+    await expect(nurse.getByRole("heading", { level: 2, name: "Équipe de soins" })).toBeVisible();
     await expect(nurse.getByRole("button", { name: /à la demande du patient/ })).toHaveCount(0);
 
     // The treating doctor reads the traces of the other professionals.
@@ -37,6 +39,7 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
     // At the patient's request, she blocks him.
     await page.goBack();
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Équipe de soins" }).click();
     await page.getByRole("button", { name: `Bloquer ${nursePro.name} à la demande du patient` }).click();
     await expect(page.getByText("Professionnel bloqué à la demande du patient.")).toBeVisible();
     await expectNoSeriousA11yViolations(page);

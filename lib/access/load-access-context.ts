@@ -13,8 +13,8 @@ type TRecordFacts = {
   id: string;
   namespaceId: string | null;
   recordStatus: TAccessContext["recordStatus"];
-  breakGlassAllowed: boolean;
-  samuAllowed: boolean;
+  breakGlassAllowed: boolean | number;
+  samuAllowed: boolean | number;
   treatingDoctorId: string | null;
   isBlocked: number | bigint;
   authorizationMethod: "CONSENT" | "CARE_TEAM" | "RECORD_CREATION" | null;
@@ -22,22 +22,70 @@ type TRecordFacts = {
   isRepresentative: number | bigint;
 };
 
+/** Who the record is of, read by the same statement as the facts (the record pages show it). */
+export type TRecordIdentity = {
+  firstName: string;
+  lastName: string;
+  birthName: string | null;
+  birthDate: string;
+  birthRank: number;
+  sex: "M" | "F";
+  nir: string;
+  recordOpenedAt: Date;
+  reimbursementsLoadedAt: Date | null;
+};
+
+type TFactsRow = TRecordFacts &
+  Omit<TRecordIdentity, "birthRank" | "recordOpenedAt" | "reimbursementsLoadedAt"> & {
+    birthRank: number | bigint;
+    recordOpenedAt: Date | string;
+    reimbursementsLoadedAt: Date | string | null;
+    hProfession: string | null;
+    hSpecialty: string | null;
+    hTypeCode: string | null;
+    hCanRead: boolean | number | bigint | null;
+    readerKind: "HEALTH_PROFESSIONAL" | "STAFF" | null;
+    readerStructureId: string | null;
+  };
+
+/** The professional actor's own row facts the record pages need (who may replace a document). */
+export type TReaderFacts = { kind: "HEALTH_PROFESSIONAL" | "STAFF"; structureId: string | null };
+
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
 /**
  * Loads the facts the policy needs for one actor and one record. Returns null when the
  * record does not exist, which callers turn into the same "not found" as a refusal.
  * A representation counts only while the patient is a minor (isRepresentationInForce):
  * from their 18th birthday it ends by itself, with no job to run.
- * Every record access starts here, so it is one raw statement (plus the matrix rows for
- * a professional) instead of Prisma calls that each cost a query compilation; the
- * policy tables of document-where.integration.test.ts and emergency.test.ts run on it.
  */
 export async function loadAccessContext(db: Db, actor: TActor, patientId: string, now: Date = platformNow()): Promise<TAccessContext | null> {
+  return (await loadRecordFacts(db, actor, patientId, now))?.ctx ?? null;
+}
+
+/**
+ * The access context and the record's identity in ONE statement: every record access
+ * starts here, so the facts are read once (a materialized CTE, so its subqueries run once)
+ * and joined with the professional's habilitation matrix rows (one row per matrix row;
+ * one row of NULLs when there is none), instead of Prisma calls that each cost a query
+ * compilation. The policy tables of document-where.integration.test.ts and
+ * emergency.test.ts run on it.
+ */
+export async function loadRecordFacts(
+  db: Db,
+  actor: TActor,
+  patientId: string,
+  now: Date = platformNow(),
+): Promise<{ ctx: TAccessContext; identity: TRecordIdentity; reader: TReaderFacts | null } | null> {
   const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
   const accountId = actor.kind === "LEGAL_REPRESENTATIVE" ? actor.accountId : null;
   const actorNamespace = namespaceOfActor(actor);
-  const [facts, rows] = await Promise.all([
-    db.$queryRaw<TRecordFacts[]>`
+  const profession = actor.kind === "PROFESSIONAL" ? actor.profession : null;
+  const specialty = actor.kind === "PROFESSIONAL" ? (actor.specialty ?? "*") : "*";
+  const rows = await db.$queryRaw<TFactsRow[]>`
+    WITH f AS MATERIALIZED (
       SELECT p.id, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
+        p.firstName, p.lastName, p.birthName, p.birthDate, p.birthRank, p.sex, p.nir, p.recordOpenedAt, p.reimbursementsLoadedAt,
         EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
         (SELECT a.method FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS authorizationMethod,
         (SELECT e.mode FROM EmergencyAccess e
@@ -47,21 +95,41 @@ export async function loadAccessContext(db: Db, actor: TActor, patientId: string
           AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative
       FROM Patient p WHERE p.id = ${patientId}
         -- SAME_SANDBOX_NAMESPACE: a professional's record of another namespace is unknown.
-        AND (CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${actorNamespace})`,
-    actor.kind === "PROFESSIONAL" && actor.profession
-      ? db.$queryRaw<THabilitationRow[]>`
-          SELECT profession, specialty, typeCode, canRead FROM HabilitationRule
-          WHERE profession = ${actor.profession} AND specialty IN ('*', ${actor.specialty ?? "*"})`
-      : Promise.resolve([]),
-  ]);
-  const record = facts[0];
+        AND (CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${actorNamespace})
+    )
+    SELECT f.*, me.kind AS readerKind, me.structureId AS readerStructureId,
+      h.profession AS hProfession, h.specialty AS hSpecialty, h.typeCode AS hTypeCode, h.canRead AS hCanRead
+    FROM f LEFT JOIN Professional me ON me.id = ${professionalId}
+      LEFT JOIN HabilitationRule h ON h.profession = ${profession} AND h.specialty IN ('*', ${specialty})`;
+  const record = rows[0];
   if (!record) return null;
+  const identity: TRecordIdentity = {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    birthName: record.birthName,
+    birthDate: record.birthDate,
+    birthRank: Number(record.birthRank),
+    sex: record.sex,
+    nir: record.nir,
+    recordOpenedAt: asDate(record.recordOpenedAt),
+    reimbursementsLoadedAt: record.reimbursementsLoadedAt === null ? null : asDate(record.reimbursementsLoadedAt),
+  };
+  const habilitationRows: THabilitationRow[] = [];
+  for (const r of rows) {
+    if (r.hProfession === null || r.hSpecialty === null || r.hTypeCode === null) continue;
+    habilitationRows.push({ profession: r.hProfession, specialty: r.hSpecialty, typeCode: r.hTypeCode, canRead: Boolean(Number(r.hCanRead)) });
+  }
+  const reader = record.readerKind === null ? null : { kind: record.readerKind, structureId: record.readerStructureId };
+  return { ctx: contextFromFacts(actor, record, habilitationRows), identity, reader };
+}
 
+function contextFromFacts(actor: TActor, record: TRecordFacts, rows: THabilitationRow[]): TAccessContext {
   const base: TAccessContext = {
     patientId: record.id,
     recordStatus: record.recordStatus,
-    breakGlassAllowed: record.breakGlassAllowed,
-    samuAllowed: record.samuAllowed,
+    // Raw rows through a CTE may carry booleans as 0/1.
+    breakGlassAllowed: Boolean(Number(record.breakGlassAllowed)),
+    samuAllowed: Boolean(Number(record.samuAllowed)),
     isTreatingDoctor: false,
     isBlocked: false,
     hasAuthorization: false,

@@ -9,7 +9,7 @@ import { toDocumentListItem, type TDocumentListItem } from "./document-list-item
 /*
  * The document lists (patient portal, professional record view, FHIR ITI-67) are the
  * hottest reads: they run as raw SQL with the policy's SQL form (lib/access/document-sql),
- * one statement for the page and one for the count, instead of Prisma calls whose query
+ * one statement for the page and its count, instead of Prisma calls whose query
  * compilation cost several milliseconds of CPU each.
  */
 
@@ -126,9 +126,12 @@ function toReferenceRow(r: TRawRow) {
   };
 }
 
-async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number): Promise<TDocumentReferenceRow[]> {
-  const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT d.id, d.uniqueId, d.typeCode, d.classCode, d.title, d.serviceDate, d.submittedAt, d.source, d.status,
+async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number, withTotal = false): Promise<TDocumentReferenceRow[] & { total?: number }> {
+  // The count rides along as an uncorrelated subquery (evaluated once by SQLite and
+  // PostgreSQL alike): one statement for the page and its total. Its `d` is its own.
+  const total = withTotal ? Prisma.sql`(SELECT COUNT(*) FROM Document d WHERE ${where})` : Prisma.sql`NULL`;
+  const rows = await db.$queryRaw<(TRawRow & { total: number | bigint | null })[]>`
+    SELECT ${total} AS total, d.id, d.uniqueId, d.typeCode, d.classCode, d.title, d.serviceDate, d.submittedAt, d.source, d.status,
            d.confidentiality, d.hiddenFromPros, d.hiddenFromPatient, d.hiddenFromLegalReps, d.opposedAt, d.mediaType,
            d.size, d.sha1, d.authorId, d.authorAccountId, d.structureId,
            a.title AS authorTitle, a.firstName AS authorFirstName, a.lastName AS authorLastName,
@@ -141,7 +144,9 @@ async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number)
     WHERE ${where}
     ${NEWEST_FIRST}
     LIMIT ${take} OFFSET ${skip}`;
-  return rows.map(toReferenceRow);
+  const out: TDocumentReferenceRow[] & { total?: number } = rows.map(toReferenceRow);
+  if (withTotal && rows[0]) out.total = Number(rows[0].total ?? 0);
+  return out;
 }
 
 /**
@@ -150,11 +155,11 @@ async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number)
  */
 export async function findDocuments(db: Db, actor: TActor, ctx: TAccessContext, filters: TDocumentFilters): Promise<TDocumentPage> {
   const where = whereSql(actor, ctx, filters);
-  const [counted, rows] = await Promise.all([
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Document d WHERE ${where}`,
-    selectRows(db, where, filters.pageSize, (filters.page - 1) * filters.pageSize),
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
+  const rows = await selectRows(db, where, filters.pageSize, (filters.page - 1) * filters.pageSize, true);
+  // A page past the end has no row to carry the total: count apart (rare, never the first page).
+  const total =
+    rows.total ??
+    (filters.page === 1 ? 0 : Number((await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Document d WHERE ${where}`)[0]?.total ?? 0));
   return {
     items: rows.map(toDocumentListItem),
     total,

@@ -6,7 +6,7 @@ import { findPatients, searchErrorMessage, ZPatientSearch, type TPatientSearch, 
 import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
 import { findCareTeamPresumption, recordCareTeamAccess } from "@/lib/records/care-team-presumption";
 import { getIdentityBeforeAccess } from "@/lib/records/get-identity-before-access";
-import { getProfessionalRecord } from "@/lib/records/get-professional-record";
+import { getProfessionalRecord, getProfessionalRecordSection, type TRecordSection } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/record-door/open-record";
 import { readDocument } from "@/lib/documents/read-document";
 import { requestIp } from "./request-ip";
@@ -99,6 +99,14 @@ export async function declareCareTeamAccess(actor: TProActor, patientId: string)
 export async function viewRecord(actor: TProActor, patientId: string, filters: TDocumentFilters) {
   const now = platformNow();
   const record = await getProfessionalRecord(prisma, actor, patientId, filters, { ipAddress: await requestIp(), now });
+  const emergency = record.access.mode === "NORMAL" ? null : await getEmergencySummary(prisma, actor, patientId, { now });
+  return { ...record, emergency };
+}
+
+/** Another section of the record view (summary, care team, reimbursements), one page of it; the emergency summary as in viewRecord. */
+export async function viewRecordSection(actor: TProActor, patientId: string, section: Exclude<TRecordSection, "documents">, page: number) {
+  const now = platformNow();
+  const record = await getProfessionalRecordSection(prisma, actor, patientId, section, page, { ipAddress: await requestIp(), now });
   const emergency = record.access.mode === "NORMAL" ? null : await getEmergencySummary(prisma, actor, patientId, { now });
   return { ...record, emergency };
 }

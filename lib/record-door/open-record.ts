@@ -3,14 +3,18 @@ import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { canAccessRecord } from "@/lib/access/policy";
 import { describeDecision, type TAllowed } from "@/lib/access/decision";
-import { loadAccessContext } from "@/lib/access/load-access-context";
+import { loadRecordFacts, type TReaderFacts, type TRecordIdentity } from "@/lib/access/load-access-context";
 import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { refuseWithTrace } from "./refusal";
 import { platformNow } from "@/lib/clock/clock";
 
-export type TOpenedRecord = { ctx: TAccessContext; decision: TAllowed };
+/**
+ * identity: whose record it is; reader: the professional's own kind and structure. Both are
+ * read by the same statement as the context (the record pages show and use them).
+ */
+export type TOpenedRecord = { ctx: TAccessContext; decision: TAllowed; identity: TRecordIdentity; reader: TReaderFacts | null };
 
 export type TRequestInfo = { ipAddress?: string | null; now?: Date };
 
@@ -28,13 +32,14 @@ export async function openRecord(
   request: TRequestInfo & { traceView?: boolean } = {},
 ): Promise<TOpenedRecord> {
   const now = request.now ?? platformNow();
-  const ctx = await loadAccessContext(db, actor, patientId, now);
-  if (!ctx) throw new AppError("NOT_FOUND");
+  const facts = await loadRecordFacts(db, actor, patientId, now);
+  if (!facts) throw new AppError("NOT_FOUND");
+  const { ctx, identity, reader } = facts;
   const decision = canAccessRecord(actor, ctx);
   const shouldTrace = actor.kind === "PROFESSIONAL" && request.traceView !== false;
   if (!shouldTrace) {
     if (!decision.allowed) throw new AppError("NOT_FOUND");
-    return { ctx, decision };
+    return { ctx, decision, identity, reader };
   }
   const trace: TTraceInput = {
     patientId,
@@ -48,5 +53,5 @@ export async function openRecord(
   };
   if (!decision.allowed) return refuseWithTrace(db, trace);
   await appendTrace(db, trace);
-  return { ctx, decision };
+  return { ctx, decision, identity, reader };
 }

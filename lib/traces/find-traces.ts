@@ -11,12 +11,14 @@ const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN
 
 export const ZTraceFilters = z.object({
   actorId: z.preprocess(emptyToUndefined, z.string().max(64).optional()),
+  /** Words of the professional's name, as traced (each must appear in it). */
+  actor: z.preprocess(emptyToUndefined, z.string().trim().max(80).optional()),
   action: z.preprocess(emptyToUndefined, z.enum(Object.keys(TRACE_ACTIONS) as [keyof typeof TRACE_ACTIONS]).optional()),
   mode: z.preprocess(emptyToUndefined, z.enum(["NORMAL", "SAMU", "BREAK_GLASS"]).optional()),
   from: z.preprocess(emptyToUndefined, ZDay.optional()),
   to: z.preprocess(emptyToUndefined, ZDay.optional()),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).catch(25).default(25),
+  pageSize: z.coerce.number().int().min(1).max(200).catch(20).default(20),
 });
 
 export type TTraceFilters = z.infer<typeof ZTraceFilters>;
@@ -54,6 +56,9 @@ export type TTraceRow = {
 function filterSql(filters: TTraceFilters): Prisma.Sql[] {
   const and: Prisma.Sql[] = [];
   if (filters.actorId) and.push(Prisma.sql`t.actorId = ${filters.actorId}`);
+  for (const word of (filters.actor ?? "").split(/\s+/).filter(Boolean).slice(0, 5)) {
+    and.push(Prisma.sql`LOWER(t.actorName) LIKE LOWER(${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}) ESCAPE '\\'`);
+  }
   if (filters.action) and.push(Prisma.sql`t.action = ${filters.action}`);
   if (filters.mode) and.push(Prisma.sql`t.mode = ${filters.mode}`);
   if (filters.from) and.push(Prisma.sql`t.at >= ${new Date(`${filters.from}T00:00:00.000Z`)}`);
@@ -93,27 +98,28 @@ export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAcces
   return rows.map(toRow);
 }
 
+/**
+ * One page of the history and its count, in one statement (the count is an uncorrelated
+ * subquery, evaluated once); a page past the end counts apart. The professional filter is
+ * free text on the traced name: a list of every professional of the record grew with it.
+ */
 export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters) {
-  const base = patientSideTraceSql(actor, ctx);
-  const where = Prisma.join([base, ...filterSql(filters)], " AND ");
-  const [counted, items, actors] = await Promise.all([
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Trace t WHERE ${where}`,
-    selectPatientSideTraces(db, actor, ctx, filters, { take: filters.pageSize, skip: (filters.page - 1) * filters.pageSize }),
-    // One row per professional, grouped by SQLite (a `distinct` would load every trace).
-    db.$queryRaw<{ id: string; name: string | null }[]>`
-      SELECT t.actorId AS id, MIN(t.actorName) AS name FROM Trace t
-      WHERE ${base} AND t.actorKind = 'PROFESSIONAL' AND t.actorId IS NOT NULL GROUP BY t.actorId`,
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
-  const professionals = actors
-    .map((a) => ({ id: a.id, name: a.name ?? "" }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
+  const rows = await db.$queryRaw<(TRawTrace & { total: number | bigint })[]>`
+    SELECT (SELECT COUNT(*) FROM Trace t WHERE ${where}) AS total,
+           t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
+           t.justification, t.outcome, ${patientSideReasonSql(actor, ctx)} AS reason, t.detail
+    FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}`;
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : filters.page === 1
+      ? 0
+      : Number((await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Trace t WHERE ${where}`)[0]?.total ?? 0);
   return {
-    items,
+    items: rows.map(toRow),
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
-    professionals,
   };
 }
 

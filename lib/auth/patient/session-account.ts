@@ -17,27 +17,55 @@ export function isPatientTokenLive(token: TPatientToken, sessionVersion: number,
   return token.sv === sessionVersion && age >= 0 && age < PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS && idle < PATIENT_SESSION_MAX_AGE * 1000;
 }
 
+type TAccountRow = {
+  id: string;
+  loginId: string;
+  firstName: string;
+  lastName: string;
+  mustChangePassword: boolean | number | bigint;
+  patientId: string | null;
+  sessionVersion: number | bigint;
+  namespaceId: string | null;
+  relationship: string | null;
+  representedId: string | null;
+  representedFirstName: string | null;
+  representedLastName: string | null;
+  representedBirthDate: string | null;
+};
+
 /** The signed-in account of a token, checked against the database, or null (unknown, revoked, too old). */
 export async function loadPatientAccountSession(prisma: PrismaClient, token: TPatientToken | null, at?: Date): Promise<TPatientAccountSession | null> {
   openNamespaceScope();
   if (!token) return null;
-  const account = await prisma.account.findUnique({
-    where: { id: token.sub },
-    select: {
-      id: true,
-      loginId: true,
-      firstName: true,
-      lastName: true,
-      mustChangePassword: true,
-      patientId: true,
-      sessionVersion: true,
-      namespaceId: true,
-      representations: {
-        select: { relationship: true, patient: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
+  // Every signed-in request starts here: one raw statement (the account and its
+  // representations joined), not a Prisma call compiled on each request (issue 14).
+  const rows = await prisma.$queryRaw<TAccountRow[]>`
+    SELECT a.id, a.loginId, a.firstName, a.lastName, a.mustChangePassword, a.patientId, a.sessionVersion, a.namespaceId,
+      r.relationship, p.id AS representedId, p.firstName AS representedFirstName, p.lastName AS representedLastName, p.birthDate AS representedBirthDate
+    FROM Account a
+      LEFT JOIN LegalRepresentation r ON r.accountId = a.id
+      LEFT JOIN Patient p ON p.id = r.patientId
+    WHERE a.id = ${token.sub}
+    ORDER BY r.createdAt ASC, r.id ASC`;
+  const first = rows[0];
+  const account = first
+    ? {
+        id: first.id,
+        loginId: first.loginId,
+        firstName: first.firstName,
+        lastName: first.lastName,
+        mustChangePassword: Boolean(Number(first.mustChangePassword)),
+        patientId: first.patientId,
+        sessionVersion: Number(first.sessionVersion),
+        namespaceId: first.namespaceId,
+        representations: rows
+          .filter((r) => r.representedId !== null)
+          .map((r) => ({
+            relationship: r.relationship ?? "",
+            patient: { id: r.representedId as string, firstName: r.representedFirstName ?? "", lastName: r.representedLastName ?? "", birthDate: r.representedBirthDate ?? "" },
+          })),
+      }
+    : null;
   // The request goes on in the account's sandbox namespace: its clock (lib/clock/namespace-scope.ts).
   if (account) enterNamespace(account.namespaceId);
   const now = at ?? platformNow();

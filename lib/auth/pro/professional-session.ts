@@ -27,33 +27,53 @@ export function proTokenFromClaims(token: Record<string, unknown> | null): TProT
   return { sub: token.sub, cardSerial: token.cardSerial, portal: "pro", sv: token.sv, authAt: token.authAt, ...(typeof token.seenAt === "number" ? { seenAt: token.seenAt } : {}) };
 }
 
+type TCardRow = {
+  status: string;
+  expiresAt: Date | string;
+  sessionVersion: number | bigint;
+  id: string;
+  idNat: string;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  profession: string | null;
+  specialty: string | null;
+  isSamuRegulator: boolean | number | bigint;
+  isOperator: boolean | number | bigint;
+  namespaceId: string | null;
+  structureName: string | null;
+};
+
 /** The professional of a token, checked on the card row every request already reads; null when refused. */
 export async function loadProfessionalActor(prisma: PrismaClient, token: TProToken | null, at?: Date): Promise<TProActor | null> {
   openNamespaceScope();
   if (!token) return null;
-  const card = await prisma.cpsCard.findUnique({
-    where: { serial: token.cardSerial },
-    select: {
-      status: true,
-      expiresAt: true,
-      sessionVersion: true,
-      professional: {
-        select: {
-          id: true,
-          idNat: true,
-          title: true,
-          firstName: true,
-          lastName: true,
-          profession: true,
-          specialty: true,
-          isSamuRegulator: true,
-          isOperator: true,
-          structure: { select: { name: true } },
-          namespaceId: true,
+  // Every signed-in request starts here: one raw statement, not a Prisma call compiled on each request (issue 14).
+  const [row] = await prisma.$queryRaw<TCardRow[]>`
+    SELECT c.status, c.expiresAt, c.sessionVersion, pr.id, pr.idNat, pr.title, pr.firstName, pr.lastName, pr.profession, pr.specialty,
+      pr.isSamuRegulator, pr.isOperator, pr.namespaceId, s.name AS structureName
+    FROM CpsCard c JOIN Professional pr ON pr.id = c.professionalId LEFT JOIN Structure s ON s.id = pr.structureId
+    WHERE c.serial = ${token.cardSerial}`;
+  const card = row
+    ? {
+        status: row.status,
+        expiresAt: row.expiresAt instanceof Date ? row.expiresAt : new Date(row.expiresAt),
+        sessionVersion: Number(row.sessionVersion),
+        professional: {
+          id: row.id,
+          idNat: row.idNat,
+          title: row.title,
+          firstName: row.firstName,
+          lastName: row.lastName,
+          profession: row.profession,
+          specialty: row.specialty,
+          isSamuRegulator: Boolean(Number(row.isSamuRegulator)),
+          isOperator: Boolean(Number(row.isOperator)),
+          structure: row.structureName === null ? null : { name: row.structureName },
+          namespaceId: row.namespaceId,
         },
-      },
-    },
-  });
+      }
+    : null;
   // The request goes on in the professional's sandbox namespace: its clock, its people.
   if (card) enterNamespace(card.professional.namespaceId);
   const now = at ?? platformNow();

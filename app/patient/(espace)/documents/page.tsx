@@ -10,7 +10,8 @@ import { formatShortDay } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalDocuments } from "@/lib/patient-portal";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
-import { DOCUMENT_CLASSES, DOCUMENT_TYPES, documentTypeLabel } from "@/lib/reference/document-types";
+import { DOCUMENT_CLASSES, documentTypeLabel } from "@/lib/reference/document-types";
+import { DocumentTypeOptions } from "@/components/ui/document-type-options";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 
 export const metadata: Metadata = { title: "Mes documents" };
@@ -40,9 +41,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           <label htmlFor="typeCode" className="font-semibold">Type de document</label>
           <select id="typeCode" name="typeCode" defaultValue={filters.typeCode ?? ""} className={CONTROL}>
             <option value="">Tous les types</option>
-            {DOCUMENT_TYPES.map((t) => (
-              <option key={t.code} value={t.code}>{t.label}</option>
-            ))}
+            {filters.typeCode ? <option value={filters.typeCode}>{documentTypeLabel(filters.typeCode)}</option> : null}
+            <DocumentTypeOptions except={filters.typeCode} />
           </select>
         </div>
         <div className="flex flex-col gap-1">
@@ -106,9 +106,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             header: "Titre",
             isRowHeader: true,
             cell: (d) => (
-              <Link href={`/patient/documents/${d.id}`} className="font-semibold text-blue-800 underline">
-                {d.title}
-              </Link>
+              // A plain link: no client component nor prefetch per row (issue 14); the row header styles it.
+              <a href={`/patient/documents/${d.id}`}>{d.title}</a>
             ),
           },
           { key: "type", header: "Type", cell: (d) => documentTypeLabel(d.typeCode) },

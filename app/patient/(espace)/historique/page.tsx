@@ -42,13 +42,9 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
       />
       <form method="get" aria-label="Filtrer l'historique" className="mb-6 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor="actorId" className="font-semibold">Professionnel</label>
-          <select id="actorId" name="actorId" defaultValue={filters.actorId ?? ""} className={CONTROL}>
-            <option value="">Tous</option>
-            {result.professionals.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
+          <label htmlFor="actor" className="font-semibold">Professionnel</label>
+          <input id="actor" name="actor" type="search" defaultValue={filters.actor ?? ""} aria-describedby="actor-hint" autoComplete="off" className={CONTROL} />
+          <p id="actor-hint" className="text-sm text-slate-700">Nom ou prénom.</p>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="action" className="font-semibold">Action</label>

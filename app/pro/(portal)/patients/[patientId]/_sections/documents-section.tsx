@@ -1,0 +1,120 @@
+import { ActionForm } from "@/components/pro/action-form";
+import { Badge } from "@/components/ui/badge";
+import { InputField, SelectField } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { DocumentTypeOptions } from "@/components/ui/document-type-options";
+import { Pagination } from "@/components/ui/pagination";
+import { DataTable } from "@/components/ui/table";
+import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
+import type { TProfessionalRecord } from "@/lib/records/get-professional-record";
+import { DOCUMENT_CLASSES, documentTypeLabel } from "@/lib/reference/document-types";
+import { maskingLabels } from "@/lib/reference/masking";
+import { revealDocumentAction } from "../actions";
+
+const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
+
+/** The default section: filters (in the URL), one page of documents, pagination. */
+export function DocumentsSection({ patientId, base, documents, query }: { patientId: string; base: string; documents: TProfessionalRecord["documents"]; query: Record<string, string> }) {
+  const one = (k: string) => query[k] ?? "";
+  const typeCode = one("typeCode");
+  return (
+    <section aria-labelledby="documents" className="mb-10">
+      <h2 id="documents" className="mb-3 text-2xl font-semibold">
+        Documents
+      </h2>
+      <form method="get" className="mb-4 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-3" aria-label="Filtrer les documents">
+        <SelectField
+          id="typeCode"
+          name="typeCode"
+          label="Type"
+          placeholder="Tous les types"
+          defaultValue={typeCode}
+          options={typeCode ? [{ value: typeCode, label: documentTypeLabel(typeCode) }] : []}
+        >
+          <DocumentTypeOptions except={typeCode || undefined} />
+        </SelectField>
+        <SelectField
+          id="classCode"
+          name="classCode"
+          label="Classe"
+          placeholder="Toutes les classes"
+          defaultValue={one("classCode")}
+          options={Object.entries(DOCUMENT_CLASSES).map(([value, label]) => ({ value, label }))}
+        />
+        <InputField id="author" name="author" type="search" label="Auteur (nom ou prénom)" defaultValue={one("author")} autoComplete="off" />
+        <InputField id="from" name="from" type="date" label="Du" defaultValue={one("from")} />
+        <InputField id="to" name="to" type="date" label="Au" defaultValue={one("to")} />
+        <SelectField
+          id="status"
+          name="status"
+          label="Version"
+          defaultValue={one("status")}
+          options={[
+            { value: "", label: "Versions en vigueur" },
+            { value: "REPLACED", label: "Versions remplacées" },
+          ]}
+        />
+        <div className="md:col-span-3">
+          <Button type="submit" variant="secondary">
+            Filtrer
+          </Button>
+        </div>
+      </form>
+      <DataTable
+        caption={`${documents.total} document${documents.total > 1 ? "s" : ""}`}
+        rows={documents.items}
+        rowKey={(d) => d.id}
+        emptyText="Aucun document à afficher."
+        columns={[
+          { key: "date", header: "Date", cell: (d) => DATE.format(d.serviceDate) },
+          {
+            key: "title",
+            header: "Document",
+            isRowHeader: true,
+            cell: (d) => (
+              <>
+                {d.mediaType === CDA_MEDIA_TYPE ? (
+                  // Plain links: no client component nor prefetch per row (issue 14).
+                  <a href={`${base}/documents/${d.id}/apercu`}>{d.title}</a>
+                ) : (
+                  <a href={`${base}/documents/${d.id}`} target="_blank" rel="noopener">
+                    {d.title}
+                  </a>
+                )}
+                <span className="block font-normal text-slate-700">{documentTypeLabel(d.typeCode)}</span>
+              </>
+            ),
+          },
+          { key: "author", header: "Auteur", cell: (d) => d.authorName ?? (d.source === "PATIENT" ? "Le patient" : d.structureName ?? "—") },
+          {
+            key: "masking",
+            header: "Visibilité",
+            cell: (d) => (
+              <span className="flex flex-wrap gap-1">
+                {maskingLabels(d).map((l) => (
+                  <Badge key={l} tone={l === "Non masqué" ? "neutral" : "warning"}>
+                    {l}
+                  </Badge>
+                ))}
+              </span>
+            ),
+          },
+          {
+            key: "actions",
+            header: "Actions",
+            cell: (d) => (
+              <div className="flex flex-col gap-2">
+                {d.hiddenFromPatient && d.status === "ACTIVE" ? (
+                  <ActionForm action={revealDocumentAction.bind(null, patientId, d.id)} submitLabel={`Rendre visible au patient : ${d.title}`} variant="secondary" />
+                ) : null}
+                {d.mayReplace ? <a href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</a> : null}
+                {d.status === "REPLACED" ? <Badge>Remplacé</Badge> : null}
+              </div>
+            ),
+          },
+        ]}
+      />
+      <Pagination currentPage={documents.page} totalPages={documents.pageCount} basePath={base} searchParams={query} label="Pages des documents" />
+    </section>
+  );
+}
