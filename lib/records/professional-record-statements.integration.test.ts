@@ -58,6 +58,7 @@ beforeAll(async () => {
     data: [
       { profession: "10", specialty: "*", typeCode: CRH, canRead: true },
       { profession: "10", specialty: "*", typeCode: "REMB", canRead: true },
+      { profession: "10", specialty: "*", typeCode: "PROFIL_MEDICAL", canRead: true },
       { profession: "10", specialty: "SM54", typeCode: "11488-4", canRead: true },
     ],
   });
@@ -132,6 +133,25 @@ describe("the professional's record page: statements per section", () => {
           ["Claire Généraliste", false],
         ]);
       }
+    }
+  });
+
+  it("without the matrix row PROFIL_MEDICAL the summary reads no allergy nor treatment (HEALTH_PROFILE)", async () => {
+    await db.prisma.habilitationRule.deleteMany({ where: { profession: "10", typeCode: "PROFIL_MEDICAL" } });
+    try {
+      const sent: string[] = [];
+      const view = await countStatements(async () => {
+        const v = await getProfessionalRecordSection(logged, gp, ids.patient, "synthese", 1);
+        if (v.section === "synthese") {
+          expect(v.summary.isProfileAllowed).toBe(false);
+          expect(v.summary.allergies).toEqual([]);
+          expect(v.summary.treatments).toEqual([]);
+        }
+      });
+      sent.push(...view);
+      expect(sent.some((q) => /FROM\s+"?Allergy"?/i.test(q))).toBe(false);
+    } finally {
+      await db.prisma.habilitationRule.create({ data: { profession: "10", specialty: "*", typeCode: "PROFIL_MEDICAL", canRead: true } });
     }
   });
 
