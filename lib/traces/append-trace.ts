@@ -71,41 +71,90 @@ export function normalizeTrace(input: TTraceInput): TNormalizedTrace {
   };
 }
 
-/** The hash of the record's last trace, the link the next one chains to. */
-async function chainHead(tx: Prisma.TransactionClient, patientId: string | null): Promise<string> {
-  // Raw SQL: the same indexed read as findFirst, without its per-call query compilation.
-  const rows =
-    patientId === null
-      ? await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE patientId IS NULL ORDER BY id DESC LIMIT 1`
-      : await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE patientId = ${patientId} ORDER BY id DESC LIMIT 1`;
-  return rows[0]?.hash ?? GENESIS_HASH;
+/** A chain: a record's (its patient id), or the platform's (null). */
+type TChain = string | null;
+
+/**
+ * The hash of each chain's last trace, the link the next one chains to, in one statement
+ * for the records (one indexed seek each) and one for the platform chain when asked.
+ */
+export async function readChainHeads(db: Db, chains: Iterable<TChain>): Promise<Map<TChain, string>> {
+  const distinct = [...new Set(chains)];
+  const patientIds = distinct.filter((c): c is string => c !== null);
+  const heads = new Map<TChain, string>(distinct.map((c) => [c, GENESIS_HASH]));
+  // Raw SQL: the same indexed reads as findFirst, without its per-call query compilation.
+  if (patientIds.length > 0) {
+    const rows = await db.$queryRaw<{ patientId: string; hash: string | null }[]>`
+      SELECT p.id AS patientId, (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS hash
+      FROM Patient p WHERE p.id IN (${Prisma.join(patientIds)})`;
+    for (const row of rows) if (row.hash !== null) heads.set(row.patientId, row.hash);
+  }
+  if (heads.has(null)) {
+    const [row] = await db.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE patientId IS NULL ORDER BY id DESC LIMIT 1`;
+    if (row) heads.set(null, row.hash);
+  }
+  return heads;
 }
 
-/** Every Trace column but the id, in the order of the INSERT below. */
-function traceValues(t: TNormalizedTrace & { prevHash: string; hash: string }): Prisma.Sql {
-  return Prisma.sql`(${t.patientId}, ${t.actorKind}, ${t.actorId}, ${t.actorName}, ${t.actorProfession}, ${t.actorStructure}, ${t.action}, ${t.documentId}, ${t.mode}, ${t.justification}, ${t.outcome}, ${t.reason}, ${t.detail}, ${t.at}, ${t.ipAddress}, ${t.prevHash}, ${t.hash})`;
+/** Every Trace column but the id, in the order of the INSERT below; `hash` may be a guarded expression. */
+function traceValues(t: TNormalizedTrace & { prevHash: string }, hash: Prisma.Sql | string): Prisma.Sql {
+  return Prisma.sql`(${t.patientId}, ${t.actorKind}, ${t.actorId}, ${t.actorName}, ${t.actorProfession}, ${t.actorStructure}, ${t.action}, ${t.documentId}, ${t.mode}, ${t.justification}, ${t.outcome}, ${t.reason}, ${t.detail}, ${t.at}, ${t.ipAddress}, ${t.prevHash}, ${hash})`;
+}
+
+/**
+ * The hash of a chain's first new trace, guarded: the hash when the chain's head is still
+ * `prevHash`, else NULL, which the NOT NULL column refuses, failing the whole statement
+ * (and the transaction it is part of). Portable: a scalar subquery and CASE, nothing else.
+ */
+function guardedHash(chain: TChain, prevHash: string, hash: string): Prisma.Sql {
+  const head =
+    chain === null
+      ? Prisma.sql`(SELECT h.hash FROM Trace h WHERE h.patientId IS NULL ORDER BY h.id DESC LIMIT 1)`
+      : Prisma.sql`(SELECT h.hash FROM Trace h WHERE h.patientId = ${chain} ORDER BY h.id DESC LIMIT 1)`;
+  return Prisma.sql`CASE WHEN COALESCE(${head}, ${GENESIS_HASH}) = ${prevHash} THEN ${hash} END`;
+}
+
+/**
+ * The one INSERT that appends these traces, in input order (several traces of one chain
+ * link to each other), to chains whose heads are `heads` (readChainHeads). With `guard`,
+ * the statement fails unless every chain's head is still the one read: a caller that read
+ * the heads outside its transaction gets a failure instead of a fork.
+ */
+export function traceInsertSql(inputs: readonly TTraceInput[], heads: ReadonlyMap<TChain, string>, options: { guard: boolean }): Prisma.Sql {
+  const last = new Map<TChain, string>();
+  const rows = inputs.map((input) => {
+    const t = normalizeTrace(input);
+    const linked = last.get(t.patientId);
+    const prevHash = linked ?? heads.get(t.patientId) ?? GENESIS_HASH;
+    const hash = traceHash(prevHash, t);
+    last.set(t.patientId, hash);
+    return traceValues({ ...t, prevHash }, options.guard && linked === undefined ? guardedHash(t.patientId, prevHash, hash) : hash);
+  });
+  // One INSERT for all rows, in order: the chain follows the id.
+  return Prisma.sql`INSERT INTO Trace (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES ${Prisma.join(rows)}`;
 }
 
 /**
  * Appends traces to their records' chains, in input order (several traces of one record
  * chain to each other). Call it with the transaction that performs the action, so the
  * action and its traces commit together. Traces are never updated.
+ * Outside a transaction the heads are read, then the traces written by one guarded
+ * statement (no transaction to open and commit); if a chain moved on in between, the
+ * append is done again in a transaction, where reading and inserting cannot interleave.
  */
 export async function appendTraces(db: Db, inputs: readonly TTraceInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  // Reading the last hash and inserting must not interleave with another append.
-  if ("$transaction" in db) return db.$transaction((tx) => appendTraces(tx, inputs));
-  const heads = new Map<string | null, string>();
-  const rows: Prisma.Sql[] = [];
-  for (const input of inputs) {
-    const t = normalizeTrace(input);
-    const prevHash = heads.get(t.patientId) ?? (await chainHead(db, t.patientId));
-    const hash = traceHash(prevHash, t);
-    heads.set(t.patientId, hash);
-    rows.push(traceValues({ ...t, prevHash, hash }));
+  const chains = inputs.map((input) => input.patientId);
+  if ("$transaction" in db) {
+    try {
+      await db.$executeRaw(traceInsertSql(inputs, await readChainHeads(db, chains), { guard: true }));
+      return;
+    } catch {
+      // A concurrent append (or any failure, which the transaction below meets again).
+    }
+    return db.$transaction((tx) => appendTraces(tx, inputs));
   }
-  // One INSERT for all rows, in order: the chain follows the id.
-  await db.$executeRaw`INSERT INTO Trace (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES ${Prisma.join(rows)}`;
+  await db.$executeRaw(traceInsertSql(inputs, await readChainHeads(db, chains), { guard: false }));
 }
 
 /** Appends one trace to the record's chain (see appendTraces). */
