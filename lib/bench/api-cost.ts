@@ -4,9 +4,12 @@
  * CPU time per request (user + system) and SQL statements per request, for ITI-67 and for
  * ITI-65 bundles of 1 and of 20 documents. Unlike throughput, neither depends on how busy
  * the machine is. The database must come from `npm run seed:large` (or `npm run bench`);
- * the ITI-65 runs add documents to it.
+ * the ITI-65 runs add documents to it. `--profile DIR` writes a V8 CPU profile of each
+ * measured run (warm-up excluded) for lib/bench/profile-summary.ts.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
+import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -70,6 +73,13 @@ async function main(): Promise<void> {
     const count = s.documents > 1 ? Math.max(10, Math.round(requests / 10)) : requests;
     for (let i = 0; i < 20; i++) await routeApiRequest(deps, s.request()); // warm up
     const prepared = Array.from({ length: count }, () => s.request());
+    const profileDir = argument("profile");
+    const session = profileDir ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+    }
     statements = [];
     let bytes = 0;
     const cpu = process.cpuUsage();
@@ -82,6 +92,12 @@ async function main(): Promise<void> {
     }
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const used = process.cpuUsage(cpu);
+    if (session && profileDir) {
+      const { profile } = await session.post("Profiler.stop");
+      fs.mkdirSync(profileDir, { recursive: true });
+      fs.writeFileSync(path.join(profileDir, `${s.id}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    }
     const cpuMs = (used.user + used.system) / 1000 / count;
     const control = statements.filter((q) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q)).length / count;
     const sql = statements.length / count - control;

@@ -111,7 +111,7 @@ export async function findDocumentReferences(
 ): Promise<{ resources: Record<string, unknown>[]; hasMore: boolean; total: number | null }> {
   let authorId: string | undefined;
   if (query.authorIdNat) {
-    const author = await db.professional.findUnique({ where: { idNat: query.authorIdNat }, select: { id: true } });
+    const [author] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM Professional WHERE idNat = ${query.authorIdNat}`;
     if (!author) return { resources: [], hasMore: false, total: 0 };
     authorId = author.id;
   }

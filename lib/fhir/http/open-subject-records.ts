@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { openRecord } from "@/lib/record-door/open-record";
@@ -18,8 +18,9 @@ export async function openSubjectRecords(
   subject: TSearchSubject,
   options: { ipAddress?: string | null; now?: Date },
 ): Promise<{ patientId: string; nir: string; ctx: TAccessContext }[]> {
-  const where = "nir" in subject ? { nir: subject.nir } : { id: subject.patientId };
-  const patients = await db.patient.findMany({ where, select: { id: true, nir: true }, orderBy: { birthRank: "asc" } });
+  // Raw SQL: every search starts here, and a Prisma call compiles its query on each call.
+  const where = "nir" in subject ? Prisma.sql`nir = ${subject.nir}` : Prisma.sql`id = ${subject.patientId}`;
+  const patients = await db.$queryRaw<{ id: string; nir: string }[]>`SELECT id, nir FROM Patient WHERE ${where} ORDER BY birthRank ASC, id ASC`;
   const opened: { patientId: string; nir: string; ctx: TAccessContext }[] = [];
   for (const patient of patients) {
     try {
