@@ -4,8 +4,9 @@ import { platformNow } from "@/lib/clock/clock";
  * event loop): `tsx lib/bench/load.ts <scenario.json>`. Loads one URL with autocannon for
  * a given number of connections and duration, records every response time itself (for
  * p50/p95/p99) and prints one JSON line (TLoadResult) on stdout.
- * ITI-65 scenarios build a new single-document Bundle for every request (unique
- * masterIdentifier), round robin over known identities.
+ * ITI-65 scenarios build a new Bundle of `documentsPerBundle` documents (1 by default) for
+ * every request (unique masterIdentifiers), round robin over known identities; their
+ * okPerSec counts documents.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -22,6 +23,8 @@ export type TLoadScenario = {
   /** Requests whose answer is not this status count as errors (2xx by default). */
   expectStatus?: number;
   ingest?: {
+    /** Documents per Bundle (1 when absent). */
+    documentsPerBundle?: number;
     runId: string;
     finess: string;
     authorIdNat: string;
@@ -39,7 +42,7 @@ export type TLoadResult = {
   durationSec: number;
   /** Responses per second (all statuses). */
   rps: number;
-  /** 2xx responses per second (for ITI-65: documents per second). */
+  /** 2xx responses per second (for ITI-65: documents per second, bundles × their size). */
   okPerSec: number;
   p50: number;
   p95: number;
@@ -99,13 +102,12 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
     opts.requests = [
       {
         setupRequest: (req) => {
-          const n = counter++;
-          const patient = ingest.patients[n % ingest.patients.length] as TFeedPatient;
           const bundle = buildProvideBundle(
-            [
-              {
+            Array.from({ length: ingest.documentsPerBundle ?? 1 }, () => {
+              const n = counter++;
+              return {
                 uniqueId: `1.2.250.1.213.1.1.9.98.${ingest.runId}.${n}`,
-                patient,
+                patient: ingest.patients[n % ingest.patients.length] as TFeedPatient,
                 typeCode: ingest.typeCode,
                 title: "Compte rendu de consultation",
                 authorIdNat: ingest.authorIdNat,
@@ -113,8 +115,8 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
                 serviceDate: platformNow().toISOString().slice(0, 10),
                 content: { bytes: documentBytes(n), contentType: "text/plain" },
                 inlineContent: true,
-              },
-            ],
+              };
+            }),
             { sourceFiness: ingest.finess },
           );
           return { ...req, method: "POST", body: JSON.stringify(bundle), headers: { ...s.headers, "content-type": "application/fhir+json" } };
@@ -143,7 +145,7 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
     timeouts: result.timeouts,
     durationSec: round(duration),
     rps: round(total / duration, 1),
-    okPerSec: round(ok / duration, 1),
+    okPerSec: round((ok * (ingest?.documentsPerBundle ?? 1)) / duration, 1),
     p50: round(percentile(sorted, 50)),
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),

@@ -8,7 +8,7 @@
  *   --skip-build   reuse the last build in .next-bench
  *   --no-migrate   leave the file's migrations as they are (to measure an older build)
  *   --only a,b     run only these scenarios (documents, pro-record, content, traces, iti67,
- *                  ingest; the two references always run: the no-DB JSON baseline, which
+ *                  ingest, ingest20; the two references always run: the no-DB JSON baseline, which
  *                  every ratio needs, and a no-DB dynamic page, the floor of page rendering)
  *   --levels 1,8   connection levels (default 1,8,32)
  *   --cpu-prof     write the server's V8 CPU profile into bench/profiles/ (for
@@ -31,7 +31,9 @@ import type { TScenarioPlans } from "./explain";
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const LEVELS = [1, 8, 32] as const;
-const SCENARIO_IDS = ["documents", "pro-record", "content", "traces", "iti67", "ingest"] as const;
+const SCENARIO_IDS = ["documents", "pro-record", "content", "traces", "iti67", "ingest", "ingest20"] as const;
+/** ITI-65 scenarios post bundles (of this many documents) and count documents per second. */
+const BUNDLE_SIZES: Record<string, number> = { ingest: 1, ingest20: 20 };
 
 type TOptions = {
   patients: number;
@@ -259,7 +261,7 @@ function markdown(meta: Record<string, unknown>, rows: TRow[], memory: ReturnTyp
   lines.push(`Mémoire du serveur (next start et ses enfants) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
   lines.push("| scénario | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
-    const rate = r.id === "ingest" ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
+    const rate = r.id in BUNDLE_SIZES ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
     const errors = r.result.errors + r.result.timeouts + r.result.non2xx;
     lines.push(`| ${r.label} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} |`);
   }
@@ -356,11 +358,12 @@ async function main(): Promise<void> {
       { id: "traces", label: "4. historique des traces (patient, 1re page)", path: "/patient/historique", auth: () => ({ cookie: credentials.patientTracesCookie }) },
       { id: "iti67", label: "5. FHIR ITI-67 (recherche)", path: fhirSearch, auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
       { id: "ingest", label: "6. FHIR ITI-65 (alimentation)", path: "/api/fhir", auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
+      { id: "ingest20", label: "6b. FHIR ITI-65 (lots de 20 documents)", path: "/api/fhir", auth: () => ({ authorization: `Bearer ${credentials.bearer}`, accept: "application/fhir+json" }) },
     ].filter((x) => o.only.includes(x.id));
 
     // Each read must answer 200 with the real page before it is loaded.
     let listBytes = 50_000;
-    for (const s of scenarios.filter((x) => x.id !== "ingest")) {
+    for (const s of scenarios.filter((x) => !(x.id in BUNDLE_SIZES))) {
       const res = await fetch(`${origin}${s.path}`, { headers: s.auth(), redirect: "manual" });
       const body = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200) throw new Error(`${s.label} : statut ${res.status} au lieu de 200 (session refusée ?) ${body.toString("utf8").slice(0, 300)}`);
@@ -374,13 +377,14 @@ async function main(): Promise<void> {
     const runId = `${Date.now()}`;
     const scenarioOf = (s: (typeof scenarios)[number] | typeof baseline | typeof pageFloor, connections: number, durationSec: number): TLoadScenario => ({
       url: `${origin}${s.path}`,
-      method: s.id === "ingest" ? "POST" : "GET",
+      method: s.id in BUNDLE_SIZES ? "POST" : "GET",
       headers: s.auth() as Record<string, string>,
       connections,
       durationSec,
-      ...(s.id === "ingest"
+      ...(s.id in BUNDLE_SIZES
         ? {
             ingest: {
+              documentsPerBundle: BUNDLE_SIZES[s.id],
               runId: `${runId}${connections}${durationSec}`,
               finess: fixtures.professional.finess,
               authorIdNat: fixtures.professional.idNat,
@@ -401,11 +405,11 @@ async function main(): Promise<void> {
         const result = await runLoad(scenarioOf(s, connections, o.durationSec));
         if (s.id === "baseline") baselineRps.set(connections, result.rps);
         const base = baselineRps.get(connections);
-        const rate = s.id === "ingest" ? result.okPerSec : result.rps;
+        const rate = s.id in BUNDLE_SIZES ? result.okPerSec : result.rps;
         const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
         rows.push({ id: s.id, label: s.label, connections, result, ratio });
         const errors = result.errors + result.timeouts + result.non2xx;
-        log(`  ${connections} connexions : ${rate} ${s.id === "ingest" ? "doc/s" : "req/s"}, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
+        log(`  ${connections} connexions : ${rate} ${s.id in BUNDLE_SIZES ? "doc/s" : "req/s"}, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
       }
     }
     memory = sampler.report();
