@@ -11,17 +11,44 @@ export const ACCESS_TOKEN_TTL_S = 300;
 const ISSUER = "dmp-simulateur";
 export const API_SCOPE = "system/DocumentReference.cruds system/Binary.r";
 
-let derivedKey: { secret: string; key: Uint8Array } | null = null;
+/** The verified claims of a token whose signature checked out, by token text (see verifiedClaims). */
+type TVerified = Map<string, Record<string, unknown>>;
+let derivedKey: { secret: string; key: Uint8Array; verified: TVerified } | null = null;
+/** Tokens live 5 minutes: a few thousand clients' tokens at most; beyond, start again. */
+const MAX_VERIFIED_TOKENS = 10_000;
 
-/** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
-function tokenKey(): Uint8Array {
+function keyring(): NonNullable<typeof derivedKey> {
   const secret = sessionSecret();
   // Derived once per secret, not on every request. The HMAC key is the base64url text of the
   // derivation, as before jose: tokens issued before the switch still verify.
   if (derivedKey?.secret !== secret) {
-    derivedKey = { secret, key: new TextEncoder().encode(createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url")) };
+    derivedKey = { secret, key: new TextEncoder().encode(createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url")), verified: new Map() };
   }
-  return derivedKey.key;
+  return derivedKey;
+}
+
+/** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
+function tokenKey(): Uint8Array {
+  return keyring().key;
+}
+
+/**
+ * The claims of a token, its signature and issuer checked once: a client sends the same
+ * token for 5 minutes, and the HMAC check cost more than the rest of the authentication.
+ * Expiry is checked on every call against `now` (the platform clock may move); what may
+ * change during a token's life (card or certificate status) is read by the caller each time.
+ */
+async function verifiedClaims(token: string, now: Date): Promise<Record<string, unknown>> {
+  const ring = keyring();
+  let payload = ring.verified.get(token);
+  if (!payload) {
+    ({ payload } = await jwtVerify(token, ring.key, { algorithms: ["HS256"], issuer: ISSUER, requiredClaims: ["exp"], currentDate: now }));
+    if (ring.verified.size >= MAX_VERIFIED_TOKENS) ring.verified.clear();
+    ring.verified.set(token, payload);
+  }
+  // As jose: expired from the second of `exp` on.
+  if (typeof payload.exp !== "number" || payload.exp <= Math.floor(now.getTime() / 1000)) throw new joseErrors.JWTExpired("expired", payload);
+  return payload;
 }
 
 export type TAccessTokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string };
@@ -67,7 +94,7 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
   if (!match) throw unauthorized("En-tête Authorization invalide : « Bearer <jeton> » attendu.");
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(match[1] as string, tokenKey(), { algorithms: ["HS256"], issuer: ISSUER, requiredClaims: ["exp"], currentDate: now }));
+    payload = await verifiedClaims(match[1] as string, now);
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
     throw unauthorized("Jeton d'accès invalide.");
