@@ -142,12 +142,14 @@ export function traceInsertSql(inputs: readonly TTraceInput[], heads: ReadonlyMa
  * statement (no transaction to open and commit); if a chain moved on in between, the
  * append is done again in a transaction, where reading and inserting cannot interleave.
  */
-export async function appendTraces(db: Db, inputs: readonly TTraceInput[]): Promise<void> {
+export async function appendTraces(db: Db, inputs: readonly TTraceInput[], knownHeads?: ReadonlyMap<TChain, string>): Promise<void> {
   if (inputs.length === 0) return;
   const chains = inputs.map((input) => input.patientId);
   if ("$transaction" in db) {
     try {
-      await db.$executeRaw(traceInsertSql(inputs, await readChainHeads(db, chains), { guard: true }));
+      // Heads the caller read with its own data (a guess the guard checks), else read now.
+      const heads = knownHeads && chains.every((c) => knownHeads.has(c)) ? knownHeads : await readChainHeads(db, chains);
+      await db.$executeRaw(traceInsertSql(inputs, heads, { guard: true }));
       return;
     } catch {
       // A concurrent append (or any failure, which the transaction below meets again).
