@@ -4,6 +4,7 @@ import type { CardStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
+import type { TCardHolderRow } from "@/lib/pki/card-holder";
 import { platformNow } from "@/lib/clock/clock";
 
 /** Access tokens live 5 minutes. */
@@ -74,8 +75,11 @@ export async function issueAccessToken(client: TAuthenticatedClient, now: Date =
   return { access_token: token, token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_S, scope: API_SCOPE };
 }
 
+/** The card holder as the token's statement reads them (the API names its readers with it: no second query). */
+export type TTokenHolder = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
+
 export type TTokenSubject =
-  | { mode: "DIRECT"; professionalId: string; structureId: string | null }
+  | { mode: "DIRECT"; professionalId: string; structureId: string | null; holder: TTokenHolder }
   | { mode: "INDIRECT"; structureId: string };
 
 function unauthorized(diagnostics: string, error = "invalid_token"): FhirError {
@@ -104,14 +108,37 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
   // The card or certificate is read on every request (never cached) so that opposing it
   // stops its tokens at once; raw SQL because this runs before every API call.
   if (payload.ck === "CARD") {
-    const [card] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; professionalId: string; keyGeneration: number; structureId: string | null }[]>`
-      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId
-      FROM CpsCard c JOIN Professional p ON p.id = c.professionalId
+    type TCardRow = Omit<TTokenHolder, "id" | "structure" | "isSamuRegulator" | "isOperator"> & {
+      status: CardStatus;
+      expiresAt: Date;
+      professionalId: string;
+      keyGeneration: number;
+      isSamuRegulator: unknown;
+      isOperator: unknown;
+      structureName: string | null;
+    };
+    const [card] = await db.$queryRaw<TCardRow[]>`
+      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId,
+        p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName
+      FROM CpsCard c JOIN Professional p ON p.id = c.professionalId LEFT JOIN Structure s ON s.id = p.structureId
       WHERE c.serial = ${serial}`;
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid || Number(card.keyGeneration) !== payload.cg) {
       throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide (opposée, bloquée, expirée ou code porteur changé).");
     }
-    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null };
+    const holder: TTokenHolder = {
+      id: card.professionalId,
+      title: card.title,
+      firstName: card.firstName,
+      lastName: card.lastName,
+      profession: card.profession,
+      specialty: card.specialty,
+      isSamuRegulator: Boolean(card.isSamuRegulator),
+      isOperator: Boolean(card.isOperator),
+      structure: card.structureName === null ? null : { name: card.structureName },
+      structureId: card.structureId ?? null,
+      namespaceId: card.namespaceId ?? null,
+    };
+    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null, holder };
   }
   if (payload.ck === "STRUCTURE") {
     const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string }[]>`
