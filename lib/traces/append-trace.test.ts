@@ -80,4 +80,14 @@ describe("appendTrace / appendTraces", () => {
     await db.prisma.$executeRaw(traceInsertSql([trace(anne, 53)], stale, { guard: true }));
     expect(await verifyTraceChain(db.prisma, anne)).toBeNull();
   });
+
+  it("stays linear when the chain moved on since this process last appended to it (a transaction's trace in between)", async () => {
+    await appendTrace(db.prisma, trace(paul, 60));
+    await db.prisma.$transaction((tx) => appendTrace(tx, trace(paul, 61)));
+    await appendTrace(db.prisma, trace(paul, 62));
+    await appendTraces(db.prisma, [trace(paul, 63)], new Map([[paul, GENESIS_HASH]]));
+    const last = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "desc" }, take: 4 });
+    expect(last.map((t) => t.actorId)).toEqual(["pro-63", "pro-62", "pro-61", "pro-60"]);
+    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
+  });
 });

@@ -121,6 +121,11 @@ function guardedHash(chain: TChain, prevHash: string, hash: string): Prisma.Sql 
  * the heads outside its transaction gets a failure instead of a fork.
  */
 export function traceInsertSql(inputs: readonly TTraceInput[], heads: ReadonlyMap<TChain, string>, options: { guard: boolean }): Prisma.Sql {
+  return traceInsert(inputs, heads, options).sql;
+}
+
+/** traceInsertSql, with the hash each chain ends on once the statement has run. */
+function traceInsert(inputs: readonly TTraceInput[], heads: ReadonlyMap<TChain, string>, options: { guard: boolean }): { sql: Prisma.Sql; tails: Map<TChain, string> } {
   const last = new Map<TChain, string>();
   const rows = inputs.map((input) => {
     const t = normalizeTrace(input);
@@ -131,30 +136,75 @@ export function traceInsertSql(inputs: readonly TTraceInput[], heads: ReadonlyMa
     return traceValues({ ...t, prevHash }, options.guard && linked === undefined ? guardedHash(t.patientId, prevHash, hash) : hash);
   });
   // One INSERT for all rows, in order: the chain follows the id.
-  return Prisma.sql`INSERT INTO Trace (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES ${Prisma.join(rows)}`;
+  const sql = Prisma.sql`INSERT INTO Trace (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES ${Prisma.join(rows)}`;
+  return { sql, tails: last };
+}
+
+/**
+ * This process's appends outside a transaction, per database client: the chains being
+ * appended to (a later append waits for the earlier one) and the hash each chain ended on
+ * after this process last appended to it. Requests of one process that trace the same
+ * record at once (an API client searching one patient on 8 connections) then take turns
+ * instead of all but one failing their guard. Only a guess: the guard still checks it, as
+ * another process or a transaction may have appended since.
+ */
+type TChainState = { busy: Map<TChain, Promise<void>>; tails: Map<TChain, string> };
+const chainStates = new WeakMap<object, TChainState>();
+const MAX_REMEMBERED_TAILS = 10_000;
+
+async function inTurn<T>(state: TChainState, chains: readonly TChain[], run: () => Promise<T>): Promise<T> {
+  const keys = [...new Set(chains)];
+  const before = keys.map((k) => state.busy.get(k));
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // Registered for every chain at once (synchronously): turns never wait in a circle.
+  for (const k of keys) state.busy.set(k, done);
+  await Promise.all(before);
+  try {
+    return await run();
+  } finally {
+    release();
+    for (const k of keys) if (state.busy.get(k) === done) state.busy.delete(k);
+  }
 }
 
 /**
  * Appends traces to their records' chains, in input order (several traces of one record
  * chain to each other). Call it with the transaction that performs the action, so the
  * action and its traces commit together. Traces are never updated.
- * Outside a transaction the heads are read, then the traces written by one guarded
- * statement (no transaction to open and commit); if a chain moved on in between, the
- * append is done again in a transaction, where reading and inserting cannot interleave.
+ * Outside a transaction the traces are written by one guarded statement (no transaction
+ * to open and commit), chained to the heads this process last left (or the caller read,
+ * `knownHeads`, or read now); if a chain moved on meanwhile, the append is done again in a
+ * transaction, where reading and inserting cannot interleave.
  */
 export async function appendTraces(db: Db, inputs: readonly TTraceInput[], knownHeads?: ReadonlyMap<TChain, string>): Promise<void> {
   if (inputs.length === 0) return;
   const chains = inputs.map((input) => input.patientId);
   if ("$transaction" in db) {
-    try {
-      // Heads the caller read with its own data (a guess the guard checks), else read now.
-      const heads = knownHeads && chains.every((c) => knownHeads.has(c)) ? knownHeads : await readChainHeads(db, chains);
-      await db.$executeRaw(traceInsertSql(inputs, heads, { guard: true }));
-      return;
-    } catch {
-      // A concurrent append (or any failure, which the transaction below meets again).
-    }
-    return db.$transaction((tx) => appendTraces(tx, inputs));
+    let state = chainStates.get(db);
+    if (!state) chainStates.set(db, (state = { busy: new Map(), tails: new Map() }));
+    const own = state;
+    return inTurn(own, chains, async () => {
+      try {
+        const guessed = new Map<TChain, string>();
+        for (const c of chains) {
+          const head = own.tails.get(c) ?? knownHeads?.get(c);
+          if (head !== undefined) guessed.set(c, head);
+        }
+        const heads = chains.every((c) => guessed.has(c)) ? guessed : await readChainHeads(db, chains);
+        const { sql, tails } = traceInsert(inputs, heads, { guard: true });
+        await db.$executeRaw(sql);
+        if (own.tails.size >= MAX_REMEMBERED_TAILS) own.tails.clear();
+        for (const [c, hash] of tails) own.tails.set(c, hash);
+        return;
+      } catch {
+        // A chain moved on (or any failure, which the transaction below meets again).
+        for (const c of chains) own.tails.delete(c);
+      }
+      await db.$transaction((tx) => appendTraces(tx, inputs));
+    });
   }
   await db.$executeRaw(traceInsertSql(inputs, await readChainHeads(db, chains), { guard: false }));
 }
