@@ -5,7 +5,9 @@
  * ITI-65 bundles of 1 and of 20 documents. Unlike throughput, neither depends on how busy
  * the machine is. The database must come from `npm run seed:large` (or `npm run bench`);
  * the ITI-65 runs add documents to it. `--profile DIR` writes a V8 CPU profile of each
- * measured run (warm-up excluded) for lib/bench/profile-summary.ts.
+ * measured run (warm-up excluded) for lib/bench/profile-summary.ts. `--concurrency N` keeps
+ * N requests in flight (as N connections would): statements per request then show whether
+ * concurrent requests fall back to slower paths (transactions).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -84,12 +86,16 @@ async function main(): Promise<void> {
     let bytes = 0;
     const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
-    for (const request of prepared) {
-      const response = await routeApiRequest(deps, request);
-      const body = await response.arrayBuffer();
-      bytes += body.byteLength;
-      if (response.status !== s.expect) throw new Error(`${s.id} : statut ${response.status} ${Buffer.from(body).toString("utf8").slice(0, 400)}`);
-    }
+    const concurrency = Number(argument("concurrency") ?? 1);
+    const worker = async () => {
+      for (let request = prepared.shift(); request; request = prepared.shift()) {
+        const response = await routeApiRequest(deps, request);
+        const body = await response.arrayBuffer();
+        bytes += body.byteLength;
+        if (response.status !== s.expect) throw new Error(`${s.id} : statut ${response.status} ${Buffer.from(body).toString("utf8").slice(0, 400)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const used = process.cpuUsage(cpu);
     if (session && profileDir) {
