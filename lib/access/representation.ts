@@ -1,9 +1,12 @@
 /** Age of majority (Code civil, art. 414): a legal representation ends by itself that day. */
 export const ADULT_AGE = 18;
 
+// Made once: building an Intl formatter costs more than the record access it serves.
+const PARIS_DAY = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** The calendar day in France (YYYY-MM-DD): a birthday starts at midnight in Paris. */
 export function parisDay(now: Date): string {
-  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return PARIS_DAY.format(now);
 }
 
 /**

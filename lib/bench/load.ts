@@ -24,13 +24,13 @@ export type TLoadScenario = {
   /** Seconds after which a request counts as timed out (default 30). */
   timeoutSec?: number;
   ingest?: {
+    /** Documents per Bundle (1 when absent). */
+    documentsPerBundle?: number;
     runId: string;
     finess: string;
     authorIdNat: string;
     typeCode: string;
     patients: TFeedPatient[];
-    /** Documents per Bundle (1 by default); okPerSec then counts documents. */
-    documentsPerBundle?: number;
   };
 };
 

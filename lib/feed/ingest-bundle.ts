@@ -4,14 +4,18 @@ import { parseNir } from "@/lib/identity/nir";
 import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
 import { canReplaceDocument, feedAuthorship, knownUniqueIdDecision, mayFeedRecord, UNIQUE_ID_TAKEN_MESSAGE, type TFeedDenyRule } from "@/lib/access/feed-rules";
 import { documentTypeLabel } from "@/lib/reference/document-types";
-import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
-import { documentNotifications, notifyPatients, type TNotifyInput } from "@/lib/notifications/notify-patient";
+import { GENESIS_HASH, readChainHeads, traceInsertSql, type TTraceInput } from "@/lib/traces/append-trace";
+import { documentNotifications, notificationInsertSql, type TNotifyInput } from "@/lib/notifications/notify-patient";
+import type { TPatientSideMasking } from "@/lib/access/notification-audience";
+import { newRowId } from "@/lib/db/new-id";
 import { isAppError } from "@/lib/errors/app-error";
 import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
 import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type TParsedDocument, type TSupersedePatch } from "@/lib/fhir/parse-bundle";
 import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 import { rejectOpposedSources } from "./feed-opposition";
+import { dialectOf, lockForTransaction } from "@/lib/db/dialect";
+import { documentContentInsertSql, documentInsertSql, feedSubmissionInsertSql, violatedConstraint, type TFedDocumentRow, type TFeedSubmissionRow } from "./feed-statements";
 import { feedTraceText } from "./feed-trace-text";
 import { platformNow } from "@/lib/clock/clock";
 
@@ -59,7 +63,7 @@ export type TIngestRequest = { ipAddress?: string | null; now?: Date };
 type TStructure = { id: string; finess: string; name: string };
 type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
 /** A record a NIR designates (several when beneficiaries share a parent's NIR). */
-type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus };
+type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus; traceHead: string | null };
 /** A stored document, with what a resend must repeat identically (raw SQL: dates and booleans as SQLite returns them). */
 type TKnownDocument = {
   id: string;
@@ -88,6 +92,8 @@ type TLookups = {
   documentsById: ReadonlyMap<string, TKnownDocument>;
   /** For each candidate record, the professionals (submitter or authors of the bundle) its patient blocked. */
   blocksByPatient: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The head of each candidate record's trace chain when it was read (the write checks it has not moved). */
+  traceHeads: ReadonlyMap<string, string>;
 };
 type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
 
@@ -242,7 +248,11 @@ async function loadStructureAndSubmitter(db: PrismaClient, caller: TFeedCaller):
   return { structure: { id, finess, name }, submitter: professionalId ? { id: professionalId, ...professional } : null };
 }
 
-/** The authors, records and known documents the bundle's documents name: one query per table. */
+/**
+ * The authors, records and known documents the bundle's documents name. The records come
+ * with the professionals of the bundle their patient blocked and the head of their trace
+ * chain, in one statement; the authors are read only when one is not the submitter.
+ */
 async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], submitter: TAuthor | null): Promise<TLookups> {
   const idNats = [...new Set(docs.map((d) => d.authorIdNat).filter((idNat) => idNat !== submitter?.idNat))];
   const nirs = [
@@ -263,8 +273,17 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
       ? []
       : await db.$queryRaw<TAuthor[]>`
           SELECT id, idNat, kind, title, firstName, lastName, profession, specialty, structureId FROM Professional WHERE idNat IN (${Prisma.join(idNats)})`;
+  const professionalIds = [...new Set([...(submitter ? [submitter.id] : []), ...authors.map((a) => a.id)])];
+  // One row per record, or per block of one of these professionals on it.
+  const blocked = professionalIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`b.professionalId IN (${Prisma.join(professionalIds)})`;
   const records =
-    nirs.length === 0 ? [] : await db.$queryRaw<TCandidate[]>`SELECT id, nir, birthDate, birthRank, recordStatus FROM Patient WHERE nir IN (${Prisma.join(nirs)})`;
+    nirs.length === 0
+      ? []
+      : await db.$queryRaw<(TCandidate & { blockedId: string | null })[]>`
+          SELECT p.id, p.nir, p.birthDate, p.birthRank, p.recordStatus, b.professionalId AS blockedId,
+            (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead
+          FROM Patient p LEFT JOIN PatientBlock b ON b.patientId = p.id AND ${blocked}
+          WHERE p.nir IN (${Prisma.join(nirs)})`;
   const documents =
     uniqueIds.length === 0
       ? []
@@ -272,22 +291,28 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
           SELECT id, uniqueId, patientId, structureId, status, typeCode, title, authorId, serviceDate, confidentiality,
             hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, replacesId, mediaType, sha256
           FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)}) OR id IN (${Prisma.join(documentIds.length > 0 ? documentIds : [""])})`;
-  const professionalIds = [...new Set([...(submitter ? [submitter.id] : []), ...authors.map((a) => a.id)])];
-  const blocks =
-    records.length === 0 || professionalIds.length === 0
-      ? []
-      : await db.$queryRaw<{ patientId: string; professionalId: string }[]>`
-          SELECT patientId, professionalId FROM PatientBlock
-          WHERE patientId IN (${Prisma.join(records.map((r) => r.id))}) AND professionalId IN (${Prisma.join(professionalIds)})`;
   const recordsByNir = new Map<string, TCandidate[]>();
-  for (const r of records) recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
   const blocksByPatient = new Map<string, Set<string>>();
-  for (const b of blocks) blocksByPatient.set(b.patientId, (blocksByPatient.get(b.patientId) ?? new Set()).add(b.professionalId));
-  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, documents: new Map(documents.map((d) => [d.uniqueId, d])), documentsById: new Map(documents.map((d) => [d.id, d])), blocksByPatient };
+  const traceHeads = new Map<string, string>();
+  for (const { blockedId, ...r } of records) {
+    if (blockedId !== null) blocksByPatient.set(r.id, (blocksByPatient.get(r.id) ?? new Set()).add(blockedId));
+    if (traceHeads.has(r.id)) continue;
+    traceHeads.set(r.id, r.traceHead ?? GENESIS_HASH);
+    recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
+  }
+  return {
+    authors: new Map(authors.map((a) => [a.idNat, a])),
+    recordsByNir,
+    documents: new Map(documents.map((d) => [d.uniqueId, d])),
+    documentsById: new Map(documents.map((d) => [d.id, d])),
+    blocksByPatient,
+    traceHeads,
+  };
 }
 
-function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): Prisma.FeedSubmissionCreateManyInput {
+function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): TFeedSubmissionRow & { id: string } {
   return {
+    id: newRowId(),
     structureId,
     professionalId: caller.professionalId ?? p.author?.id ?? null,
     documentUniqueId: p.result.uniqueId || p.identity.uniqueId,
@@ -347,11 +372,11 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
     if (!(error instanceof FhirError)) throw error;
     const identities = documentIdentitiesOf(json);
     if (identities.length > 0) {
-      await db.feedSubmission.createMany({
-        data: identities.map((identity, i) =>
-          submissionRow(caller, structure.id, { identity, result: fail(i, identity.uniqueId, "REJECTED", error.status, "structure", error.message) }, now),
+      await db.$executeRaw(
+        feedSubmissionInsertSql(
+          identities.map((identity, i) => submissionRow(caller, structure.id, { identity, result: fail(i, identity.uniqueId, "REJECTED", error.status, "structure", error.message) }, now)),
         ),
-      });
+      );
     }
     throw error;
   }
@@ -368,87 +393,130 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
   const patchIssues = failed.length > 0 ? [] : unmatchedPatches(parsed.patches, planned);
   if (failed.length > 0 || patchIssues.length > 0) {
     const cancelled = failed.length > 0 ? "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien)." : "Lot refusé : une entrée PATCH du lot ne correspond à aucun remplacement.";
-    await db.feedSubmission.createMany({
-      data: planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined)),
-    });
+    await db.$executeRaw(
+      feedSubmissionInsertSql(planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined))),
+    );
     const results = planned.map((p) => (p.result.outcome === "FED_OK" ? { ...p.result, outcome: "REJECTED" as const, status: 422, code: "business-rule" as const, message: cancelled, documentId: null } : p.result));
     return { ok: false, status: failed.length > 0 ? (failed[0] as TPlanned).result.status : 422, results, patches: [], issues: patchIssues };
   }
 
+  await writeFeed(db, caller, structure, submitter, lookups, planned, request, now);
+  return { ok: true, status: 200, results: planned.map((p) => p.result), patches: parsed.patches.map(({ index, documentId }) => ({ index, documentId })), issues: [] };
+}
+
+type TCreation = TPlanned & { doc: TParsedDocument; author: TAuthor; patientId: string };
+
+/**
+ * Writes a bundle whose documents are all accepted, all or nothing: the new documents and
+ * their contents (replaced ones marked REPLACED), a FEED_DOCUMENT trace each, the
+ * NEW_DOCUMENT notifications and one FeedSubmission row per document, each table in one
+ * INSERT. Without replacement, the statements go as one batch transaction, the traces
+ * chained to the heads read with the records and guarded (lib/traces traceInsertSql): if a
+ * chain moved on in between, the batch fails whole and is done again as below. With a
+ * replacement (whose status is checked as it changes), in an interactive transaction that
+ * reads the heads itself.
+ */
+async function writeFeed(
+  db: PrismaClient,
+  caller: TFeedCaller,
+  structure: TStructure,
+  submitter: TAuthor | null,
+  lookups: TLookups,
+  planned: TPlanned[],
+  request: TIngestRequest,
+  now: Date,
+): Promise<void> {
+  const creations = planned.filter((p): p is TCreation => !p.result.isResend && Boolean(p.doc && p.author && p.patientId));
+  const rows: TFedDocumentRow[] = creations.map((p) => {
+    const d = p.doc;
+    p.result.documentId = newRowId();
+    return {
+      id: p.result.documentId,
+      uniqueId: d.uniqueId,
+      patientId: p.patientId,
+      typeCode: d.typeCode,
+      classCode: d.classCode,
+      title: d.title,
+      authorId: p.author.id,
+      structureId: structure.id,
+      serviceDate: d.serviceDate,
+      submittedAt: now,
+      confidentiality: d.confidentiality,
+      masking: d.masking,
+      replacesId: p.replacesId ?? null,
+      mediaType: d.content.mediaType,
+      bytes: d.content.bytes,
+    };
+  });
+  const traces: TTraceInput[] = creations.map((p) => ({
+    patientId: p.patientId,
+    ...traceActor(structure, submitter, p.author),
+    action: "FEED_DOCUMENT",
+    documentId: p.result.documentId,
+    ...feedTraceText({ typeCode: p.doc.typeCode, title: p.doc.title, masking: p.doc.masking, authorName: authorName(p.author), isNewVersion: Boolean(p.replacesId) }),
+    ipAddress: request.ipAddress ?? null,
+    at: now,
+  }));
+  const submissions = planned.map((p) => submissionRow(caller, structure.id, p, now));
+  const statements = (heads: ReadonlyMap<string | null, string>, replaced: ReadonlyMap<string, TPatientSideMasking>, guard: boolean): Prisma.Sql[] => {
+    const notifications: TNotifyInput[] = creations.flatMap((p) =>
+      documentNotifications({
+        patientId: p.patientId,
+        doc: p.doc.masking,
+        replaced: p.replacesId ? (replaced.get(p.replacesId) ?? null) : null,
+        say: (news) => ({
+          kind: "NEW_DOCUMENT",
+          title: news === "NEW_VERSION" ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
+          body: `${structure.name} a ${news === "NEW_VERSION" ? "mis à jour" : "ajouté"} « ${p.doc.title} » (${documentTypeLabel(p.doc.typeCode)}), de ${authorName(p.author)}.`,
+        }),
+      }),
+    );
+    return [
+      ...(rows.length > 0 ? [documentInsertSql(rows), documentContentInsertSql(rows), traceInsertSql(traces, heads, { guard })] : []),
+      ...(notifications.length > 0 ? [notificationInsertSql(notifications, now)] : []),
+      feedSubmissionInsertSql(submissions),
+    ];
+  };
   try {
+    // The guarded batch (no interactive transaction) relies on SQLite's single writer; on
+    // PostgreSQL the chains are locked in the transaction below instead.
+    if (creations.every((p) => !p.replacesId) && dialectOf(db) !== "postgresql") {
+      try {
+        await db.$transaction(statements(lookups.traceHeads, new Map(), true).map((sql) => db.$executeRaw(sql)));
+        return;
+      } catch (error) {
+        // A trace chain moved on since it was read (the guard's NULL hash): written again below.
+        if (violatedConstraint(error) !== "NOT_NULL") throw error;
+      }
+    }
     await db.$transaction(
       async (tx) => {
-        // Traces and notifications are written after the documents, in one statement each.
-        const traces: TTraceInput[] = [];
-        const notifications: TNotifyInput[] = [];
-        for (const p of planned) {
-          if (p.result.isResend || !p.doc || !p.author || !p.patientId) continue;
-          const d = p.doc;
-          if (p.replacesId) {
-            const updated = await tx.document.updateMany({ where: { id: p.replacesId, status: "ACTIVE" }, data: { status: "REPLACED" } });
-            if (updated.count !== 1) throw new FhirError(409, "conflict", "Le document à remplacer vient d'être modifié : renvoyez le lot.");
-          }
-          const created = await tx.document.create({
-            data: {
-              uniqueId: d.uniqueId,
-              patientId: p.patientId,
-              typeCode: d.typeCode,
-              classCode: d.classCode,
-              title: d.title,
-              authorId: p.author.id,
-              structureId: structure.id,
-              serviceDate: d.serviceDate,
-              submittedAt: now,
-              confidentiality: d.confidentiality,
-              ...d.masking,
-              source: "HOSPITAL_FEED",
-              replacesId: p.replacesId ?? null,
-              mediaType: d.content.mediaType,
-              size: d.content.bytes.length,
-              ...contentDigests(d.content.bytes),
-              content: { create: { data: new Uint8Array(d.content.bytes) } },
-            },
-            select: { id: true },
-          });
-          p.result.documentId = created.id;
-          traces.push({
-            patientId: p.patientId,
-            ...traceActor(structure, submitter, p.author),
-            action: "FEED_DOCUMENT",
-            documentId: created.id,
-            ...feedTraceText({ typeCode: d.typeCode, title: d.title, masking: d.masking, authorName: authorName(p.author), isNewVersion: Boolean(p.replacesId) }),
-            ipAddress: request.ipAddress ?? null,
-            at: now,
-          });
-          const replaced = p.replacesId ? await tx.document.findUniqueOrThrow({ where: { id: p.replacesId }, select: { hiddenFromPatient: true, hiddenFromLegalReps: true } }) : null;
-          const author = p.author;
-          notifications.push(
-            ...documentNotifications({
-              patientId: p.patientId,
-              doc: d.masking,
-              replaced,
-              say: (news) => ({
-                kind: "NEW_DOCUMENT",
-                title: news === "NEW_VERSION" ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
-                body: `${structure.name} a ${news === "NEW_VERSION" ? "mis à jour" : "ajouté"} « ${d.title} » (${documentTypeLabel(d.typeCode)}), de ${authorName(author)}.`,
-              }),
-            }),
-          );
+        for (const p of creations) {
+          if (!p.replacesId) continue;
+          const updated = await tx.$executeRaw`UPDATE Document SET status = ${"REPLACED"} WHERE id = ${p.replacesId} AND status = ${"ACTIVE"}`;
+          if (updated !== 1) throw new FhirError(409, "conflict", "Le document à remplacer vient d'être modifié : renvoyez le lot.");
         }
-        await appendTraces(tx, traces);
-        await notifyPatients(tx, notifications);
-        await tx.feedSubmission.createMany({ data: planned.map((p) => submissionRow(caller, structure.id, p, now)) });
+        const replacedIds = creations.flatMap((p) => (p.replacesId ? [p.replacesId] : []));
+        const replaced =
+          replacedIds.length === 0
+            ? []
+            : await tx.$queryRaw<{ id: string; hiddenFromPatient: boolean | number | bigint; hiddenFromLegalReps: boolean | number | bigint }[]>`
+                SELECT id, hiddenFromPatient, hiddenFromLegalReps FROM Document WHERE id IN (${Prisma.join(replacedIds)})`;
+        const masking = new Map(replaced.map((r) => [r.id, { hiddenFromPatient: asBoolean(r.hiddenFromPatient), hiddenFromLegalReps: asBoolean(r.hiddenFromLegalReps) }]));
+        const chains = [...new Set(creations.map((p) => p.patientId))].sort();
+        for (const chain of chains) await lockForTransaction(tx, `trace-chain:${chain}`);
+        const heads = await readChainHeads(tx, chains);
+        for (const sql of statements(heads, masking, false)) await tx.$executeRaw(sql);
       },
       { timeout: 30_000, maxWait: 10_000 },
     );
   } catch (error) {
     if (error instanceof FhirError) throw error;
-    if ((error as { code?: string }).code === "P2002") {
+    if (violatedConstraint(error) === "UNIQUE") {
       throw new FhirError(409, "conflict", "Un document de ce lot vient d'être intégré par une autre requête : renvoyez le lot.");
     }
     throw error;
   }
-  return { ok: true, status: 200, results: planned.map((p) => p.result), patches: parsed.patches.map(({ index, documentId }) => ({ index, documentId })), issues: [] };
 }
 
 /**

@@ -58,7 +58,12 @@ export function isFhirError(error: unknown): error is FhirError {
 }
 
 export function fhirJsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return fhirJsonTextResponse(JSON.stringify(body), status, headers);
+}
+
+/** A FHIR JSON answer whose body is already JSON text. */
+export function fhirJsonTextResponse(json: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(json, {
     status,
     headers: { "content-type": `${FHIR_JSON}; charset=utf-8`, "cache-control": "no-store", ...headers },
   });

@@ -1,4 +1,6 @@
 import { platformNow } from "@/lib/clock/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newRowId } from "@/lib/db/new-id";
 import type { NotificationAudience, NotificationKind } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { audiencesOf, documentNews, type TDocumentNews, type TPatientSideMasking } from "@/lib/access/notification-audience";
@@ -23,10 +25,20 @@ export async function notifyPatient(db: Db, input: TNotifyInput) {
   return db.notification.create({ data: { ...input, createdAt: platformNow() } });
 }
 
+/**
+ * The one INSERT of several notifications (rows made here, ids included), for callers that
+ * write in a batch of statements (the ITI-65 feed). Raw SQL: no per-call query compilation.
+ */
+export function notificationInsertSql(inputs: readonly TNotifyInput[], createdAt: Date): Prisma.Sql {
+  const rows = inputs.map(
+    (n) => Prisma.sql`(${newRowId()}, ${n.patientId}, ${n.kind}, ${n.audience ?? "EVERYONE"}, ${n.title}, ${n.body}, ${false}, ${false}, ${createdAt})`,
+  );
+  return Prisma.sql`INSERT INTO Notification (id, patientId, kind, audience, title, body, sentEmail, sentSms, createdAt) VALUES ${Prisma.join(rows)}`;
+}
+
 /** Several notifications in one statement (same rules as notifyPatient). */
 export async function notifyPatients(db: Db, inputs: readonly TNotifyInput[]): Promise<void> {
-  const createdAt = platformNow();
-  if (inputs.length > 0) await db.notification.createMany({ data: inputs.map((input) => ({ ...input, createdAt })) });
+  if (inputs.length > 0) await db.$executeRaw(notificationInsertSql(inputs, platformNow()));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CardStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
+import type { TCardHolderRow } from "@/lib/pki/card-holder";
 import { platformNow } from "@/lib/clock/clock";
 
 /** Access tokens live 5 minutes. */
@@ -11,17 +12,44 @@ export const ACCESS_TOKEN_TTL_S = 300;
 const ISSUER = "dmp-simulateur";
 export const API_SCOPE = "system/DocumentReference.cruds system/Binary.r";
 
-let derivedKey: { secret: string; key: Uint8Array } | null = null;
+/** The verified claims of a token whose signature checked out, by token text (see verifiedClaims). */
+type TVerified = Map<string, Record<string, unknown>>;
+let derivedKey: { secret: string; key: Uint8Array; verified: TVerified } | null = null;
+/** Tokens live 5 minutes: a few thousand clients' tokens at most; beyond, start again. */
+const MAX_VERIFIED_TOKENS = 10_000;
 
-/** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
-function tokenKey(): Uint8Array {
+function keyring(): NonNullable<typeof derivedKey> {
   const secret = sessionSecret();
   // Derived once per secret, not on every request. The HMAC key is the base64url text of the
   // derivation, as before jose: tokens issued before the switch still verify.
   if (derivedKey?.secret !== secret) {
-    derivedKey = { secret, key: new TextEncoder().encode(createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url")) };
+    derivedKey = { secret, key: new TextEncoder().encode(createHmac("sha256", secret).update("dmp-api-access-token/v1").digest("base64url")), verified: new Map() };
   }
-  return derivedKey.key;
+  return derivedKey;
+}
+
+/** A key of its own for API tokens, derived from the server secret (sessions never verify as tokens). */
+function tokenKey(): Uint8Array {
+  return keyring().key;
+}
+
+/**
+ * The claims of a token, its signature and issuer checked once: a client sends the same
+ * token for 5 minutes, and the HMAC check cost more than the rest of the authentication.
+ * Expiry is checked on every call against `now` (the platform clock may move); what may
+ * change during a token's life (card or certificate status) is read by the caller each time.
+ */
+async function verifiedClaims(token: string, now: Date): Promise<Record<string, unknown>> {
+  const ring = keyring();
+  let payload = ring.verified.get(token);
+  if (!payload) {
+    ({ payload } = await jwtVerify(token, ring.key, { algorithms: ["HS256"], issuer: ISSUER, requiredClaims: ["exp"], currentDate: now }));
+    if (ring.verified.size >= MAX_VERIFIED_TOKENS) ring.verified.clear();
+    ring.verified.set(token, payload);
+  }
+  // As jose: expired from the second of `exp` on.
+  if (typeof payload.exp !== "number" || payload.exp <= Math.floor(now.getTime() / 1000)) throw new joseErrors.JWTExpired("expired", payload);
+  return payload;
 }
 
 export type TAccessTokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string };
@@ -47,8 +75,11 @@ export async function issueAccessToken(client: TAuthenticatedClient, now: Date =
   return { access_token: token, token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_S, scope: API_SCOPE };
 }
 
+/** The card holder as the token's statement reads them (the API names its readers with it: no second query). */
+export type TTokenHolder = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
+
 export type TTokenSubject =
-  | { mode: "DIRECT"; professionalId: string; structureId: string | null }
+  | { mode: "DIRECT"; professionalId: string; structureId: string | null; holder: TTokenHolder }
   | { mode: "INDIRECT"; structureId: string };
 
 function unauthorized(diagnostics: string, error = "invalid_token"): FhirError {
@@ -67,7 +98,7 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
   if (!match) throw unauthorized("En-tête Authorization invalide : « Bearer <jeton> » attendu.");
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(match[1] as string, tokenKey(), { algorithms: ["HS256"], issuer: ISSUER, requiredClaims: ["exp"], currentDate: now }));
+    payload = await verifiedClaims(match[1] as string, now);
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthorized("Jeton d'accès expiré : demandez-en un nouveau.");
     throw unauthorized("Jeton d'accès invalide.");
@@ -77,14 +108,37 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
   // The card or certificate is read on every request (never cached) so that opposing it
   // stops its tokens at once; raw SQL because this runs before every API call.
   if (payload.ck === "CARD") {
-    const [card] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; professionalId: string; keyGeneration: number; structureId: string | null }[]>`
-      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId
-      FROM CpsCard c JOIN Professional p ON p.id = c.professionalId
+    type TCardRow = Omit<TTokenHolder, "id" | "structure" | "isSamuRegulator" | "isOperator"> & {
+      status: CardStatus;
+      expiresAt: Date;
+      professionalId: string;
+      keyGeneration: number;
+      isSamuRegulator: unknown;
+      isOperator: unknown;
+      structureName: string | null;
+    };
+    const [card] = await db.$queryRaw<TCardRow[]>`
+      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId,
+        p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName
+      FROM CpsCard c JOIN Professional p ON p.id = c.professionalId LEFT JOIN Structure s ON s.id = p.structureId
       WHERE c.serial = ${serial}`;
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid || Number(card.keyGeneration) !== payload.cg) {
       throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide (opposée, bloquée, expirée ou code porteur changé).");
     }
-    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null };
+    const holder: TTokenHolder = {
+      id: card.professionalId,
+      title: card.title,
+      firstName: card.firstName,
+      lastName: card.lastName,
+      profession: card.profession,
+      specialty: card.specialty,
+      isSamuRegulator: Boolean(card.isSamuRegulator),
+      isOperator: Boolean(card.isOperator),
+      structure: card.structureName === null ? null : { name: card.structureName },
+      structureId: card.structureId ?? null,
+      namespaceId: card.namespaceId ?? null,
+    };
+    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null, holder };
   }
   if (payload.ck === "STRUCTURE") {
     const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string }[]>`

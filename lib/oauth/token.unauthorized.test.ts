@@ -64,6 +64,8 @@ describe("unauthorized access: API token with a CPS card", () => {
     const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
     const before = await openCard(db.prisma, card.file, "1234");
     const token = await exchange(card, before.key, before.nonce);
+    // Verified once (its claims are then kept): the PIN change must stop it all the same.
+    await expect(verifyAccessToken(db.prisma, `Bearer ${token.access_token}`)).resolves.toMatchObject({ mode: "DIRECT" });
     const pending = await openCard(db.prisma, card.file, "1234");
 
     const { nonce, unwrapKey } = await requestCardChallenge(db.prisma, cardPinInput(card.file, "1234"));
@@ -74,5 +76,19 @@ describe("unauthorized access: API token with a CPS card", () => {
     await expect(exchange(card, pending.key, pending.nonce)).rejects.toMatchObject(refused);
     await expect(requestCardChallenge(db.prisma, cardPinInput(card.file, "1234"))).rejects.toMatchObject({ refusal: "RETIRED_FILE" });
     await expect(requestCardChallenge(db.prisma, cardPinInput(card.file, "5678"))).rejects.toMatchObject({ refusal: "RETIRED_FILE" });
+  });
+
+  it("a token already verified still expires after its 5 minutes, on the platform clock", async () => {
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const { nonce, key } = await openCard(db.prisma, card.file, "1234");
+    const token = await exchange(card, key, nonce);
+    const issuedAt = new Date();
+    await expect(verifyAccessToken(db.prisma, `Bearer ${token.access_token}`, issuedAt)).resolves.toMatchObject({ mode: "DIRECT" });
+    await expect(verifyAccessToken(db.prisma, `Bearer ${token.access_token}`, new Date(issuedAt.getTime() + 301_000))).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/expiré/),
+    });
+    const forged = `${token.access_token.slice(0, -4)}AAAA`;
+    await expect(verifyAccessToken(db.prisma, `Bearer ${forged}`, issuedAt)).rejects.toMatchObject({ status: 401 });
   });
 });

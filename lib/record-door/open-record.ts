@@ -3,8 +3,10 @@ import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { canAccessRecord } from "@/lib/access/policy";
 import { describeDecision, type TAllowed } from "@/lib/access/decision";
-import { loadRecordFacts, type TReaderFacts, type TRecordIdentity } from "@/lib/access/load-access-context";
-import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
+import { loadAccessContexts, loadRecordFacts, type TReaderFacts, type TRecordIdentity, type TRecordSelector } from "@/lib/access/load-access-context";
+import type { TProfessionalActor } from "@/lib/access/actor";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendTrace, appendTraces, GENESIS_HASH, type TTraceInput } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { refuseWithTrace } from "./refusal";
@@ -25,6 +27,44 @@ export type TRequestInfo = { ipAddress?: string | null; now?: Date };
  * transaction, run it under withRefusalTraces (the command doors do) so the REFUSED trace
  * outlives the rollback.
  */
+/** The RECORD_VIEW trace of a professional's opening, allowed or refused. */
+function recordViewTrace(actor: TActor, ctx: TAccessContext, decision: ReturnType<typeof canAccessRecord>, request: TRequestInfo, now: Date): TTraceInput {
+  return {
+    patientId: ctx.patientId,
+    ...traceActorFields(actor),
+    action: "RECORD_VIEW",
+    mode: decision.allowed ? decision.mode : (ctx.emergencyMode ?? "NORMAL"),
+    outcome: decision.allowed ? "ALLOWED" : "REFUSED",
+    reason: describeDecision(decision),
+    ipAddress: request.ipAddress ?? null,
+    at: now,
+  };
+}
+
+/**
+ * openRecord for every record of a selector at once (an API search by INS: twins share a
+ * NIR), outside any transaction: one statement loads the contexts (with the heads of the
+ * records' trace chains), one guarded INSERT writes every RECORD_VIEW trace, refusals
+ * included. Returns the records the professional may open, in birth rank order; the
+ * others are left out exactly like unknown ones.
+ */
+export async function openRecords(
+  db: PrismaClient,
+  actor: TProfessionalActor,
+  selector: TRecordSelector,
+  request: TRequestInfo = {},
+): Promise<{ ctx: TAccessContext; decision: TAllowed; nir: string }[]> {
+  const now = request.now ?? platformNow();
+  const loaded = await loadAccessContexts(db, actor, selector, now, { withTraceHead: true });
+  const decided = loaded.map((record) => ({ ...record, decision: canAccessRecord(actor, record.ctx) }));
+  await appendTraces(
+    db,
+    decided.map(({ ctx, decision }) => recordViewTrace(actor, ctx, decision, request, now)),
+    new Map(decided.map(({ ctx, traceHead }) => [ctx.patientId, traceHead ?? GENESIS_HASH])),
+  );
+  return decided.flatMap(({ ctx, nir, decision }) => (decision.allowed ? [{ ctx, decision, nir }] : []));
+}
+
 export async function openRecord(
   db: Db,
   actor: TActor,
@@ -41,16 +81,7 @@ export async function openRecord(
     if (!decision.allowed) throw new AppError("NOT_FOUND");
     return { ctx, decision, identity, reader };
   }
-  const trace: TTraceInput = {
-    patientId,
-    ...traceActorFields(actor),
-    action: "RECORD_VIEW",
-    mode: decision.allowed ? decision.mode : (ctx.emergencyMode ?? "NORMAL"),
-    outcome: decision.allowed ? "ALLOWED" : "REFUSED",
-    reason: describeDecision(decision),
-    ipAddress: request.ipAddress ?? null,
-    at: now,
-  };
+  const trace = recordViewTrace(actor, ctx, decision, request, now);
   if (!decision.allowed) return refuseWithTrace(db, trace);
   await appendTrace(db, trace);
   return { ctx, decision, identity, reader };

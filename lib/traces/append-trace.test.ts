@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
-import { appendTrace, appendTraces, GENESIS_HASH, type TTraceInput } from "./append-trace";
+import { appendTrace, appendTraces, GENESIS_HASH, readChainHeads, traceInsertSql, type TTraceInput } from "./append-trace";
 import { chainTraces } from "./chain-traces";
 import { verifyTraceChain } from "./verify-chain";
 
@@ -60,5 +60,34 @@ describe("appendTrace / appendTraces", () => {
       }),
     ).rejects.toThrow("échec");
     expect(await db.prisma.trace.count()).toBe(before);
+  });
+
+  it("keeps a chain linear when appends outside a transaction race on it (the guarded statement, then the locked path)", async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => appendTrace(db.prisma, trace(anne, 20 + i))));
+    await Promise.all([appendTraces(db.prisma, [trace(anne, 40), trace(paul, 41)]), appendTraces(db.prisma, [trace(paul, 42), trace(anne, 43)])]);
+    expect(await verifyTraceChain(db.prisma, anne)).toBeNull();
+    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
+    const anneTraces = await db.prisma.trace.findMany({ where: { patientId: anne }, orderBy: { id: "asc" } });
+    expect(new Set(anneTraces.map((t) => t.prevHash)).size).toBe(anneTraces.length);
+  });
+
+  it("refuses, writing nothing, a guarded append whose head moved on since it was read", async () => {
+    const stale = await readChainHeads(db.prisma, [paul, anne]);
+    await appendTrace(db.prisma, trace(paul, 50));
+    const before = await db.prisma.trace.count();
+    await expect(db.prisma.$executeRaw(traceInsertSql([trace(anne, 51), trace(paul, 52)], stale, { guard: true }))).rejects.toThrow();
+    expect(await db.prisma.trace.count()).toBe(before);
+    await db.prisma.$executeRaw(traceInsertSql([trace(anne, 53)], stale, { guard: true }));
+    expect(await verifyTraceChain(db.prisma, anne)).toBeNull();
+  });
+
+  it("stays linear when the chain moved on since this process last appended to it (a transaction's trace in between)", async () => {
+    await appendTrace(db.prisma, trace(paul, 60));
+    await db.prisma.$transaction((tx) => appendTrace(tx, trace(paul, 61)));
+    await appendTrace(db.prisma, trace(paul, 62));
+    await appendTraces(db.prisma, [trace(paul, 63)], new Map([[paul, GENESIS_HASH]]));
+    const last = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "desc" }, take: 4 });
+    expect(last.map((t) => t.actorId)).toEqual(["pro-63", "pro-62", "pro-61", "pro-60"]);
+    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
   });
 });

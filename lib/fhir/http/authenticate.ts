@@ -13,9 +13,9 @@ export async function authenticate(deps: TFhirDeps, request: Request): Promise<T
 
 type TProfessionalRow = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
 
-/** A professional and their structure's name, by id or IdNat_PS: raw SQL, as it runs on every API call. */
-async function findProfessional(deps: TFhirDeps, by: { id: string } | { idNat: string }): Promise<TProfessionalRow | null> {
-  const where = "id" in by ? Prisma.sql`p.id = ${by.id}` : Prisma.sql`p.idNat = ${by.idNat}`;
+/** A professional and their structure's name, by IdNat_PS: raw SQL, as it runs on every indirect-mode API call. */
+async function findProfessional(deps: TFhirDeps, by: { idNat: string }): Promise<TProfessionalRow | null> {
+  const where = Prisma.sql`p.idNat = ${by.idNat}`;
   const [row] = await deps.db.$queryRaw<(Omit<TProfessionalRow, "structure" | "isSamuRegulator" | "isOperator"> & { isSamuRegulator: unknown; isOperator: unknown; structureName: string | null })[]>`
     SELECT p.id, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.structureId, p.namespaceId, s.name AS structureName
     FROM Professional p LEFT JOIN Structure s ON s.id = p.structureId
@@ -57,10 +57,8 @@ export async function feedCallerOf(deps: TFhirDeps, request: Request, subject: T
  * access policy and the traces name a person, as in the portal.
  */
 export async function readerActorOf(deps: TFhirDeps, request: Request, subject: TTokenSubject): Promise<TProfessionalActor> {
-  const p =
-    subject.mode === "DIRECT"
-      ? await findProfessional(deps, { id: subject.professionalId })
-      : await namedProfessional(deps, request, subject.structureId);
+  // Direct mode: the card holder came with the token's own statement.
+  const p = subject.mode === "DIRECT" ? subject.holder : await namedProfessional(deps, request, subject.structureId);
   if (!p) {
     throw new FhirError(403, "forbidden", "Mode indirect : désignez le professionnel qui consulte par l'en-tête X-DMP-Professional (IdNat_PS).");
   }

@@ -5,12 +5,12 @@ import { toDocumentListItem } from "@/lib/documents/document-list-item";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { normalizeNirInput } from "@/lib/identity/nir";
 import { IDNAT_PS_SYSTEM, INS_SYSTEMS } from "../constants";
-import { toDocumentReference } from "../document-reference";
-import { errorResponse, fhirJsonResponse, FhirError } from "../operation-outcome";
+import { documentReferenceJson } from "../document-reference";
+import { errorResponse, fhirJsonTextResponse, FhirError } from "../operation-outcome";
 import { authenticate, readerActorOf } from "./authenticate";
 import { clientIp, fhirBaseUrl, nowOf, type TFhirDeps } from "./deps";
 import { openSubjectRecords, type TSearchSubject } from "./open-subject-records";
-import { parseCount, parseOffset, searchParamsOf, searchsetBundle, token } from "./search-params";
+import { parseCount, parseOffset, searchParamsOf, searchsetBundleJson, token } from "./search-params";
 
 const STATUS = { current: "ACTIVE", superseded: "REPLACED", "entered-in-error": "ARCHIVED" } as const;
 type TDocumentStatus = (typeof STATUS)[keyof typeof STATUS];
@@ -108,10 +108,10 @@ export async function findDocumentReferences(
   actor: TProfessionalActor,
   query: TSearchQuery,
   options: { baseUrl: string; ipAddress?: string | null; now?: Date },
-): Promise<{ resources: Record<string, unknown>[]; hasMore: boolean; total: number | null }> {
+): Promise<{ resources: { id: string; json: string }[]; hasMore: boolean; total: number | null }> {
   let authorId: string | undefined;
   if (query.authorIdNat) {
-    const author = await db.professional.findUnique({ where: { idNat: query.authorIdNat }, select: { id: true } });
+    const [author] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM Professional WHERE idNat = ${query.authorIdNat}`;
     if (!author) return { resources: [], hasMore: false, total: 0 };
     authorId = author.id;
   }
@@ -139,8 +139,9 @@ export async function findDocumentReferences(
       b.row.serviceDate.getTime() - a.row.serviceDate.getTime() || b.row.submittedAt.getTime() - a.row.submittedAt.getTime() || (a.row.id < b.row.id ? 1 : -1),
   );
   const page = found.slice(query.offset, query.offset + query.count);
-  const resources = page.map(({ row, nir }) =>
-    toDocumentReference(
+  const resources = page.map(({ row, nir }) => ({
+    id: row.id,
+    json: documentReferenceJson(
       {
         ...toDocumentListItem(row),
         uniqueId: row.uniqueId,
@@ -152,7 +153,7 @@ export async function findDocumentReferences(
       },
       options.baseUrl,
     ),
-  );
+  }));
   const hasMore = found.length > query.offset + query.count;
   // The total is known without a count only on the last page.
   return { resources, hasMore, total: hasMore ? null : query.offset + resources.length };
@@ -170,8 +171,8 @@ export async function handleFindDocumentReferences(deps: TFhirDeps, request: Req
     const query = parseSearchQuery(params);
     const baseUrl = fhirBaseUrl(request);
     const { resources, hasMore, total } = await findDocumentReferences(deps.db, actor, query, { baseUrl, ipAddress: clientIp(request), now: nowOf(deps) });
-    return fhirJsonResponse(
-      searchsetBundle({ baseUrl, resourceType: "DocumentReference", params, resources, count: query.count, offset: query.offset, hasMore, total }),
+    return fhirJsonTextResponse(
+      searchsetBundleJson({ baseUrl, resourceType: "DocumentReference", params, resources, count: query.count, offset: query.offset, hasMore, total }),
     );
   } catch (error) {
     return errorResponse(error);

@@ -1,15 +1,14 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
-import { openRecord } from "@/lib/record-door/open-record";
-import { isAppError } from "@/lib/errors/app-error";
+import { openRecords } from "@/lib/record-door/open-record";
 
 /** Whose records: every record with this NIR (twins share one), or one record by its Patient id. */
 export type TSearchSubject = { nir: string } | { patientId: string };
 
 /**
- * The records of a search's subject this professional may open, each through
- * lib/record-door/open-record (RECORD_VIEW trace, refusals included). A refused record is
+ * The records of a search's subject this professional may open, through
+ * lib/record-door openRecords (a RECORD_VIEW trace each, refusals included). A refused record is
  * left out exactly like an unknown one: the search answers as if it did not exist.
  */
 export async function openSubjectRecords(
@@ -18,17 +17,6 @@ export async function openSubjectRecords(
   subject: TSearchSubject,
   options: { ipAddress?: string | null; now?: Date },
 ): Promise<{ patientId: string; nir: string; ctx: TAccessContext }[]> {
-  const where = "nir" in subject ? { nir: subject.nir } : { id: subject.patientId };
-  const patients = await db.patient.findMany({ where, select: { id: true, nir: true }, orderBy: { birthRank: "asc" } });
-  const opened: { patientId: string; nir: string; ctx: TAccessContext }[] = [];
-  for (const patient of patients) {
-    try {
-      const { ctx } = await openRecord(db, actor, patient.id, { ipAddress: options.ipAddress, now: options.now });
-      opened.push({ patientId: patient.id, nir: patient.nir, ctx });
-    } catch (error) {
-      if (isAppError(error) && error.code === "NOT_FOUND") continue;
-      throw error;
-    }
-  }
-  return opened;
+  const opened = await openRecords(db, actor, subject, { ipAddress: options.ipAddress, now: options.now });
+  return opened.map(({ ctx, nir }) => ({ patientId: ctx.patientId, nir, ctx }));
 }

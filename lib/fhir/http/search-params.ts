@@ -80,3 +80,17 @@ export function parseOffset(params: URLSearchParams): number {
   if (raw !== null && !/^\d{1,5}$/.test(raw)) throw new FhirError(400, "value", "_offset : entier positif (99999 au plus) attendu.");
   return raw === null ? 0 : Number(raw);
 }
+
+/**
+ * searchsetBundle with resources already written as JSON text (documentReferenceJson),
+ * exactly JSON.stringify of searchsetBundle with those resources: the entries come last.
+ */
+export function searchsetBundleJson(input: Omit<Parameters<typeof searchsetBundle>[0], "resources"> & { resources: readonly { id: string; json: string }[] }): string {
+  const { resources, ...rest } = input;
+  const head = JSON.stringify(searchsetBundle({ ...rest, resources: [] }));
+  if (resources.length === 0) return head;
+  const entries = resources.map(
+    (r) => `{"fullUrl":${JSON.stringify(`${input.baseUrl}/${input.resourceType}/${r.id}`)},"resource":${r.json},"search":{"mode":"match"}}`,
+  );
+  return `${head.slice(0, -1)},"entry":[${entries.join(",")}]}`;
+}
