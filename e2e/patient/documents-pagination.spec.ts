@@ -9,6 +9,9 @@ test("une patiente parcourt ses 45 documents par pages de 20, filtre par type, p
   const doctor = await dmp.professional();
   const patient = await dmp.patient({ firstName: "Agnès", sex: "F" });
   await dmp.consent(patient, doctor);
+  // The record's reimbursement statement (its REMB snapshot document, dated today) is loaded
+  // now rather than by the background job at some moment of the journey: 46 documents.
+  await dmp.reimbursements(patient, "general");
   for (let i = 1; i <= 45; i++) {
     await dmp.document({ patient, author: doctor, typeCode: i % 5 === 0 ? "60591-5" : "11488-4", title: `Document n° ${String(i).padStart(2, "0")}`, serviceDate: `2025-${String(1 + Math.floor((i - 1) / 28)).padStart(2, "0")}-${String(1 + ((i - 1) % 28)).padStart(2, "0")}` });
   }
@@ -18,7 +21,8 @@ test("une patiente parcourt ses 45 documents par pages de 20, filtre par type, p
   await expect(page.getByRole("heading", { level: 1, name: "Mes documents" })).toBeVisible();
   const table = page.getByRole("region", { name: "Documents du dossier" });
   await expect(table.getByRole("row")).toHaveCount(21);
-  await expect(table.getByRole("rowheader").first()).toContainText("Document n° 45");
+  await expect(table.getByRole("rowheader").first()).toContainText("Données de remboursement du ");
+  await expect(table.getByRole("rowheader").nth(1)).toContainText("Document n° 45");
   const pages = page.getByRole("navigation", { name: "Pages de documents" });
   await expect(pages).toContainText("Page 1 sur 3");
   await expect(pages.getByRole("link", { name: "Page 1", exact: true })).toHaveAttribute("aria-current", "page");
@@ -27,9 +31,9 @@ test("une patiente parcourt ses 45 documents par pages de 20, filtre par type, p
   await pages.getByRole("link", { name: "Page suivante" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(pages).toContainText("Page 2 sur 3");
-  await expect(table.getByRole("rowheader").first()).toContainText("Document n° 25");
+  await expect(table.getByRole("rowheader").first()).toContainText("Document n° 26");
   await pages.getByRole("link", { name: "Page suivante" }).click();
-  await expect(table.getByRole("row")).toHaveCount(6);
+  await expect(table.getByRole("row")).toHaveCount(7);
   await pages.getByRole("link", { name: "Page précédente" }).click();
   await expect(pages).toContainText("Page 2 sur 3");
 

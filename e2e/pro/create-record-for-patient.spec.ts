@@ -67,12 +67,12 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
       .poll(
         async () => {
           await pro.reload();
-          return pro.getByText("Historique de remboursements en cours de chargement").count();
+          return pro.getByText("L'historique des remboursements est en cours de chargement").count();
         },
         { timeout: 30_000, message: "l'historique de remboursements n'a pas été chargé" },
       )
       .toBe(0);
-    await expect(pro.getByRole("region", { name: "Remboursements de l'Assurance Maladie" })).toBeVisible();
+    await expect(pro.getByRole("region", { name: /^Pharmacie \/ Fournitures \(/ })).toBeVisible();
     await expectNoSeriousA11yViolations(pro);
 
     // A second creation is no longer offered.

@@ -11,6 +11,9 @@ test("un médecin lit un dossier de 45 documents page par page, puis sa synthès
   const gp = await dmp.professional({ firstName: "Claire", specialty: "SM54" });
   const patient = await dmp.patient({ firstName: "Odile", sex: "F", birthDate: "1961-02-14" });
   await dmp.treatingDoctor(patient, gp);
+  // The reimbursement statement (its REMB snapshot document, dated today) is loaded now,
+  // not by the background job at some moment of the journey: 46 documents.
+  await dmp.reimbursements(patient, "general");
   for (let i = 1; i <= 45; i++) {
     await dmp.document({ patient, author: gp, typeCode: "11488-4", title: `Consultation n° ${String(i).padStart(2, "0")}`, serviceDate: `2025-${String(1 + Math.floor((i - 1) / 28)).padStart(2, "0")}-${String(1 + ((i - 1) % 28)).padStart(2, "0")}` });
   }
@@ -22,9 +25,10 @@ test("un médecin lit un dossier de 45 documents page par page, puis sa synthès
   // Documents first, 20 at a time, newest first.
   const sections = page.getByRole("navigation", { name: "Sections du dossier" });
   await expect(sections.getByRole("link", { name: "Documents" })).toHaveAttribute("aria-current", "page");
-  const documents = page.getByRole("region", { name: "45 documents" });
+  const documents = page.getByRole("region", { name: "46 documents" });
   await expect(documents.getByRole("row")).toHaveCount(21);
-  await expect(documents.getByRole("rowheader").first()).toContainText("Consultation n° 45");
+  await expect(documents.getByRole("rowheader").first()).toContainText("Données de remboursement du ");
+  await expect(documents.getByRole("rowheader").nth(1)).toContainText("Consultation n° 45");
   const pages = page.getByRole("navigation", { name: "Pages des documents" });
   await expect(pages).toContainText("Page 1 sur 3");
   await expectNoSeriousA11yViolations(page);
@@ -32,9 +36,9 @@ test("un médecin lit un dossier de 45 documents page par page, puis sa synthès
   await pages.getByRole("link", { name: "Page suivante" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(pages).toContainText("Page 2 sur 3");
-  await expect(documents.getByRole("rowheader").first()).toContainText("Consultation n° 25");
+  await expect(documents.getByRole("rowheader").first()).toContainText("Consultation n° 26");
   await pages.getByRole("link", { name: "Page 3", exact: true }).click();
-  await expect(documents.getByRole("row")).toHaveCount(6);
+  await expect(documents.getByRole("row")).toHaveCount(7);
   await expect(pages.getByRole("link", { name: "Page suivante" })).toHaveCount(0);
   await pages.getByRole("link", { name: "Page précédente" }).click();
   await expect(pages).toContainText("Page 2 sur 3");

@@ -66,7 +66,10 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           {cda ? (
             cda.ok ? <CdaDocument view={cda.view} pdfHref={`${contentUrl}?pdf=1`} /> : <Alert tone="danger">{cda.message}</Alert>
           ) : text ? (
-            <pre className="max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-4 font-sans text-slate-900">{new TextDecoder().decode(text.data)}</pre>
+            // A long text scrolls inside its frame: a named region the keyboard can focus and scroll.
+            <div role="region" aria-label="Texte du document" tabIndex={0} className="max-h-[36rem] overflow-auto rounded-md bg-slate-50 p-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700">
+              <pre className="whitespace-pre-wrap font-sans text-slate-900">{new TextDecoder().decode(text.data)}</pre>
+            </div>
           ) : doc.mediaType.startsWith("image/") ? (
             // eslint-disable-next-line @next/next/no-img-element
             <img src={contentUrl} alt={`Image du document : ${doc.title}`} className="max-w-full rounded-md border border-slate-300" />
