@@ -105,7 +105,8 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
           });
           sent += 1;
         }
-        await db.notification.update({ where: { id: n.id }, data: { sentEmail: true } });
+        // updateMany: the notification may have left with its sandbox namespace meanwhile.
+        await db.notification.updateMany({ where: { id: n.id }, data: { sentEmail: true } });
       } catch (error) {
         console.error("Notification par courriel non envoyée :", error instanceof Error ? error.message : error);
       }
@@ -115,7 +116,7 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
         await sendSms(db, { to, body: `Mon espace santé (simulateur). ${n.title}. ${n.body}` });
         sent += 1;
       }
-      await db.notification.update({ where: { id: n.id }, data: { sentSms: true } });
+      await db.notification.updateMany({ where: { id: n.id }, data: { sentSms: true } });
     }
   }
   return sent;

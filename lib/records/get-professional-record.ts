@@ -144,8 +144,8 @@ type TSummaryRow = { kind: "ALLERGY" | "TREATMENT" | "CONTACT"; id: string; a: s
  */
 async function findSummary(prisma: PrismaClient, ctx: TAccessContext, isProfileAllowed: boolean): Promise<TRecordSummary> {
   const profile = isProfileAllowed
-    ? Prisma.sql`SELECT 'ALLERGY' AS kind, id, substance AS a, reaction AS b, severity AS c, NULL AS d, NULL AS e FROM Allergy WHERE patientId = ${ctx.patientId}
-    UNION ALL SELECT 'TREATMENT', id, medication, dosage, startDate, endDate, NULL FROM Treatment WHERE patientId = ${ctx.patientId}
+    ? Prisma.sql`SELECT 'ALLERGY' AS kind, id, substance AS a, reaction AS b, severity AS c, NULL AS d, CAST(NULL AS TIMESTAMP) AS e FROM Allergy WHERE patientId = ${ctx.patientId}
+    UNION ALL SELECT 'TREATMENT', id, medication, dosage, startDate, endDate, CAST(NULL AS TIMESTAMP) FROM Treatment WHERE patientId = ${ctx.patientId}
     UNION ALL `
     : Prisma.empty;
   const rows = await prisma.$queryRaw<TSummaryRow[]>`
