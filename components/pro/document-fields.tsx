@@ -6,7 +6,7 @@ export function DocumentFields({
   types,
   defaults,
 }: {
-  types: readonly { code: string; label: string }[];
+  types: readonly { code: string; label: string; isPriority?: boolean }[];
   defaults?: { typeCode?: string; title?: string };
 }) {
   const today = new Date().toISOString().slice(0, 10);
@@ -16,7 +16,14 @@ export function DocumentFields({
         id="typeCode"
         name="typeCode"
         label="Type de document"
-        hint="Limité aux types que votre profession peut produire."
+        hint={
+          types.some((t) => t.isPriority)
+            ? `Limité aux types que votre profession peut produire ; en tête de liste, ${types.filter((t) => t.isPriority).length > 1 ? "ceux attendus" : "celui attendu"} en priorité : ${types
+                .filter((t) => t.isPriority)
+                .map((t) => t.label)
+                .join(", ")}.`
+            : "Limité aux types que votre profession peut produire."
+        }
         placeholder="Choisir un type…"
         defaultValue={defaults?.typeCode ?? ""}
         options={types.map((t) => ({ value: t.code, label: t.label }))}

@@ -1,3 +1,4 @@
+import { orderByPriority, priorityTypesFor } from "@/lib/hospital/priority-types";
 import { AppError } from "@/lib/errors/app-error";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/check-upload";
 import { ZProfessionalDocumentInput, type TDocumentContentInput, type TProfessionalDocumentInput } from "@/lib/documents/professional-document-input";
@@ -5,8 +6,15 @@ import { authorableTypes } from "@/lib/reference/authorable-types";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 
 /** The types a professional may choose in the document form. */
-export function authorableTypeOptions(profession: string | null, specialty: string | null) {
-  return authorableTypes(profession, specialty).map((code) => ({ code, label: documentTypeLabel(code) }));
+/**
+ * The types this professional may author, the deck's priority types of their profession
+ * first (lib/hospital/priority-types.ts: the treating doctor's VSM, the radiologist's imaging
+ * report…), marked so the form can say so; the others after, in their usual order.
+ */
+export function authorableTypeOptions(profession: string | null, specialty: string | null): { code: string; label: string; isPriority: boolean }[] {
+  const priority = priorityTypesFor({ profession, specialty }, null).typeCodes as readonly string[];
+  const options = authorableTypes(profession, specialty).map((code) => ({ typeCode: code, code, label: documentTypeLabel(code), isPriority: priority.includes(code) }));
+  return orderByPriority(options, priority).map(({ typeCode: _typeCode, ...option }) => option);
 }
 
 /** Reads the document form (multipart): metadata, masking codes and the content. */
