@@ -31,7 +31,7 @@ export function AuthenticatorCodeForm({ action }: { action: TAction }) {
 }
 
 export type TAuthenticatorState = TFormState & {
-  enrolment?: { uri: string; secretGroups: string };
+  enrolment?: { uri: string; secretGroups: string; qrSvg: string };
   recoveryCodes?: string[];
   signInAgain?: boolean;
 };
@@ -79,7 +79,17 @@ export function AuthenticatorEnrolment({ start, confirm, cancel }: { start: TSta
     <div className="flex flex-col gap-4">
       <ol className="list-decimal space-y-3 pl-6">
         <li>
-          Dans votre application, ajoutez un compte à partir de ce lien (ou du code QR que votre application sait lire à partir de ce lien) :{" "}
+          Dans votre application, ajoutez un compte en photographiant ce code QR :
+          {/* An inline SVG data URI: nothing for next/image to optimise. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(enrolment.qrSvg)}`}
+            alt="Code QR de la clé de l'application d'authentification (la même clé est écrite ci-dessous)"
+            width={200}
+            height={200}
+            className="my-2 block rounded-md border border-slate-300 bg-white p-2"
+          />
+          ou à partir de ce lien :{" "}
           <a href={enrolment.uri} className="break-all font-semibold text-blue-800 underline">
             {enrolment.uri}
           </a>

@@ -48,6 +48,9 @@ describe("the authenticator application as a sign-in channel", () => {
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     expect(started.value.uri).toMatch(/^otpauth:\/\/totp\/.*app\.one\?secret=[A-Z2-7]+&issuer=/);
+    // The QR code the phone photographs: an SVG of the same URI.
+    expect(started.value.qrSvg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
+    expect(started.value.qrSvg).toContain("<path");
     const secret = secretOf(started.value.secretGroups);
     const row = await db.prisma.account.findUniqueOrThrow({ where: { id: acc.id } });
     expect(row.totpPendingSecret).not.toContain(secret);

@@ -1,3 +1,4 @@
+import QRCode from "qrcode";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { platformNow } from "@/lib/clock/clock";
 import { totpDisableDecision, PATIENT_RIGHTS_RULES } from "@/lib/access/patient-rights";
@@ -28,7 +29,8 @@ export async function authenticatorStatus(prisma: PrismaClient, accountId: strin
   };
 }
 
-export type TEnrolment = { uri: string; secretGroups: string };
+/** qrSvg: the otpauth:// URI as a QR code (an SVG document), what the phone's camera reads. */
+export type TEnrolment = { uri: string; secretGroups: string; qrSvg: string };
 
 /**
  * Starts (or restarts) an enrolment: a new secret waits for its first code. Returned once,
@@ -39,7 +41,9 @@ export async function startAuthenticatorEnrolment(prisma: PrismaClient, accountI
   if (account.totpEnabledAt) return { ok: false, message: "L'application d'authentification est déjà activée." };
   const secret = newTotpSecret();
   await prisma.account.update({ where: { id: accountId }, data: { totpPendingSecret: sealTotpSecret(secret), totpPendingTries: 0 } });
-  return { ok: true, value: { uri: totpUri(secret, account.loginId), secretGroups: secretInGroups(secret) } };
+  const uri = totpUri(secret, account.loginId);
+  const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { ok: true, value: { uri, secretGroups: secretInGroups(secret), qrSvg } };
 }
 
 export type TConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; message: string; restart?: boolean };
