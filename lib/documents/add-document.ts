@@ -13,6 +13,7 @@ import { checkUpload } from "./check-upload";
 import { contentDigests, type TContentDigests } from "./content-digest";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 import { platformNow } from "@/lib/clock/clock";
+import { assertNotOpposedSource } from "@/lib/feed/feed-opposition";
 
 export type TPreparedContent = { data: Uint8Array<ArrayBuffer>; mediaType: string; size: number } & TContentDigests;
 
@@ -113,6 +114,7 @@ export async function addDocument(
     "DOCUMENT_ADD",
     async (tx, ctx, decision) => {
       if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
+      await assertNotOpposedSource(tx, patientId, actor.professionalId);
       const doc = await createDocumentRow(tx, actor, patientId, input, prepared, now, null);
       await appendTrace(tx, {
         patientId,

@@ -12,6 +12,7 @@ import { checkProfessionalDocument, createDocumentRow } from "./add-document";
 import { loadReplacer } from "./replaceable-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 import { platformNow } from "@/lib/clock/clock";
+import { assertNotOpposedSource } from "@/lib/feed/feed-opposition";
 
 /**
  * Replaces a document with a new version: the old one stays, status REPLACED, the new one
@@ -40,6 +41,7 @@ export async function replaceDocument(
     async (tx, ctx, decision) => {
       if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
       const old = await tx.document.findFirst({ where: { id: documentId, patientId } });
+      if (old && canRead(actor, old, ctx).allowed) await assertNotOpposedSource(tx, patientId, actor.professionalId);
       if (!old || !canRead(actor, old, ctx).allowed) throw new AppError("NOT_FOUND");
       const replacer = await loadReplacer(tx, actor.professionalId);
       if (!replacer || !canReplaceDocument(replacer, replacer.structureId, old).allowed) {

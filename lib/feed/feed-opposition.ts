@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import { feedOppositionDecision, SOURCE_OPPOSED_MESSAGE, type TFeedOpposition } from "@/lib/access/feed-rules";
 import type { TDocumentResult } from "./ingest-bundle";
+import { AppError } from "@/lib/errors/app-error";
 
 type TPlannedDocument = { result: TDocumentResult; author?: { id: string }; patientId?: string | null };
 
@@ -25,4 +26,20 @@ export async function rejectOpposedSources(db: Db, structureId: string, submitte
     const decision = feedOppositionDecision(byPatient.get(p.patientId) ?? [], { structureId, authorId: p.author.id, submitterId });
     if (!decision.allowed) p.result = { ...p.result, outcome: "REJECTED", status: 403, code: "forbidden", message: SOURCE_OPPOSED_MESSAGE, documentId: null, isResend: false };
   }
+}
+
+/**
+ * FEED_OPPOSITION for a document a professional adds (or replaces) from the portal: the same
+ * rule as the hospital feed, with the professional as author and their structure as feeder.
+ * Refused with the feed's message, inside the command's transaction (nothing is written).
+ */
+export async function assertNotOpposedSource(db: Db, patientId: string, professionalId: string): Promise<void> {
+  const rows = await db.feedOpposition.findMany({
+    where: { patientId, withdrawnAt: null },
+    select: { patientId: true, professionalId: true, structureId: true, withdrawnAt: true },
+  });
+  if (rows.length === 0) return;
+  const me = await db.professional.findUnique({ where: { id: professionalId }, select: { structureId: true } });
+  const decision = feedOppositionDecision(rows, { structureId: me?.structureId ?? "", authorId: professionalId, submitterId: null });
+  if (!decision.allowed) throw new AppError("FORBIDDEN", SOURCE_OPPOSED_MESSAGE);
 }

@@ -4,6 +4,7 @@ import { buildNir } from "@/lib/identity/nir";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { SOURCE_OPPOSED_MESSAGE } from "@/lib/access/feed-rules";
 import { submitHospitalLetter, type THospitalLetterInput } from "@/lib/feed/submit-hospital-letter";
+import { addDocument } from "@/lib/documents/add-document";
 import { addFeedOpposition, findFeedOppositions, withdrawFeedOpposition } from "./feed-opposition";
 import { answerRectification, findRectificationsForPatient, requestRectification } from "./rectification";
 import { findRecordCopyRequestsForOperator, markRecordCopySent, requestRecordCopyByMail } from "./record-copy-by-mail";
@@ -68,6 +69,29 @@ describe("opposition to a source feeding the record (FEED_OPPOSITION)", () => {
     expect(await submitHospitalLetter(db.prisma, ids.secretary, letter("Autre compte rendu"))).toMatchObject({ outcome: "REJECTED", message: SOURCE_OPPOSED_MESSAGE });
     const [opposition] = await findFeedOppositions(db.prisma, patient);
     await withdrawFeedOpposition(db.prisma, patient, opposition!.id);
+  });
+});
+
+describe("opposition to a professional adding documents from the portal (FEED_OPPOSITION)", () => {
+  it("the opposed professional's document is refused with the feed's message and nothing is written; accepted once withdrawn", async () => {
+    await db.prisma.professionalAuthorization.create({ data: { patientId: ids.patient, professionalId: ids.doctor, consentAt: new Date(), recordedById: ids.doctor } });
+    const today = new Date().toISOString().slice(0, 10);
+    const add = (title: string) => addDocument(db.prisma, doctor, ids.patient, { typeCode: "11488-4", title, serviceDate: today, masking: [] }, { kind: "text", text: "Consultation." });
+    const documentsBefore = await db.prisma.document.count({ where: { patientId: ids.patient } });
+    const tracesBefore = await db.prisma.trace.count({ where: { patientId: ids.patient, action: "DOCUMENT_ADD" } });
+    await addFeedOpposition(db.prisma, patient, "10000000037");
+    await expect(add("Consultation refusée")).rejects.toMatchObject({ code: "FORBIDDEN", userMessage: SOURCE_OPPOSED_MESSAGE });
+    // Its establishment opposed instead: the same refusal.
+    const [byAuthor] = await findFeedOppositions(db.prisma, patient);
+    await withdrawFeedOpposition(db.prisma, patient, byAuthor!.id);
+    await addFeedOpposition(db.prisma, patient, "750000027");
+    await expect(add("Consultation refusée aussi")).rejects.toMatchObject({ code: "FORBIDDEN", userMessage: SOURCE_OPPOSED_MESSAGE });
+    expect(await db.prisma.document.count({ where: { patientId: ids.patient } })).toBe(documentsBefore);
+    expect(await db.prisma.trace.count({ where: { patientId: ids.patient, action: "DOCUMENT_ADD" } })).toBe(tracesBefore);
+
+    const [byStructure] = await findFeedOppositions(db.prisma, patient);
+    await withdrawFeedOpposition(db.prisma, patient, byStructure!.id);
+    await expect(add("Consultation acceptée")).resolves.toMatchObject({ documentId: expect.any(String) });
   });
 });
 
