@@ -10,6 +10,7 @@ import { createSandboxMinor, minorInputSchema } from "./create-minor";
 import { admissionInputSchema, admitSandboxPatient } from "./admit-patient";
 import { createSandboxDocument, DOCUMENT_MAX_BODY_BYTES, documentInputSchema } from "./create-document";
 import { loadSandboxReimbursements, reimbursementsInputSchema } from "./load-reimbursements";
+import { healthProfileInputSchema, loadSandboxHealthProfile } from "./load-health-profile";
 
 /** The factories on the application's database, one per route of app/api/sandbox. */
 export const postSandboxBeneficiary = (request: Request) => handleFactoryRequest(request, prisma, beneficiaryInputSchema, createSandboxBeneficiary);
@@ -21,4 +22,5 @@ export const postSandboxDocument = (request: Request) =>
 export const postSandboxMinor = (request: Request) => handleFactoryRequest(request, prisma, minorInputSchema, createSandboxMinor);
 export const postSandboxProfessional = (request: Request) => handleFactoryRequest(request, prisma, professionalInputSchema, createSandboxProfessional);
 export const postSandboxAdmission = (request: Request) => handleFactoryRequest(request, prisma, admissionInputSchema, admitSandboxPatient);
+export const postSandboxHealthProfile = (request: Request) => handleFactoryRequest(request, prisma, healthProfileInputSchema, loadSandboxHealthProfile);
 export const postSandboxReimbursements = (request: Request) => handleFactoryRequest(request, prisma, reimbursementsInputSchema, loadSandboxReimbursements);
