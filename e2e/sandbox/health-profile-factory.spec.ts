@@ -18,7 +18,7 @@ test("le profil médical créé par le bac à sable se lit dans le dossier, écr
   await page.goto(`/pro/patients/${patient.patientId}?vue=profil`);
   const profile = page.getByRole("region", { name: "Profil médical" });
   await expect(profile.getByText("Pénicilline")).toBeVisible();
-  await expect(profile.getByText("Grippe saisonnière")).toBeVisible();
+  await expect(profile.getByText("Grippe saisonnière le 15/10/2025")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 
