@@ -17,6 +17,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient } from "../lib/db/create-client";
+import { addMissingMatrixRows } from "../lib/habilitations/add-missing-rows";
+import { platformNow } from "../lib/clock/clock";
 import { databaseFile, databaseUrl, ensureDatabaseFolder, isPostgresqlUrl } from "../lib/db/database-url";
 import { applyPostgresqlMigrations } from "../lib/db/postgresql-migrations";
 import { refreshPostgresqlPlannerStatistics } from "../lib/db/planner-statistics";
@@ -85,6 +87,9 @@ async function renewStaleDemoCards(url: string): Promise<void> {
   try {
     const renewed = await renewDemoCardsWithoutSecret(prisma, url);
     if (renewed > 0) console.log(`Base de données : ${renewed} carte(s) CPS de démonstration réémise(s) (nouveau format de fichier).`);
+    // A matrix row this version introduces (e.g. PROFIL_MEDICAL) would otherwise refuse it to everyone.
+    const added = await addMissingMatrixRows(prisma, platformNow());
+    if (added.rows > 0) console.log(`Base de données : matrice d'habilitations complétée (${added.typeCodes.join(", ")} : ${added.rows} règle(s) par défaut).`);
   } finally {
     await prisma.$disconnect();
   }
