@@ -123,3 +123,17 @@ describe("the authenticator application as a sign-in channel", () => {
     expect(await startLogin(db.prisma, { loginId: "app.six", password: PASSWORD })).toMatchObject({ ok: true, channel: "EMAIL" });
   });
 });
+
+describe("enrolment tries under parallel requests", () => {
+  it("20 wrong codes sent at once cost 20 tries: the activation is cancelled, a right code no longer activates it", async () => {
+    const acc = await account("app.parallel");
+    const started = await startAuthenticatorEnrolment(db.prisma, acc.id);
+    if (!started.ok) throw new Error("enrolment not started");
+    const secret = secretOf(started.value.secretGroups);
+    const bad = (await generate({ secret })) === "000000" ? "111111" : "000000";
+    const wrong = await Promise.all(Array.from({ length: 20 }, () => confirmAuthenticatorEnrolment(db.prisma, { accountId: acc.id, code: bad })));
+    expect(wrong.every((r) => !r.ok)).toBe(true);
+    expect(await confirmAuthenticatorEnrolment(db.prisma, { accountId: acc.id, code: await generate({ secret }) })).toMatchObject({ ok: false, restart: true });
+    expect((await authenticatorStatus(db.prisma, acc.id)).enabled).toBe(false);
+  });
+});

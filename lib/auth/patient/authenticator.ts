@@ -59,18 +59,27 @@ export async function confirmAuthenticatorEnrolment(
 ): Promise<TConfirmResult> {
   const now = input.now ?? platformNow();
   return prisma.$transaction(async (tx): Promise<TConfirmResult> => {
-    const account = await tx.account.findUniqueOrThrow({ where: { id: input.accountId }, select: { totpPendingSecret: true, totpEnabledAt: true, totpPendingTries: true } });
+    // The try is counted first, in the same statement that reads the account (a row lock on
+    // PostgreSQL): 100 parallel codes cost 100 tries, and none is checked past the limit.
+    const account = await tx.account.update({
+      where: { id: input.accountId },
+      data: { totpPendingTries: { increment: 1 } },
+      select: { totpPendingSecret: true, totpEnabledAt: true, totpPendingTries: true },
+    });
     if (account.totpEnabledAt) return { ok: false, message: "L'application d'authentification est déjà activée." };
     const secret = account.totpPendingSecret ? openTotpSecret(account.totpPendingSecret) : null;
     if (!secret) return { ok: false, message: "Aucune activation en cours. Recommencez l'activation.", restart: true };
+    const tries = account.totpPendingTries;
+    if (tries > MAX_FAILURES) {
+      await tx.account.update({ where: { id: input.accountId }, data: { totpPendingSecret: null, totpPendingTries: 0 } });
+      return { ok: false, message: "Trop de codes incorrects : l'activation est annulée. Recommencez l'activation.", restart: true };
+    }
     const checked = await checkTotpCode(secret, input.code, null, input.epoch);
     if (!checked.valid) {
-      const tries = account.totpPendingTries + 1;
       if (tries >= MAX_FAILURES) {
         await tx.account.update({ where: { id: input.accountId }, data: { totpPendingSecret: null, totpPendingTries: 0 } });
         return { ok: false, message: "Trop de codes incorrects : l'activation est annulée. Recommencez l'activation.", restart: true };
       }
-      await tx.account.update({ where: { id: input.accountId }, data: { totpPendingTries: tries } });
       const left = MAX_FAILURES - tries;
       return { ok: false, message: `Code incorrect. Vérifiez l'heure de votre téléphone et saisissez le code affiché. Il vous reste ${left} essai${left > 1 ? "s" : ""}.` };
     }
