@@ -27,13 +27,20 @@ test("ouvrir son DMP en ligne", async ({ page, dmp }) => {
 
   await page.getByLabel("Numéro de sécurité sociale").fill("1 80 01 75 056 001 03");
   await page.getByLabel("Numéro de série de la carte Vitale").fill("1234567890");
-  await page.getByRole("button", { name: "Vérifier mon identité" }).click();
+  // The refusal reads the same as the one already shown: wait for the answer to this submission,
+  // then for the form to leave its pending state (React resets the fields then), before refilling.
+  const verify = page.getByRole("button", { name: "Vérifier mon identité" });
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/patient/ouvrir-mon-dmp"),
+    verify.click(),
+  ]);
+  await expect(verify).toBeEnabled();
   await expect(alert).toHaveText(mismatch as string);
   expect(await dmp.latestCode(email)).toBeNull();
 
   await page.getByLabel("Numéro de sécurité sociale").fill(paul.nir);
   await page.getByLabel("Numéro de série de la carte Vitale").fill(serial);
-  await page.getByRole("button", { name: "Vérifier mon identité" }).click();
+  await verify.click();
   await expect(page.getByRole("heading", { level: 1, name: "Confirmer et choisir mon mot de passe" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
