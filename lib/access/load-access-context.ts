@@ -90,24 +90,14 @@ export async function loadRecordFacts(
   now: Date = platformNow(),
 ): Promise<{ ctx: TAccessContext; identity: TRecordIdentity; reader: TReaderFacts | null } | null> {
   const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
-  const accountId = actor.kind === "LEGAL_REPRESENTATIVE" ? actor.accountId : null;
-  const actorNamespace = namespaceOfActor(actor);
   const profession = actor.kind === "PROFESSIONAL" ? actor.profession : null;
   const specialty = actor.kind === "PROFESSIONAL" ? (actor.specialty ?? "*") : "*";
   const rows = await db.$queryRaw<TFactsRow[]>`
     WITH f AS MATERIALIZED (
       SELECT p.id, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
         p.firstName, p.lastName, p.birthName, p.birthDate, p.birthRank, p.sex, p.nir, p.recordOpenedAt, p.reimbursementsLoadedAt,
-        EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
-        (SELECT a.method FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS authorizationMethod,
-        (SELECT e.mode FROM EmergencyAccess e
-          WHERE e.patientId = p.id AND e.professionalId = ${professionalId} AND e.expiresAt > ${now}
-          ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
-        (p.birthDate > ${adulthoodCutoff(now)}
-          AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative
-      FROM Patient p WHERE p.id = ${patientId}
-        -- SAME_SANDBOX_NAMESPACE: a professional's record of another namespace is unknown.
-        AND (CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${actorNamespace})
+        ${actorFacts(actor, now)}
+      FROM Patient p WHERE p.id = ${patientId} AND ${sameNamespace(actor)}
     )
     SELECT f.*, me.kind AS readerKind, me.structureId AS readerStructureId,
       h.profession AS hProfession, h.specialty AS hSpecialty, h.typeCode AS hTypeCode, h.canRead AS hCanRead
@@ -142,23 +132,13 @@ export async function loadRecordFacts(
  * door appends its RECORD_VIEW traces without reading the chains again (lib/record-door openRecords).
  */
 export async function loadAccessContexts(db: Db, actor: TActor, selector: TRecordSelector, now: Date = platformNow(), options: { withTraceHead?: boolean } = {}): Promise<TLoadedRecord[]> {
-  const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
-  const accountId = actor.kind === "LEGAL_REPRESENTATIVE" ? actor.accountId : null;
-  const actorNamespace = namespaceOfActor(actor);
   const [facts, rows] = await Promise.all([
     db.$queryRaw<TRecordFacts[]>`
       SELECT p.id, p.nir, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
-        EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
-        (SELECT a.method FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS authorizationMethod,
-        (SELECT e.mode FROM EmergencyAccess e
-          WHERE e.patientId = p.id AND e.professionalId = ${professionalId} AND e.expiresAt > ${now}
-          ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
-        (p.birthDate > ${adulthoodCutoff(now)}
-          AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative,
+        ${actorFacts(actor, now)},
         ${options.withTraceHead ? Prisma.sql`(SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1)` : Prisma.sql`NULL`} AS traceHead
       FROM Patient p WHERE ${"nir" in selector ? Prisma.sql`p.nir = ${selector.nir}` : Prisma.sql`p.id = ${selector.patientId}`}
-        -- SAME_SANDBOX_NAMESPACE: a professional's record of another namespace is unknown.
-        AND (CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${actorNamespace})
+        AND ${sameNamespace(actor)}
       ORDER BY p.birthRank ASC, p.id ASC`,
     actor.kind === "PROFESSIONAL" && actor.profession
       ? db.$queryRaw<THabilitationRow[]>`
@@ -168,6 +148,28 @@ export async function loadAccessContexts(db: Db, actor: TActor, selector: TRecor
   ]);
   const habilitation = actor.kind === "PROFESSIONAL" ? resolveHabilitation(rows, actor.profession, actor.specialty) : EMPTY_HABILITATION;
   return facts.map((record) => ({ ctx: contextOf(actor, record, habilitation), nir: record.nir, traceHead: record.traceHead }));
+}
+
+/**
+ * The actor's facts on a record `p`, as columns: the one SQL both record doors share
+ * (one record by id, every record of a NIR), so the policy reads the same facts either way.
+ */
+function actorFacts(actor: TActor, now: Date): Prisma.Sql {
+  const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
+  const accountId = actor.kind === "LEGAL_REPRESENTATIVE" ? actor.accountId : null;
+  return Prisma.sql`EXISTS (SELECT 1 FROM PatientBlock b WHERE b.patientId = p.id AND b.professionalId = ${professionalId}) AS isBlocked,
+        (SELECT a.method FROM ProfessionalAuthorization a WHERE a.patientId = p.id AND a.professionalId = ${professionalId}) AS authorizationMethod,
+        (SELECT e.mode FROM EmergencyAccess e
+          WHERE e.patientId = p.id AND e.professionalId = ${professionalId} AND e.expiresAt > ${now}
+          ORDER BY e.startedAt DESC LIMIT 1) AS emergencyMode,
+        (p.birthDate > ${adulthoodCutoff(now)}
+          AND EXISTS (SELECT 1 FROM LegalRepresentation r WHERE r.patientId = p.id AND r.accountId = ${accountId})) AS isRepresentative`;
+}
+
+/** SAME_SANDBOX_NAMESPACE in SQL: a professional's record of another namespace is unknown. */
+function sameNamespace(actor: TActor): Prisma.Sql {
+  const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
+  return Prisma.sql`(CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${namespaceOfActor(actor)})`;
 }
 
 function contextOf(actor: TActor, record: TRecordFacts, habilitation: TResolvedHabilitation): TAccessContext {
