@@ -10,7 +10,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         <title>Erreur · DMP — simulateur</title>
         <h1 className="text-3xl font-bold text-slate-900">Une erreur est survenue</h1>
         <p className="max-w-2xl text-lg text-slate-700">
-          Le simulateur n&apos;a pas pu afficher cette page. Réessayez dans un instant.
+          Le simulateur n&apos;a pas pu afficher cette page. Réessayez dans un instant ; si le problème persiste, revenez à l&apos;accueil.
         </p>
         <button
           type="button"
@@ -19,6 +19,11 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         >
           Réessayer
         </button>
+        {/* A full page load, not a client navigation: the root layout is what failed. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/" className="font-semibold text-blue-800 underline">
+          Retour à l&apos;accueil
+        </a>
       </body>
     </html>
   );

@@ -32,7 +32,7 @@ test("qui peut voir ce document : la réponse des règles pour l'auteur et pour 
   const nursePage = await nurseContext.newPage();
   await signInWithCard(nursePage, nurse);
   await nursePage.goto(`${base}/visibilite`);
-  await expect(nursePage.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
+  await expect(nursePage.getByRole("heading", { level: 1, name: "Document introuvable" })).toBeVisible();
   await nurseContext.close();
 
   // The patient: the same answers, and who opened it (from the traces).
@@ -74,6 +74,6 @@ test("un représentant légal ne voit pas l'explication d'un document qui lui es
   await expectNoSeriousA11yViolations(page);
 
   await page.goto(`/patient/documents/${hidden.documentId}/visibilite`);
-  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Document introuvable" })).toBeVisible();
   await expect(page.getByText("Consultation confidentielle")).toHaveCount(0);
 });

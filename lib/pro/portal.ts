@@ -129,6 +129,17 @@ export async function openDocument(actor: TProActor, patientId: string, document
   return readDocument(prisma, actor, ctx, documentId, { ipAddress });
 }
 
+/** Whether the professional may open the record now (no trace: it only chooses a refusal page's way back). */
+export async function isRecordReadable(actor: TProActor, patientId: string): Promise<boolean> {
+  try {
+    await openRecord(prisma, actor, patientId, { traceView: false });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return false;
+    throw error;
+  }
+}
+
 
 export async function addDocumentToRecord(actor: TProActor, patientId: string, input: TProfessionalDocumentInput, content: TDocumentContentInput) {
   return addDocument(prisma, actor, patientId, input, content, { ipAddress: await requestIp() });

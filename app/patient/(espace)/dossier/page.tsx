@@ -25,7 +25,7 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-col gap-6">
         <Card title="Obtenir une copie de mon dossier" description="Une archive ZIP avec tous les documents que vous pouvez consulter et une synthèse PDF du dossier, historique des accès compris.">
           <p>
-            <a href="/patient/dossier/copie" className="inline-flex min-h-11 items-center rounded-md border-2 border-blue-800 bg-blue-800 px-4 font-semibold text-white">
+            <a href="/patient/dossier/copie" download className="inline-flex min-h-11 items-center rounded-md border-2 border-blue-800 bg-blue-800 px-4 font-semibold text-white">
               Télécharger la copie de mon dossier
             </a>
           </p>

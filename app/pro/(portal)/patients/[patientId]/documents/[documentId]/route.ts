@@ -1,15 +1,17 @@
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { isAppError } from "@/lib/errors/app-error";
-import { openDocument } from "@/lib/pro/portal";
+import { isRecordReadable, openDocument } from "@/lib/pro/portal";
 import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import { cdaPdf } from "@/lib/cda/view";
+import { refusalResponse } from "@/lib/http/refusal-page";
+import { PRO_SIGN_IN_REQUIRED, proDocumentNotFound } from "@/lib/http/portal-refusals";
 
 type TContext = { params: Promise<{ patientId: string; documentId: string }> };
 
 /** A document's content, traced (DOCUMENT_READ). Refused or unknown: the same 404. */
 export async function GET(request: Request, context: TContext) {
   const actor = await getProfessionalActor();
-  if (!actor) return new Response("Vous devez vous identifier avec votre carte CPS.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!actor) return refusalResponse(request, PRO_SIGN_IN_REQUIRED);
   const { patientId, documentId } = await context.params;
   try {
     const doc = await openDocument(actor, patientId, documentId);
@@ -36,7 +38,8 @@ export async function GET(request: Request, context: TContext) {
     });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") {
-      return new Response("Document introuvable ou accès non autorisé.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      // Masked, opposed, outside the matrix or unknown: one page, whose way back depends on the record only.
+      return refusalResponse(request, proDocumentNotFound({ patientId, readable: await isRecordReadable(actor, patientId) }));
     }
     throw error;
   }
