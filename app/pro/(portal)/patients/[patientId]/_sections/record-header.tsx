@@ -3,24 +3,11 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatNir } from "@/lib/identity/nir";
 import type { TRecordHeader } from "@/lib/records/get-professional-record";
-
-const TIME = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+import { recordAccessText } from "@/lib/records/record-access-text";
 
 function day(d: string): string {
   const [y, m, dd] = d.split("-");
   return `${dd}/${m}/${y}`;
-}
-
-/** « 14 h 05 »: the end of an emergency access, as a French reader says it. */
-function clock(at: Date): string {
-  return TIME.format(at).replace(":", " h ");
-}
-
-/** The access by which this page is read: the rule, and until when an emergency access lasts. */
-export function accessText(access: TRecordHeader["access"], emergencyEndsAt?: Date | null): string {
-  const until = access.mode !== "NORMAL" && emergencyEndsAt ? ` jusqu'à ${clock(emergencyEndsAt)}` : "";
-  if (access.mode === "BREAK_GLASS") return `Accès en urgence (bris de glace)${until}`;
-  return `Accès : ${access.description}${until}`;
 }
 
 /**
@@ -47,6 +34,7 @@ export function RecordHeader({
   return (
     <section
       aria-label="Dossier consulté"
+      data-record-header
       className="mb-4 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 rounded-lg border border-slate-300 bg-white px-4 py-3 shadow-sm md:sticky md:top-0 md:z-20"
     >
       <div className="min-w-0">
@@ -63,7 +51,7 @@ export function RecordHeader({
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Badge tone={access.mode === "NORMAL" ? "info" : "danger"}>{accessText(access, emergencyEndsAt)}</Badge>
+        <Badge tone={access.mode === "NORMAL" ? "info" : "danger"}>{recordAccessText(access, emergencyEndsAt)}</Badge>
         {actions}
       </div>
     </section>
