@@ -6,7 +6,7 @@ import { findPatients, searchErrorMessage, ZPatientSearch, type TPatientSearch, 
 import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
 import { findCareTeamPresumption, recordCareTeamAccess } from "@/lib/records/care-team-presumption";
 import { getIdentityBeforeAccess } from "@/lib/records/get-identity-before-access";
-import { getProfessionalRecord, getProfessionalRecordSection, recordHeaderOf, type TRecordHeader, type TRecordSection } from "@/lib/records/get-professional-record";
+import { getProfessionalRecord, getProfessionalRecordSection, recordHeaderOf, RECORD_PAGE_SIZE, type TRecordHeader, type TRecordSection } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/record-door/open-record";
 import { readDocument } from "@/lib/documents/read-document";
 import { requestIp } from "./request-ip";
@@ -183,8 +183,9 @@ export async function saveHealthProfileEntryInRecord<S extends TProfessionalSect
   return saveProfessionalEntry(prisma, actor, patientId, section, input, { ipAddress: await requestIp() });
 }
 
+/** The record's « Historique » tab: one page of 20 rows, like the record's other tabs. */
 export async function tracesForTreatingDoctor(actor: TProActor, patientId: string, page: number) {
-  return findTracesForProfessional(prisma, actor, patientId, { page, pageSize: 50 }, { ipAddress: await requestIp() });
+  return findTracesForProfessional(prisma, actor, patientId, { page, pageSize: RECORD_PAGE_SIZE }, { ipAddress: await requestIp() });
 }
 
 export async function blockProfessionalAtPatientRequest(actor: TProActor, patientId: string, professionalId: string) {

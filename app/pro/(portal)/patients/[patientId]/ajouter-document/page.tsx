@@ -8,11 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
 import { actionError } from "@/lib/pro/action-result";
 import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-form";
-import { addDocumentToRecord } from "@/lib/pro/portal";
+import { addDocumentToRecord, viewRecordHeader } from "@/lib/pro/portal";
 import { RecordHeader } from "../_sections/record-header";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors/app-error";
-import { viewRecordHeader } from "@/lib/pro/portal";
 
 export const metadata: Metadata = { title: "Ajouter un document" };
 
