@@ -72,6 +72,9 @@ test("un médecin lit un dossier de 45 documents page par page, puis sa synthès
   await expectNoSeriousA11yViolations(page);
 
   // The treating doctor's history of the other professionals is a tab too.
-  await sections.getByRole("link", { name: "Historique des accès" }).click();
+  await sections.getByRole("link", { name: "Historique" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Historique des accès des autres professionnels" })).toBeVisible();
+  await expect(sections.getByRole("link", { name: "Historique" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("region", { name: "Dossier consulté" })).toContainText(heading);
+  await expect(page.getByText("Accès : Médecin traitant")).toBeVisible();
 });

@@ -20,7 +20,7 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
     await expect(nurse.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     const recordUrl = nurse.url();
     // The treating doctor's extras are not offered to him.
-    await expect(nurse.getByRole("link", { name: "Historique des accès" })).toHaveCount(0);
+    await expect(nurse.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Historique" })).toHaveCount(0);
     await nurse.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Équipe de soins" }).click();
     await expect(nurse.getByRole("heading", { level: 2, name: "Équipe de soins" })).toBeVisible();
     await expect(nurse.getByRole("button", { name: /à la demande du patient/ })).toHaveCount(0);
@@ -29,7 +29,7 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
     await signInWithCard(page, gp);
     await openFromNameSearch(page, patient, openRecord);
     await expect(page.getByText("Accès : Médecin traitant")).toBeVisible();
-    await page.getByRole("link", { name: "Historique des accès" }).click();
+    await page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Historique" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Historique des accès des autres professionnels" })).toBeVisible();
     const nurseViews = page.getByRole("row").filter({ hasText: nursePro.name }).filter({ hasText: "Consultation du dossier" });
     await expect(nurseViews.first()).toBeVisible();
@@ -51,7 +51,7 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
     await expectNoSeriousA11yViolations(nurse);
 
     // The refusal is traced, and the treating doctor sees it.
-    await page.getByRole("link", { name: "Historique des accès" }).click();
+    await page.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Historique" }).click();
     const refused = page.getByRole("row").filter({ hasText: nursePro.name }).filter({ hasText: "Refusé" });
     await expect(refused.first()).toBeVisible();
   } finally {

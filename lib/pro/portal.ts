@@ -6,7 +6,7 @@ import { findPatients, searchErrorMessage, ZPatientSearch, type TPatientSearch, 
 import { recordConsent, type TConsentInput } from "@/lib/records/record-consent";
 import { findCareTeamPresumption, recordCareTeamAccess } from "@/lib/records/care-team-presumption";
 import { getIdentityBeforeAccess } from "@/lib/records/get-identity-before-access";
-import { getProfessionalRecord, getProfessionalRecordSection, type TRecordSection } from "@/lib/records/get-professional-record";
+import { getProfessionalRecord, getProfessionalRecordSection, recordHeaderOf, RECORD_PAGE_SIZE, type TRecordHeader, type TRecordSection } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/record-door/open-record";
 import { readDocument } from "@/lib/documents/read-document";
 import { requestIp } from "./request-ip";
@@ -111,6 +111,15 @@ export async function viewRecordSection(actor: TProActor, patientId: string, sec
   return { ...record, emergency };
 }
 
+/**
+ * The record's identity and access for a sub-page (document preview, add, replace, visibility,
+ * history): the record door without a RECORD_VIEW trace (the sub-page's own action is traced
+ * where it happens); NOT_FOUND when refused, like the record itself.
+ */
+export async function viewRecordHeader(actor: TProActor, patientId: string): Promise<TRecordHeader> {
+  return recordHeaderOf(actor, await openRecord(prisma, actor, patientId, { traceView: false }));
+}
+
 /** SAMU-Centre 15 regulation (no justification) or break-the-glass (justification): traced, notified. */
 export async function declareEmergencyAccess(actor: TProActor, patientId: string, input: { mode: TEmergencyMode; justification?: string }) {
   return openEmergencyAccess(prisma, actor, patientId, input, { ipAddress: await requestIp() });
@@ -125,8 +134,9 @@ export async function endEmergencyAccess(actor: TProActor, patientId: string) {
 /** Opens a document's content (DOCUMENT_READ trace); NOT_FOUND when refused or unknown. */
 export async function openDocument(actor: TProActor, patientId: string, documentId: string) {
   const ipAddress = await requestIp();
-  const { ctx } = await openRecord(prisma, actor, patientId, { ipAddress, traceView: false });
-  return readDocument(prisma, actor, ctx, documentId, { ipAddress });
+  const opened = await openRecord(prisma, actor, patientId, { ipAddress, traceView: false });
+  const doc = await readDocument(prisma, actor, opened.ctx, documentId, { ipAddress });
+  return { ...doc, record: recordHeaderOf(actor, opened) };
 }
 
 /** Whether the professional may open the record now (no trace: it only chooses a refusal page's way back). */
@@ -159,11 +169,11 @@ export async function revealDocumentToPatient(actor: TProActor, patientId: strin
   return revealDocument(prisma, actor, patientId, documentId, { ipAddress: await requestIp() });
 }
 
-/** A document's metadata for the replace form (no trace: the record view already traced). */
 /** The document for the replacement form, when this professional may replace it (else null: not found). */
 export async function getDocumentForReplacement(actor: TProActor, patientId: string, documentId: string) {
-  const { ctx } = await openRecord(prisma, actor, patientId, { traceView: false });
-  return getReplaceableDocument(prisma, actor, ctx, documentId);
+  const opened = await openRecord(prisma, actor, patientId, { traceView: false });
+  const doc = await getReplaceableDocument(prisma, actor, opened.ctx, documentId);
+  return doc ? { ...doc, record: recordHeaderOf(actor, opened) } : null;
 }
 
 export async function saveAllergyInRecord(actor: TProActor, patientId: string, input: TAllergyInput) {
@@ -184,8 +194,9 @@ export async function saveHealthProfileEntryInRecord<S extends TProfessionalSect
   return saveProfessionalEntry(prisma, actor, patientId, section, input, { ipAddress: await requestIp() });
 }
 
+/** The record's « Historique » tab: one page of 20 rows, like the record's other tabs. */
 export async function tracesForTreatingDoctor(actor: TProActor, patientId: string, page: number) {
-  return findTracesForProfessional(prisma, actor, patientId, { page, pageSize: 50 }, { ipAddress: await requestIp() });
+  return findTracesForProfessional(prisma, actor, patientId, { page, pageSize: RECORD_PAGE_SIZE }, { ipAddress: await requestIp() });
 }
 
 export async function blockProfessionalAtPatientRequest(actor: TProActor, patientId: string, professionalId: string) {
@@ -209,8 +220,8 @@ export async function createMinorRecordForPatient(actor: TProActor, input: TCrea
 
 /** "Qui peut voir ce document ?" for its author (anyone else: NOT_FOUND). Opening the record is traced as usual. */
 export async function documentVisibilityForAuthor(actor: TProActor, patientId: string, documentId: string) {
-  const { ctx } = await openRecord(prisma, actor, patientId, { ipAddress: await requestIp() });
-  const page = await getDocumentVisibility(prisma, actor, ctx, documentId);
+  const opened = await openRecord(prisma, actor, patientId, { ipAddress: await requestIp() });
+  const page = await getDocumentVisibility(prisma, actor, opened.ctx, documentId);
   if (!page) throw new AppError("NOT_FOUND");
-  return page;
+  return { ...page, record: recordHeaderOf(actor, opened) };
 }

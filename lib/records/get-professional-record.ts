@@ -8,7 +8,7 @@ import { findDocuments, type TDocumentPage } from "@/lib/documents/find-document
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
 import { mayReplaceDocument } from "@/lib/documents/replaceable-document";
 import type { TDocumentFilters } from "@/lib/documents/document-filters";
-import { openRecord } from "@/lib/record-door/open-record";
+import { openRecord, type TOpenedRecord } from "@/lib/record-door/open-record";
 import { platformNow } from "@/lib/clock/clock";
 import { canReadHealthProfile } from "@/lib/access/health-profile";
 
@@ -75,19 +75,10 @@ function fullName(p: { title: string | null; firstName: string; lastName: string
   return [p.title, p.firstName, p.lastName].filter(Boolean).join(" ");
 }
 
-/**
- * The record door (RECORD_VIEW trace, refusals included, NOT_FOUND when refused), the
- * header every section shows, and the authorization's last access (what the patient's
- * care team list shows) when there is an authorization to date.
- */
-async function openForReading(prisma: PrismaClient, actor: TProfessionalActor, patientId: string, request: TRequest) {
-  const now = request.now ?? platformNow();
-  const { ctx, decision, identity, reader } = await openRecord(prisma, actor, patientId, { ...request, now });
-  if (ctx.hasAuthorization) {
-    await prisma.$executeRaw`UPDATE ProfessionalAuthorization SET lastAccessAt = ${now} WHERE patientId = ${ctx.patientId} AND professionalId = ${actor.professionalId}`;
-  }
+/** The identity and the access every page of the record shows, from the facts the record door already read. */
+export function recordHeaderOf(actor: TProfessionalActor, { ctx, decision, identity }: Pick<TOpenedRecord, "ctx" | "decision" | "identity">): TRecordHeader {
   const { reimbursementsLoadedAt: _loadedAt, ...shown } = identity;
-  const header: TRecordHeader = {
+  return {
     patient: { id: ctx.patientId, ...shown },
     access: {
       rule: decision.rule,
@@ -99,6 +90,21 @@ async function openForReading(prisma: PrismaClient, actor: TProfessionalActor, p
       maySeeReimbursements: canSeeReimbursements(actor, ctx).allowed,
     },
   };
+}
+
+/**
+ * The record door (RECORD_VIEW trace, refusals included, NOT_FOUND when refused), the
+ * header every section shows, and the authorization's last access (what the patient's
+ * care team list shows) when there is an authorization to date.
+ */
+async function openForReading(prisma: PrismaClient, actor: TProfessionalActor, patientId: string, request: TRequest) {
+  const now = request.now ?? platformNow();
+  const opened = await openRecord(prisma, actor, patientId, { ...request, now });
+  const { ctx, reader } = opened;
+  if (ctx.hasAuthorization) {
+    await prisma.$executeRaw`UPDATE ProfessionalAuthorization SET lastAccessAt = ${now} WHERE patientId = ${ctx.patientId} AND professionalId = ${actor.professionalId}`;
+  }
+  const header = recordHeaderOf(actor, opened);
   // canReplaceDocument's facts about the reader, read with the access context.
   const replacer = reader ? { id: actor.professionalId, kind: reader.kind, profession: actor.profession, specialty: actor.specialty, structureId: reader.structureId } : null;
   return { ctx, header, replacer };

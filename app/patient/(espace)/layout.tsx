@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { CameOfAgeNotice } from "@/components/patient/came-of-age-notice";
+import { PatientMenu } from "@/components/patient/patient-menu";
 import { PatientNav } from "@/components/patient/patient-nav";
 import { SessionKeeper } from "@/components/patient/session-keeper";
 import { requirePatientActor } from "@/lib/auth/patient/session";
@@ -18,9 +19,9 @@ export default async function PatientAreaLayout({ children }: { children: ReactN
   return (
     <div className="flex flex-col gap-6">
       <SessionKeeper renew={keepSessionAliveAction} />
-      <div className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-slate-50 p-4">
+      <PatientMenu>
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-slate-900">
+          <p className="min-w-0 break-words text-slate-900">
             Connecté(e) : <strong>{session.name}</strong>
             {actor.kind === "LEGAL_REPRESENTATIVE" ? (
               <>
@@ -43,7 +44,7 @@ export default async function PatientAreaLayout({ children }: { children: ReactN
           </div>
         </div>
         <PatientNav />
-      </div>
+      </PatientMenu>
       <CameOfAgeNotice people={session.cameOfAge ?? []} />
       {recordStatus === "CLOSED" ? (
         <Alert tone="warning" title="Dossier fermé">

@@ -45,7 +45,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
     <>
       <PageHeader eyebrow={documentTypeLabel(doc.typeCode)} title={doc.title} actions={<LinkButton href="/patient/documents" variant="secondary">Retour à mes documents</LinkButton>} />
       {message && FLASH[message] ? <Alert tone="success" className="mb-6">{FLASH[message]}</Alert> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title="Informations" className="lg:col-span-1">
           <dl className="grid grid-cols-1 gap-2">
             <div><dt className="font-semibold">Date</dt><dd>{formatDay(doc.serviceDate)}</dd></div>
@@ -68,7 +68,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           ) : text ? (
             // A long text scrolls inside its frame: a named region the keyboard can focus and scroll.
             <div role="region" aria-label="Texte du document" tabIndex={0} className="max-h-[36rem] overflow-auto rounded-md bg-slate-50 p-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-700">
-              <pre className="whitespace-pre-wrap font-sans text-slate-900">{new TextDecoder().decode(text.data)}</pre>
+              <pre className="whitespace-pre-wrap [overflow-wrap:anywhere] font-sans text-slate-900">{new TextDecoder().decode(text.data)}</pre>
             </div>
           ) : doc.mediaType.startsWith("image/") ? (
             // eslint-disable-next-line @next/next/no-img-element

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/link-button";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmergencySummarySection } from "@/components/pro/emergency-summary";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { isAppError } from "@/lib/errors/app-error";
-import { formatNir } from "@/lib/identity/nir";
 import { viewRecord, viewRecordSection } from "@/lib/pro/portal";
-import { RECORD_SECTIONS, type TRecordHeader } from "@/lib/records/get-professional-record";
+import { RECORD_SECTIONS } from "@/lib/records/get-professional-record";
 import { closeEmergencyAction } from "./acces/actions";
 import { RecordTabs } from "./_sections/record-tabs";
+import { RecordHeader } from "./_sections/record-header";
 import { DocumentsSection } from "./_sections/documents-section";
 import { SummarySection } from "./_sections/summary-section";
 import { CareTeamSection } from "./_sections/care-team-section";
@@ -28,11 +26,6 @@ const ZSectionQuery = z.object({
   vue: z.enum(RECORD_SECTIONS).catch("documents").default("documents"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
-
-function day(d: string): string {
-  const [y, m, dd] = d.split("-");
-  return `${dd}/${m}/${y}`;
-}
 
 async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
   try {
@@ -57,7 +50,13 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
 
   return (
     <>
-      <RecordHeading record={record} base={base} />
+      <RecordHeader
+        record={record}
+        base={base}
+        isRecordPage
+        emergencyEndsAt={record.emergency?.expiresAt}
+        actions={<LinkButton href={`${base}/ajouter-document`}>Ajouter un document</LinkButton>}
+      />
       {record.emergency ? (
         <EmergencySummarySection
           summary={record.emergency}
@@ -80,28 +79,6 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
           fallback={<p>Aucun relevé de remboursement à afficher pour ce dossier.</p>}
         />
       ) : null}
-    </>
-  );
-}
-
-/** Whose record and by which right: on every section. */
-function RecordHeading({ record, base }: { record: TRecordHeader; base: string }) {
-  const { patient, access } = record;
-  return (
-    <>
-      <PageHeader
-        eyebrow="Dossier médical partagé"
-        title={`${patient.lastName.toUpperCase()} ${patient.firstName}`}
-        description={
-          <p>
-            {patient.sex === "F" ? "Née" : "Né"} le {day(patient.birthDate)} (rang {patient.birthRank}) · INS {formatNir(patient.nir)}
-          </p>
-        }
-        actions={<LinkButton href={`${base}/ajouter-document`}>Ajouter un document</LinkButton>}
-      />
-      <p className="mb-6">
-        <Badge tone="info">Accès : {access.description}</Badge>
-      </p>
     </>
   );
 }

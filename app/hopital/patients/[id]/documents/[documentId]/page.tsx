@@ -54,7 +54,7 @@ export default async function HospitalDocumentPage({ params }: { params: Promise
           {view.mayValidate ? "Vérifiez le document puis validez-le." : `Le médecin auteur (${view.authorName}) valide ce document : l'envoi au DMP se fait à la validation.`}
         </Alert>
       )}
-      <article aria-label="Contenu du document" className="my-6 max-w-3xl whitespace-pre-wrap rounded-md border border-slate-300 bg-white p-4">
+      <article aria-label="Contenu du document" className="my-6 max-w-3xl whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md border border-slate-300 bg-white p-4">
         {doc.body}
       </article>
       {isDraft && view.mayValidate ? (

@@ -8,7 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
 import { actionError } from "@/lib/pro/action-result";
 import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-form";
-import { addDocumentToRecord } from "@/lib/pro/portal";
+import { addDocumentToRecord, viewRecordHeader } from "@/lib/pro/portal";
+import { RecordHeader } from "../_sections/record-header";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors/app-error";
 
 export const metadata: Metadata = { title: "Ajouter un document" };
 
@@ -16,6 +19,13 @@ export default async function AddDocumentPage({ params }: { params: Promise<{ pa
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
   const types = authorableTypeOptions(actor.profession, actor.specialty);
+  let record;
+  try {
+    record = await viewRecordHeader(actor, patientId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
 
   async function addAction(_state: TActionState, form: FormData): Promise<TActionState> {
     "use server";
@@ -33,6 +43,7 @@ export default async function AddDocumentPage({ params }: { params: Promise<{ pa
 
   return (
     <>
+      <RecordHeader record={record} base={`/pro/patients/${patientId}`} />
       <PageHeader title="Ajouter un document" actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>} />
       {types.length === 0 ? (
         <Alert tone="info">Votre profession ne dépose pas de document en son nom propre.</Alert>

@@ -7,8 +7,10 @@ import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { isAppError } from "@/lib/errors/app-error";
-import { tracesForTreatingDoctor } from "@/lib/pro/portal";
+import { tracesForTreatingDoctor, viewRecordHeader } from "@/lib/pro/portal";
 import { traceActionLabel } from "@/lib/traces/trace-actions";
+import { RecordHeader } from "../_sections/record-header";
+import { RecordTabs } from "../_sections/record-tabs";
 
 export const metadata: Metadata = { title: "Historique des accès des professionnels" };
 
@@ -21,15 +23,18 @@ export default async function TreatingDoctorTracesPage({ params, searchParams }:
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
   const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
-  let traces;
+  let traces, record;
   try {
-    traces = await tracesForTreatingDoctor(actor, patientId, page);
+    [record, traces] = await Promise.all([viewRecordHeader(actor, patientId), tracesForTreatingDoctor(actor, patientId, page)]);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+  const base = `/pro/patients/${patientId}`;
   return (
     <>
+      <RecordHeader record={record} base={base} />
+      <RecordTabs base={base} current="historique" showReimbursements={record.access.maySeeReimbursements} showTraces={record.access.mayReadOtherProfessionalsTraces} />
       <PageHeader
         eyebrow="Médecin traitant"
         title="Historique des accès des autres professionnels"

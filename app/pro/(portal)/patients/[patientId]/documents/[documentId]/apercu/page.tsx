@@ -10,6 +10,7 @@ import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import { cdaView } from "@/lib/cda/view";
 import { isAppError } from "@/lib/errors/app-error";
 import { openDocument } from "@/lib/pro/portal";
+import { RecordHeader } from "../../../_sections/record-header";
 
 export const metadata: Metadata = { title: "Document CDA" };
 
@@ -30,6 +31,7 @@ export default async function ProCdaDocumentPage({ params }: TProps) {
   if (doc.mediaType !== CDA_MEDIA_TYPE) {
     return (
       <>
+        <RecordHeader record={doc.record} base={`/pro/patients/${patientId}`} />
         <PageHeader title={doc.title} actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>} />
         <p>
           Ce document n&apos;est pas un document CDA. <a href={base} className="font-semibold text-blue-800 underline">Ouvrir le document</a>
@@ -40,6 +42,7 @@ export default async function ProCdaDocumentPage({ params }: TProps) {
   const cda = cdaView(doc.data);
   return (
     <>
+      <RecordHeader record={doc.record} base={`/pro/patients/${patientId}`} />
       <PageHeader eyebrow="Document CDA R2" title={doc.title} actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>} />
       <Card title="Contenu">
         {cda.ok ? <CdaDocument view={cda.view} pdfHref={`${base}?pdf=1`} /> : <Alert tone="danger">{cda.message}</Alert>}

@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { actionError } from "@/lib/pro/action-result";
 import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-form";
 import { getDocumentForReplacement, replaceDocumentInRecord } from "@/lib/pro/portal";
+import { RecordHeader } from "../../../_sections/record-header";
 
 export const metadata: Metadata = { title: "Remplacer un document" };
 
@@ -42,7 +43,9 @@ export default async function ReplaceDocumentPage({ params }: TProps) {
 
   return (
     <>
+      <RecordHeader record={doc.record} base={`/pro/patients/${patientId}`} />
       <PageHeader
+       
         title={`Nouvelle version de « ${doc.title} »`}
         description={<p>L&apos;ancienne version est conservée et marquée comme remplacée.</p>}
         actions={<LinkButton href={`/pro/patients/${patientId}`} variant="secondary">Retour au dossier</LinkButton>}

@@ -6,6 +6,7 @@ import { DocumentVisibility } from "@/components/documents/document-visibility";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { documentVisibilityForAuthor } from "@/lib/pro/portal";
+import { RecordHeader } from "../../../_sections/record-header";
 
 export const metadata: Metadata = { title: "Qui peut voir ce document ?" };
 
@@ -24,7 +25,9 @@ export default async function ProDocumentVisibilityPage({ params }: TProps) {
   }
   return (
     <>
+      <RecordHeader record={page.record} base={`/pro/patients/${patientId}`} />
       <PageHeader
+       
         eyebrow={page.title}
         title="Qui peut voir ce document ?"
         description={<p>La réponse des règles d&apos;accès du DMP pour ce document dont vous êtes l&apos;auteur, telles qu&apos;elles s&apos;appliquent maintenant.</p>}
