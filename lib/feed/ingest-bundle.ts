@@ -18,6 +18,7 @@ import { dialectOf, lockForTransaction } from "@/lib/db/dialect";
 import { documentContentInsertSql, documentInsertSql, feedSubmissionInsertSql, violatedConstraint, type TFedDocumentRow, type TFeedSubmissionRow } from "./feed-statements";
 import { feedTraceText } from "./feed-trace-text";
 import { platformNow } from "@/lib/clock/clock";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 /**
  * Who submits: a structure authenticated with its server certificate (indirect mode, the
@@ -464,11 +465,7 @@ async function writeFeed(
         patientId: p.patientId,
         doc: p.doc.masking,
         replaced: p.replacesId ? (replaced.get(p.replacesId) ?? null) : null,
-        say: (news) => ({
-          kind: "NEW_DOCUMENT",
-          title: news === "NEW_VERSION" ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
-          body: `${structure.name} a ${news === "NEW_VERSION" ? "mis à jour" : "ajouté"} « ${p.doc.title} » (${documentTypeLabel(p.doc.typeCode)}), de ${authorName(p.author)}.`,
-        }),
+        say: (news) => ({ kind: "NEW_DOCUMENT", news, by: personWithStructure(authorName(p.author), structure.name), title: p.doc.title, typeCode: p.doc.typeCode }),
       }),
     );
     return [

@@ -190,9 +190,7 @@ async function openOwnAccess(
     });
     await notifyPatient(tx, {
       patientId,
-      kind: "RECORD_CREATED",
-      title: "Votre accès en ligne à votre DMP est ouvert",
-      body: `Vous avez ouvert votre propre accès à votre DMP le ${platformNow().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Depuis vos 18 ans, vos représentants légaux n'y ont plus accès.`,
+      message: { kind: "RECORD_CREATED", opening: "ONLINE_AT_ADULTHOOD", at: platformNow() },
     });
     return { patientId, accountId: account.id, loginId: account.loginId };
   });
