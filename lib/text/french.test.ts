@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agree, bornOn, ofName, plural, pluralWord, thatName } from "./french";
+import { agree, bornOn, ofName, plural, pluralWord, sentenceCase, thatName } from "./french";
 
 describe("ofName: « de » elides before a vowel or an h", () => {
   it.each([
@@ -35,6 +35,11 @@ describe("plural: French keeps the singular for 0 and 1", () => {
 
   it("groups thousands the French way", () => {
     expect(plural(12345, "trace", "traces").replace(/\s/g, " ")).toBe("12 345 traces");
+  });
+
+  it("a count opens a sentence with its capital", () => {
+    expect(sentenceCase(plural(0, "notification non lue", "notifications non lues", { none: "aucune notification non lue" }))).toBe("Aucune notification non lue");
+    expect(sentenceCase(plural(2, "notification non lue", "notifications non lues"))).toBe("2 notifications non lues");
   });
 
   it("agrees the noun alone", () => {

@@ -63,3 +63,8 @@ export function agree(sex: TSex, masculine: string, feminine: string, neutral?: 
 export function bornOn(sex: TSex, isoDay: string): string {
   return `${agree(sex, "né", "née")} le ${isoDay.split("-").reverse().join("/")}`;
 }
+
+/** The sentence's first letter in capital (« aucune … » → « Aucune … »). */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("fr") + text.slice(1);
+}
