@@ -131,7 +131,7 @@ function certify(lookups: TLookups, index: number, doc: TParsedDocument, submitt
     const nearest = candidates.map((c) => matchIdentity(sent, c)).sort((a, b) => a.differences.length - b.differences.length)[0];
     const traits = (nearest?.differences ?? []).map((t) => IDENTITY_TRAIT_LABELS[t]).join(", ");
     return {
-      result: fail(index, doc.uniqueId, "CERTIFICATION_KO", 422, "business-rule", `Certification de l'identité KO : ${traits} différent(s) de ceux du dossier.`),
+      result: fail(index, doc.uniqueId, "CERTIFICATION_KO", 422, "business-rule", `Certification de l'identité KO, différent du dossier : ${traits}.`),
       patientId: null,
     };
   }

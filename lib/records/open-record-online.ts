@@ -19,7 +19,7 @@ import { platformNow } from "@/lib/clock/clock";
 
 /** A minor does not open their record online: a professional does, with a representative's agreement. */
 export const MINOR_ONLINE_OPENING =
-  "Vous êtes mineur(e) : votre DMP est ouvert par un professionnel de santé, avec l'accord de votre représentant légal. Vous pourrez ouvrir votre propre accès en ligne à vos 18 ans.";
+  "Vous avez moins de 18 ans : votre DMP est ouvert par un professionnel de santé, avec l'accord de votre représentant légal. Vous pourrez ouvrir votre propre accès en ligne à vos 18 ans.";
 
 const ALREADY_OPEN = "Vous avez déjà un DMP. Connectez-vous, ou utilisez « Mot de passe oublié » si besoin.";
 
