@@ -9,6 +9,7 @@ import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { getHospitalHome } from "@/lib/feed/hospital-portal";
 import { establishmentMenu } from "@/lib/hospital/portal";
 import { formatNir } from "@/lib/identity/nir";
+import { ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Simulateur hospitalier" };
 
@@ -67,7 +68,7 @@ export default async function HospitalHomePage() {
                     Rédiger un document<span className="sr-only"> pour {p.firstName} {p.lastName}</span>
                   </Link>
                   <Link href={`/hopital/patients/${p.id}/suivi`}>
-                    Suivi export<span className="sr-only"> de {p.firstName} {p.lastName}</span>
+                    Suivi export<span className="sr-only"> {ofName(`${p.firstName} ${p.lastName}`)}</span>
                   </Link>
                 </span>
               </Td>

@@ -1,12 +1,7 @@
 import { Card } from "@/components/ui/card";
-import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
+import { tracedProfessionLabel } from "@/lib/reference/professions";
+import { plural } from "@/lib/text/french";
 import type { TDocumentVisibilityPage } from "@/lib/documents/document-visibility";
-
-/** A trace keeps "profession/specialty" codes (TRE_G15/TRE_R38): shown as words. */
-function professionLabel(codes: string): string {
-  const [profession, specialty] = codes.split("/");
-  return professionWithSpecialtyLabel(profession ?? null, specialty ?? null);
-}
 
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -47,8 +42,8 @@ export function DocumentVisibility({ page }: { page: TDocumentVisibilityPage }) 
               {openedBy.map((o) => (
                 <li key={`${o.actorId}-${o.actorName}`}>
                   <strong>{o.actorName}</strong>
-                  {o.actorProfession ? ` (${professionLabel(o.actorProfession)})` : ""}
-                  {o.actorStructure ? ` — ${o.actorStructure}` : ""} : {o.count} consultation{o.count > 1 ? "s" : ""}, la dernière le {DATE_TIME.format(o.lastAt)}
+                  {o.actorProfession ? ` (${tracedProfessionLabel(o.actorProfession)})` : ""}
+                  {o.actorStructure ? ` — ${o.actorStructure}` : ""} : {plural(o.count, "consultation", "consultations")}, la dernière le {DATE_TIME.format(o.lastAt)}
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { TEntryAuthor, TEntryComment, THealthProfile } from "@/lib/health-profile/get-health-profile";
 import { HISTORY_CATEGORIES } from "@/lib/health-profile/inputs";
+import { ofName } from "@/lib/text/french";
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 
@@ -26,7 +27,7 @@ function Comments({ comments }: { comments: TEntryComment[] }) {
     <ul className="mt-1 flex flex-col gap-1 border-l-4 border-amber-400 pl-3">
       {comments.map((c) => (
         <li key={c.id}>
-          <strong>{c.isContest ? "Contestation" : "Commentaire"}</strong> de {c.authorName} le {DATE.format(c.writtenAt)} : « {c.text} »
+          <strong>{c.isContest ? "Contestation" : "Commentaire"}</strong> {ofName(c.authorName)} le {DATE.format(c.writtenAt)} : « {c.text} »
         </li>
       ))}
     </ul>

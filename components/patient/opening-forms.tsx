@@ -25,7 +25,7 @@ export function OpeningIdentityForm({ action }: { action: TAction }) {
         min={1}
         max={9}
         label="Rang de naissance"
-        hint="À modifier seulement si vous êtes rattaché(e) au numéro d'un parent avec un frère ou une sœur né(e) le même jour (jumeaux) : 1 par défaut."
+        hint="À modifier seulement si votre numéro est celui d'un parent, partagé avec un frère ou une sœur de même date de naissance (jumeaux) : 1 par défaut."
         defaultValue={v.birthRank ?? "1"}
         error={e.birthRank}
       />

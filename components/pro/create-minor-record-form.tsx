@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ChoiceField, Fieldset, InputField, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ofName } from "@/lib/text/french";
 
 export type TRepresentativeAccountChoice = "EXISTING" | "NEW";
 
@@ -43,7 +44,7 @@ function Created({ created }: { created: NonNullable<TCreateMinorRecordFormState
         Dossier créé
       </h2>
       <p>
-        Le DMP de {created.name} est ouvert, avec l&apos;accord de son représentant légal. L&apos;enfant n&apos;a pas de compte à lui : son
+        Le DMP {ofName(created.name)} est ouvert, avec l&apos;accord de son représentant légal. L&apos;enfant n&apos;a pas de compte à lui : son
         représentant légal accède au dossier depuis son propre espace et reçoit les notifications.
       </p>
       {!r.isNewAccount ? (
@@ -63,7 +64,7 @@ function Created({ created }: { created: NonNullable<TCreateMinorRecordFormState
       )}
       <p>L&apos;historique de remboursements de l&apos;Assurance Maladie est chargé dans les minutes qui suivent.</p>
       <p>
-        <Link href={`/pro/patients/${created.patientId}`}>Ouvrir le dossier de {created.name}</Link>
+        <Link href={`/pro/patients/${created.patientId}`}>Ouvrir le dossier {ofName(created.name)}</Link>
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ChoiceField, Fieldset, InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ofName } from "@/lib/text/french";
 
 export type TCreateRecordFormState = {
   error?: string;
@@ -30,7 +31,7 @@ export function CreateRecordForm({ action }: { action: (state: TCreateRecordForm
           Dossier créé
         </h2>
         <p>
-          Le DMP de {c.name} est ouvert. Identifiant de connexion du patient : <strong>{c.loginId}</strong>
+          Le DMP {ofName(c.name)} est ouvert. Identifiant de connexion du patient : <strong>{c.loginId}</strong>
         </p>
         {c.isSecretSent ? (
           <p>
@@ -44,7 +45,7 @@ export function CreateRecordForm({ action }: { action: (state: TCreateRecordForm
         )}
         <p>L&apos;historique de remboursements de l&apos;Assurance Maladie est chargé dans les minutes qui suivent.</p>
         <p>
-          <Link href={`/pro/patients/${c.patientId}`}>Ouvrir le dossier de {c.name}</Link>
+          <Link href={`/pro/patients/${c.patientId}`}>Ouvrir le dossier {ofName(c.name)}</Link>
         </p>
       </section>
     );

@@ -57,7 +57,7 @@ export function EmergencySummarySection({
           {summary.expiresAt ? `Accès en urgence (${mode}) ouvert jusqu'à ${TIME.format(summary.expiresAt)}` : `Accès en urgence (${mode})`}
         </p>
         <p>
-          Cet accès est tracé et le patient en est informé. Il prend fin automatiquement à l&apos;heure indiquée ; closez-le dès que
+          Cet accès est tracé et le patient en est informé. Il prend fin automatiquement à l&apos;heure indiquée ; clôturez-le dès que
           l&apos;urgence est terminée.
           {summary.justification ? ` Justification déclarée : « ${summary.justification} »` : ""}
         </p>

@@ -2,6 +2,7 @@ import { expect, fullName, signInAsPatient, signInWithCard, test, uniqueLastName
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 import { declareBreakGlass, goToFirstAccess, JUSTIFICATION } from "../fixtures/emergency";
 import { patientNav } from "../fixtures/patient-portal";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -34,7 +35,7 @@ test("bris de glace avec justification : le dossier s'ouvre, le patient voit la 
   await pro.getByLabel("Date de naissance du patient").fill(patient.birthDate);
   await pro.getByRole("button", { name: "Rechercher par nom" }).click();
   await expect(pro.getByRole("link", { name: /^Premier accès/ })).toHaveCount(0);
-  await pro.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)} (accès d'urgence en cours)` }).click();
+  await pro.getByRole("link", { name: `Ouvrir le dossier ${ofName(fullName(patient))} (accès d'urgence en cours)` }).click();
   await expect(pro.getByRole("heading", { level: 1, name: recordHeading })).toBeVisible();
   await proContext.close();
 

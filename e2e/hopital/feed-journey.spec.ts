@@ -62,7 +62,7 @@ test("un médecin hospitalier rédige une lettre, l'envoie au DMP, le patient la
       await patientPage.goto(`/dev/mails?destinataire=${encodeURIComponent(patient.email)}`);
       return (await patientPage.getByRole("article").first().textContent()) ?? "";
     }, { timeout: 20_000 })
-    .toContain(`${hospital.name} a ajouté`);
+    .toContain(`(${hospital.name}) a ajouté`);
   await patientContext.close();
 });
 

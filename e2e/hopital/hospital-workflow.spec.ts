@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { contentAlert, expect, fullName, professionalWithRole, signInHospital, signInWithCard, test, uniqueLastName, type Dmp, type TStructure } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 const CATALOGUE = "Document du catalogue de l'établissement";
 
@@ -28,7 +29,7 @@ async function writeDraft(page: Page, patient: { firstName: string; lastName: st
 
 async function openFollowUp(page: Page, patient: { firstName: string; lastName: string }) {
   await page.goto("/hopital");
-  await page.getByRole("link", { name: `Suivi export de ${fullName(patient)}` }).click();
+  await page.getByRole("link", { name: `Suivi export ${ofName(fullName(patient))}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Suivi export dossier médical patient/ })).toBeVisible();
 }
 
@@ -175,7 +176,7 @@ test("(4) sans NIR la case est grisée ; les admissions confirment le NIR ; le d
   const deskPage = await desk.newPage();
   await signInHospital(deskPage, clerk, hospital.name);
   await deskPage.getByRole("link", { name: "Bureau des admissions" }).click();
-  const form = deskPage.getByRole("form", { name: `Confirmer le NIR de ${fullName(patient)}` });
+  const form = deskPage.getByRole("form", { name: `Confirmer le NIR ${ofName(fullName(patient))}` });
   await form.getByLabel(/NIR/).fill("1 99 99 99 999 999 99");
   await form.getByRole("button", { name: "Confirmer le NIR" }).click();
   await expect(contentAlert(deskPage)).toBeVisible();

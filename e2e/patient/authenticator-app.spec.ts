@@ -1,6 +1,7 @@
 import { generate } from "otplib";
 import { expect, fullName, signInAsPatient, signInWithAuthenticator, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -50,7 +51,7 @@ test("application d'authentification : activation confirmée par un code, connex
   await expectNoSeriousA11yViolations(page);
 
   await signInWithAuthenticator(page, patient, key);
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(patient))}` })).toBeVisible();
 
   // A recovery code signs in once.
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -59,7 +60,7 @@ test("application d'authentification : activation confirmée par un code, connex
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.getByLabel("Code de l'application d'authentification").fill(recovery[0] as string);
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(patient))}` })).toBeVisible();
 
   // Signed in a moment ago: disabling is allowed, and sign-in goes back to e-mail codes.
   await page.goto("/patient/securite");
@@ -68,7 +69,7 @@ test("application d'authentification : activation confirmée par un code, connex
   await expect(page.getByText("L'application d'authentification est désactivée.", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await signInAsPatient(page, dmp, patient);
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(patient))}` })).toBeVisible();
 });
 
 test("désactiver l'application demande une connexion récente", async ({ page, dmp }) => {

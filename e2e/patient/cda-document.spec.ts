@@ -6,6 +6,7 @@ import { hostileSection, sampleVsmSections, tinyPdf } from "@/lib/cda/sample-doc
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // A build and several API calls on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -83,7 +84,7 @@ test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans ex�
   const codes = await request.get(`/dev/codes?destinataire=${encodeURIComponent(patient.phone)}&motif=connexion`);
   await page.getByLabel("Code à usage unique").fill(((await codes.json()) as { code: string }).code);
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${patient.firstName} ${patient.lastName}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(`${patient.firstName} ${patient.lastName}`)}` })).toBeVisible();
 
   await page.goto("/patient/documents");
   await expect(page.getByRole("heading", { level: 1, name: "Mes documents" })).toBeVisible();

@@ -1,6 +1,7 @@
 import { codeRecipient, expect, fullName, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 import { maskedEmail } from "../fixtures/patient-portal";
+import { ofName } from "@/lib/text/french";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -59,6 +60,6 @@ test("changer son adresse électronique : confirmée par un code envoyé à la n
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.getByLabel("Code à usage unique").fill(await dmp.readCode(newEmail, "connexion"));
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(patient))}` })).toBeVisible();
   expect((await dmp.latestCode(codeRecipient(patient), "connexion"))?.at ?? null).toBe(previousAtOldAddress);
 });

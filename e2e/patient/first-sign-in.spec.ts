@@ -1,5 +1,6 @@
 import { expect, fullName, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -24,6 +25,6 @@ test("première connexion : le mot de passe provisoire doit être remplacé", as
   await page.getByLabel("Nouveau mot de passe").fill("Mon-Nouveau-Secret-42");
   await page.getByLabel("Confirmer le mot de passe").fill("Mon-Nouveau-Secret-42");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(patient))}` })).toBeVisible();
   await expect(page.getByText("Votre mot de passe a été enregistré.")).toBeVisible();
 });

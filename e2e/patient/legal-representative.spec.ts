@@ -1,5 +1,6 @@
 import { expect, fullName, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -12,8 +13,8 @@ test("un représentant légal ne voit jamais un document invisible aux représen
 
   await signInAsPatient(page, dmp, representative);
   // The representative has no record of their own and one minor: straight to the child's record.
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(minor)}` })).toBeVisible();
-  await expect(page.getByText("représentant légal, dossier de")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(minor))}` })).toBeVisible();
+  await expect(page.getByText(/représentant légal, dossier (de |d')/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.goto("/patient/documents?pageSize=100");
@@ -38,7 +39,7 @@ test("une patiente qui représente un mineur passe d'un dossier à l'autre", asy
     await pro.getByLabel("Nom (obligatoire)", { exact: true }).fill(child.lastName);
     await pro.getByLabel("Date de naissance du patient").fill(child.birthDate);
     await pro.getByRole("button", { name: "Rechercher par nom" }).click();
-    await pro.getByRole("link", { name: `Créer le DMP de ${fullName(child)}` }).click();
+    await pro.getByRole("link", { name: `Créer le DMP ${ofName(fullName(child))}` }).click();
     await pro.getByLabel("Lien avec l'enfant").selectOption("Mère");
     await pro.getByLabel("Le représentant a déjà un compte Mon espace santé", { exact: true }).check();
     await pro.getByLabel("Identifiant Mon espace santé du représentant").fill(mother.loginId);
@@ -51,9 +52,9 @@ test("une patiente qui représente un mineur passe d'un dossier à l'autre", asy
   }
 
   await signInAsPatient(page, dmp, mother);
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(mother)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(mother))}` })).toBeVisible();
   await page.getByRole("link", { name: "Changer de dossier" }).click();
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("button", { name: `Ouvrir le dossier de ${fullName(child)}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(child)}` })).toBeVisible();
+  await page.getByRole("button", { name: `Ouvrir le dossier ${ofName(fullName(child))}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(child))}` })).toBeVisible();
 });

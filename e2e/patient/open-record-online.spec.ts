@@ -1,6 +1,7 @@
 import { vitaleSerial } from "../../prisma/seed/registry";
 import { expect, fullName, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -58,7 +59,7 @@ test("ouvrir son DMP en ligne", async ({ page, dmp }) => {
   await page.getByLabel("Nouveau mot de passe").fill("Paul-Renaud-2026!");
   await page.getByLabel("Confirmer le mot de passe").fill("Paul-Renaud-2026!");
   await page.getByRole("button", { name: "Ouvrir mon DMP" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(paul)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(paul))}` })).toBeVisible();
 
   await page.goto("/patient/notifications");
   await expect(page.getByRole("heading", { name: /Votre dossier médical partagé est ouvert/ })).toBeVisible();

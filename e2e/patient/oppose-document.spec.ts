@@ -1,5 +1,6 @@
 import { expect, fullName, searchByIns, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Two portals, two people, one shared 2-core machine.
 test.describe.configure({ timeout: 150_000 });
@@ -33,7 +34,7 @@ test("s'opposer à un document pour motif légitime le retire au médecin traita
   try {
     await signInWithCard(pro, gp);
     await searchByIns(pro, patient);
-    await pro.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
+    await pro.getByRole("link", { name: `Ouvrir le dossier ${ofName(fullName(patient))}` }).click();
     await expect(pro.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
     await expect(pro.getByText("Accès : Médecin traitant")).toBeVisible();
     await expect(pro.getByRole("row", { name: doc.title })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { expect, fullName, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
 import { maskedEmail, patientNav } from "../fixtures/patient-portal";
+import { ofName } from "@/lib/text/french";
 
 // Multi-page journeys on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -26,7 +27,7 @@ test("connexion avec un code reçu par courriel, puis déconnexion", async ({ pa
 
   await page.getByLabel("Code à usage unique").fill(code);
   await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(patient)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(patient))}` })).toBeVisible();
   for (const name of ["Mes documents", "Historique des accès", "Gérer les accès", "Mes remboursements", "Notifications", "Mon profil"]) {
     await expect(patientNav(page).getByRole("link", { name })).toBeVisible();
   }

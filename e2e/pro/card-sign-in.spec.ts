@@ -9,7 +9,7 @@ test("la page des cartes de démonstration donne des fichiers de carte sans clé
   await expect(page.getByRole("heading", { level: 1, name: "Cartes CPS de démonstration" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const href = await page.getByRole("link", { name: "Télécharger la carte de Dr Pierre Lambert", exact: true }).getAttribute("href");
+  const href = await page.getByRole("link", { name: "Télécharger la carte du Dr Pierre Lambert", exact: true }).getAttribute("href");
   expect(href).toBeTruthy();
   const response = await page.request.get(href ?? "");
   expect(response.ok()).toBe(true);

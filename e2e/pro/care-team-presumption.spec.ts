@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Two portals, two people, one shared 2-core machine.
 test.describe.configure({ timeout: 150_000 });
@@ -21,8 +22,8 @@ test("une kinésithérapeute du cabinet du médecin traitant accède au titre de
   const pro = await proContext.newPage();
   try {
     await signInWithCard(pro, physio);
-    await openFromNameSearch(pro, patient, `Premier accès au dossier de ${name}`);
-    await expect(pro.getByRole("heading", { level: 1, name: `Accès au dossier de ${name}` })).toBeVisible();
+    await openFromNameSearch(pro, patient, `Premier accès au dossier ${ofName(name)}`);
+    await expect(pro.getByRole("heading", { level: 1, name: `Accès au dossier ${ofName(name)}` })).toBeVisible();
     const careTeam = pro.getByRole("region", { name: "Au titre de l'équipe de soins" });
     await expect(careTeam).toContainText(`Le patient a donné son accord à ${gp.name}, de votre structure (${practice.name}).`);
     await expectNoSeriousA11yViolations(pro);
@@ -46,7 +47,7 @@ test("une kinésithérapeute du cabinet du médecin traitant accède au titre de
     await pro.goto(recordUrl);
     await expect(pro.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
     await pro.goto(`${recordUrl}/acces`);
-    await expect(pro.getByRole("heading", { level: 1, name: `Accès au dossier de ${name}` })).toBeVisible();
+    await expect(pro.getByRole("heading", { level: 1, name: `Accès au dossier ${ofName(name)}` })).toBeVisible();
     await expect(pro.getByRole("heading", { name: "Au titre de l'équipe de soins" })).toHaveCount(0);
   } finally {
     await proContext.close();

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { formatNir } from "../../lib/identity/nir";
 import { contentAlert, expect, fullName, openFromNameSearch, signInAsPatient, signInWithCard, test, type TPatient } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -30,9 +31,9 @@ test("une pédiatre crée le DMP d'une enfant avec l'accord de son père, qui le
   const pro = await proContext.newPage();
   try {
     await signInWithCard(pro, pediatrician);
-    await openFromNameSearch(pro, child, `Créer le DMP de ${childName}`);
+    await openFromNameSearch(pro, child, `Créer le DMP ${ofName(childName)}`);
 
-    await expect(pro.getByRole("heading", { level: 1, name: `Créer le DMP de ${childName}` })).toBeVisible();
+    await expect(pro.getByRole("heading", { level: 1, name: `Créer le DMP ${ofName(childName)}` })).toBeVisible();
     const identity = pro.getByRole("region", { name: "Identité (registre de l'Assurance Maladie)" });
     await expect(identity).toContainText(formatNir(child.nir));
     await expect(identity).toContainText("08/03/2019");
@@ -56,7 +57,7 @@ test("une pédiatre crée le DMP d'une enfant avec l'accord de son père, qui le
     await expectNoSeriousA11yViolations(pro);
 
     // The creator is authorized on the child's record.
-    await done.getByRole("link", { name: `Ouvrir le dossier de ${childName}` }).click();
+    await done.getByRole("link", { name: `Ouvrir le dossier ${ofName(childName)}` }).click();
     await expect(pro.getByRole("heading", { level: 1, name: `${child.lastName.toUpperCase()} ${child.firstName}` })).toBeVisible();
   } finally {
     await proContext.close();
@@ -64,7 +65,7 @@ test("une pédiatre crée le DMP d'une enfant avec l'accord de son père, qui le
 
   // The child has no account: the creation notice goes to her father's address.
   await expect
-    .poll(async () => (await mails(page, father.email)).some((t) => t.includes(`Le dossier médical partagé de ${childName} est ouvert`)), {
+    .poll(async () => (await mails(page, father.email)).some((t) => t.includes(`Le dossier médical partagé ${ofName(childName)} est ouvert`)), {
       timeout: 20_000,
       message: "notification de création non reçue par le représentant",
     })
@@ -72,11 +73,11 @@ test("une pédiatre crée le DMP d'une enfant avec l'accord de son père, qui le
 
   // The father signs in to his own record, then switches to his daughter's.
   await signInAsPatient(page, dmp, father);
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(father)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(father))}` })).toBeVisible();
   await page.getByRole("link", { name: "Changer de dossier" }).click();
-  await page.getByRole("button", { name: `Ouvrir le dossier de ${childName}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${childName}` })).toBeVisible();
-  await expect(page.getByText("représentant légal, dossier de")).toBeVisible();
+  await page.getByRole("button", { name: `Ouvrir le dossier ${ofName(childName)}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(childName)}` })).toBeVisible();
+  await expect(page.getByText(/représentant légal, dossier (de |d')/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -91,8 +92,8 @@ test("une pédiatre crée le DMP d'un enfant et un compte pour sa mère, qui re�
   const motherLogin = `leila.${child.lastName.toLowerCase()}`;
 
   await signInWithCard(page, pediatrician);
-  await openFromNameSearch(page, child, `Créer le DMP de ${childName}`);
-  await expect(page.getByRole("heading", { level: 1, name: `Créer le DMP de ${childName}` })).toBeVisible();
+  await openFromNameSearch(page, child, `Créer le DMP ${ofName(childName)}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Créer le DMP ${ofName(childName)}` })).toBeVisible();
 
   // A new account needs names and a contact: clear French messages, linked to their fields.
   await page.getByLabel("Créer un compte pour le représentant", { exact: true }).check();
@@ -118,5 +119,5 @@ test("une pédiatre crée le DMP d'un enfant et un compte pour sa mère, qui re�
   await expectNoSeriousA11yViolations(page);
 
   await page.goto(`/dev/sms?destinataire=${encodeURIComponent(mobileE164)}`);
-  await expect(page.getByRole("article").filter({ hasText: `Identifiant : ${motherLogin}` })).toContainText(`Le DMP de ${childName} a été créé par`);
+  await expect(page.getByRole("article").filter({ hasText: `Identifiant : ${motherLogin}` })).toContainText(`Le DMP ${ofName(childName)} a été créé par`);
 });

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { formatNir } from "../../lib/identity/nir";
 import { expect, fullName, searchByName, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -30,9 +31,9 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     await searchByName(pro, person);
     const row = pro.getByRole("row", { name: new RegExp(heading) });
     await expect(row.getByText("Pas de dossier")).toBeVisible();
-    await row.getByRole("link", { name: `Créer le DMP de ${name}` }).click();
+    await row.getByRole("link", { name: `Créer le DMP ${ofName(name)}` }).click();
 
-    await expect(pro.getByRole("heading", { level: 1, name: `Créer le DMP de ${name}` })).toBeVisible();
+    await expect(pro.getByRole("heading", { level: 1, name: `Créer le DMP ${ofName(name)}` })).toBeVisible();
     const identity = pro.getByRole("region", { name: "Identité (registre de l'Assurance Maladie)" });
     await expect(identity).toContainText(formatNir(person.nir));
     await expect(identity).toContainText("30/06/1992");
@@ -59,7 +60,7 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
     await expectNoSeriousA11yViolations(pro);
 
     // The creator is authorized: the record opens; the reimbursements follow within seconds.
-    await done.getByRole("link", { name: `Ouvrir le dossier de ${name}` }).click();
+    await done.getByRole("link", { name: `Ouvrir le dossier ${ofName(name)}` }).click();
     await expect(pro.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await pro.getByRole("navigation", { name: "Sections du dossier" }).getByRole("link", { name: "Remboursements" }).click();
     await expect(pro.getByRole("heading", { level: 2, name: "Données de remboursement" })).toBeVisible();
@@ -77,8 +78,8 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
 
     // A second creation is no longer offered.
     await searchByName(pro, person);
-    await expect(pro.getByRole("link", { name: `Ouvrir le dossier de ${name}` })).toBeVisible();
-    await expect(pro.getByRole("link", { name: `Créer le DMP de ${name}` })).toHaveCount(0);
+    await expect(pro.getByRole("link", { name: `Ouvrir le dossier ${ofName(name)}` })).toBeVisible();
+    await expect(pro.getByRole("link", { name: `Créer le DMP ${ofName(name)}` })).toHaveCount(0);
   } finally {
     await proContext.close();
   }
@@ -127,6 +128,6 @@ test("une radiologue crée le DMP d'une patiente qui l'accepte ; la patiente se 
   await page.getByLabel("Nouveau mot de passe").fill("Elodie-Marchal-2026!");
   await page.getByLabel("Confirmer le mot de passe").fill("Elodie-Marchal-2026!");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(name)}` })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Two portals, two people, one shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -17,8 +18,8 @@ test("le premier accès d'une oncologue, avec consentement, est tracé et la pat
   const pro = await proContext.newPage();
   try {
     await signInWithCard(pro, oncologist);
-    await openFromNameSearch(pro, patient, `Premier accès au dossier de ${name}`);
-    await expect(pro.getByRole("heading", { level: 1, name: `Accès au dossier de ${name}` })).toBeVisible();
+    await openFromNameSearch(pro, patient, `Premier accès au dossier ${ofName(name)}`);
+    await expect(pro.getByRole("heading", { level: 1, name: `Accès au dossier ${ofName(name)}` })).toBeVisible();
     await expectNoSeriousA11yViolations(pro);
     await pro.getByLabel("Le patient m'a donné son accord pour accéder à son dossier").check();
     await pro.getByRole("button", { name: "Enregistrer le consentement et ouvrir le dossier" }).click();

@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.setTimeout(60_000);
 
@@ -13,7 +14,7 @@ test("le chirurgien-dentiste ne voit pas les types que la matrice lui refuse, et
   await dmp.document({ patient, author: gp, typeCode: "18776-5", title: "Plan personnalisé de soins" });
 
   await signInWithCard(page, dentist);
-  await openFromNameSearch(page, patient, `Ouvrir le dossier de ${fullName(patient)}`);
+  await openFromNameSearch(page, patient, `Ouvrir le dossier ${ofName(fullName(patient))}`);
   await expect(page.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
   await expect(page.getByRole("row", { name: /Ordonnance – bain de bouche et antalgique/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Plan personnalisé de soins/ })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, fullName, searchByIns, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 const MASKED = "Compte rendu d'imagerie – IRM cérébrale";
 
@@ -14,7 +15,7 @@ test("le médecin traitant voit un document masqué aux professionnels, un autre
 
   await signInWithCard(page, gp);
   await searchByIns(page, patient);
-  await page.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
+  await page.getByRole("link", { name: `Ouvrir le dossier ${ofName(fullName(patient))}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
   await expect(page.getByText("Accès : Médecin traitant")).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(MASKED) });
@@ -28,7 +29,7 @@ test("le médecin traitant voit un document masqué aux professionnels, un autre
   const other = await otherContext.newPage();
   await signInWithCard(other, cardiologist);
   await searchByIns(other, patient);
-  await other.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` }).click();
+  await other.getByRole("link", { name: `Ouvrir le dossier ${ofName(fullName(patient))}` }).click();
   await expect(other.getByText("Accès : Autorisation du patient")).toBeVisible();
   await expect(other.getByRole("row", { name: /Compte rendu de consultation de cardiologie/ })).toBeVisible();
   await expect(other.getByRole("row", { name: new RegExp(MASKED) })).toHaveCount(0);

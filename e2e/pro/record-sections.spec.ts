@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -19,7 +20,7 @@ test("un médecin lit un dossier de 45 documents page par page, puis sa synthès
   }
   const heading = `${patient.lastName.toUpperCase()} ${patient.firstName}`;
   await signInWithCard(page, gp);
-  await openFromNameSearch(page, patient, `Ouvrir le dossier de ${fullName(patient)}`);
+  await openFromNameSearch(page, patient, `Ouvrir le dossier ${ofName(fullName(patient))}`);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 
   // Documents first, 20 at a time, newest first.

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, fullName, openFromNameSearch, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -19,7 +20,7 @@ test("une sage-femme remplace son document par une nouvelle version, puis ajoute
   await dmp.consent(patient, midwife);
   const heading = `${patient.lastName.toUpperCase()} ${patient.firstName}`;
   await signInWithCard(page, midwife);
-  await openFromNameSearch(page, patient, `Ouvrir le dossier de ${fullName(patient)}`);
+  await openFromNameSearch(page, patient, `Ouvrir le dossier ${ofName(fullName(patient))}`);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 
   // Her own document, first version.

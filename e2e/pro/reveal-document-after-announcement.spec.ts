@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -17,7 +18,7 @@ test("un document invisible au patient lui devient visible après la consultatio
   const pro = await proContext.newPage();
   try {
     await signInWithCard(pro, doctor);
-    await openFromNameSearch(pro, patient, `Ouvrir le dossier de ${fullName(patient)}`);
+    await openFromNameSearch(pro, patient, `Ouvrir le dossier ${ofName(fullName(patient))}`);
     await expect(pro.getByRole("heading", { level: 1, name: `${patient.lastName.toUpperCase()} ${patient.firstName}` })).toBeVisible();
     await pro.getByRole("link", { name: "Ajouter un document" }).click();
     await expect(pro.getByRole("heading", { level: 1, name: "Ajouter un document" })).toBeVisible();

@@ -38,7 +38,7 @@ test("l'opérateur vérifie l'intégrité des traces et voit le premier maillon 
 
   const traceId = await editTraceBehindTheApplication(patient.patientId);
   await page.getByRole("button", { name: "Vérifier à nouveau" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "1 chaîne(s) en défaut" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "1 chaîne en défaut" })).toBeVisible();
   const table = page.getByRole("table", { name: "Chaînes en défaut" });
   await expect(table.getByText(`n° ${traceId} (1re de la chaîne)`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);

@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -9,7 +10,7 @@ test("le médecin traitant voit les accès des autres professionnels et bloque u
   const patient = await dmp.patient({ firstName: "Mathieu", sex: "M", birthDate: "1970-03-21" });
   await dmp.treatingDoctor(patient, gp);
   await dmp.consent(patient, nursePro);
-  const openRecord = `Ouvrir le dossier de ${fullName(patient)}`;
+  const openRecord = `Ouvrir le dossier ${ofName(fullName(patient))}`;
   const heading = `${patient.lastName.toUpperCase()} ${patient.firstName}`;
   const nurseContext = await browser.newContext();
   const nurse = await nurseContext.newPage();

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, fullName, searchByName, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.setTimeout(90_000);
 
@@ -22,8 +23,8 @@ test("une professionnelle bloquée voit le dossier comme un dossier sans accès,
   await searchByName(page, patient);
   const row = page.getByRole("row", { name: new RegExp(`${patient.lastName.toUpperCase()} ${patient.firstName}`) });
   await expect(row.getByText("Dossier existant")).toBeVisible();
-  await expect(page.getByRole("link", { name: `Ouvrir le dossier de ${fullName(patient)}` })).toHaveCount(0);
-  await page.getByRole("link", { name: `Premier accès au dossier de ${fullName(patient)}` }).click();
+  await expect(page.getByRole("link", { name: `Ouvrir le dossier ${ofName(fullName(patient))}` })).toHaveCount(0);
+  await page.getByRole("link", { name: `Premier accès au dossier ${ofName(fullName(patient))}` }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
   expect((await page.locator("#contenu").innerText()).trim()).toBe(unknown);
@@ -53,7 +54,7 @@ test("un dossier fermé ne se distingue pas : ni badge « fermé » dans la rech
   await expect(row.getByText("Dossier existant")).toBeVisible();
   await expect(page.getByText("Dossier fermé")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("link", { name: `Premier accès au dossier de ${fullName(patient)}` }).click();
+  await page.getByRole("link", { name: `Premier accès au dossier ${ofName(fullName(patient))}` }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Dossier introuvable" })).toBeVisible();
   expect((await page.locator("#contenu").innerText()).trim()).toBe(unknown);

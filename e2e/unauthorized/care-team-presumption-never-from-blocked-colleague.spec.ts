@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Fresh people from the sandbox factories (README "Bac à sable"): no other journey sees them.
 test.setTimeout(120_000);
@@ -15,8 +16,8 @@ test("la présomption d'équipe de soins ne découle jamais d'un confrère que l
   await signInWithCard(page, colleagueB);
 
   // Control: the patient agreed to A, so B is presumed in the care team.
-  await openFromNameSearch(page, patient, `Premier accès au dossier de ${name}`);
-  await expect(page.getByRole("heading", { level: 1, name: `Accès au dossier de ${name}` })).toBeVisible();
+  await openFromNameSearch(page, patient, `Premier accès au dossier ${ofName(name)}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Accès au dossier ${ofName(name)}` })).toBeVisible();
   const careTeam = page.getByRole("region", { name: "Au titre de l'équipe de soins" });
   await expect(careTeam).toContainText(`Le patient a donné son accord à ${colleagueA.name}, de votre structure (${structure.name}).`);
   await expectNoSeriousA11yViolations(page);
@@ -24,7 +25,7 @@ test("la présomption d'équipe de soins ne découle jamais d'un confrère que l
   // The patient blocks A: A's agreement no longer extends to anyone.
   await dmp.block(patient, colleagueA);
   await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: `Accès au dossier de ${name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Accès au dossier ${ofName(name)}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Au titre de l'équipe de soins" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Accéder au dossier au titre de l'équipe de soins" })).toHaveCount(0);
   await expect(page.getByText(colleagueA.name)).toHaveCount(0);

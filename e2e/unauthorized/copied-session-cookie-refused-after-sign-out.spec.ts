@@ -1,5 +1,6 @@
 import { expect, fullName, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // Multi-page journey on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -8,7 +9,7 @@ test.describe.configure({ timeout: 90_000 });
 // cannot cut a session another journey runs alongside.
 test("un cookie de session patient copié ne sert plus après la déconnexion", async ({ page, browser, dmp }) => {
   const patient = await dmp.patient({ firstName: "Hélène", sex: "F" });
-  const heading = `DMP de ${fullName(patient)}`;
+  const heading = `DMP ${ofName(fullName(patient))}`;
   await signInAsPatient(page, dmp, patient);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expectNoSeriousA11yViolations(page);

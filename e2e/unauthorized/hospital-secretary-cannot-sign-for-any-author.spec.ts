@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { contentAlert, expect, fullName, professionalWithRole, signInHospital, test, type Dmp, type TPatient } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 // The list of authors offered is covered by e2e/hopital/feed-journey.spec.ts; this proves the server
 // does not trust the list: an author id forged into the draft form is refused and nothing is saved
@@ -22,7 +23,7 @@ async function openLetterFor(page: Page, patient: TPatient): Promise<void> {
 /** Opens the patient's « Suivi export »: every document of the patient in the establishment, with its DMP status. */
 async function openFollowUp(page: Page, patient: TPatient): Promise<void> {
   await page.goto("/hopital");
-  await page.getByRole("link", { name: `Suivi export de ${fullName(patient)}` }).click();
+  await page.getByRole("link", { name: `Suivi export ${ofName(fullName(patient))}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Suivi export dossier médical patient/ })).toBeVisible();
 }
 

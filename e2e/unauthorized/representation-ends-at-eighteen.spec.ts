@@ -1,5 +1,6 @@
 import { expect, fullName, signInAsPatient, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -22,19 +23,19 @@ test("à 18 ans la représentation prend fin : la mère n'a plus le dossier dans
 
   await signInAsPatient(page, dmp, mother);
   await page.goto("/patient/choisir-dossier");
-  await expect(page.getByRole("button", { name: `Ouvrir le dossier de ${name}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Ouvrir le dossier ${ofName(name)}` })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // Eleven days later (the namespace's clock): she is 18, the representation has ended by itself.
   await dmp.advanceClock({ days: 11 });
   await signInAsPatient(page, dmp, mother);
-  await expect(page.getByText(`${name} est majeur(e)`)).toBeVisible();
+  await expect(page.getByText(`${name} est majeure`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Ouvrir mon DMP" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.goto("/patient/choisir-dossier");
-  await expect(page.getByRole("button", { name: `Ouvrir le dossier de ${fullName(younger)}` })).toBeVisible();
-  await expect(page.getByRole("button", { name: `Ouvrir le dossier de ${name}` })).toHaveCount(0);
-  await expect(page.getByText(`${name} est majeur(e)`)).toBeVisible();
+  await expect(page.getByRole("button", { name: `Ouvrir le dossier ${ofName(fullName(younger))}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Ouvrir le dossier ${ofName(name)}` })).toHaveCount(0);
+  await expect(page.getByText(`${name} est majeure`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

@@ -1,5 +1,6 @@
 import { expect, fullName, openFromNameSearch, signInAsPatient, signInWithCard, test } from "../fixtures/dmp";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { ofName } from "@/lib/text/french";
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -19,7 +20,7 @@ test("un représentant légal n'est jamais notifié, ni par courriel, d'un docum
   const pro = await proContext.newPage();
   try {
     await signInWithCard(pro, midwife);
-    await openFromNameSearch(pro, child, `Ouvrir le dossier de ${fullName(child)}`);
+    await openFromNameSearch(pro, child, `Ouvrir le dossier ${ofName(fullName(child))}`);
     await expect(pro.getByRole("heading", { level: 1, name: childHeading })).toBeVisible();
     for (const [title, hidden] of [
       [HIDDEN, true],
@@ -55,7 +56,7 @@ test("un représentant légal n'est jamais notifié, ni par courriel, d'un docum
   await inbox.close();
 
   await signInAsPatient(page, dmp, father);
-  await expect(page.getByRole("heading", { level: 1, name: `DMP de ${fullName(child)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(child))}` })).toBeVisible();
   await page.getByRole("navigation", { name: "Espace patient" }).getByRole("link", { name: "Notifications" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: VISIBLE })).toHaveCount(1);
   await expect(page.getByRole("main")).not.toContainText(HIDDEN);

@@ -14,6 +14,7 @@ import { contentDigests, type TContentDigests } from "./content-digest";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 import { platformNow } from "@/lib/clock/clock";
 import { assertNotOpposedSource } from "@/lib/feed/feed-opposition";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 export type TPreparedContent = { data: Uint8Array<ArrayBuffer>; mediaType: string; size: number } & TContentDigests;
 
@@ -132,11 +133,7 @@ export async function addDocument(
         documentNotifications({
           patientId,
           doc,
-          say: () => ({
-            kind: "NEW_DOCUMENT",
-            title: "Un nouveau document a été ajouté à votre DMP",
-            body: `${actor.name} a ajouté « ${doc.title} » (${documentTypeLabel(doc.typeCode)}).`,
-          }),
+          say: () => ({ kind: "NEW_DOCUMENT", news: "NEW_DOCUMENT", by: personWithStructure(actor.name, actor.structureName), title: doc.title, typeCode: doc.typeCode }),
         }),
       );
       return { documentId: doc.id };

@@ -2,7 +2,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { canRead } from "@/lib/access/policy";
 import { canReplaceDocument } from "@/lib/access/feed-rules";
-import { documentTypeLabel } from "@/lib/reference/document-types";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
@@ -13,6 +12,7 @@ import { loadReplacer } from "./replaceable-document";
 import type { TDocumentContentInput, TProfessionalDocumentInput } from "./professional-document-input";
 import { platformNow } from "@/lib/clock/clock";
 import { assertNotOpposedSource } from "@/lib/feed/feed-opposition";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 /**
  * Replaces a document with a new version: the old one stays, status REPLACED, the new one
@@ -68,18 +68,7 @@ export async function replaceDocument(
           patientId,
           doc,
           replaced: old,
-          say: (news) =>
-            news === "NEW_VERSION"
-              ? {
-                  kind: "NEW_DOCUMENT",
-                  title: "Un document de votre DMP a été mis à jour",
-                  body: `${actor.name} a remplacé « ${old.title} » par une nouvelle version (${documentTypeLabel(doc.typeCode)}).`,
-                }
-              : {
-                  kind: "NEW_DOCUMENT",
-                  title: "Un nouveau document a été ajouté à votre DMP",
-                  body: `${actor.name} a ajouté « ${doc.title} » (${documentTypeLabel(doc.typeCode)}).`,
-                },
+          say: (news) => ({ kind: "NEW_DOCUMENT", news, by: personWithStructure(actor.name, actor.structureName), title: doc.title, typeCode: doc.typeCode }),
         }),
       );
       return { documentId: doc.id };

@@ -6,6 +6,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { documentNotifications, notifyPatients } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 /**
  * After the announcement consultation, a professional who may read the document (rule
@@ -49,11 +50,7 @@ export async function revealDocument(
         documentNotifications({
           patientId,
           doc: { ...doc, hiddenFromPatient: false },
-          say: () => ({
-            kind: "DOCUMENT_REVEALED",
-            title: "Un document de votre DMP vous est désormais accessible",
-            body: `${actor.name} a rendu visible « ${doc.title} » à la suite de votre consultation d'annonce.`,
-          }),
+          say: () => ({ kind: "DOCUMENT_REVEALED", by: personWithStructure(actor.name, actor.structureName), title: doc.title }),
         }),
       );
     },

@@ -10,6 +10,7 @@ import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { emergencyAccessMinutes } from "./emergency-duration";
 import { platformNow } from "@/lib/clock/clock";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 export type TEmergencyMode = "SAMU" | "BREAK_GLASS";
 
@@ -96,15 +97,10 @@ export async function openEmergencyAccess(
     await tx.emergencyAccess.create({
       data: { patientId, professionalId: actor.professionalId, mode: input.mode, justification, startedAt: now, expiresAt },
     });
-    const who = `${actor.name}${actor.structureName ? ` (${actor.structureName})` : ""}`;
+    const by = personWithStructure(actor.name, actor.structureName);
     await notifyPatient(tx, {
       patientId,
-      kind: "EMERGENCY_ACCESS",
-      title: input.mode === "SAMU" ? "Accès à votre DMP par le SAMU-Centre 15" : "Accès en urgence à votre DMP (bris de glace)",
-      body:
-        input.mode === "SAMU"
-          ? `${who} a consulté votre DMP le ${now.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })} dans le cadre d'une régulation SAMU-Centre 15.`
-          : `${who} a accédé à votre DMP en urgence le ${now.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}. Justification : « ${justification} »`,
+      message: input.mode === "SAMU" ? { kind: "EMERGENCY_ACCESS", mode: "SAMU", at: now, by } : { kind: "EMERGENCY_ACCESS", mode: "BREAK_GLASS", at: now, by, justification: justification ?? "" },
     });
     return { status: "OPENED", expiresAt };
   });

@@ -88,7 +88,7 @@ describe("ITI-65 bundles of several documents", () => {
     for (const person of people) expect(await verifyTraceChain(db.prisma, person.id)).toBeNull();
     const notifications = await db.prisma.notification.findMany({ where: { patientId: { in: people.map((p) => p.id) } } });
     expect(notifications).toHaveLength(20);
-    expect(notifications.every((n) => n.kind === "NEW_DOCUMENT" && n.body.includes("Hôpital test a ajouté"))).toBe(true);
+    expect(notifications.every((n) => n.kind === "NEW_DOCUMENT" && n.body.includes("(Hôpital test) a ajouté"))).toBe(true);
     expect(await db.prisma.feedSubmission.count({ where: { documentId: { in: ids }, outcome: "FED_OK" } })).toBe(20);
     expect(await counts()).toEqual({ documents: before.documents + 20, traces: before.traces + 20, notifications: before.notifications + 20, contents: before.contents + 20 });
   });
@@ -161,6 +161,6 @@ describe("ITI-65 bundles of several documents", () => {
     expect(raced).toBe(true);
     expect(await verifyTraceChain(db.prisma, person.id)).toBeNull();
     expect(await db.prisma.trace.count({ where: { documentId: { in: result.results.map((r) => r.documentId as string) } } })).toBe(2);
-    expect(await db.prisma.notification.count({ where: { patientId: person.id, body: { contains: "Hôpital test a ajouté" } } })).toBeGreaterThanOrEqual(1);
+    expect(await db.prisma.notification.count({ where: { patientId: person.id, body: { contains: "(Hôpital test) a ajouté" } } })).toBeGreaterThanOrEqual(1);
   });
 });

@@ -18,6 +18,7 @@ import { dialectOf, lockForTransaction } from "@/lib/db/dialect";
 import { documentContentInsertSql, documentInsertSql, feedSubmissionInsertSql, violatedConstraint, type TFedDocumentRow, type TFeedSubmissionRow } from "./feed-statements";
 import { feedTraceText } from "./feed-trace-text";
 import { platformNow } from "@/lib/clock/clock";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 /**
  * Who submits: a structure authenticated with its server certificate (indirect mode, the
@@ -130,7 +131,7 @@ function certify(lookups: TLookups, index: number, doc: TParsedDocument, submitt
     const nearest = candidates.map((c) => matchIdentity(sent, c)).sort((a, b) => a.differences.length - b.differences.length)[0];
     const traits = (nearest?.differences ?? []).map((t) => IDENTITY_TRAIT_LABELS[t]).join(", ");
     return {
-      result: fail(index, doc.uniqueId, "CERTIFICATION_KO", 422, "business-rule", `Certification de l'identité KO : ${traits} différent(s) de ceux du dossier.`),
+      result: fail(index, doc.uniqueId, "CERTIFICATION_KO", 422, "business-rule", `Certification de l'identité KO, différent du dossier : ${traits}.`),
       patientId: null,
     };
   }
@@ -464,11 +465,7 @@ async function writeFeed(
         patientId: p.patientId,
         doc: p.doc.masking,
         replaced: p.replacesId ? (replaced.get(p.replacesId) ?? null) : null,
-        say: (news) => ({
-          kind: "NEW_DOCUMENT",
-          title: news === "NEW_VERSION" ? "Un document de votre DMP a été mis à jour" : "Un nouveau document a été ajouté à votre DMP",
-          body: `${structure.name} a ${news === "NEW_VERSION" ? "mis à jour" : "ajouté"} « ${p.doc.title} » (${documentTypeLabel(p.doc.typeCode)}), de ${authorName(p.author)}.`,
-        }),
+        say: (news) => ({ kind: "NEW_DOCUMENT", news, by: personWithStructure(authorName(p.author), structure.name), title: p.doc.title, typeCode: p.doc.typeCode }),
       }),
     );
     return [

@@ -1,8 +1,11 @@
+import { agree, bornOn, type TSex } from "@/lib/text/french";
+
 /**
  * Letter templates of the hospital simulator, with the real JDV_J66 type codes. The text
  * is a starting point the user edits before validating.
  */
-export type TLetterContext = { patientName: string; birthDate: string; authorName: string; structureName: string; today: string };
+/** `birthDate`: the ISO day; `sex` agrees the words (« Patiente », « née le »), neutral only when unknown. */
+export type TLetterContext = { patientName: string; birthDate: string; sex?: TSex; authorName: string; structureName: string; today: string };
 
 export type TLetterTemplate = { id: string; typeCode: string; label: string; title: string; body: (c: TLetterContext) => string };
 
@@ -13,7 +16,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Compte rendu d'hospitalisation (CRH)",
     title: "Compte rendu d'hospitalisation",
     body: (c) =>
-      `Patient(e) : ${c.patientName}, né(e) le ${c.birthDate}.\nHospitalisé(e) au sein de ${c.structureName} du … au ${c.today}.\n\nMotif d'hospitalisation :\n…\n\nHistoire de la maladie et évolution pendant le séjour :\n…\n\nExamens complémentaires :\n…\n\nTraitement de sortie :\n…\n\nSuites à donner :\n…\n\n${c.authorName}`,
+      `${agree(c.sex, "Patient", "Patiente")} : ${c.patientName}, ${bornOn(c.sex, c.birthDate)}.\n${agree(c.sex, "Hospitalisé", "Hospitalisée")} au sein de ${c.structureName} du … au ${c.today}.\n\nMotif d'hospitalisation :\n…\n\nHistoire de la maladie et évolution pendant le séjour :\n…\n\nExamens complémentaires :\n…\n\nTraitement de sortie :\n…\n\nSuites à donner :\n…\n\n${c.authorName}`,
   },
   {
     id: "liaison",
@@ -21,7 +24,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Lettre de liaison à la sortie",
     title: "Lettre de liaison à la sortie",
     body: (c) =>
-      `Cher confrère, chère consœur,\n\nVotre patient(e) ${c.patientName}, né(e) le ${c.birthDate}, sort ce jour (${c.today}) de ${c.structureName}.\n\nMotif de l'hospitalisation : …\nSynthèse du séjour : …\nTraitement à la sortie : …\nRendez-vous prévus : …\n\nBien confraternellement,\n${c.authorName}`,
+      `Cher confrère, chère consœur,\n\n${agree(c.sex, "Votre patient", "Votre patiente")} ${c.patientName}, ${bornOn(c.sex, c.birthDate)}, sort ce jour (${c.today}) de ${c.structureName}.\n\nMotif de l'hospitalisation : …\nSynthèse du séjour : …\nTraitement à la sortie : …\nRendez-vous prévus : …\n\nBien confraternellement,\n${c.authorName}`,
   },
   {
     id: "operatoire",
@@ -29,7 +32,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Compte rendu opératoire",
     title: "Compte rendu opératoire",
     body: (c) =>
-      `Patient(e) : ${c.patientName}, né(e) le ${c.birthDate}.\nDate de l'intervention : ${c.today}.\nOpérateur : ${c.authorName}.\n\nIndication :\n…\n\nDescription de l'intervention :\n…\n\nIncidents per-opératoires : aucun.\n\nConsignes post-opératoires :\n…`,
+      `${agree(c.sex, "Patient", "Patiente")} : ${c.patientName}, ${bornOn(c.sex, c.birthDate)}.\nDate de l'intervention : ${c.today}.\nOpérateur : ${c.authorName}.\n\nIndication :\n…\n\nDescription de l'intervention :\n…\n\nIncidents per-opératoires : aucun.\n\nConsignes post-opératoires :\n…`,
   },
   {
     id: "consultation",
@@ -37,7 +40,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Compte rendu de consultation",
     title: "Compte rendu de consultation",
     body: (c) =>
-      `Consultation du ${c.today} — ${c.structureName}.\nPatient(e) : ${c.patientName}, né(e) le ${c.birthDate}.\n\nMotif de consultation :\n…\n\nExamen clinique :\n…\n\nConclusion et conduite à tenir :\n…\n\n${c.authorName}`,
+      `Consultation du ${c.today} — ${c.structureName}.\n${agree(c.sex, "Patient", "Patiente")} : ${c.patientName}, ${bornOn(c.sex, c.birthDate)}.\n\nMotif de consultation :\n…\n\nExamen clinique :\n…\n\nConclusion et conduite à tenir :\n…\n\n${c.authorName}`,
   },
   {
     id: "ordonnance",
@@ -45,7 +48,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Ordonnance (prescription de produits de santé)",
     title: "Ordonnance",
     body: (c) =>
-      `${c.structureName}, le ${c.today}\n\n${c.patientName}, né(e) le ${c.birthDate}\n\n1) … (dosage, posologie, durée)\n2) …\n\nÀ renouveler : non\n\n${c.authorName}`,
+      `${c.structureName}, le ${c.today}\n\n${c.patientName}, ${bornOn(c.sex, c.birthDate)}\n\n1) … (dosage, posologie, durée)\n2) …\n\nÀ renouveler : non\n\n${c.authorName}`,
   },
   {
     id: "urgences",
@@ -53,7 +56,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Compte rendu de passage aux urgences",
     title: "Compte rendu de passage aux urgences",
     body: (c) =>
-      `Passage aux urgences de ${c.structureName} le ${c.today}.\nPatient(e) : ${c.patientName}, né(e) le ${c.birthDate}.\n\nMotif de recours :\n…\n\nExamen et prise en charge :\n…\n\nDiagnostic retenu :\n…\n\nOrientation : retour à domicile.\nConsignes de surveillance : …\n\n${c.authorName}`,
+      `Passage aux urgences de ${c.structureName} le ${c.today}.\n${agree(c.sex, "Patient", "Patiente")} : ${c.patientName}, ${bornOn(c.sex, c.birthDate)}.\n\nMotif de recours :\n…\n\nExamen et prise en charge :\n…\n\nDiagnostic retenu :\n…\n\nOrientation : retour à domicile.\nConsignes de surveillance : …\n\n${c.authorName}`,
   },
   {
     id: "dlu",
@@ -61,7 +64,7 @@ export const LETTER_TEMPLATES: readonly TLetterTemplate[] = [
     label: "Dossier de liaison d'urgence (DLU, EHPAD)",
     title: "Dossier de liaison d'urgence",
     body: (c) =>
-      `Résident(e) : ${c.patientName}, né(e) le ${c.birthDate}.\nÉtablissement : ${c.structureName}. Mis à jour le ${c.today}.\n\nPersonne à prévenir :\n…\n\nAntécédents et pathologies en cours :\n…\n\nTraitements en cours :\n…\n\nAllergies :\n…\n\nAutonomie, directives anticipées :\n…\n\n${c.authorName}`,
+      `${agree(c.sex, "Résident", "Résidente")} : ${c.patientName}, ${bornOn(c.sex, c.birthDate)}.\nÉtablissement : ${c.structureName}. Mis à jour le ${c.today}.\n\nPersonne à prévenir :\n…\n\nAntécédents et pathologies en cours :\n…\n\nTraitements en cours :\n…\n\nAllergies :\n…\n\nAutonomie, directives anticipées :\n…\n\n${c.authorName}`,
   },
 ];
 

@@ -14,6 +14,7 @@ import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 import { buildCda } from "@/lib/cda/build-cda";
 import { CDA_FORMATS, CDA_MEDIA_TYPE, cdaFormatCoding } from "@/lib/cda/constants";
 import { platformNow } from "@/lib/clock/clock";
+import { agree, bornOn, type TSex } from "@/lib/text/french";
 
 export const MASKING_CHOICES = {
   NONE: "Non masqué",
@@ -130,7 +131,7 @@ export async function submitHospitalLetter(db: PrismaClient, userId: string, inp
 
 export type TLetterToSend = {
   structure: { id: string; name: string; finess: string };
-  patient: { nir: string; birthDate: string; birthRank: number; firstName: string; lastName: string; localId: string };
+  patient: { nir: string; birthDate: string; birthRank: number; firstName: string; lastName: string; localId: string; sex?: TSex };
   author: { idNat: string; rpps: string | null; title: string | null; firstName: string; lastName: string };
   /** The signed-in user who submits (indirect mode, lib/access/feed-rules). */
   submitterId: string;
@@ -156,7 +157,7 @@ export async function sendLetterToDmp(db: PrismaClient, letter: TLetterToSend, r
   const bytes = await renderLetterPdf({
     structureName: `${structure.name} — FINESS ${structure.finess}`,
     title: letter.title,
-    patientLine: `Patient : ${patient.firstName} ${patient.lastName.toUpperCase()}, né(e) le ${patient.birthDate.split("-").reverse().join("/")} — IPP ${patient.localId}`,
+    patientLine: `${agree(patient.sex, "Patient", "Patiente")} : ${patient.firstName} ${patient.lastName.toUpperCase()}, ${bornOn(patient.sex, patient.birthDate)} — IPP ${patient.localId}`,
     authorLine: `Auteur : ${authorName} — RPPS ${author.rpps ?? author.idNat}`,
     body: letter.body,
     date: now,

@@ -11,6 +11,7 @@ import { establishmentOf, loadEstablishmentUser } from "./establishment-person";
 import { maskingLabel } from "./masking";
 import { DMP_EXPORT_NEXT_STEP, DMP_EXPORT_STATUS_LABELS, holdBackLabel, RESENDABLE } from "./export-status";
 import { hasNir } from "./hospital-documents";
+import { agree, bornOn } from "@/lib/text/french";
 
 type TRequest = { ipAddress?: string | null; now?: Date };
 
@@ -117,7 +118,7 @@ export async function sendByMssante(db: PrismaClient, actor: TProActor, input: z
     subject: `[MSSanté] ${doc.title} — ${structure.name}`,
     text: [
       `Message sécurisé de ${structure.name} (FINESS ${structure.finess}).`,
-      `Patient : ${patient.firstName} ${patient.lastName.toUpperCase()}, né(e) le ${patient.birthDate.split("-").reverse().join("/")} — IPP ${patient.localId}.`,
+      `${agree(patient.sex, "Patient", "Patiente")} : ${patient.firstName} ${patient.lastName.toUpperCase()}, ${bornOn(patient.sex, patient.birthDate)} — IPP ${patient.localId}.`,
       `Document : ${doc.title} (${documentTypeLabel(doc.typeCode)}), acte du ${doc.serviceDate.split("-").reverse().join("/")}.`,
       "",
       doc.body,

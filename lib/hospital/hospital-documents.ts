@@ -268,7 +268,7 @@ async function sendToDmp(db: PrismaClient, actor: TProActor, documentId: string,
     db,
     {
       structure,
-      patient: { nir: patient.nir, birthDate: patient.birthDate, birthRank: patient.birthRank, firstName: patient.firstName, lastName: patient.lastName, localId: patient.localId },
+      patient: { nir: patient.nir, birthDate: patient.birthDate, birthRank: patient.birthRank, firstName: patient.firstName, lastName: patient.lastName, localId: patient.localId, sex: patient.sex },
       author,
       submitterId: user.id,
       typeCode: doc.typeCode,

@@ -36,7 +36,7 @@ export async function getWriteForm(actor: TProActor, structurePatientId: string)
   if (!user || !structure || structurePatientId.length > 64) return null;
   const patient = await prisma.structurePatient.findFirst({
     where: { id: structurePatientId, structureId: structure.id },
-    select: { id: true, localId: true, firstName: true, lastName: true, birthDate: true, birthRank: true, nir: true, identityStatus: true },
+    select: { id: true, localId: true, firstName: true, lastName: true, sex: true, birthDate: true, birthRank: true, nir: true, identityStatus: true },
   });
   if (!patient) return null;
   const [catalogue, authors, pendingNir] = await Promise.all([

@@ -184,7 +184,7 @@ describe("unauthorized access: a new version never reveals a version the reader 
       expect(heard.mail.join()).not.toContain("IST");
       expect(heard.mail).toHaveLength(1);
     }
-    expect((await heardBy(holder, mails)).portal.join()).toContain("a remplacé « Suivi IST confidentiel »");
+    expect((await heardBy(holder, mails)).portal.join()).toContain("Dr Claire Généraliste a mis à jour « Bilan de santé » (Compte rendu ou fiche de consultation ou de visite).");
   });
 
   it("feed: a representative is not told that a hidden document was updated", async () => {

@@ -8,6 +8,7 @@ import { CardError } from "./card-errors";
 import { consumeCardChallenge, type TRequestInfo } from "./card-sign-in";
 import { isValidNonceSignature } from "./verify-certificate";
 import { platformNow } from "@/lib/clock/clock";
+import { ofName } from "@/lib/text/french";
 
 export type TChangeCardPinInput = {
   serial: string;
@@ -72,7 +73,7 @@ export async function changeCardPin(db: PrismaClient, input: TChangeCardPinInput
       actorStructure: professional.structure?.name ?? null,
       action: "CARD_PIN_CHANGE",
       reason: "Porteur de la carte (code porteur actuel vérifié, clé de la carte prouvée)",
-      detail: `Carte ${card.serial} de ${professional.firstName} ${professional.lastName} (${professional.idNat})`,
+      detail: `Carte ${card.serial} ${ofName(`${professional.firstName} ${professional.lastName}`)} (${professional.idNat})`,
       ipAddress,
       at: now,
     });

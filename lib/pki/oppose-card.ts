@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { platformNow } from "@/lib/clock/clock";
+import { ofName } from "@/lib/text/french";
 
 /**
  * An operator opposes a lost or stolen card: its status becomes OPPOSED, its next sign-in
@@ -32,7 +33,7 @@ export async function opposeCard(
       ...traceActorFields(operator),
       action: "CARD_OPPOSE",
       reason: "Opérateur de la plateforme",
-      detail: `Carte ${card.serial} de ${card.professional.firstName} ${card.professional.lastName} (${card.professional.idNat})`,
+      detail: `Carte ${card.serial} ${ofName(`${card.professional.firstName} ${card.professional.lastName}`)} (${card.professional.idNat})`,
       ipAddress: request.ipAddress ?? null,
       at: now,
     });

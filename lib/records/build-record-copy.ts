@@ -13,6 +13,7 @@ import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 import { platformNow } from "@/lib/clock/clock";
 import { loadHealthProfile } from "@/lib/health-profile/get-health-profile";
 import { healthProfileJson, healthProfileLines } from "@/lib/health-profile/profile-export";
+import { agree, bornOn, ofName, plural } from "@/lib/text/french";
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
@@ -113,13 +114,13 @@ export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideA
   }
 
   const pdf = await PDFDocument.create();
-  pdf.setTitle(toWinAnsi(`Copie du DMP de ${patient.firstName} ${patient.lastName}`));
+  pdf.setTitle(toWinAnsi(`Copie du DMP ${ofName(`${patient.firstName} ${patient.lastName}`)}`));
   pdf.setCreationDate(now);
   const w = new PdfWriter(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
   w.line("Dossier Médical Partagé - copie intégrale (simulateur)", { size: 16, bold: true, gap: 6 });
-  w.line(`Établie le ${DATE_TIME.format(now)} à la demande de ${actor.name}${actor.kind === "LEGAL_REPRESENTATIVE" ? " (représentant légal)" : ""}.`, { gap: 8 });
+  w.line(`Établie le ${DATE_TIME.format(now)} à la demande ${ofName(actor.name)}${actor.kind === "LEGAL_REPRESENTATIVE" ? " (représentant légal)" : ""}.`, { gap: 8 });
   w.line("Identité", { size: 13, bold: true });
-  w.line(`${patient.firstName} ${patient.lastName}${patient.birthName ? ` (née ${patient.birthName})` : ""}, né(e) le ${patient.birthDate.split("-").reverse().join("/")}`);
+  w.line(`${patient.firstName} ${patient.lastName}${patient.birthName ? ` (${agree(patient.sex, "né", "née")} ${patient.birthName})` : ""}, ${bornOn(patient.sex, patient.birthDate)}`);
   w.line(`Dossier ${patient.recordStatus === "OPEN" ? "ouvert" : "fermé"} ; ouvert le ${DATE.format(patient.recordOpenedAt)}`);
   if (patient.closedAt) w.line(`Fermé le ${DATE.format(patient.closedAt)} ; suppression prévue le ${patient.deletionPlannedAt ? DATE.format(patient.deletionPlannedAt) : "-"}`);
   w.line(`Médecin traitant : ${patient.treatingDoctor ? [patient.treatingDoctor.title, patient.treatingDoctor.firstName, patient.treatingDoctor.lastName].filter(Boolean).join(" ") : "non désigné"}`);
@@ -148,13 +149,13 @@ export async function buildRecordCopy(prisma: PrismaClient, actor: TPatientSideA
   zip.file("profil-medical.json", JSON.stringify(healthProfileJson(profile), null, 2));
   zip.file(
     "LISEZMOI.txt",
-    `Copie du DMP de ${patient.firstName} ${patient.lastName}, établie le ${DATE_TIME.format(now)}.\r\n` +
+    `Copie du DMP ${ofName(`${patient.firstName} ${patient.lastName}`)}, établie le ${DATE_TIME.format(now)}.\r\n` +
       `synthese-du-dossier.pdf : synthèse du dossier et historique des accès.\r\n` +
       `profil-medical.json : profil médical (antécédents, allergies, traitements, vaccinations, mesures, informations d'urgence).\r\n` +
       listed.map((l) => `${l.name} : ${l.title}`).join("\r\n") +
       "\r\n",
   );
   const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  await appendTrace(prisma, { patientId: ctx.patientId, ...traceActorFields(actor), action: "RECORD_COPY", detail: `${listed.length} document(s)`, at: now });
+  await appendTrace(prisma, { patientId: ctx.patientId, ...traceActorFields(actor), action: "RECORD_COPY", detail: plural(listed.length, "document", "documents"), at: now });
   return { fileName: `copie-dmp-${safeFileName(patient.lastName.toLowerCase())}-${now.toISOString().slice(0, 10)}.zip`, data };
 }

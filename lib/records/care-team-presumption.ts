@@ -7,6 +7,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { grantAuthorization } from "./record-consent";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 import { platformNow } from "@/lib/clock/clock";
+import { personWithStructure } from "@/lib/notifications/notification-wording";
 
 /**
  * Care-team presumption (docs/DESIGN.md, "Records, rights and events"): once the patient agreed to
@@ -97,7 +98,7 @@ export async function recordCareTeamAccess(
       method: "CARE_TEAM",
       consentAt: now,
       reason: `Équipe de soins de ${presumption.structureName} : accord donné à ${presumption.colleagueName}`,
-      notification: `${actor.name} (${presumption.structureName}) accède à votre DMP pour la première fois, au titre de l'équipe de soins : vous avez donné votre accord à ${presumption.colleagueName}, de la même structure. Vous pouvez vous opposer à cet accès dans « Gérer les accès ».`,
+      notification: { kind: "FIRST_CONSULTATION", by: personWithStructure(actor.name, presumption.structureName), careTeamColleague: presumption.colleagueName },
       ipAddress: request.ipAddress ?? null,
       now,
     });

@@ -39,9 +39,7 @@ export async function closeRecord(prisma: PrismaClient, actor: TPatientSideActor
     });
     await notifyPatient(tx, {
       patientId: ctx.patientId,
-      kind: "RECORD_CLOSED",
-      title: "Votre DMP est fermé",
-      body: `Votre dossier a été fermé le ${now.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Il est conservé jusqu'au ${deletionPlannedAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })} et peut être réactivé d'ici là.`,
+      message: { kind: "RECORD_CLOSED", at: now, deletionPlannedAt },
     });
     return { deletionPlannedAt };
   });
@@ -59,9 +57,7 @@ export async function reactivateRecord(prisma: PrismaClient, actor: TPatientSide
       await appendTrace(tx, { patientId: ctx.patientId, ...traceActorFields(actor), action: "RECORD_REACTIVATE", at: now });
       await notifyPatient(tx, {
         patientId: ctx.patientId,
-        kind: "RECORD_REACTIVATED",
-        title: "Votre DMP est réactivé",
-        body: `Votre dossier a été réactivé le ${now.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Les professionnels autorisés y ont de nouveau accès.`,
+        message: { kind: "RECORD_REACTIVATED", at: now },
       });
     },
     { allowClosed: true },

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { normalizePhone, sendSms } from "@/lib/sms/send-sms";
 import { createRecord, isLoginTakenError } from "./create-record";
 import { platformNow } from "@/lib/clock/clock";
+import { ofName } from "@/lib/text/french";
 
 export const blankToNull = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
 
@@ -104,10 +105,10 @@ export function generateTemporaryPassword(): string {
  */
 export function secretText(loginId: string, password: string, creatorName: string, minorName?: string) {
   const smsOpening = minorName
-    ? `Le DMP de ${minorName} a été créé par ${creatorName} avec votre accord de représentant légal ; un compte a été ouvert pour vous. `
+    ? `Le DMP ${ofName(minorName)} a été créé par ${creatorName} avec votre accord de représentant légal ; un compte a été ouvert pour vous. `
     : `Votre DMP a été créé par ${creatorName} avec votre accord. `;
   const mailOpening = minorName
-    ? `Le dossier médical partagé (DMP) de ${minorName} a été créé par ${creatorName}, avec votre accord de représentant légal. ` +
+    ? `Le dossier médical partagé (DMP) ${ofName(minorName)} a été créé par ${creatorName}, avec votre accord de représentant légal. ` +
       `Un compte Mon espace santé a été ouvert pour vous : vous y retrouverez son dossier.`
     : `Votre dossier médical partagé (DMP) a été créé par ${creatorName}, avec votre accord.`;
   return {
@@ -140,7 +141,7 @@ export async function sendInitialSecret(
     if (to.phone) await sendSms(prisma, { to: to.phone, body: text.sms });
     else {
       const subject = message.minorName
-        ? `Le DMP de ${message.minorName} est créé : vos identifiants de connexion`
+        ? `Le DMP ${ofName(message.minorName)} est créé : vos identifiants de connexion`
         : "Votre DMP est créé : vos identifiants de connexion";
       await sendMail({ to: to.email as string, subject, text: text.mail });
     }

@@ -158,7 +158,6 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
         },
       });
     }
-    const day = now.toLocaleDateString("fr-FR");
     const name = `${identity.firstName} ${identity.lastName}`;
     await appendTrace(tx, {
       patientId: patient.id,
@@ -176,13 +175,12 @@ export async function createRecord(prisma: PrismaClient, input: TCreateRecordInp
     });
     await notifyPatient(tx, {
       patientId: patient.id,
-      kind: "RECORD_CREATED",
-      title: rep ? `Le dossier médical partagé de ${name} est ouvert` : "Votre dossier médical partagé est ouvert",
-      body: rep
-        ? `Le DMP de ${name} a été créé le ${day} par ${input.createdBy?.name}, avec l'accord de son représentant légal (${rep.relationship}).`
-        : input.createdBy
-          ? `Votre DMP a été créé le ${day} par ${input.createdBy.name}, avec votre accord.`
-          : `Vous avez ouvert votre DMP le ${day}.`,
+      message:
+        rep && input.createdBy
+          ? { kind: "RECORD_CREATED", opening: "FOR_MINOR", at: now, by: input.createdBy.name, patientName: name, relationship: rep.relationship }
+          : input.createdBy
+            ? { kind: "RECORD_CREATED", opening: "WITH_CONSENT", at: now, by: input.createdBy.name }
+            : { kind: "RECORD_CREATED", opening: "SELF", at: now },
     });
     return { patientId: patient.id, accountId: account?.id ?? null, loginId: account?.loginId ?? null, representative };
   });

@@ -19,7 +19,7 @@ import { platformNow } from "@/lib/clock/clock";
 
 /** A minor does not open their record online: a professional does, with a representative's agreement. */
 export const MINOR_ONLINE_OPENING =
-  "Vous êtes mineur(e) : votre DMP est ouvert par un professionnel de santé, avec l'accord de votre représentant légal. Vous pourrez ouvrir votre propre accès en ligne à vos 18 ans.";
+  "Vous avez moins de 18 ans : votre DMP est ouvert par un professionnel de santé, avec l'accord de votre représentant légal. Vous pourrez ouvrir votre propre accès en ligne à vos 18 ans.";
 
 const ALREADY_OPEN = "Vous avez déjà un DMP. Connectez-vous, ou utilisez « Mot de passe oublié » si besoin.";
 
@@ -190,9 +190,7 @@ async function openOwnAccess(
     });
     await notifyPatient(tx, {
       patientId,
-      kind: "RECORD_CREATED",
-      title: "Votre accès en ligne à votre DMP est ouvert",
-      body: `Vous avez ouvert votre propre accès à votre DMP le ${platformNow().toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}. Depuis vos 18 ans, vos représentants légaux n'y ont plus accès.`,
+      message: { kind: "RECORD_CREATED", opening: "ONLINE_AT_ADULTHOOD", at: platformNow() },
     });
     return { patientId, accountId: account.id, loginId: account.loginId };
   });

@@ -10,6 +10,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { notifyPatient } from "@/lib/notifications/notify-patient";
 import { AppError } from "@/lib/errors/app-error";
 import { platformNow } from "@/lib/clock/clock";
+import { personWithStructure, type TNotificationFacts } from "@/lib/notifications/notification-wording";
 
 export const ZConsentInput = z.object({
   hasConsent: z.literal(true, { error: "Cochez la case : le patient doit avoir donné son accord." }),
@@ -45,7 +46,7 @@ export async function recordConsent(
       method: "CONSENT",
       consentAt,
       reason: `Consentement du patient recueilli le ${consentAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}`,
-      notification: `${actor.name}${actor.structureName ? ` (${actor.structureName})` : ""} accède à votre DMP pour la première fois, avec votre accord.`,
+      notification: { kind: "FIRST_CONSULTATION", by: personWithStructure(actor.name, actor.structureName) },
       ipAddress: request.ipAddress ?? null,
       now,
     }),
@@ -64,7 +65,7 @@ export async function grantAuthorization(
   tx: Prisma.TransactionClient,
   actor: TProfessionalActor,
   patientId: string,
-  grant: { method: AuthorizationMethod; consentAt: Date; reason: string; notification: string; ipAddress: string | null; now: Date },
+  grant: { method: AuthorizationMethod; consentAt: Date; reason: string; notification: TNotificationFacts["FIRST_CONSULTATION"] & { kind: "FIRST_CONSULTATION" }; ipAddress: string | null; now: Date },
 ): Promise<"NOT_FOUND" | "ALREADY" | "REFUSED" | "GRANTED"> {
   const { now } = grant;
   const ctx = await loadAccessContext(tx, actor, patientId, now);
@@ -87,6 +88,6 @@ export async function grantAuthorization(
     data: { patientId, professionalId: actor.professionalId, method: grant.method, consentAt: grant.consentAt, recordedById: actor.professionalId, recordedAt: now },
   });
   await appendTrace(tx, { patientId, ...traceActorFields(actor), action: "AUTHORIZATION_GRANT", reason: grant.reason, ipAddress: grant.ipAddress, at: now });
-  await notifyPatient(tx, { patientId, kind: "FIRST_CONSULTATION", title: "Première consultation de votre DMP par un professionnel", body: grant.notification });
+  await notifyPatient(tx, { patientId, message: grant.notification });
   return "GRANTED";
 }

@@ -78,6 +78,16 @@ export function professionWithSpecialtyLabel(profession: string | null | undefin
 }
 
 /**
+ * The profession a trace recorded (« 10/SM04 », « 60 », null for establishment staff) as
+ * a person reads it: « Médecin – Cardiologie », « Infirmier ». Screens and exports alike.
+ */
+export function tracedProfessionLabel(traced: string | null | undefined): string | null {
+  if (!traced) return null;
+  const [profession, specialty] = traced.split("/");
+  return professionWithSpecialtyLabel(profession, specialty ?? null);
+}
+
+/**
  * Author specialty as written in DMP metadata: "G15_10/SM53" for a doctor with a
  * specialty, "G15_60" for a profession without one.
  */

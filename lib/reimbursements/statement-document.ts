@@ -5,6 +5,7 @@ import { classOfType } from "@/lib/reference/document-types";
 import { statementDay, statementText, STATEMENT_TITLE } from "./statement-layout";
 import type { TStatementLine } from "./generate-history";
 import { impliedAlds } from "./implied-ald";
+import type { TSex } from "@/lib/text/french";
 
 /** The type code of the record's reimbursement document (TRE_A05, class 60). */
 export const STATEMENT_TYPE_CODE = "REMB";
@@ -31,13 +32,14 @@ export function statementDocumentUniqueId(patientId: string): string {
  */
 export async function writeStatementDocument(
   tx: Prisma.TransactionClient,
-  patient: { id: string; firstName: string; lastName: string; birthDate: string },
+  patient: { id: string; firstName: string; lastName: string; birthDate: string; sex?: TSex },
   statement: { from: string; to: string; lines: readonly TStatementLine[] },
   now: Date,
 ): Promise<string> {
   const text = statementText({
     patientName: `${patient.firstName} ${patient.lastName.toUpperCase()}`,
     birthDate: patient.birthDate,
+    sex: patient.sex,
     from: statement.from,
     to: statement.to,
     lines: statement.lines,

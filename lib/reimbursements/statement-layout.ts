@@ -1,4 +1,5 @@
 import type { TReimbursementCategory, TStatementLine } from "./generate-history";
+import { bornOn, type TSex } from "@/lib/text/french";
 
 /**
  * The layout of the Assurance Maladie statement (the deck's "Données de remboursement" page):
@@ -99,8 +100,8 @@ export const STATEMENT_SECTIONS: readonly TStatementSection[] = [
 ];
 
 /** The whole statement as plain text: the content of the record's reimbursement document (class 60). */
-export function statementText(input: { patientName: string; birthDate: string; from: string; to: string; lines: readonly TStatementLine[]; alds: readonly string[] }): string {
-  const out = [`${input.patientName}, né(e) le ${statementDay(input.birthDate)}`, STATEMENT_TITLE, periodText(input.from, input.to), "", STATEMENT_NOTICE, HOSPITAL_MARK_LEGEND];
+export function statementText(input: { patientName: string; birthDate: string; sex?: TSex; from: string; to: string; lines: readonly TStatementLine[]; alds: readonly string[] }): string {
+  const out = [`${input.patientName}, ${bornOn(input.sex, input.birthDate)}`, STATEMENT_TITLE, periodText(input.from, input.to), "", STATEMENT_NOTICE, HOSPITAL_MARK_LEGEND];
   if (input.alds.length > 0) out.push("", "Affection de longue durée que ces données laissent supposer :", ...input.alds.map((a) => `• ${a}`));
   for (const section of STATEMENT_SECTIONS) {
     const lines = input.lines.filter((l) => l.category === section.category);

@@ -6,6 +6,7 @@ export type TSyncPatient = {
   id: string;
   nir: string;
   birthDate: string;
+  sex: "M" | "F";
   birthRank: number;
   firstName: string;
   lastName: string;
@@ -17,6 +18,7 @@ export const SYNC_PATIENT_SELECT = {
   id: true,
   nir: true,
   birthDate: true,
+  sex: true,
   birthRank: true,
   firstName: true,
   lastName: true,

@@ -85,9 +85,7 @@ export async function markRecordCopySent(prisma: PrismaClient, actor: TMaybeOper
     await appendTrace(tx, { patientId: req.patientId, ...traceActorFields(actor), action: "RECORD_COPY_MAIL_SENT", detail: `Recommandé n° ${tracking.data.toUpperCase()}`, at: now });
     await notifyPatient(tx, {
       patientId: req.patientId,
-      kind: "PATIENT_RIGHTS",
-      title: "Copie de votre dossier envoyée par courrier recommandé",
-      body: `La copie de votre dossier vous a été envoyée par courrier recommandé (n° ${tracking.data.toUpperCase()}).`,
+      message: { kind: "PATIENT_RIGHTS", right: "COPY_SENT_BY_MAIL", trackingNumber: tracking.data.toUpperCase() },
     });
   });
 }

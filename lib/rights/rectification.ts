@@ -123,10 +123,13 @@ export async function answerRectification(prisma: PrismaClient, actor: TProfessi
       at: now,
     });
     // Told to whoever on the patient side may see the document (NOTIFICATION_AUDIENCE).
-    const body = `${actor.name} a répondu à votre demande de rectification du document « ${req.document.title} » : ${RECTIFICATION_ANSWERS[kind].toLowerCase()}.${answer ? ` ${answer}` : ""}`;
     await notifyPatients(
       tx,
-      audiencesOf(documentNews(req.document, null)).map(({ audience }) => ({ patientId: req.patientId, kind: "PATIENT_RIGHTS" as const, audience, title: "Réponse à votre demande de rectification", body })),
+      audiencesOf(documentNews(req.document, null)).map(({ audience }) => ({
+        patientId: req.patientId,
+        audience,
+        message: { kind: "PATIENT_RIGHTS", right: "RECTIFICATION_ANSWERED", by: actor.name, documentTitle: req.document.title, answer: RECTIFICATION_ANSWERS[kind], comment: answer || null },
+      })),
     );
     return { status: kind };
   });

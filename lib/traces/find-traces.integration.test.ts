@@ -54,7 +54,7 @@ beforeAll(async () => {
     read(proIds.martin, "Dr Test Martin", docIds.plain, "2026-02-02T10:00:00Z"),
     read(proIds.durand, "Dr Test Durand", docIds.hiddenFromPatient, "2026-02-03T10:00:00Z"),
     read(proIds.martin, "Dr Test Martin", docIds.hiddenFromParents, "2026-02-04T10:00:00Z"),
-    { patientId: child.id, actorKind: "PROFESSIONAL", actorId: proIds.samu, actorName: "=Dr Régulateur", action: "RECORD_VIEW", mode: "SAMU", at: new Date("2026-03-01T10:00:00Z") },
+    { patientId: child.id, actorKind: "PROFESSIONAL", actorId: proIds.samu, actorName: "=Dr Régulateur", actorProfession: "10/SM54", action: "RECORD_VIEW", mode: "SAMU", at: new Date("2026-03-01T10:00:00Z") },
   ]);
 });
 
@@ -111,6 +111,14 @@ describe("findTraces (patient side)", () => {
     expect(lines).toHaveLength(1 + 3);
     expect(csv).toContain("'=Dr Régulateur");
     expect(csv).not.toContain("Dr Test Durand");
+  });
+
+  it("the CSV shows what the page shows: labels of the profession, the action and the access mode, never their codes", async () => {
+    const ctx = await loadAccessContext(db.prisma, parent, parent.patientId);
+    const csv = await exportTracesCsv(db.prisma, parent, ctx!, parseTraceFilters({}));
+    const regulator = csv.split("\r\n").find((l) => l.includes("Régulateur"));
+    expect(regulator?.split(";").slice(1, 6)).toEqual(["'=Dr Régulateur", "Médecin – Médecine générale", "", "Consultation du dossier", "SAMU-Centre 15"]);
+    expect(csv).not.toMatch(/10\/SM54|RECORD_VIEW|DOCUMENT_READ|;SAMU;|;NORMAL;/);
   });
 
   it("refuses a professional (their history is another function)", async () => {

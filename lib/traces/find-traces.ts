@@ -5,6 +5,7 @@ import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { patientSideReasonSql, patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { TRACE_ACTIONS, traceActionLabel } from "./trace-actions";
+import { tracedProfessionLabel } from "@/lib/reference/professions";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
@@ -145,7 +146,7 @@ export async function exportTracesCsv(db: Db, actor: TActor, ctx: TAccessContext
     [
       CSV_DATE.format(t.at),
       t.actorName,
-      t.actorProfession,
+      tracedProfessionLabel(t.actorProfession),
       t.actorStructure,
       t.actionLabel,
       accessModeLabel(t.mode),

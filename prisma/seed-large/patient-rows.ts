@@ -7,6 +7,7 @@ import { contentDigests } from "@/lib/documents/content-digest";
 import { DEFAULT_HABILITATION_MATRIX } from "@/lib/habilitations/default-matrix";
 import { feedTraceText } from "@/lib/feed/feed-trace-text";
 import { buildNir } from "@/lib/identity/nir";
+import { notificationText } from "@/lib/notifications/notification-wording";
 import { DEPARTMENT_CODES } from "@/lib/reference/departments";
 import { classOfType, documentTypeLabel } from "@/lib/reference/document-types";
 import { createRandom } from "@/lib/random/prng";
@@ -292,5 +293,6 @@ function addPatient(
   for (const item of generateReimbursementHistory({ seedKey, profile: careProfileFor(seedKey, null), birthDate, after: statementStart(today, 9), through: today })) {
     rows.reimbursements.push([largeId("rb", i * 1000 + k++), patientId, item.category, item.date, item.actCode, item.label, item.specialty, item.quantity, item.activeIngredients, item.deliveredInHospital ? 1 : 0, item.stayDays]);
   }
-  rows.notifications.push([largeId("nt", i), patientId, "Votre DMP a été créé", "Votre dossier médical partagé a été créé en ligne.", opened, prismaDateTime(openedMs + DAY)]);
+  const created = notificationText({ kind: "RECORD_CREATED", opening: "SELF", at: new Date(openedMs) });
+  rows.notifications.push([largeId("nt", i), patientId, created.title, created.body, opened, prismaDateTime(openedMs + DAY)]);
 }

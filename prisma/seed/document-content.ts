@@ -6,6 +6,7 @@ import type { TLetter } from "./letter";
 import type { TDemoPatient } from "./patients";
 import type { TDemoProfessional } from "./professionals";
 import type { TDemoStructure } from "./structures";
+import { agree } from "@/lib/text/french";
 
 export type TContentInput = {
   typeCode: string;
@@ -94,7 +95,7 @@ function bodyFor(input: TContentInput, c: TConditionProfile): TBody {
       return {
         title: `Lettre de liaison à la sortie – ${c.service}`,
         sections: [
-          { lines: [`${who} a été hospitalisé(e) dans le service de ${c.service.toLowerCase()} pour : ${c.stay.reason.toLowerCase()}.`] },
+          { lines: [`${who} a été ${agree(p.sex, "hospitalisé", "hospitalisée")} dans le service de ${c.service.toLowerCase()} pour : ${c.stay.reason.toLowerCase()}.`] },
           { heading: "Synthèse du séjour", lines: c.stay.course },
           { heading: "Traitement de sortie", lines: medsLines(c) },
           { heading: "Suites", lines: ["Consultation de contrôle dans un mois. Le médecin traitant est destinataire de ce courrier."] },
@@ -173,7 +174,7 @@ function bodyFor(input: TContentInput, c: TConditionProfile): TBody {
         title: "Fiche de suivi de soins infirmiers",
         sections: [
           { heading: "Soins réalisés", lines: c.nursing },
-          { heading: "Observations", lines: ["Patient(e) coopérant(e), pas d'événement indésirable.", "Transmission faite au médecin traitant."] },
+          { heading: "Observations", lines: [`${agree(p.sex, "Patient coopérant", "Patiente coopérante")}, pas d'événement indésirable.`, "Transmission faite au médecin traitant."] },
         ],
       };
     case "34794-8":
@@ -333,8 +334,8 @@ function patientBody(input: TContentInput, c: TConditionProfile, label: string):
     EXPPAT_3: {
       title: "Directives anticipées",
       sections: [
-        { lines: [`Je soussigné(e) ${by}, en pleine possession de mes facultés, exprime les directives suivantes pour le cas où je ne pourrais plus exprimer ma volonté :`] },
-        { lines: ["• Je refuse l'acharnement thérapeutique et toute réanimation lourde sans espoir raisonnable de récupération.", "• Je souhaite être soulagé(e) de la douleur, même si cela peut abréger ma vie.", "• Ma personne de confiance est ma fille, à contacter en priorité."] },
+        { lines: [`Je ${agree(input.patient.sex, "soussigné", "soussignée")} ${by}, en pleine possession de mes facultés, exprime les directives suivantes pour le cas où je ne pourrais plus exprimer ma volonté :`] },
+        { lines: ["• Je refuse l'acharnement thérapeutique et toute réanimation lourde sans espoir raisonnable de récupération.", `• Je souhaite être ${agree(input.patient.sex, "soulagé", "soulagée")} de la douleur, même si cela peut abréger ma vie.`, "• Ma personne de confiance est ma fille, à contacter en priorité."] },
       ],
     },
   };

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/types";
-import type { Account, NotificationAudience, NotificationKind } from "@/lib/generated/prisma/client";
+import type { Account, NotificationAudience } from "@/lib/generated/prisma/client";
+import { notificationText, personWithStructure, type TNotificationMessage } from "@/lib/notifications/notification-wording";
 import { audiencesOf, documentNews } from "@/lib/access/notification-audience";
 import { feedTraceText } from "@/lib/feed/feed-trace-text";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
@@ -25,7 +26,8 @@ import { DEMO_STRUCTURES } from "./structures";
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-type TNotice = { kind: NotificationKind; title: string; body: string; audience?: NotificationAudience };
+/** A notification of the demo: what happened, worded by NOTIFICATION_WORDING like the product's own. */
+type TNotice = { message: TNotificationMessage; audience?: NotificationAudience };
 
 /** Who on the patient side may hear of a document so masked: the notification-audience rule of lib/access, as the platform applies it. */
 function documentAudience(masking: { hiddenFromPatient: boolean; hiddenFromLegalReps: boolean }): NotificationAudience | null {
@@ -33,13 +35,6 @@ function documentAudience(masking: { hiddenFromPatient: boolean; hiddenFromLegal
 }
 
 type TEvent = { at: Date; trace: Omit<TTraceInput, "patientId" | "at">; notice?: TNotice };
-
-const FR_DATE = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
-const FR_TIME = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
-
-function when(d: Date): string {
-  return `le ${FR_DATE.format(d)} à ${FR_TIME.format(d)}`;
-}
 
 function proIp(rng: TRandom): string {
   return `10.75.${rng.int(1, 254)}.${rng.int(1, 254)}`;
@@ -116,7 +111,7 @@ export function planTraces(
         trace: { ...actor, action: "RECORD_VIEW", mode, reason },
         notice:
           first && mode === "NORMAL"
-            ? { kind: "FIRST_CONSULTATION", title: "Première consultation de votre DMP", body: `${actor.actorName} (${actor.actorProfession}) a consulté votre DMP pour la première fois ${when(at)}.` }
+            ? { message: { kind: "FIRST_CONSULTATION", by: personWithStructure(actor.actorName, actor.actorStructure) } }
             : undefined,
       });
       const k = `${p.key}|${key}`;
@@ -134,14 +129,14 @@ export function planTraces(
       push({
         at: openedAt,
         trace: { ...self, action: "RECORD_CREATE", detail: "Création en ligne (NIR, date et rang de naissance, numéro de série de la carte Vitale, code de confirmation).", ipAddress: homeIp(rng) },
-        notice: { kind: "RECORD_CREATED", title: "Votre DMP a été créé", body: `Votre dossier médical partagé a été créé en ligne ${when(openedAt)}.` },
+        notice: { message: { kind: "RECORD_CREATED", opening: "SELF", at: openedAt } },
       });
     } else {
       const actor = proActor(creator, professionalIds, rng);
       push({
         at: openedAt,
         trace: { ...actor, action: "RECORD_CREATE", detail: "Création par un professionnel avec l'accord du patient." },
-        notice: { kind: "RECORD_CREATED", title: "Votre DMP a été créé", body: `Votre dossier médical partagé a été créé par ${actor.actorName} avec votre accord ${when(openedAt)}.` },
+        notice: { message: { kind: "RECORD_CREATED", opening: "WITH_CONSENT", at: openedAt, by: personWithStructure(actor.actorName, actor.actorStructure) } },
       });
     }
 
@@ -235,9 +230,7 @@ export function planTraces(
           authorName && addedAudience
             ? {
                 audience: addedAudience,
-                kind: "NEW_DOCUMENT",
-                title: isNewVersion ? "Document mis à jour dans votre DMP" : "Nouveau document dans votre DMP",
-                body: `${authorName} a ajouté « ${doc.title} » ${when(doc.submittedAt)}.`,
+                message: { kind: "NEW_DOCUMENT", news: isNewVersion ? "NEW_VERSION" : "NEW_DOCUMENT", by: personWithStructure(authorName, "actorStructure" in actor ? actor.actorStructure : null), title: doc.title, typeCode: doc.typeCode },
               }
             : undefined,
       });
@@ -253,7 +246,7 @@ export function planTraces(
         push({
           at: doc.revealedAt,
           trace: { ...proActor(revealer, professionalIds, rng), action: "DOCUMENT_REVEAL", documentId: doc.id, reason: "Consultation d'annonce réalisée" },
-          notice: { audience: revealedAudience, kind: "DOCUMENT_REVEALED", title: "Un document est désormais visible", body: `« ${doc.title} » est désormais visible dans votre DMP, à la suite de votre consultation d'annonce.` },
+          notice: { audience: revealedAudience, message: { kind: "DOCUMENT_REVEALED", by: personWithStructure(professionalDisplayName(professionalSpec(revealer)), proFields(revealer, professionalIds).actorStructure), title: doc.title } },
         });
       }
     }
@@ -270,9 +263,10 @@ export function planTraces(
         notice:
           decision.allowed
             ? {
-                kind: "EMERGENCY_ACCESS",
-                title: "Accès en urgence à votre DMP",
-                body: `${actor.actorName} (${e.mode === "SAMU" ? "SAMU-Centre 15" : "bris de glace"}) a accédé à votre DMP en urgence ${when(at)}.${e.justification ? ` Justification : ${e.justification}` : ""}`,
+                message:
+                  e.mode === "SAMU"
+                    ? { kind: "EMERGENCY_ACCESS", mode: "SAMU", at, by: personWithStructure(actor.actorName, actor.actorStructure) }
+                    : { kind: "EMERGENCY_ACCESS", mode: "BREAK_GLASS", at, by: personWithStructure(actor.actorName, actor.actorStructure), justification: e.justification ?? "" },
               }
             : undefined,
       });
@@ -319,7 +313,7 @@ export function planTraces(
       push({
         at: closedAt,
         trace: { ...self, action: "RECORD_CLOSE", detail: "Fermeture demandée par le patient ; dossier conservé 10 ans.", ipAddress: homeIp(rng) },
-        notice: { kind: "RECORD_CLOSED", title: "Votre DMP a été fermé", body: `Votre DMP a été fermé ${when(closedAt)}. Il est conservé 10 ans et peut être réactivé à tout moment.` },
+        notice: { message: { kind: "RECORD_CLOSED", at: closedAt, deletionPlannedAt: new Date(Date.UTC(closedAt.getUTCFullYear() + 10, closedAt.getUTCMonth(), closedAt.getUTCDate())) } },
       });
     }
 
@@ -357,9 +351,8 @@ export async function writeTraces(
       notifications.push({
         patientId: record.id,
         audience: e.notice.audience ?? "EVERYONE",
-        kind: e.notice.kind,
-        title: e.notice.title,
-        body: e.notice.body,
+        kind: e.notice.message.kind,
+        ...notificationText(e.notice.message),
         sentEmail: record.notifyByEmail,
         sentSms: record.notifyBySms,
         createdAt: e.at,

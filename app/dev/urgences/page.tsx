@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/table";
 import { isDevToolsEnabled } from "@/lib/dev-tools/is-dev-tools-enabled";
 import { devOpenEmergencyAccesses } from "@/lib/emergency/dev-emergency-tools";
 import { expireEmergencyAccessAction } from "./actions";
+import { ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Accès en urgence ouverts (développement)" };
 
@@ -50,7 +51,7 @@ export default async function DevEmergencyAccessesPage() {
               cell: (a) => (
                 <form action={expireEmergencyAccessAction}>
                   <input type="hidden" name="id" value={a.id} />
-                  <Button type="submit" variant="secondary" size="sm" aria-label={`Faire expirer l'accès de ${a.professionalName} au dossier de ${a.patientName}`}>
+                  <Button type="submit" variant="secondary" size="sm" aria-label={`Faire expirer l'accès ${ofName(a.professionalName)} au dossier ${ofName(a.patientName)}`}>
                     Faire expirer
                   </Button>
                 </form>

@@ -8,11 +8,11 @@ import { isAppError } from "@/lib/errors/app-error";
 import { getAdmissionsDesk } from "@/lib/hospital/portal";
 import { ActionForm } from "../_components/action-form";
 import { confirmNirAction, correctIdentityAction } from "./actions";
+import { bornOn, ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Bureau des admissions — simulateur hospitalier" };
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-const fr = (d: string) => d.split("-").reverse().join("/");
 
 export default async function AdmissionsPage() {
   const actor = await getProfessionalActor();
@@ -33,13 +33,13 @@ export default async function AdmissionsPage() {
           {desk.requests.map((r) => (
             <li key={r.id} className="rounded-md border border-slate-300 bg-white p-4">
               <h3 className="font-semibold">
-                {r.patient.lastName.toUpperCase()} {r.patient.firstName} — IPP {r.patient.localId}, né(e) le {fr(r.patient.birthDate)}
+                {r.patient.lastName.toUpperCase()} {r.patient.firstName} — IPP {r.patient.localId}, {bornOn(r.patient.sex, r.patient.birthDate)}
               </h3>
               <p>
                 {r.desk} · demandé le {DATE.format(r.requestedAt)} par {r.requestedBy}
                 {r.note ? ` · ${r.note}` : ""}
               </p>
-              <ActionForm action={confirmNirAction} submitLabel="Confirmer le NIR" label={`Confirmer le NIR de ${r.patient.firstName} ${r.patient.lastName}`} className="mt-3 flex max-w-xl flex-col gap-3">
+              <ActionForm action={confirmNirAction} submitLabel="Confirmer le NIR" label={`Confirmer le NIR ${ofName(`${r.patient.firstName} ${r.patient.lastName}`)}`} className="mt-3 flex max-w-xl flex-col gap-3">
                 <input type="hidden" name="requestId" value={r.id} />
                 <InputField id={`nir-${r.id}`} name="nir" label="NIR (n° INSEE et clé, copie de la carte Vitale)" inputMode="numeric" required />
                 <InputField id={`rank-${r.id}`} name="birthRank" type="number" min={1} max={9} defaultValue={1} label="Rang de naissance" required />
@@ -57,9 +57,9 @@ export default async function AdmissionsPage() {
           {desk.certificationKo.map((p) => (
             <li key={p.id} className="rounded-md border border-slate-300 bg-white p-4">
               <h3 className="font-semibold">
-                {p.lastName.toUpperCase()} {p.firstName} — IPP {p.localId}, né(e) le {fr(p.birthDate)}, rang {p.birthRank}
+                {p.lastName.toUpperCase()} {p.firstName} — IPP {p.localId}, {bornOn(p.sex, p.birthDate)}, rang {p.birthRank}
               </h3>
-              <ActionForm action={correctIdentityAction} submitLabel="Corriger l'identité" label={`Corriger l'identité de ${p.firstName} ${p.lastName}`} className="mt-3 flex max-w-xl flex-col gap-3">
+              <ActionForm action={correctIdentityAction} submitLabel="Corriger l'identité" label={`Corriger l'identité ${ofName(`${p.firstName} ${p.lastName}`)}`} className="mt-3 flex max-w-xl flex-col gap-3">
                 <input type="hidden" name="structurePatientId" value={p.id} />
                 <InputField id={`birth-${p.id}`} name="birthDate" type="date" defaultValue={p.birthDate} label="Date de naissance" required />
                 <InputField id={`birthRank-${p.id}`} name="birthRank" type="number" min={1} max={9} defaultValue={p.birthRank} label="Rang de naissance" required />

@@ -9,6 +9,7 @@ import { SessionKeeper } from "@/components/patient/session-keeper";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalRecordStatus } from "@/lib/patient-portal";
 import { keepSessionAliveAction, signOutAction } from "../actions";
+import { ofName } from "@/lib/text/french";
 
 /** Every page of the signed-in area: session check (pages re-check in their own actions), navigation, sign-out. */
 export default async function PatientAreaLayout({ children }: { children: ReactNode }) {
@@ -22,11 +23,11 @@ export default async function PatientAreaLayout({ children }: { children: ReactN
       <PatientMenu>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="min-w-0 break-words text-slate-900">
-            Connecté(e) : <strong>{session.name}</strong>
+            Compte : <strong>{session.name}</strong>
             {actor.kind === "LEGAL_REPRESENTATIVE" ? (
               <>
                 {" "}
-                · représentant légal, dossier de <strong>{minorName}</strong>
+                · représentant légal, dossier {minorName ? ofName(minorName).slice(0, -minorName.trim().length) : "de "}<strong>{minorName}</strong>
               </>
             ) : null}
           </p>

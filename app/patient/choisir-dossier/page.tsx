@@ -7,13 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { CameOfAgeNotice } from "@/components/patient/came-of-age-notice";
 import { getPatientAccountSession } from "@/lib/auth/patient/session";
 import { chooseRecordAction, signOutAction } from "../actions";
+import { ofName } from "@/lib/text/french";
+import { bornOn } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Choisir un dossier" };
-
-function formatDay(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}/${m}/${y}`;
-}
 
 export default async function ChooseRecordPage({ searchParams }: { searchParams: Promise<{ erreur?: string }> }) {
   const session = await getPatientAccountSession();
@@ -22,7 +19,7 @@ export default async function ChooseRecordPage({ searchParams }: { searchParams:
   const { erreur } = await searchParams;
   const choices = [
     ...(session.ownPatientId ? [{ patientId: session.ownPatientId, name: session.name, detail: "Mon propre dossier" }] : []),
-    ...session.minors.map((m) => ({ patientId: m.patientId, name: m.name, detail: `${m.relationship} · né(e) le ${formatDay(m.birthDate)}` })),
+    ...session.minors.map((m) => ({ patientId: m.patientId, name: m.name, detail: `${m.relationship} · ${bornOn(m.sex, m.birthDate)}` })),
   ];
   return (
     <>
@@ -40,7 +37,7 @@ export default async function ChooseRecordPage({ searchParams }: { searchParams:
             <Card title={c.name} description={c.detail}>
               <form action={chooseRecordAction}>
                 <input type="hidden" name="patientId" value={c.patientId} />
-                <Button type="submit" aria-label={`Ouvrir le dossier de ${c.name}`}>
+                <Button type="submit" aria-label={`Ouvrir le dossier ${ofName(c.name)}`}>
                   Ouvrir ce dossier
                 </Button>
               </form>

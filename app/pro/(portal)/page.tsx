@@ -8,6 +8,7 @@ import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { searchPatientsFromQuery } from "@/lib/pro/portal";
 import type { TPatientSearchResult } from "@/lib/records/find-patients";
 import { PatientSearchForms } from "@/components/pro/patient-search-forms";
+import { ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Rechercher un patient" };
 
@@ -25,11 +26,11 @@ function RecordCell({ r }: { r: TPatientSearchResult }) {
 
 function ActionCell({ r }: { r: TPatientSearchResult }) {
   const who = `${r.firstName} ${r.lastName}`;
-  if (!r.patientId) return <Link href={`/pro/creer-dossier?beneficiaire=${encodeURIComponent(r.beneficiaryId)}`}>Créer le DMP de {who}</Link>;
+  if (!r.patientId) return <Link href={`/pro/creer-dossier?beneficiaire=${encodeURIComponent(r.beneficiaryId)}`}>Créer le DMP {ofName(who)}</Link>;
   if (r.access !== "NONE") {
-    return <Link href={`/pro/patients/${r.patientId}`}>{`Ouvrir le dossier de ${who}${r.access === "EMERGENCY" ? " (accès d'urgence en cours)" : ""}`}</Link>;
+    return <Link href={`/pro/patients/${r.patientId}`}>{`Ouvrir le dossier ${ofName(who)}${r.access === "EMERGENCY" ? " (accès d'urgence en cours)" : ""}`}</Link>;
   }
-  return <Link href={`/pro/patients/${r.patientId}/acces`}>Premier accès au dossier de {who}</Link>;
+  return <Link href={`/pro/patients/${r.patientId}/acces`}>Premier accès au dossier {ofName(who)}</Link>;
 }
 
 export default async function ProSearchPage({ searchParams }: { searchParams: TSearchParams }) {

@@ -11,9 +11,9 @@ export type TPatientAccountSession = {
   mustChangePassword: boolean;
   ownPatientId: string | null;
   /** The minors this account represents, while the representation is in force (under 18). */
-  minors: { patientId: string; name: string; birthDate: string; relationship: string }[];
+  minors: { patientId: string; name: string; birthDate: string; relationship: string; /** For the words agreed with it (« née le »). */ sex?: "M" | "F" | null }[];
   /** Those it represented who are now 18: it has no access any more; they open their own. */
-  cameOfAge?: { patientId: string; name: string; birthDate: string; relationship: string }[];
+  cameOfAge?: { patientId: string; name: string; birthDate: string; relationship: string; sex?: "M" | "F" | null }[];
   actingFor: string | null;
 };
 

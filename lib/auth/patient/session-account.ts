@@ -31,6 +31,7 @@ type TAccountRow = {
   representedFirstName: string | null;
   representedLastName: string | null;
   representedBirthDate: string | null;
+  representedSex: string | null;
 };
 
 /** The signed-in account of a token, checked against the database, or null (unknown, revoked, too old). */
@@ -41,7 +42,7 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
   // representations joined), not a Prisma call compiled on each request (issue 14).
   const rows = await prisma.$queryRaw<TAccountRow[]>`
     SELECT a.id, a.loginId, a.firstName, a.lastName, a.mustChangePassword, a.patientId, a.sessionVersion, a.namespaceId,
-      r.relationship, p.id AS representedId, p.firstName AS representedFirstName, p.lastName AS representedLastName, p.birthDate AS representedBirthDate
+      r.relationship, p.id AS representedId, p.firstName AS representedFirstName, p.lastName AS representedLastName, p.birthDate AS representedBirthDate, p.sex AS representedSex
     FROM Account a
       LEFT JOIN LegalRepresentation r ON r.accountId = a.id
       LEFT JOIN Patient p ON p.id = r.patientId
@@ -62,7 +63,7 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
           .filter((r) => r.representedId !== null)
           .map((r) => ({
             relationship: r.relationship ?? "",
-            patient: { id: r.representedId as string, firstName: r.representedFirstName ?? "", lastName: r.representedLastName ?? "", birthDate: r.representedBirthDate ?? "" },
+            patient: { id: r.representedId as string, firstName: r.representedFirstName ?? "", lastName: r.representedLastName ?? "", birthDate: r.representedBirthDate ?? "", sex: r.representedSex === "M" || r.representedSex === "F" ? (r.representedSex as "M" | "F") : null },
           })),
       }
     : null;
@@ -74,6 +75,7 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
     patientId: r.patient.id,
     name: `${r.patient.firstName} ${r.patient.lastName}`,
     birthDate: r.patient.birthDate,
+    sex: r.patient.sex,
     relationship: r.relationship,
   }));
   // At 18 the representation ends by itself: the record leaves the switcher at once.

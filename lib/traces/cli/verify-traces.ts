@@ -6,6 +6,7 @@
 import { createPrismaClient } from "@/lib/db/create-client";
 import { existingSealKey, sealKeyFile } from "../seal-key";
 import { SEAL_PROBLEM_LABELS, verifyAllTraceChains } from "../verify-traces";
+import { plural } from "@/lib/text/french";
 
 async function main(): Promise<number> {
   const prisma = createPrismaClient();
@@ -16,10 +17,10 @@ async function main(): Promise<number> {
     console.log(`${report.chains} chaînes vérifiées (${report.traces} traces), dont ${report.sealedChains} scellées.`);
     if (report.failures.length === 0) {
       const unsealed = report.chains - report.sealedChains;
-      console.log(`Toutes les chaînes sont intactes${report.sealedChains > 0 ? " et conformes à leur dernier sceau" : ""}.${unsealed > 0 ? ` ${unsealed} chaîne(s) pas encore scellée(s).` : ""}`);
+      console.log(`Toutes les chaînes sont intactes${report.sealedChains > 0 ? " et conformes à leur dernier sceau" : ""}.${unsealed > 0 ? ` ${plural(unsealed, "chaîne pas encore scellée", "chaînes pas encore scellées")}.` : ""}`);
       return 0;
     }
-    console.log(`${report.failures.length} chaîne(s) en défaut :`);
+    console.log(`${plural(report.failures.length, "chaîne en défaut", "chaînes en défaut")} :`);
     for (const f of report.failures) {
       const chain = f.patientId === null ? "chaîne de la plateforme" : `dossier ${f.patientId}`;
       if (f.brokenLink) {

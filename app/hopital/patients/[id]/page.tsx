@@ -15,6 +15,7 @@ import { platformNow } from "@/lib/clock/clock";
 import { ActionForm } from "../../_components/action-form";
 import { DraftForm } from "../../_components/draft-form";
 import { importAction, requestNirAction, saveDraftAction } from "./actions";
+import { bornOn, sentenceCase } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Rédiger un document — simulateur hospitalier" };
 
@@ -35,12 +36,12 @@ export default async function HospitalWritePage({ params }: { params: Promise<{ 
   const { patient, structure, authors } = form;
   const now = platformNow();
   const today = now.toISOString().slice(0, 10);
-  const birth = patient.birthDate.split("-").reverse().join("/");
   const authorLabel = (a: (typeof authors)[number]) => [a.title, a.firstName, a.lastName].filter(Boolean).join(" ");
   const defaultAuthor = authors.find((a) => a.id === actor.professionalId) ?? authors[0];
   const context = {
     patientName: `${patient.firstName} ${patient.lastName.toUpperCase()}`,
-    birthDate: birth,
+    birthDate: patient.birthDate,
+    sex: patient.sex,
     authorName: defaultAuthor ? authorLabel(defaultAuthor) : "",
     structureName: structure.name,
     today: new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(now),
@@ -54,7 +55,7 @@ export default async function HospitalWritePage({ params }: { params: Promise<{ 
         title={`Nouveau document pour ${patient.firstName} ${patient.lastName.toUpperCase()}`}
         description={
           <p>
-            Né(e) le {birth} · IPP {patient.localId} · {patient.nir ? `INS ${formatNir(patient.nir)}, rang ${patient.birthRank}` : "identité provisoire, sans NIR"}
+            {sentenceCase(bornOn(patient.sex, patient.birthDate))} · IPP {patient.localId} · {patient.nir ? `INS ${formatNir(patient.nir)}, rang ${patient.birthRank}` : "identité provisoire, sans NIR"}
           </p>
         }
         actions={

@@ -9,17 +9,11 @@ import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalTraces } from "@/lib/patient-portal";
 import { accessModeLabel, parseTraceFilters } from "@/lib/traces/find-traces";
 import { RECORD_TRACE_ACTIONS } from "@/lib/traces/trace-actions";
-import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
+import { tracedProfessionLabel } from "@/lib/reference/professions";
 
 export const metadata: Metadata = { title: "Historique des accès" };
 
 const CONTROL = "block w-full rounded-md border border-slate-600 bg-white px-3 py-2";
-
-function professionOf(code: string | null): string | null {
-  if (!code) return null;
-  const [profession, specialty] = code.split("/");
-  return professionWithSpecialtyLabel(profession, specialty ?? null);
-}
 
 export default async function TracesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor } = await requirePatientActor();
@@ -93,7 +87,7 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
             cell: (t) => (
               <span>
                 {t.actorName}
-                {t.actorProfession ? <><br /><span className="font-normal text-slate-700">{professionOf(t.actorProfession)}</span></> : null}
+                {t.actorProfession ? <><br /><span className="font-normal text-slate-700">{tracedProfessionLabel(t.actorProfession)}</span></> : null}
                 {t.actorStructure ? <><br /><span className="font-normal text-slate-700">{t.actorStructure}</span></> : null}
               </span>
             ),

@@ -64,7 +64,7 @@ export async function addEmergencyContactAction(_prev: TFormState, formData: For
   const result = await portalAddEmergencyContact(actor, parsed.data);
   if (!result.ok) return { message: result.message, values };
   revalidatePath("/patient/profil");
-  return { success: true, message: `${parsed.data.name} est ajouté(e) aux personnes à prévenir.` };
+  return { success: true, message: `${parsed.data.name} fait désormais partie des personnes à prévenir.` };
 }
 
 export async function removeEmergencyContactAction(_prev: TFormState, formData: FormData): Promise<TFormState> {

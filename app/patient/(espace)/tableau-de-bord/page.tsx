@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDay } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalRecordOverview } from "@/lib/patient-portal";
+import { ofName, plural, sentenceCase } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Mon DMP" };
 
@@ -18,7 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         eyebrow={o.isLegalRepresentative ? "Dossier d'un mineur que vous représentez" : "Mon espace santé"}
-        title={`DMP de ${o.firstName} ${o.lastName}`}
+        title={`DMP ${ofName(`${o.firstName} ${o.lastName}`)}`}
         description={<p>Dossier ouvert le {formatDay(o.recordOpenedAt)}.</p>}
       />
       {params.motDePasse === "modifie" ? <Alert tone="success" className="mb-6">Votre mot de passe a été enregistré.</Alert> : null}
@@ -60,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
         <Card
           title="Notifications"
-          description={o.unreadNotifications > 0 ? `${o.unreadNotifications} notification(s) non lue(s).` : "Aucune nouvelle notification."}
+          description={`${sentenceCase(plural(o.unreadNotifications, "notification non lue", "notifications non lues", { none: "aucune notification non lue" }))}.`}
           footer={<Link className="font-semibold text-blue-800 underline" href="/patient/notifications">Voir les notifications</Link>}
         />
       </div>

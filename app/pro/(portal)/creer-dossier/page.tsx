@@ -9,6 +9,7 @@ import { formatNir } from "@/lib/identity/nir";
 import { beneficiaryForRecordCreation } from "@/lib/pro/portal";
 import { MINOR_RELATIONSHIPS } from "@/lib/records/create-minor-record";
 import { createMinorRecordAction, createRecordAction } from "./actions";
+import { ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Créer un DMP" };
 
@@ -40,7 +41,7 @@ export default async function CreateRecordPage({ searchParams }: { searchParams:
     <>
       <PageHeader
         eyebrow="Portail professionnel"
-        title={`Créer le DMP de ${name}`}
+        title={`Créer le DMP ${ofName(name)}`}
         description={
           b.isMinor ? (
             <p>

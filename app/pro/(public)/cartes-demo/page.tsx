@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/table";
 import { getDemoCardsForPage } from "@/lib/pki/find-demo-cards-for-page";
 import { DEMO_PIN, DEMO_PUK, isDemoCardsEnabled } from "@/lib/pki/demo-cards";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
+import { ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Cartes CPS de démonstration" };
 export const dynamic = "force-dynamic";
@@ -57,7 +58,7 @@ export default async function DemoCardsPage() {
             header: "Fichier",
             cell: (c) => (
               <a href={`/pro/cartes-demo/${c.serial}`} download={c.fileName}>
-                Télécharger la carte de {c.holderName}
+                Télécharger la carte {ofName(c.holderName)}
               </a>
             ),
           },

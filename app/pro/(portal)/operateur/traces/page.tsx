@@ -7,6 +7,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requireOperator } from "@/lib/auth/pro/session";
 import { operatorVerifyTraces } from "@/lib/pro/operator-traces";
 import { SEAL_PROBLEM_LABELS, type TChainCheck } from "@/lib/traces/verify-traces";
+import { plural } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Intégrité des traces" };
 
@@ -63,7 +64,7 @@ export default async function TraceIntegrityPage({ searchParams }: { searchParam
             </Alert>
           ) : (
             <>
-              <Alert tone="danger" title={`${report.failures.length} chaîne(s) en défaut`}>
+              <Alert tone="danger" title={plural(report.failures.length, "chaîne en défaut", "chaînes en défaut")}>
                 Une trace a été modifiée, supprimée ou insérée hors de l&apos;application : le premier maillon rompu de chaque chaîne est indiqué ci-dessous.
               </Alert>
               <Table caption="Chaînes en défaut">

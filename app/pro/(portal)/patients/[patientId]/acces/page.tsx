@@ -13,6 +13,7 @@ import { emergencyAccessMinutes } from "@/lib/emergency/emergency-duration";
 import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
 import { breakGlassAction } from "./actions";
 import { platformNow } from "@/lib/clock/clock";
+import { ofName } from "@/lib/text/french";
 
 export const metadata: Metadata = { title: "Premier accès au dossier" };
 
@@ -64,7 +65,7 @@ export default async function FirstAccessPage({ params, searchParams }: { params
     <>
       <PageHeader
         eyebrow="Premier accès"
-        title={`Accès au dossier de ${patient.firstName} ${patient.lastName}`}
+        title={`Accès au dossier ${ofName(`${patient.firstName} ${patient.lastName}`)}`}
         description={
           <p>
             Vous n&apos;êtes pas autorisé à accéder à ce dossier. Le patient doit vous avoir donné son accord ; il sera informé de cette première
