@@ -78,6 +78,13 @@ describe("contractProblems", () => {
     expect(contractProblems(screen("champ « Motif » ; case « Motif urgent »"))).toHaveLength(1);
   });
 
+  it("a name written « dans » a part of the page collides only inside that part", () => {
+    const parsed = screen("lien « Gérer les accès » dans navigation « Espace patient » ; lien « Gérer les accès » dans région « Carte » ; lien « Accès »");
+    expect(parsed[0]?.elements[0]).toEqual({ role: "lien", name: "Gérer les accès", exact: false, within: { role: "navigation", name: "Espace patient" } });
+    // « Accès » looked up on the whole page meets both links.
+    expect(contractProblems(parsed)).toEqual(["README ligne 3 (s) : lien « Accès » est contenu dans « Gérer les accès » : marquer `exact`"]);
+  });
+
   it("the same name twice for one role cannot resolve to one element", () => {
     expect(contractProblems(screen("bouton « Valider » ; bouton « Valider »"))).toEqual([
       "README ligne 3 (s) : bouton « Valider » figure deux fois",

@@ -26,7 +26,13 @@ export const ROLES = {
 
 export type TContractRole = keyof typeof ROLES;
 
-export type TNamedElement = { role: TContractRole; name: string; exact: boolean };
+export type TNamedElement = {
+  role: TContractRole;
+  name: string;
+  exact: boolean;
+  /** `… dans navigation « Espace patient »`: the name is unique only inside that part of the page. */
+  within?: { role: TContractRole; name: string };
+};
 
 export type TContractScreen = {
   /** The heading the table sits under (the portal). */
@@ -41,7 +47,7 @@ export type TContractScreen = {
 
 export const CONTRACT_HEADER = ["écran", "adresse", "éléments"] as const;
 
-const ELEMENT = /^(\S+)\s+«\s(.+?)\s»(\s+`exact`)?$/u;
+const ELEMENT = /^(\S+)\s+«\s(.+?)\s»(?:\s+dans\s+(\S+)\s+«\s(.+?)\s»)?(\s+`exact`)?$/u;
 
 function cells(line: string): string[] {
   const trimmed = line.trim();
@@ -54,9 +60,13 @@ function cells(line: string): string[] {
 function parseElement(text: string, where: string): TNamedElement {
   const match = ELEMENT.exec(text.trim());
   if (!match) throw new Error(`${where} : élément illisible « ${text.trim()} » (attendu : rôle « nom » [\`exact\`])`);
-  const [, role, name, exact] = match;
-  if (!(role in ROLES)) throw new Error(`${where} : rôle inconnu « ${role} » (rôles : ${Object.keys(ROLES).join(", ")})`);
-  return { role: role as TContractRole, name, exact: exact !== undefined };
+  const [, role = "", name = "", withinRole, withinName, exact] = match;
+  for (const r of [role, withinRole ?? role]) {
+    if (!(r in ROLES)) throw new Error(`${where} : rôle inconnu « ${r} » (rôles : ${Object.keys(ROLES).join(", ")})`);
+  }
+  const element: TNamedElement = { role: role as TContractRole, name, exact: exact !== undefined };
+  if (withinRole && withinName) element.within = { role: withinRole as TContractRole, name: withinName };
+  return element;
 }
 
 /** Every row of every contract table of `markdown`, in order. Throws on a row it cannot read. */
@@ -64,17 +74,18 @@ export function parseContractTables(markdown: string): TContractScreen[] {
   const lines = markdown.split("\n");
   const screens: TContractScreen[] = [];
   let section = "";
+  const isRow = (line: string | undefined): line is string => line !== undefined && line.trim().startsWith("|");
   for (let i = 0; i < lines.length; i++) {
-    const heading = /^#{1,6}\s+(.*)$/.exec(lines[i]);
-    if (heading) section = heading[1].trim();
-    const header = cells(lines[i]);
-    if (!lines[i].trim().startsWith("|") || header.join("|") !== CONTRACT_HEADER.join("|")) continue;
+    const line = lines[i] ?? "";
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    if (heading) section = (heading[1] ?? "").trim();
+    if (!isRow(line) || cells(line).join("|") !== CONTRACT_HEADER.join("|")) continue;
     // Skip the header and its separator; the table ends at the first line that is not a row.
-    for (i += 2; i < lines.length && lines[i].trim().startsWith("|"); i++) {
+    for (i += 2; isRow(lines[i]); i++) {
       const where = `README ligne ${i + 1}`;
-      const row = cells(lines[i]);
+      const row = cells(lines[i] ?? "");
       if (row.length !== 3) throw new Error(`${where} : 3 colonnes attendues, ${row.length} trouvées`);
-      const [screen, address, list] = row;
+      const [screen = "", address = "", list = ""] = row;
       const path = /^`([^`]+)`$/.exec(address)?.[1];
       if (!path) throw new Error(`${where} : adresse attendue entre accents graves, trouvé « ${address} »`);
       const elements = list.split(" ; ").map((text) => parseElement(text, where));
@@ -89,11 +100,16 @@ const normalize = (name: string) => name.replace(/\s+/g, " ").trim().toLowerCase
 
 /**
  * The roles a lookup of `role` also sees: getByLabel finds checkboxes and radios (their label)
- * and regions (named by aria-labelledby) too.
+ * and any element named by aria-label or aria-labelledby (regions, navigations, groups).
  */
 function lookupScope(role: TContractRole): TContractRole[] {
-  return role === "champ" ? ["champ", "case", "radio", "région"] : [role];
+  return role === "champ" ? ["champ", "case", "radio", "région", "navigation", "groupe"] : [role];
 }
+
+const sameWithin = (a: TNamedElement, b: TNamedElement) => a.within?.role === b.within?.role && a.within?.name === b.within?.name;
+
+/** A lookup inside a part of the page sees only that part; a lookup of the whole page sees everything. */
+const sees = (element: TNamedElement, other: TNamedElement) => element.within === undefined || sameWithin(element, other);
 
 /**
  * The other names that a lookup of `element` without `exact` would also find: same lookup,
@@ -106,7 +122,7 @@ export function collisions(element: TNamedElement, elements: readonly TNamedElem
   const name = normalize(element.name);
   const seen = new Set<string>();
   return elements.filter((other) => {
-    if (!scope.includes(other.role) || other.name === element.name || !normalize(other.name).includes(name)) return false;
+    if (!scope.includes(other.role) || !sees(element, other) || other.name === element.name || !normalize(other.name).includes(name)) return false;
     const key = `${other.role}\u0000${other.name}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -125,7 +141,7 @@ export function contractProblems(screens: readonly TContractScreen[]): string[] 
     const sameAddress = screens.filter((other) => other.path === screen.path).flatMap((other) => other.elements);
     for (const element of screen.elements) {
       const label = `${element.role} « ${element.name} »`;
-      if (screen.elements.some((other) => other !== element && other.role === element.role && other.name === element.name)) {
+      if (screen.elements.some((other) => other !== element && other.role === element.role && other.name === element.name && sameWithin(other, element))) {
         problems.push(`${where} : ${label} figure deux fois`);
         continue;
       }
