@@ -94,6 +94,8 @@ type TLookups = {
   blocksByPatient: ReadonlyMap<string, ReadonlySet<string>>;
   /** The head of each candidate record's trace chain when it was read (the write checks it has not moved). */
   traceHeads: ReadonlyMap<string, string>;
+  /** The candidate records whose patient has a standing FEED_OPPOSITION (checked by rejectOpposedSources). */
+  opposedPatients: ReadonlySet<string>;
 };
 type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
 
@@ -279,9 +281,10 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
   const records =
     nirs.length === 0
       ? []
-      : await db.$queryRaw<(TCandidate & { blockedId: string | null })[]>`
+      : await db.$queryRaw<(TCandidate & { blockedId: string | null; opposed: number | bigint })[]>`
           SELECT p.id, p.nir, p.birthDate, p.birthRank, p.recordStatus, b.professionalId AS blockedId,
-            (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead
+            (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead,
+            CASE WHEN EXISTS (SELECT 1 FROM FeedOpposition o WHERE o.patientId = p.id AND o.withdrawnAt IS NULL) THEN 1 ELSE 0 END AS opposed
           FROM Patient p LEFT JOIN PatientBlock b ON b.patientId = p.id AND ${blocked}
           WHERE p.nir IN (${Prisma.join(nirs)})`;
   const documents =
@@ -294,8 +297,10 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
   const recordsByNir = new Map<string, TCandidate[]>();
   const blocksByPatient = new Map<string, Set<string>>();
   const traceHeads = new Map<string, string>();
-  for (const { blockedId, ...r } of records) {
+  const opposedPatients = new Set<string>();
+  for (const { blockedId, opposed, ...r } of records) {
     if (blockedId !== null) blocksByPatient.set(r.id, (blocksByPatient.get(r.id) ?? new Set()).add(blockedId));
+    if (Number(opposed) === 1) opposedPatients.add(r.id);
     if (traceHeads.has(r.id)) continue;
     traceHeads.set(r.id, r.traceHead ?? GENESIS_HASH);
     recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
@@ -307,6 +312,7 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
     documentsById: new Map(documents.map((d) => [d.id, d])),
     blocksByPatient,
     traceHeads,
+    opposedPatients,
   };
 }
 
@@ -387,7 +393,8 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
       ? { identity: entry.identity, ...planDocument(caller, structure, submitter, lookups, entry.index, entry.document) }
       : { identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) },
   );
-  await rejectOpposedSources(db, structure.id, submitter?.id ?? null, planned); // FEED_OPPOSITION (issue 17)
+  // FEED_OPPOSITION (issue 17), read only for the records the lookup found opposed.
+  await rejectOpposedSources(db, structure.id, submitter?.id ?? null, planned, lookups.opposedPatients);
 
   const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
   const patchIssues = failed.length > 0 ? [] : unmatchedPatches(parsed.patches, planned);
