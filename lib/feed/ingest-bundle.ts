@@ -29,6 +29,11 @@ export type TFeedCaller = {
   structureId: string;
   /** DIRECT: the card holder. INDIRECT: the professional named in X-DMP-Professional, if any. */
   professionalId: string | null;
+  /**
+   * The structure and the submitter, when the authentication of this same request already
+   * read them (lib/fhir/http): not read again. Without it, ingestBundle reads them.
+   */
+  known?: { structure: TFeedStructure; submitter: TFeedAuthor | null };
 };
 
 export type TDocumentResult = {
@@ -61,6 +66,8 @@ export type TIngestResult = {
 export type TIngestRequest = { ipAddress?: string | null; now?: Date };
 
 type TStructure = { id: string; finess: string; name: string };
+export type TFeedStructure = TStructure;
+export type TFeedAuthor = TAuthor;
 type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
 /** A record a NIR designates (several when beneficiaries share a parent's NIR). */
 type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus; traceHead: string | null };
@@ -365,7 +372,7 @@ function traceActor(structure: TStructure, submitter: TAuthor | null, author: TA
  */
 export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: unknown, request: TIngestRequest = {}): Promise<TIngestResult> {
   const now = request.now ?? platformNow();
-  const { structure, submitter } = await loadStructureAndSubmitter(db, caller);
+  const { structure, submitter } = caller.known ?? (await loadStructureAndSubmitter(db, caller));
   if (!structure) throw new FhirError(403, "forbidden", "Structure inconnue : le jeton ne désigne aucune structure.");
   if (caller.professionalId && (!submitter || submitter.structureId !== structure.id)) {
     throw new FhirError(403, "forbidden", "Le professionnel désigné n'exerce pas dans la structure authentifiée.");
