@@ -2,10 +2,10 @@
  * Issue 14: ITI-65 with one document per bundle costs few SQL statements, counted with
  * Prisma's query log (transaction control aside, as the bench counts them). A card holder
  * feeding their own document: the token's card (which also names the structure and the
- * submitter), the records with their blocks, trace heads and oppositions, the known
- * documents, then one INSERT per table (document, content, trace, notification,
- * submission): 8 statements. Main sent 10 (the structure and submitter read again, the
- * oppositions in a statement of their own).
+ * submitter), the records with their blocks, trace heads and oppositions, then one INSERT
+ * per table (document, content, trace, notification, submission): 7 statements. Main sent
+ * 10 (the structure and submitter read again, the oppositions in a statement of their own,
+ * the known documents read before each new unique id: the UNIQUE index answers that).
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,18 +100,38 @@ async function countStatements(request: Request): Promise<{ status: number; stat
 }
 
 describe("ITI-65, one document per bundle", () => {
-  it("a card holder's own document: 8 statements, the structure and the submitter taken from the token's statement", async () => {
+  it("a card holder's own document: 7 statements, the structure and the submitter taken from the token's statement", async () => {
     const { status, statements: sent } = await countStatements(provide(bearer.card, patient));
     expect(status).toBe(200);
-    expect(sent).toHaveLength(8);
+    expect(sent).toHaveLength(7);
     expect(sent.filter((q) => /FROM\s+Structure\s/i.test(q))).toHaveLength(0);
     expect(sent.filter((q) => /FeedOpposition/.test(q))).toHaveLength(1); // inside the record lookup
   });
 
-  it("indirect mode naming the author: 9 statements (the named professional is read once)", async () => {
+  it("indirect mode naming the author: 8 statements (the named professional is read once)", async () => {
     const { status, statements: sent } = await countStatements(provide(bearer.structure, patient, { "x-dmp-professional": DOCTOR }));
     expect(status).toBe(200);
-    expect(sent).toHaveLength(9);
+    expect(sent).toHaveLength(8);
+  });
+
+  it("an identical resend still answers « déjà intégré » and a different one 409, writing no second document", async () => {
+    const before = await db.prisma.document.count();
+    const first = provide(bearer.card, patient);
+    const body = await first.clone().text();
+    type TAnswer = { entry: { response: { status: string; location: string } }[] };
+    const documentEntry = (answer: TAnswer) => answer.entry.find((e) => e.response.location.startsWith("DocumentReference/"))?.response;
+    const fed = await routeApiRequest({ db: logged }, first);
+    expect(fed.status).toBe(200);
+    const created = documentEntry((await fed.json()) as TAnswer);
+    expect(created?.status).toBe("201 Created");
+    const resent = await routeApiRequest({ db: logged }, new Request("http://api.test/api/fhir", { method: "POST", headers: first.headers, body }));
+    expect(resent.status).toBe(200);
+    // The same document, already there: 200, not a second 201.
+    expect(documentEntry((await resent.json()) as TAnswer)).toEqual({ ...created, status: "200 OK" });
+    const altered = body.replace("Compte rendu de consultation", "Autre titre");
+    const conflict = await routeApiRequest({ db: logged }, new Request("http://api.test/api/fhir", { method: "POST", headers: first.headers, body: altered }));
+    expect(conflict.status).toBe(409);
+    expect(await db.prisma.document.count()).toBe(before + 1);
   });
 
   it("a record whose patient opposed the author is still refused: the opposition is then read in full", async () => {
