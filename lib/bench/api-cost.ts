@@ -16,6 +16,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { serializeTransactions } from "@/lib/db/serialized-adapter";
+import { cacheStatements } from "@/lib/db/statement-cache";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { routeApiRequest } from "@/lib/fhir/http/router";
 import { platformNow } from "@/lib/clock/clock";
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const only = (argument("only") ?? "iti67,ingest,ingest20").split(",");
   process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
   const url = `file:${file}`;
-  const db = new PrismaClient({ adapter: serializeTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 })), log: [{ emit: "event", level: "query" }] });
+  const db = new PrismaClient({ adapter: serializeTransactions(cacheStatements(new PrismaBetterSQLite3({ url, timeout: 5000 }))), log: [{ emit: "event", level: "query" }] });
   let statements: string[] = [];
   db.$on("query", (e: TQueryEvent) => statements.push(e.query));
   const { prepareFixtures, mintCredentials } = await import("./fixtures");

@@ -9,10 +9,18 @@ type TPlannedDocument = { result: TDocumentResult; author?: { id: string }; pati
  * FEED_OPPOSITION on a planned bundle (issue 17): every document still FED_OK whose record's
  * patient opposed the feeding structure, its author or its submitter becomes REJECTED with
  * SOURCE_OPPOSED_MESSAGE (the bundle, all or nothing, is then refused). One statement for
- * the whole bundle; called by ingestBundle right after planning.
+ * the whole bundle, none when `opposedPatients` (from ingestBundle's record lookup) names
+ * none of its records; called by ingestBundle right after planning.
  */
-export async function rejectOpposedSources(db: Db, structureId: string, submitterId: string | null, planned: readonly TPlannedDocument[]): Promise<void> {
-  const patientIds = [...new Set(planned.flatMap((p) => (p.result.outcome === "FED_OK" && p.patientId ? [p.patientId] : [])))];
+export async function rejectOpposedSources(
+  db: Db,
+  structureId: string,
+  submitterId: string | null,
+  planned: readonly TPlannedDocument[],
+  /** When the caller already knows which records have an opposition at all: no statement for the others. */
+  opposedPatients?: ReadonlySet<string>,
+): Promise<void> {
+  const patientIds = [...new Set(planned.flatMap((p) => (p.result.outcome === "FED_OK" && p.patientId && (!opposedPatients || opposedPatients.has(p.patientId)) ? [p.patientId] : [])))];
   if (patientIds.length === 0) return;
   const rows = await db.feedOpposition.findMany({
     where: { patientId: { in: patientIds }, withdrawnAt: null },

@@ -114,7 +114,7 @@ describe("ITI-65 bundles of several documents", () => {
     expect(await db.prisma.feedSubmission.count()).toBe(submissions + 20);
   });
 
-  it("is all or nothing when the write itself fails: a unique id taken meanwhile rolls back the whole batch (409)", async () => {
+  it("is all or nothing when the write itself fails: a unique id taken meanwhile rolls back the whole batch, which is answered 409 with the document at fault", async () => {
     const before = await counts();
     const docs = people.slice(0, 5).map((person) => documentFor(person));
     // The third document's unique id is stored by someone else between the checks and the write.
@@ -135,7 +135,10 @@ describe("ITI-65 bundles of several documents", () => {
         return Reflect.get(target, property, receiver);
       },
     });
-    await expect(ingestBundle(racing, caller, bundleOf(docs))).rejects.toMatchObject({ status: 409 });
+    // The batch fails on the UNIQUE index; planned again with the stored documents, the bundle is refused.
+    const result = await ingestBundle(racing, caller, bundleOf(docs));
+    expect(result).toMatchObject({ ok: false, status: 409 });
+    expect(result.results[2]).toMatchObject({ status: 409, code: "duplicate" });
     expect(await counts()).toEqual({ ...before, documents: before.documents + 1 });
   });
 

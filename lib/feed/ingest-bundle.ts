@@ -30,6 +30,11 @@ export type TFeedCaller = {
   structureId: string;
   /** DIRECT: the card holder. INDIRECT: the professional named in X-DMP-Professional, if any. */
   professionalId: string | null;
+  /**
+   * The structure and the submitter, when the authentication of this same request already
+   * read them (lib/fhir/http): not read again. Without it, ingestBundle reads them.
+   */
+  known?: { structure: TFeedStructure; submitter: TFeedAuthor | null };
 };
 
 export type TDocumentResult = {
@@ -62,6 +67,8 @@ export type TIngestResult = {
 export type TIngestRequest = { ipAddress?: string | null; now?: Date };
 
 type TStructure = { id: string; finess: string; name: string };
+export type TFeedStructure = TStructure;
+export type TFeedAuthor = TAuthor;
 type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
 /** A record a NIR designates (several when beneficiaries share a parent's NIR). */
 type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus; traceHead: string | null };
@@ -95,6 +102,10 @@ type TLookups = {
   blocksByPatient: ReadonlyMap<string, ReadonlySet<string>>;
   /** The head of each candidate record's trace chain when it was read (the write checks it has not moved). */
   traceHeads: ReadonlyMap<string, string>;
+  /** The candidate records whose patient has a standing FEED_OPPOSITION (checked by rejectOpposedSources). */
+  opposedPatients: ReadonlySet<string>;
+  /** Whether `documents` / `documentsById` were read (else empty: see ingestBundle). */
+  documentsRead: boolean;
 };
 type TPlanned = { result: TDocumentResult; doc?: TParsedDocument; author?: TAuthor; patientId?: string | null; replacesId?: string | null; identity: TDocumentIdentity };
 
@@ -254,7 +265,7 @@ async function loadStructureAndSubmitter(db: PrismaClient, caller: TFeedCaller):
  * with the professionals of the bundle their patient blocked and the head of their trace
  * chain, in one statement; the authors are read only when one is not the submitter.
  */
-async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], submitter: TAuthor | null): Promise<TLookups> {
+async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], submitter: TAuthor | null, withDocuments: boolean): Promise<TLookups> {
   const idNats = [...new Set(docs.map((d) => d.authorIdNat).filter((idNat) => idNat !== submitter?.idNat))];
   const nirs = [
     ...new Set(
@@ -267,8 +278,6 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
       }),
     ),
   ];
-  const uniqueIds = [...new Set(docs.flatMap((d) => (d.replacesUniqueId ? [d.uniqueId, d.replacesUniqueId] : [d.uniqueId])))];
-  const documentIds = [...new Set(docs.flatMap((d) => (d.replacesDocumentId ? [d.replacesDocumentId] : [])))];
   const authors =
     idNats.length === 0
       ? []
@@ -280,11 +289,31 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
   const records =
     nirs.length === 0
       ? []
-      : await db.$queryRaw<(TCandidate & { blockedId: string | null })[]>`
+      : await db.$queryRaw<(TCandidate & { blockedId: string | null; opposed: number | bigint })[]>`
           SELECT p.id, p.nir, p.birthDate, p.birthRank, p.recordStatus, b.professionalId AS blockedId,
-            (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead
+            (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead,
+            CASE WHEN EXISTS (SELECT 1 FROM FeedOpposition o WHERE o.patientId = p.id AND o.withdrawnAt IS NULL) THEN 1 ELSE 0 END AS opposed
           FROM Patient p LEFT JOIN PatientBlock b ON b.patientId = p.id AND ${blocked}
           WHERE p.nir IN (${Prisma.join(nirs)})`;
+  const recordsByNir = new Map<string, TCandidate[]>();
+  const blocksByPatient = new Map<string, Set<string>>();
+  const traceHeads = new Map<string, string>();
+  const opposedPatients = new Set<string>();
+  for (const { blockedId, opposed, ...r } of records) {
+    if (blockedId !== null) blocksByPatient.set(r.id, (blocksByPatient.get(r.id) ?? new Set()).add(blockedId));
+    if (Number(opposed) === 1) opposedPatients.add(r.id);
+    if (traceHeads.has(r.id)) continue;
+    traceHeads.set(r.id, r.traceHead ?? GENESIS_HASH);
+    recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
+  }
+  const known = withDocuments ? await loadKnownDocuments(db, docs) : { documents: new Map(), documentsById: new Map(), documentsRead: false };
+  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, blocksByPatient, traceHeads, opposedPatients, ...known };
+}
+
+/** The stored documents the bundle's unique ids (and the documents it replaces) name. */
+async function loadKnownDocuments(db: PrismaClient, docs: readonly TParsedDocument[]): Promise<Pick<TLookups, "documents" | "documentsById" | "documentsRead">> {
+  const uniqueIds = [...new Set(docs.flatMap((d) => (d.replacesUniqueId ? [d.uniqueId, d.replacesUniqueId] : [d.uniqueId])))];
+  const documentIds = [...new Set(docs.flatMap((d) => (d.replacesDocumentId ? [d.replacesDocumentId] : [])))];
   const documents =
     uniqueIds.length === 0
       ? []
@@ -292,24 +321,11 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
           SELECT id, uniqueId, patientId, structureId, status, typeCode, title, authorId, serviceDate, confidentiality,
             hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, replacesId, mediaType, sha256
           FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)}) OR id IN (${Prisma.join(documentIds.length > 0 ? documentIds : [""])})`;
-  const recordsByNir = new Map<string, TCandidate[]>();
-  const blocksByPatient = new Map<string, Set<string>>();
-  const traceHeads = new Map<string, string>();
-  for (const { blockedId, ...r } of records) {
-    if (blockedId !== null) blocksByPatient.set(r.id, (blocksByPatient.get(r.id) ?? new Set()).add(blockedId));
-    if (traceHeads.has(r.id)) continue;
-    traceHeads.set(r.id, r.traceHead ?? GENESIS_HASH);
-    recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
-  }
-  return {
-    authors: new Map(authors.map((a) => [a.idNat, a])),
-    recordsByNir,
-    documents: new Map(documents.map((d) => [d.uniqueId, d])),
-    documentsById: new Map(documents.map((d) => [d.id, d])),
-    blocksByPatient,
-    traceHeads,
-  };
+  return { documents: new Map(documents.map((d) => [d.uniqueId, d])), documentsById: new Map(documents.map((d) => [d.id, d])), documentsRead: true };
 }
+
+/** writeFeed met a unique id already stored while the known documents were not read: plan again with them. */
+const UNREAD_KNOWN_DOCUMENT = Symbol("unread known document");
 
 function submissionRow(caller: TFeedCaller, structureId: string, p: TPlanned, now: Date, override?: { outcome: FeedOutcome; detail: string }): TFeedSubmissionRow & { id: string } {
   return {
@@ -360,7 +376,7 @@ function traceActor(structure: TStructure, submitter: TAuthor | null, author: TA
  */
 export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: unknown, request: TIngestRequest = {}): Promise<TIngestResult> {
   const now = request.now ?? platformNow();
-  const { structure, submitter } = await loadStructureAndSubmitter(db, caller);
+  const { structure, submitter } = caller.known ?? (await loadStructureAndSubmitter(db, caller));
   if (!structure) throw new FhirError(403, "forbidden", "Structure inconnue : le jeton ne désigne aucune structure.");
   if (caller.professionalId && (!submitter || submitter.structureId !== structure.id)) {
     throw new FhirError(403, "forbidden", "Le professionnel désigné n'exerce pas dans la structure authentifiée.");
@@ -382,27 +398,45 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
     throw error;
   }
 
-  const lookups = await loadLookups(db, parsed.documents.flatMap((entry) => (entry.ok ? [entry.document] : [])), submitter);
-  const planned: TPlanned[] = parsed.documents.map((entry) =>
-    entry.ok
-      ? { identity: entry.identity, ...planDocument(caller, structure, submitter, lookups, entry.index, entry.document) }
-      : { identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) },
-  );
-  await rejectOpposedSources(db, structure.id, submitter?.id ?? null, planned); // FEED_OPPOSITION (issue 17)
-
-  const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
-  const patchIssues = failed.length > 0 ? [] : unmatchedPatches(parsed.patches, planned);
-  if (failed.length > 0 || patchIssues.length > 0) {
-    const cancelled = failed.length > 0 ? "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien)." : "Lot refusé : une entrée PATCH du lot ne correspond à aucun remplacement.";
-    await db.$executeRaw(
-      feedSubmissionInsertSql(planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined))),
+  const docs = parsed.documents.flatMap((entry) => (entry.ok ? [entry.document] : []));
+  // The known documents are read up front only for a replacement. Otherwise each unique id is
+  // new in the usual case, and the UNIQUE index says when one is not: the bundle (nothing of
+  // it written) is then planned again with them, as is a refused bundle, so that resends and
+  // duplicates get exactly their own answers.
+  let lookups = await loadLookups(db, docs, submitter, docs.some((d) => d.replacesUniqueId || d.replacesDocumentId));
+  for (;;) {
+    const planned: TPlanned[] = parsed.documents.map((entry) =>
+      entry.ok
+        ? { identity: entry.identity, ...planDocument(caller, structure, submitter, lookups, entry.index, entry.document) }
+        : { identity: entry.identity, result: fail(entry.index, entry.identity.uniqueId, "REJECTED", entry.rejection.status, entry.rejection.code, entry.rejection.message) },
     );
-    const results = planned.map((p) => (p.result.outcome === "FED_OK" ? { ...p.result, outcome: "REJECTED" as const, status: 422, code: "business-rule" as const, message: cancelled, documentId: null } : p.result));
-    return { ok: false, status: failed.length > 0 ? (failed[0] as TPlanned).result.status : 422, results, patches: [], issues: patchIssues };
-  }
+    // FEED_OPPOSITION (issue 17), read only for the records the lookup found opposed.
+    await rejectOpposedSources(db, structure.id, submitter?.id ?? null, planned, lookups.opposedPatients);
 
-  await writeFeed(db, caller, structure, submitter, lookups, planned, request, now);
-  return { ok: true, status: 200, results: planned.map((p) => p.result), patches: parsed.patches.map(({ index, documentId }) => ({ index, documentId })), issues: [] };
+    const failed = planned.filter((p) => p.result.outcome !== "FED_OK");
+    const patchIssues = failed.length > 0 ? [] : unmatchedPatches(parsed.patches, planned);
+    if ((failed.length > 0 || patchIssues.length > 0) && !lookups.documentsRead) {
+      lookups = { ...lookups, ...(await loadKnownDocuments(db, docs)) };
+      continue;
+    }
+    if (failed.length > 0 || patchIssues.length > 0) {
+      const cancelled = failed.length > 0 ? "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien)." : "Lot refusé : une entrée PATCH du lot ne correspond à aucun remplacement.";
+      await db.$executeRaw(
+        feedSubmissionInsertSql(planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined))),
+      );
+      const results = planned.map((p) => (p.result.outcome === "FED_OK" ? { ...p.result, outcome: "REJECTED" as const, status: 422, code: "business-rule" as const, message: cancelled, documentId: null } : p.result));
+      return { ok: false, status: failed.length > 0 ? (failed[0] as TPlanned).result.status : 422, results, patches: [], issues: patchIssues };
+    }
+
+    try {
+      await writeFeed(db, caller, structure, submitter, lookups, planned, request, now);
+    } catch (error) {
+      if (error !== UNREAD_KNOWN_DOCUMENT) throw error;
+      lookups = { ...lookups, ...(await loadKnownDocuments(db, docs)) };
+      continue;
+    }
+    return { ok: true, status: 200, results: planned.map((p) => p.result), patches: parsed.patches.map(({ index, documentId }) => ({ index, documentId })), issues: [] };
+  }
 }
 
 type TCreation = TPlanned & { doc: TParsedDocument; author: TAuthor; patientId: string };
@@ -509,6 +543,7 @@ async function writeFeed(
     );
   } catch (error) {
     if (error instanceof FhirError) throw error;
+    if (violatedConstraint(error) === "UNIQUE" && !lookups.documentsRead) throw UNREAD_KNOWN_DOCUMENT;
     if (violatedConstraint(error) === "UNIQUE") {
       throw new FhirError(409, "conflict", "Un document de ce lot vient d'être intégré par une autre requête : renvoyez le lot.");
     }

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
-import type { CardStatus, PrismaClient } from "@/lib/generated/prisma/client";
+import type { CardStatus, PrismaClient, ProfessionalKind } from "@/lib/generated/prisma/client";
 import { sessionSecret } from "@/lib/auth/session-secret";
 import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
@@ -78,9 +78,12 @@ export async function issueAccessToken(client: TAuthenticatedClient, now: Date =
 /** The card holder as the token's statement reads them (the API names its readers with it: no second query). */
 export type TTokenHolder = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
 
+/** The structure a token acts for, as its statement read it (ITI-65 does not read it again). */
+export type TTokenStructure = { id: string; finess: string; name: string };
+
 export type TTokenSubject =
-  | { mode: "DIRECT"; professionalId: string; structureId: string | null; holder: TTokenHolder }
-  | { mode: "INDIRECT"; structureId: string };
+  | { mode: "DIRECT"; professionalId: string; structureId: string | null; holder: TTokenHolder & { idNat: string; kind: ProfessionalKind }; structure: TTokenStructure | null }
+  | { mode: "INDIRECT"; structureId: string; structure: TTokenStructure };
 
 function unauthorized(diagnostics: string, error = "invalid_token"): FhirError {
   return new FhirError(401, "login", diagnostics, { headers: { "www-authenticate": `Bearer error="${error}"` } });
@@ -116,17 +119,22 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
       isSamuRegulator: unknown;
       isOperator: unknown;
       structureName: string | null;
+      structureFiness: string | null;
+      idNat: string;
+      kind: ProfessionalKind;
     };
     const [card] = await db.$queryRaw<TCardRow[]>`
-      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId,
-        p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName
+      SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId, p.idNat, p.kind,
+        p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName, s.finess AS structureFiness
       FROM CpsCard c JOIN Professional p ON p.id = c.professionalId LEFT JOIN Structure s ON s.id = p.structureId
       WHERE c.serial = ${serial}`;
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid || Number(card.keyGeneration) !== payload.cg) {
       throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide (opposée, bloquée, expirée ou code porteur changé).");
     }
-    const holder: TTokenHolder = {
+    const holder: TTokenHolder & { idNat: string; kind: ProfessionalKind } = {
       id: card.professionalId,
+      idNat: card.idNat,
+      kind: card.kind,
       title: card.title,
       firstName: card.firstName,
       lastName: card.lastName,
@@ -138,15 +146,17 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
       structureId: card.structureId ?? null,
       namespaceId: card.namespaceId ?? null,
     };
-    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null, holder };
+    const structure = card.structureId && card.structureName !== null && card.structureFiness !== null ? { id: card.structureId, finess: card.structureFiness, name: card.structureName } : null;
+    return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null, holder, structure };
   }
   if (payload.ck === "STRUCTURE") {
-    const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string }[]>`
-      SELECT status, expiresAt, structureId FROM StructureCertificate WHERE serial = ${serial}`;
+    const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string; finess: string; name: string }[]>`
+      SELECT c.status, c.expiresAt, c.structureId, s.finess, s.name
+      FROM StructureCertificate c JOIN Structure s ON s.id = c.structureId WHERE c.serial = ${serial}`;
     if (!certificate || certificate.status !== "ACTIVE" || certificate.expiresAt <= now || certificate.structureId !== payload.sid) {
       throw unauthorized("Jeton d'accès révoqué : le certificat de structure n'est plus valide.");
     }
-    return { mode: "INDIRECT", structureId: certificate.structureId };
+    return { mode: "INDIRECT", structureId: certificate.structureId, structure: { id: certificate.structureId, finess: certificate.finess, name: certificate.name } };
   }
   throw unauthorized("Jeton d'accès invalide.");
 }

@@ -2,9 +2,9 @@
  * `npm run serve`: the production server (issue 14, points 3 and 4).
  *   tsx lib/server/serve.ts [--port 3000] [--hostname H] [--keep-alive-timeout MS]
  * One process per core (WEB_CONCURRENCY to choose; 1 runs a single process, no cluster),
- * each a plain Node HTTP server around Next's request handler with a bounded queue in front
- * (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUED, DMP_MAX_QUEUE_WAIT_MS):
- * the excess gets 503 + Retry-After at once. Connections are shared by the kernel between
+ * each a plain Node HTTP server around Next's request handler with admission by time in front
+ * (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUE_WAIT_MS, DMP_MAX_QUEUED):
+ * a request that could not be answered in time gets 503 + Retry-After at once. Connections are shared by the kernel between
  * the workers (node:cluster); nothing is sticky, sessions are cookies. The first worker
  * runs the background jobs and the development mail server; the primary restarts a worker
  * that dies and relays the notices by which workers keep their caches in step
@@ -33,7 +33,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): TServeOptions {
 }
 
 const limitsText = (inFlight: number, queued: number, waitMs: number) =>
-  `${inFlight} requête${inFlight > 1 ? "s" : ""} à la fois, file de ${queued}, ${waitMs} ms d'attente au plus`;
+  `${inFlight} requête${inFlight > 1 ? "s" : ""} à la fois, réponse en ${waitMs} ms au plus (attente estimée + traitement), file de ${queued} au plus`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type ProfessionalKind } from "@/lib/generated/prisma/client";
 import { cardHolder, type TCardHolderRow } from "@/lib/pki/card-holder";
-import type { TFeedCaller } from "@/lib/feed/ingest-bundle";
+import type { TFeedAuthor, TFeedCaller } from "@/lib/feed/ingest-bundle";
 import { verifyAccessToken, type TTokenSubject } from "@/lib/oauth/access-token";
 import { PROFESSIONAL_HEADER } from "../constants";
 import { FhirError } from "../operation-outcome";
@@ -11,13 +11,13 @@ export async function authenticate(deps: TFhirDeps, request: Request): Promise<T
   return verifyAccessToken(deps.db, request.headers.get("authorization"), nowOf(deps));
 }
 
-type TProfessionalRow = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
+type TProfessionalRow = TCardHolderRow & { idNat: string; kind: ProfessionalKind; structureId: string | null; namespaceId: string | null };
 
 /** A professional and their structure's name, by IdNat_PS: raw SQL, as it runs on every indirect-mode API call. */
 async function findProfessional(deps: TFhirDeps, by: { idNat: string }): Promise<TProfessionalRow | null> {
   const where = Prisma.sql`p.idNat = ${by.idNat}`;
   const [row] = await deps.db.$queryRaw<(Omit<TProfessionalRow, "structure" | "isSamuRegulator" | "isOperator"> & { isSamuRegulator: unknown; isOperator: unknown; structureName: string | null })[]>`
-    SELECT p.id, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.structureId, p.namespaceId, s.name AS structureName
+    SELECT p.id, p.idNat, p.kind, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.structureId, p.namespaceId, s.name AS structureName
     FROM Professional p LEFT JOIN Structure s ON s.id = p.structureId
     WHERE ${where}`;
   if (!row) return null;
@@ -45,10 +45,16 @@ async function namedProfessional(deps: TFhirDeps, request: Request, structureId:
 export async function feedCallerOf(deps: TFhirDeps, request: Request, subject: TTokenSubject): Promise<TFeedCaller> {
   if (subject.mode === "DIRECT") {
     if (!subject.structureId) throw new FhirError(403, "forbidden", "Alimentation refusée : le porteur de la carte n'est rattaché à aucune structure.");
-    return { mode: "DIRECT", structureId: subject.structureId, professionalId: subject.professionalId };
+    const known = subject.structure ? { structure: subject.structure, submitter: feedAuthorOf(subject.holder) } : undefined;
+    return { mode: "DIRECT", structureId: subject.structureId, professionalId: subject.professionalId, known };
   }
   const named = await namedProfessional(deps, request, subject.structureId);
-  return { mode: "INDIRECT", structureId: subject.structureId, professionalId: named?.id ?? null };
+  return { mode: "INDIRECT", structureId: subject.structureId, professionalId: named?.id ?? null, known: { structure: subject.structure, submitter: named ? feedAuthorOf(named) : null } };
+}
+
+/** The submitter as ingestBundle knows authors, from the row the authentication already read. */
+function feedAuthorOf(p: Pick<TProfessionalRow, "id" | "idNat" | "kind" | "title" | "firstName" | "lastName" | "profession" | "specialty" | "structureId">): TFeedAuthor {
+  return { id: p.id, idNat: p.idNat, kind: p.kind, title: p.title, firstName: p.firstName, lastName: p.lastName, profession: p.profession, specialty: p.specialty, structureId: p.structureId };
 }
 
 /**
