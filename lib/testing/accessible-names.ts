@@ -10,6 +10,8 @@
  * the journey fills with its own data.
  */
 
+import { ofName } from "@/lib/text/french";
+
 /** The roles of the tables and the Playwright lookup each one stands for. */
 export const ROLES = {
   champ: "label",
@@ -158,11 +160,13 @@ export function contractProblems(screens: readonly TContractScreen[]): string[] 
 
 /** `name` with its placeholders filled (`<patient>` → values.patient); an unknown placeholder throws. */
 export function fillName(name: string, values: Readonly<Record<string, string>>): string {
-  return name.replace(/<([^<>]+)>/g, (_, key: string) => {
+  const filled = (key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`« ${name} » : aucune valeur pour <${key}>`);
     return value;
-  });
+  };
+  // « de <patient> » is written as the product writes it: « d'Aurélie », « du Dr Martin ».
+  return name.replace(/\bde <([^<>]+)>/g, (_, key: string) => ofName(filled(key))).replace(/<([^<>]+)>/g, (_, key: string) => filled(key));
 }
 
 /** A regular expression matching the screen's address, each placeholder one path segment. */
