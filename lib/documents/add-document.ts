@@ -106,12 +106,12 @@ export async function addDocument(
   request: TCommandRequest = {},
 ): Promise<{ documentId: string }> {
   const [added] = await addDocuments(prisma, actor, patientId, [{ input, content }], request);
-  return added;
+  return added!;
 }
 
 /**
  * Several documents added by one author in one command (one transaction, each with its own
- * trace and notification): the sandbox's bulk factory builds a large record this way.
+ * trace and notification): the sandbox's bulk factory builds a large record this way, in batches.
  */
 export async function addDocuments(
   prisma: PrismaClient,

@@ -25,6 +25,9 @@ export const documentInputSchema = ZProfessionalDocumentInput.extend({
   .strict()
   .refine((d) => !(d.text !== undefined && d.pdfBase64 !== undefined), { message: "Donnez « text » ou « pdfBase64 », pas les deux.", path: ["pdfBase64"] });
 
+/** Documents per transaction of a bulk call: each holds the write lock well under a second. */
+const BULK_BATCH = 25;
+
 export type TDocumentInput = z.output<typeof documentInputSchema>;
 
 /**
@@ -44,9 +47,14 @@ export async function createSandboxDocument(
   // The first keeps the title as given (the longest one the form accepts stays the longest); the others are numbered within the 200 characters.
   const items = Array.from({ length: input.count }, (_, i) => ({ input: { ...base, title: i === 0 ? input.title : numberedTitle(input.title, i + 1, input.count) }, content }));
   try {
-    // One command, one transaction: all the documents or none.
-    const added = await addDocuments(prisma, actor, input.patientId, items);
-    return { documentId: added[0].documentId, patientId: input.patientId, title: input.title, ...(input.count > 1 ? { documentIds: added.map((d) => d.documentId) } : {}) };
+    // The product's command in batches: a 500-document transaction would hold SQLite's write
+    // lock longer than other requests wait for it (BUSY_WAIT_MS). The first batch checks the
+    // author's access before anything is written, so a refusal still writes nothing.
+    const added: { documentId: string }[] = [];
+    for (let start = 0; start < items.length; start += BULK_BATCH) {
+      added.push(...(await addDocuments(prisma, actor, input.patientId, items.slice(start, start + BULK_BATCH))));
+    }
+    return { documentId: added[0]!.documentId, patientId: input.patientId, title: input.title, ...(input.count > 1 ? { documentIds: added.map((d) => d.documentId) } : {}) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code === "INTERNAL") throw error;
     // The record door answers "not found" alike for an unknown record and one the author may not open.
