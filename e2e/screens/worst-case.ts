@@ -36,12 +36,12 @@ export type TWorstCaseRecord = { structure: TStructure; doctor: TProfessional; p
  * (500 traces and notifications), 24 months of a diabetic's reimbursements and a health
  * profile whose every text is as long as the forms allow.
  */
-export async function worstCaseRecord(dmp: Dmp, patientInput: { mustChangePassword?: boolean } = {}): Promise<TWorstCaseRecord> {
+export async function worstCaseRecord(dmp: Dmp, { documents = 500 }: { documents?: number } = {}): Promise<TWorstCaseRecord> {
   const structure = await dmp.structure(longStructure());
   const doctor = await dmp.professional({ firstName: longFirstName(), lastName: longLastName(), specialty: "SM04", structure });
-  const patient = await dmp.patient({ firstName: longFirstName(), lastName: longLastName(), ...patientInput });
+  const patient = await dmp.patient({ firstName: longFirstName(), lastName: longLastName() });
   await dmp.treatingDoctor(patient, doctor);
-  const { documentId } = await dmp.document({ patient, author: doctor, title: LONG_TITLE, count: 500 });
+  const { documentId } = await dmp.document({ patient, author: doctor, title: LONG_TITLE, count: documents });
   await dmp.reimbursements(patient, "diabete");
   await dmp.healthProfile(patient, {
     antecedents: [{ category: "MEDICAL", label: unbroken("Insuffisancecardiaque", 160), since: "2015", note: unbroken("Hospitalisation", 300) }],

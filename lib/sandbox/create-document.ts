@@ -25,8 +25,8 @@ export const documentInputSchema = ZProfessionalDocumentInput.extend({
   .strict()
   .refine((d) => !(d.text !== undefined && d.pdfBase64 !== undefined), { message: "Donnez « text » ou « pdfBase64 », pas les deux.", path: ["pdfBase64"] });
 
-/** Documents per transaction of a bulk call: each holds the write lock well under a second. */
-const BULK_BATCH = 25;
+/** Documents per transaction of a bulk call: each holds the write lock briefly, even on a loaded machine. */
+const BULK_BATCH = 10;
 
 export type TDocumentInput = z.output<typeof documentInputSchema>;
 
