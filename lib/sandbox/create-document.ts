@@ -52,7 +52,8 @@ export async function createSandboxDocument(
     // author's access before anything is written, so a refusal still writes nothing.
     const added: { documentId: string }[] = [];
     for (let start = 0; start < items.length; start += BULK_BATCH) {
-      added.push(...(await addDocuments(prisma, actor, input.patientId, items.slice(start, start + BULK_BATCH))));
+      const batch = items.slice(start, start + BULK_BATCH);
+      added.push(...(await retryWhenLockTimedOut(() => addDocuments(prisma, actor, input.patientId, batch))));
     }
     return { documentId: added[0]!.documentId, patientId: input.patientId, title: input.title, ...(input.count > 1 ? { documentIds: added.map((d) => d.documentId) } : {}) };
   } catch (error) {
@@ -67,4 +68,18 @@ export async function createSandboxDocument(
 export function numberedTitle(title: string, rank: number, count: number): string {
   const suffix = ` (${rank}/${count})`;
   return `${title.slice(0, 200 - suffix.length)}${suffix}`;
+}
+
+/**
+ * A batch that waited too long for the write lock (Prisma P1008, while another process wrote a
+ * large record too) was rolled back whole: it runs again, up to three times.
+ */
+async function retryWhenLockTimedOut<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || (error as { code?: unknown } | null)?.code !== "P1008") throw error;
+    }
+  }
 }
