@@ -81,7 +81,10 @@ export class ScreenSweep {
     } catch (error) {
       problems.push(`axe : ${error instanceof Error ? error.message.split("\n").slice(0, 14).join("\n") : String(error)}`);
     }
-    await this.testInfo.attach(`${this.viewport} ${screen}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    // A file in the test's output folder (test-results/…): kept after the run whatever the reporter.
+    const file = this.testInfo.outputPath(`${String(this.passed.length + this.failures.length + 1).padStart(2, "0")}-${slug(screen)}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await this.testInfo.attach(`${this.viewport} ${screen}`, { path: file, contentType: "image/png" });
     if (problems.length === 0) this.passed.push(screen);
     else this.failures.push(`[${this.viewport}] ${screen} (${new URL(page.url()).pathname}) :\n  ${problems.join("\n  ")}`);
   }
@@ -98,6 +101,15 @@ export class ScreenSweep {
     expect(this.failures, `${this.failures.length} écran(s) non conforme(s) :\n${this.failures.join("\n")}`).toEqual([]);
   }
 }
+
+/** "document : aperçu" → "document-apercu". */
+const slug = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * Runs in the page: null when the page does not scroll sideways, else the innermost
