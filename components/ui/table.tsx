@@ -16,7 +16,9 @@ export type TableProps = {
  */
 export function Table({ caption, captionHidden, children, className }: TableProps) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    // relative: text kept for screen readers (.sr-only, absolutely positioned) stays inside the
+    // scrolling region instead of widening the page from a wide table's far right.
+    <div role="region" aria-label={caption} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-300 bg-white">
       <table className={cn("data-table w-full border-collapse text-left text-sm", className)}>
         <caption className={captionHidden ? "sr-only" : "px-4 py-3 text-left text-base font-semibold text-slate-900"}>
           {caption}

@@ -106,8 +106,23 @@ export async function addDocument(
   content: TDocumentContentInput,
   request: TCommandRequest = {},
 ): Promise<{ documentId: string }> {
+  const [added] = await addDocuments(prisma, actor, patientId, [{ input, content }], request);
+  return added!;
+}
+
+/**
+ * Several documents added by one author in one command (one transaction, each with its own
+ * trace and notification): the sandbox's bulk factory builds a large record this way, in batches.
+ */
+export async function addDocuments(
+  prisma: PrismaClient,
+  actor: TProfessionalActor,
+  patientId: string,
+  items: readonly { input: TProfessionalDocumentInput; content: TDocumentContentInput }[],
+  request: TCommandRequest = {},
+): Promise<{ documentId: string }[]> {
   const now = request.now ?? platformNow();
-  const prepared = checkProfessionalDocument(actor, input, content, now);
+  const prepared = items.map(({ input, content }) => ({ input, content: checkProfessionalDocument(actor, input, content, now) }));
   return runProfessionalCommand(
     prisma,
     actor,
@@ -116,27 +131,31 @@ export async function addDocument(
     async (tx, ctx, decision) => {
       if (ctx.recordStatus === "CLOSED") throw new AppError("RECORD_CLOSED");
       await assertNotOpposedSource(tx, patientId, actor.professionalId);
-      const doc = await createDocumentRow(tx, actor, patientId, input, prepared, now, null);
-      await appendTrace(tx, {
-        patientId,
-        ...traceActorFields(actor),
-        action: "DOCUMENT_ADD",
-        documentId: doc.id,
-        mode: decision.mode,
-        reason: `${documentTypeLabel(doc.typeCode)} — ${maskingLabels(doc).join(", ")}`,
-        detail: doc.title,
-        ipAddress: request.ipAddress ?? null,
-        at: now,
-      });
-      await notifyPatients(
-        tx,
-        documentNotifications({
+      const added: { documentId: string }[] = [];
+      for (const { input, content } of prepared) {
+        const doc = await createDocumentRow(tx, actor, patientId, input, content, now, null);
+        await appendTrace(tx, {
           patientId,
-          doc,
-          say: () => ({ kind: "NEW_DOCUMENT", news: "NEW_DOCUMENT", by: personWithStructure(actor.name, actor.structureName), title: doc.title, typeCode: doc.typeCode }),
-        }),
-      );
-      return { documentId: doc.id };
+          ...traceActorFields(actor),
+          action: "DOCUMENT_ADD",
+          documentId: doc.id,
+          mode: decision.mode,
+          reason: `${documentTypeLabel(doc.typeCode)} — ${maskingLabels(doc).join(", ")}`,
+          detail: doc.title,
+          ipAddress: request.ipAddress ?? null,
+          at: now,
+        });
+        await notifyPatients(
+          tx,
+          documentNotifications({
+            patientId,
+            doc,
+            say: () => ({ kind: "NEW_DOCUMENT", news: "NEW_DOCUMENT", by: personWithStructure(actor.name, actor.structureName), title: doc.title, typeCode: doc.typeCode }),
+          }),
+        );
+        added.push({ documentId: doc.id });
+      }
+      return added;
     },
     { ...request, now },
   );

@@ -41,4 +41,26 @@ describe("sandbox documents", () => {
     const masking = parseSandboxInput(documentInputSchema, { patientId: "p", authorId: "a", masking: ["SECRET"] });
     expect(!masking.ok && masking.issues.map((i) => i.path)).toEqual(["masking.0"]);
   });
+
+  it("count makes a large record in one call: every document with its trace, titles numbered within 200 characters", async () => {
+    const p = await createSandboxPatient(db.prisma, parsed(parseSandboxInput(patientInputSchema, {})));
+    const doctor = await createSandboxProfessional(db.prisma, parsed(parseSandboxInput(professionalInputSchema, {})));
+    await createSandboxRelation(db.prisma, parsed(parseSandboxInput(relationInputSchema, { relation: "consentement", patientId: p.patientId, professionalId: doctor.professionalId })));
+    const longTitle = "T".repeat(200);
+    const doc = await document({ patientId: p.patientId, authorId: doctor.professionalId, title: longTitle, count: 30 });
+    expect(doc.documentIds).toHaveLength(30);
+    const rows = await db.prisma.document.findMany({ where: { patientId: p.patientId }, select: { title: true } });
+    expect(rows).toHaveLength(30);
+    expect(rows.map((r) => r.title)).toContain(longTitle);
+    expect(rows.map((r) => r.title)).toContain(`${"T".repeat(200 - " (30/30)".length)} (30/30)`);
+    expect(Math.max(...rows.map((r) => r.title.length))).toBe(200);
+    expect(await db.prisma.trace.count({ where: { patientId: p.patientId, action: "DOCUMENT_ADD" } })).toBe(30);
+  });
+
+  it("a count over 500 or not a whole number is refused in French before anything is written", () => {
+    const over = parseSandboxInput(documentInputSchema, { patientId: "p", authorId: "a", count: 501 });
+    expect(!over.ok && over.issues).toEqual([{ path: "count", message: "« count » vaut 500 au plus." }]);
+    const half = parseSandboxInput(documentInputSchema, { patientId: "p", authorId: "a", count: 2.5 });
+    expect(!half.ok && half.issues.map((i) => i.path)).toEqual(["count"]);
+  });
 });

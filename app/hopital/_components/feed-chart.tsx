@@ -22,7 +22,8 @@ export function FeedChart({ months, title }: { months: TFeedMonth[]; title: stri
   return (
     <figure className="flex flex-col gap-2">
       <figcaption className="font-semibold">{title}</figcaption>
-      <div className="overflow-x-auto">
+      {/* Wider than a phone: a scrolling region keyboard users can reach too (as components/ui/table.tsx). */}
+      <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto">
         <svg role="img" aria-label={`${title} : ${total} fichiers envoyés dont ${fed} intégrés au DMP sur la période ; détail dans le tableau.`} width={width} height={height + 40} viewBox={`0 0 ${width} ${height + 40}`}>
           <line x1={40} y1={height} x2={width} y2={height} stroke="#334155" />
           <text x={36} y={12} textAnchor="end" fontSize="11" fill="#334155">
