@@ -36,6 +36,7 @@ import type { TLoadResult, TLoadScenario } from "./load";
 import { refreshPlannerStatistics, refreshPostgresqlPlannerStatistics } from "../db/planner-statistics";
 import { isPostgresqlUrl } from "../db/database-url";
 import { applyPostgresqlMigrations } from "../db/postgresql-migrations";
+import { databaseSize, describeDatabaseSize, type TDatabaseSize } from "./database-size";
 import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
@@ -301,7 +302,7 @@ function markdown(
   overloads: TOverloadRow[],
   memory: ReturnType<MemorySampler["report"]>,
   plans: TScenarioPlans[],
-  dbSize: { db: number; wal: number },
+  dbSize: TDatabaseSize,
 ): string {
   const lines: string[] = [];
   const m = meta as { startedAt: string; cpus: number; cpuModel: string; loadavgStart: number[]; loadavgEnd: number[]; patients: number; counts: Record<string, number>; durationSec: number; node: string };
@@ -310,7 +311,7 @@ function markdown(
     `Machine : ${m.cpus} CPU (${m.cpuModel}), Node ${m.node}, charge moyenne (1/5/15 min) au début ${m.loadavgStart.map((n) => n.toFixed(2)).join(" / ")}, à la fin ${m.loadavgEnd.map((n) => n.toFixed(2)).join(" / ")}.`,
   );
   lines.push(
-    `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; fichier ${(dbSize.db / 1e9).toFixed(2)} Go (+ WAL ${(dbSize.wal / 1e6).toFixed(1)} Mo). Durée par mesure : ${m.durationSec} s.`,
+    `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; ${describeDatabaseSize(dbSize)}. Durée par mesure : ${m.durationSec} s.`,
   );
   lines.push(`Mémoire du serveur (tous ses processus) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
   lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -340,6 +341,7 @@ function markdown(
     lines.push("");
   }
   lines.push("## Requêtes SQL des lectures 1 à 5 (EXPLAIN QUERY PLAN)", "");
+  if (dbSize.engine === "PostgreSQL") lines.push("Non relevés sur PostgreSQL (EXPLAIN QUERY PLAN est celui de SQLite, lib/bench/explain.ts).", "");
   for (const s of plans) {
     lines.push(`### ${s.scenario} — ${s.queries} requêtes, ${s.totalMs} ms cumulés`, "");
     for (const q of s.statements) {
@@ -512,7 +514,7 @@ async function main(): Promise<void> {
     const mine = rows.filter((r) => r.processes === n);
     return [...mine.filter((r) => !referenceIds.includes(r.id)), ...referenceIds.flatMap((id) => mine.filter((r) => r.id === id))];
   });
-  const dbSize = { db: fileSize(o.dbFile), wal: fileSize(`${o.dbFile}-wal`) };
+  const dbSize = await databaseSize(url);
   const meta = {
     startedAt: startedAt.toISOString(),
     cpus: os.cpus().length,
