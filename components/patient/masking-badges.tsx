@@ -6,7 +6,7 @@ type TFlags = { hiddenFromPros: boolean; hiddenFromLegalReps: boolean; isOpposed
 export function MaskingBadges({ doc }: { doc: TFlags }) {
   const badges: { label: string; tone: "neutral" | "warning" | "danger" | "info" }[] = [];
   if (doc.hiddenFromPros) badges.push({ label: "Masqué aux professionnels", tone: "warning" });
-  if (doc.hiddenFromLegalReps) badges.push({ label: "Invisible représentants légaux", tone: "info" });
+  if (doc.hiddenFromLegalReps) badges.push({ label: "Invisible aux représentants légaux", tone: "info" });
   if (doc.isOpposed) badges.push({ label: "Opposition : retiré aux professionnels", tone: "danger" });
   if (badges.length === 0) badges.push({ label: "Non masqué", tone: "neutral" });
   return (

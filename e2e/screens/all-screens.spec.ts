@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { expect, fullName, professionalWithRole, searchByName, signInHospital, signInWithCard, test, codeRecipient, type Dmp, type TPortalUser } from "../fixtures/dmp";
+import { vitaleSerial } from "../../prisma/seed/registry";
 import { LONG_TITLE, ScreenSweep, longFirstName, longLastName, longStructure, worstCaseRecord } from "./worst-case";
 
 const VIEWPORTS = [
@@ -47,6 +48,18 @@ for (const viewport of VIEWPORTS) {
       await sweep.visit(page, "accueil patient", "/patient");
       await sweep.visit(page, "connexion", "/patient/connexion");
       await sweep.visit(page, "ouvrir mon DMP", "/patient/ouvrir-mon-dmp");
+      // Its second step, reached by a person of the registry without a record (own context: a pending cookie).
+      const beneficiary = await dmp.beneficiary({ firstName: longFirstName(), lastName: longLastName() });
+      const opening = await newPage(browser, viewport.size);
+      await opening.page.goto("/patient/ouvrir-mon-dmp");
+      await opening.page.getByLabel("Numéro de sécurité sociale").fill(beneficiary.nir);
+      await opening.page.getByLabel("Date de naissance").fill(beneficiary.birthDate);
+      await opening.page.getByLabel("Numéro de série de la carte Vitale").fill(vitaleSerial(beneficiary.nir, beneficiary.birthDate, 1));
+      await opening.page.getByLabel("Adresse électronique").fill(`ouverture.${beneficiary.nir.slice(-6)}@exemple.fr`);
+      await opening.page.getByRole("button", { name: "Vérifier mon identité" }).click();
+      await opening.page.waitForURL(/\/patient\/ouvrir-mon-dmp\/confirmation$/);
+      await sweep.check(opening.page, "ouvrir mon DMP : confirmation");
+      await opening.context.close();
       await sweep.visit(page, "mot de passe oublié", "/patient/mot-de-passe-oublie");
       await page.getByLabel("Identifiant").fill(patient.loginId);
       await page.getByRole("button", { name: "Recevoir un code" }).click();

@@ -32,7 +32,7 @@ test("un représentant légal n'est jamais notifié, ni par courriel, d'un docum
       await pro.getByLabel("Type de document").selectOption("11488-4");
       await pro.getByLabel("Titre").fill(title);
       await pro.getByLabel("Contenu (texte)").fill(`${title} : examen normal.`);
-      if (hidden) await pro.getByLabel("Invisible représentants légaux (INVISIBLE_REPRESENTANTS_LEGAUX)").check();
+      if (hidden) await pro.getByLabel("Invisible aux représentants légaux (INVISIBLE_REPRESENTANTS_LEGAUX)").check();
       await pro.getByRole("button", { name: "Valider et déposer le document" }).click();
       await expect(pro.getByRole("row", { name: new RegExp(title) })).toBeVisible();
     }

@@ -27,7 +27,7 @@ describe("masking codes", () => {
       "Masqué aux PS",
       "Invisible au patient",
     ]);
-    expect(maskingLabels({ ...none, hiddenFromLegalReps: true })).toEqual(["Invisible représentants légaux"]);
+    expect(maskingLabels({ ...none, hiddenFromLegalReps: true })).toEqual(["Invisible aux représentants légaux"]);
   });
 
   it("builds security codings with their systems", () => {

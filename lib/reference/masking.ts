@@ -30,7 +30,7 @@ export const MASKING_CODES = {
   },
   INVISIBLE_REPRESENTANTS_LEGAUX: {
     display: "Non visible par les représentants légaux",
-    uiLabel: "Invisible représentants légaux",
+    uiLabel: "Invisible aux représentants légaux",
     flag: "hiddenFromLegalReps",
   },
 } as const;
