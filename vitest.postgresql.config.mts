@@ -12,7 +12,6 @@ import { defineConfig } from "vitest/config";
 const SQLITE_ONLY: Record<string, string> = {
   "lib/sandbox/reset-demo-data.integration.test.ts": "the template file of SQLite (PostgreSQL twin: reset-demo-data.postgresql.test.ts)",
   "lib/testing/test-database.test.ts": "SQLite's applyMigrations (PostgreSQL: lib/db/migration-histories.postgresql.test.ts)",
-  "lib/seed/seed-large.test.ts": "the SQLite generator itself (PostgreSQL gets its rows copied: prisma/seed-large/copy-to-postgresql.ts)",
 };
 
 function databaseTests(dir: string): string[] {

@@ -15,7 +15,7 @@ describe("generateLargeDatabase", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ name: "large" });
-    result = await generateLargeDatabase({ file: db.file, patients: PATIENTS, now: new Date("2026-11-26T12:00:00Z"), benchmarkDocuments: 120, benchmarkTraces: 600 });
+    result = await generateLargeDatabase({ database: db.url, patients: PATIENTS, now: new Date("2026-11-26T12:00:00Z"), benchmarkDocuments: 120, benchmarkTraces: 600 });
   }, 120_000);
 
   afterAll(async () => db?.cleanup());
@@ -89,8 +89,8 @@ describe("generateLargeDatabase", () => {
     const [a, b] = await Promise.all([createTestDatabase({ name: "single" }), createTestDatabase({ name: "workers" })]);
     try {
       const now = new Date("2026-11-26T12:00:00Z");
-      await generateLargeDatabase({ file: a.file, patients: 12, now, workers: 0, benchmarkDocuments: 15, benchmarkTraces: 40 });
-      await generateLargeDatabase({ file: b.file, patients: 12, now, workers: 2, benchmarkDocuments: 15, benchmarkTraces: 40 });
+      await generateLargeDatabase({ database: a.url, patients: 12, now, workers: 0, benchmarkDocuments: 15, benchmarkTraces: 40 });
+      await generateLargeDatabase({ database: b.url, patients: 12, now, workers: 2, benchmarkDocuments: 15, benchmarkTraces: 40 });
       const hashes = async (d: TTestDatabase) => (await d.prisma.trace.findMany({ orderBy: { id: "asc" }, select: { hash: true } })).map((t) => t.hash);
       expect(await hashes(b)).toEqual(await hashes(a));
     } finally {
@@ -98,8 +98,30 @@ describe("generateLargeDatabase", () => {
     }
   });
 
+  it("rebuilds every index the migrations made, unique ones included", async () => {
+    const indexes = async (d: TTestDatabase) =>
+      (
+        await d.prisma.$queryRawUnsafe<{ name: string }[]>(
+          d.engine === "postgresql"
+            ? "SELECT indexname::text AS name FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1"
+            : "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY 1",
+        )
+      ).map((r) => r.name);
+    const fresh = await createTestDatabase({ name: "fresh" });
+    try {
+      const expected = await indexes(fresh);
+      expect(expected.length).toBeGreaterThan(20);
+      expect(await indexes(db)).toEqual(expected);
+    } finally {
+      await fresh.cleanup();
+    }
+    // A unique index holds again after the load.
+    const doc = await db.prisma.document.findFirstOrThrow();
+    await expect(db.runOutsideApp('UPDATE "Document" SET uniqueId = ? WHERE id <> ? AND id IN (SELECT id FROM "Document" WHERE id <> ? LIMIT 1)', doc.uniqueId, doc.id, doc.id)).rejects.toThrow();
+  });
+
   it("refuses a database that already has patients", async () => {
-    await expect(generateLargeDatabase({ file: db.file, patients: 2 })).rejects.toThrow(/déjà/);
+    await expect(generateLargeDatabase({ database: db.url, patients: 2 })).rejects.toThrow(/déjà/);
   });
 
   it("generates only reads lib/access allows, with the rule they name", async () => {

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import Database from "better-sqlite3";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_HABILITATION_MATRIX } from "@/lib/habilitations/default-matrix";
 import { buildNir } from "@/lib/identity/nir";
@@ -14,23 +13,23 @@ import { createRandom } from "@/lib/random/prng";
 import { finess, idNatFromRpps, rpps } from "../seed/identifiers";
 import { DEMO_PASSWORD } from "../seed/patients";
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
-import { birthPlace, buildBatch, largeId, prismaDateTime, type TBatchContext, type TBatchRows, type TPro, type TSqlValue } from "./patient-rows";
+import { openLargeSeedTarget, type TLargeSeedStatement, type TLargeSeedTarget } from "./large-seed-target";
+import { birthPlace, buildBatch, largeId, prismaDateTime, type TBatchContext, type TBatchRows, type TPro } from "./patient-rows";
 
 export { prismaDateTime };
 
 /**
- * Fills a migrated, empty SQLite file with a large synthetic population, fast: one
- * better-sqlite3 connection, prepared statements, one transaction per batch of patients,
- * no journal on disk and no sync during the load, secondary indexes rebuilt at the end,
- * and the rows of the next batch built in worker threads while the current one is
- * written. Values are written exactly as the Prisma client writes them with this
- * adapter (Prisma reads them back as is): DateTime → text "2026-11-26T04:32:59.036+00:00";
- * enums → their names; Boolean → 0/1; Bytes → BLOB. Trace chains use the hash of
- * appendTrace (verifyTraceChain holds).
+ * Fills a migrated, empty database (SQLite file or PostgreSQL, large-seed-target.ts) with
+ * a large synthetic population, fast: a bulk load per batch of patients, secondary
+ * indexes rebuilt at the end, and the rows of the next batch built in worker threads
+ * while the current one is written. Values are written exactly as the Prisma client
+ * writes them with the SQLite adapter, and PostgreSQL reads the same text: DateTime →
+ * "2026-11-26T04:32:59.036+00:00"; enums → their names; Boolean → 0/1; Bytes → BLOB /
+ * bytea. Trace chains use the hash of appendTrace (verifyTraceChain holds).
  */
 export type TLargeSeedOptions = {
-  /** The SQLite file (already migrated). */
-  file: string;
+  /** A SQLite file or a postgresql:// URL, already migrated and without patients. */
+  database: string;
   patients: number;
   now?: Date;
   /** Documents of the "many documents" benchmark record. */
@@ -56,9 +55,6 @@ export type TLargeSeedResult = {
 };
 
 const BATCH = 1000;
-
-/** Tables whose secondary indexes are dropped during the load and rebuilt after it. */
-const BULK_TABLES = ["Trace", "Document", "DocumentContent", "ReimbursementItem", "Notification", "ProfessionalAuthorization", "Beneficiary", "Patient"];
 
 const PROFESSION_MIX: readonly [string, string | null, number][] = [
   // profession, specialty, weight
@@ -126,29 +122,29 @@ export async function generateLargeDatabase(options: TLargeSeedOptions): Promise
   const rng = createRandom(`seed-large:${patientCount}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const db = new Database(options.file);
-  const existing = db.prepare('SELECT COUNT(*) AS n FROM "Patient"').get() as { n: number };
-  if (existing.n > 0) {
-    db.close();
-    throw new Error(`La base contient déjà ${existing.n} patient(s) : utilisez un fichier neuf.`);
+  const target = await openLargeSeedTarget(options.database);
+  try {
+    return await fill(target, { ...options, started, log, nowMs, patientCount, benchmarkDocuments, benchmarkTraces, workerCount, rng, passwordHash });
+  } catch (error) {
+    await target.abort().catch(() => {});
+    throw error;
   }
-  // During the load: the rollback journal in memory (better-sqlite3's defensive mode
-  // forbids none at all) and no sync to disk: a failed load means starting again from a
-  // fresh file anyway. The file is switched to WAL at the end, the application's mode.
-  db.pragma("journal_mode = MEMORY");
-  db.pragma("synchronous = OFF");
-  db.pragma("locking_mode = EXCLUSIVE");
-  db.pragma("cache_size = -1000000");
-  db.pragma("temp_store = MEMORY");
+}
 
-  // Building an index once from sorted data is much faster than growing it row by row:
-  // keep the CREATE INDEX statements (whatever the migrations made them), drop, reload.
-  const placeholders = BULK_TABLES.map(() => "?").join(", ");
-  const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders})`)
-    .all(...BULK_TABLES) as { name: string; sql: string }[];
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+type TFillOptions = TLargeSeedOptions & {
+  started: number;
+  log: (message: string) => void;
+  nowMs: number;
+  patientCount: number;
+  benchmarkDocuments: number;
+  benchmarkTraces: number;
+  workerCount: number;
+  rng: ReturnType<typeof createRandom>;
+  passwordHash: string;
+};
 
+async function fill(db: TLargeSeedTarget, o: TFillOptions): Promise<TLargeSeedResult> {
+  const { started, log, nowMs, patientCount, benchmarkDocuments, benchmarkTraces, workerCount, rng, passwordHash } = o;
   const nowText = prismaDateTime(nowMs);
 
   // --- Reference rows -------------------------------------------------------------
@@ -173,7 +169,7 @@ export async function generateLargeDatabase(options: TLargeSeedOptions): Promise
         kind === "HOSPITAL" ? `Centre hospitalier ${department}-${i}` : kind === "EHPAD" ? `EHPAD Les Tilleuls ${i}` : kind === "SAMU" ? `SAMU ${department} - Centre 15` : `Cabinet médical ${i}`;
       const s = { id: largeId("st", i), name, kind: kind as string, department };
       structures.push(s);
-      insertStructure.run(s.id, finess(`${department.replace(/[AB]/, "0").slice(0, 2)}${String(500000 + i).padStart(6, "0")}`), name, kind, `Ville ${department}`, department, nowText);
+      insertStructure.run(s.id, finess(`${department.replace(/[AB]/, "0").slice(0, 2)}${String(500000 + i).padStart(6, "0")}`), name, s.kind, `Ville ${department}`, department, nowText);
     }
     for (let i = 0; i < professionalCount; i++) {
       let roll = rng.next() * weights;
@@ -233,17 +229,16 @@ export async function generateLargeDatabase(options: TLargeSeedOptions): Promise
   };
 
   // --- Patients, in batches ----------------------------------------------------------
-  const statements = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>;
+  const statements = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, TLargeSeedStatement>;
   const counts = { documents: 0, traces: 0, reimbursements: 0 };
   const accounts: TLargeSeedAccount[] = [];
-  const blob = (v: TSqlValue) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v);
   const writeBatch = db.transaction((rows: TBatchRows) => {
     for (const r of rows.patients) statements.patient.run(r);
     for (const r of rows.beneficiaries) statements.beneficiary.run(r);
     for (const r of rows.accounts) statements.account.run(r);
     for (const r of rows.authorizations) statements.authorization.run(r);
     for (const r of rows.documents) statements.document.run(r);
-    for (const r of rows.contents) statements.content.run(r.map(blob));
+    for (const r of rows.contents) statements.content.run(r);
     for (const r of rows.reimbursements) statements.reimbursement.run(r);
     for (const r of rows.traces) statements.trace.run(r);
     for (const r of rows.notifications) statements.notification.run(r);
@@ -267,6 +262,7 @@ export async function generateLargeDatabase(options: TLargeSeedOptions): Promise
       const next = k + Math.max(1, workers.length);
       if (next < ranges.length) inFlight.set(next, build(next));
       writeBatch(rows);
+      await db.flush();
       counts.documents += rows.documents.length;
       counts.traces += rows.traces.length;
       counts.reimbursements += rows.reimbursements.length;
@@ -293,18 +289,9 @@ export async function generateLargeDatabase(options: TLargeSeedOptions): Promise
     }
   })();
 
-  log(`Reconstruction de ${indexes.length} index… (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  // SQLite may sort an index's keys on several threads (one per core).
-  db.pragma(`threads = ${Math.max(1, os.availableParallelism?.() ?? os.cpus().length)}`);
-  const indexesStarted = Date.now();
-  for (const index of indexes) db.exec(index.sql);
-  log(`Index reconstruits en ${((Date.now() - indexesStarted) / 1000).toFixed(0)} s.`);
-  // Approximate statistics for the query planner, cheap even on a big file.
-  db.pragma("analysis_limit = 1000");
-  db.exec("ANALYZE");
-  db.pragma("locking_mode = NORMAL");
-  db.pragma("journal_mode = WAL");
-  db.close();
+  await db.flush();
+  log(`Lignes écrites en ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  await db.finish(log);
 
   return {
     patients: patientCount,
