@@ -1,17 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { openRecord } from "@/lib/record-door/open-record";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
 import { getDocumentVisibility, type TDocumentVisibilityPage } from "@/lib/documents/document-visibility";
 
 /** "Qui peut voir ce document ?" for the patient or a legal representative; null when the document is not theirs to see. */
 export async function portalDocumentVisibility(actor: TPatientSideActor, documentId: string): Promise<TDocumentVisibilityPage | null> {
-  try {
+  return nullWhenNotFound(async () => {
     const { ctx } = await openRecord(prisma, actor, actor.patientId);
-    return await getDocumentVisibility(prisma, actor, ctx, documentId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
+    return getDocumentVisibility(prisma, actor, ctx, documentId);
+  });
 }

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors/app-error";
+import { isAppError, nullWhenNotFound } from "@/lib/errors/app-error";
 import { userMessageFor } from "@/lib/errors/messages";
 import { openRecord } from "@/lib/record-door/open-record";
 import type { TPatientSideActor } from "@/lib/record-door/patient-command";
@@ -64,16 +64,6 @@ async function attempt<T>(run: () => Promise<T>): Promise<TCommandResult<T>> {
   }
 }
 
-/** Null when the record is not the actor's (the page answers "not found"). */
-async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
-}
-
 // React cache(): within one page render the layout and the page open the record once
 // (the actor object comes from the cached session, so it is the same key). Outside a
 // render (server actions, route handlers) every call opens the record again.
@@ -93,7 +83,7 @@ export async function portalDocuments(actor: TPatientSideActor, filters: TDocume
 }
 
 export async function portalDocument(actor: TPatientSideActor, documentId: string) {
-  return orNull(async () => {
+  return nullWhenNotFound(async () => {
     const { ctx } = await openPortalRecord(actor);
     const doc = await getDocument(prisma, actor, ctx, documentId);
     if (!doc) return null;
@@ -104,7 +94,7 @@ export async function portalDocument(actor: TPatientSideActor, documentId: strin
 
 /** Opens a document's content (traced). Null when it is not visible to the actor. */
 export async function portalReadDocument(actor: TPatientSideActor, documentId: string, ipAddress: string | null) {
-  return orNull(async () => {
+  return nullWhenNotFound(async () => {
     const { ctx } = await openPortalRecord(actor);
     return readDocument(prisma, actor, ctx, documentId, { ipAddress });
   });
@@ -128,7 +118,7 @@ export async function portalTraces(actor: TPatientSideActor, filters: TTraceFilt
 }
 
 export async function portalTracesCsv(actor: TPatientSideActor, filters: TTraceFilters) {
-  return orNull(async () => {
+  return nullWhenNotFound(async () => {
     const { ctx } = await openPortalRecord(actor);
     return exportTracesCsv(prisma, actor, ctx, filters);
   });

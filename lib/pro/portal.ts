@@ -31,7 +31,7 @@ import { saveProfessionalEntry, type TProfessionalSection } from "@/lib/health-p
 import type { TEntryInputs } from "@/lib/health-profile/entry-store";
 import { platformNow } from "@/lib/clock/clock";
 import { getDocumentVisibility } from "@/lib/documents/document-visibility";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, nullWhenNotFound } from "@/lib/errors/app-error";
 
 /**
  * The professional portal's entry points with the server's database and the caller's
@@ -131,25 +131,24 @@ export async function endEmergencyAccess(actor: TProActor, patientId: string) {
   return closeEmergencyAccess(prisma, actor, patientId, { ipAddress: await requestIp() });
 }
 
-/** Opens a document's content (DOCUMENT_READ trace); NOT_FOUND when refused or unknown. */
-export async function openDocument(actor: TProActor, patientId: string, documentId: string) {
+export type TOpenedDocument = Awaited<ReturnType<typeof readDocument>> & { record: TRecordHeader };
+
+/**
+ * Opens a document's content (DOCUMENT_READ trace). Refused or unknown: no document, and
+ * whether the record itself is open to the professional, which only chooses the refusal
+ * page's way back (the refusal is the same whatever the reason).
+ */
+export async function openDocument(
+  actor: TProActor,
+  patientId: string,
+  documentId: string,
+): Promise<{ doc: TOpenedDocument } | { doc: null; recordReadable: boolean }> {
   const ipAddress = await requestIp();
-  const opened = await openRecord(prisma, actor, patientId, { ipAddress, traceView: false });
-  const doc = await readDocument(prisma, actor, opened.ctx, documentId, { ipAddress });
-  return { ...doc, record: recordHeaderOf(actor, opened) };
+  const opened = await nullWhenNotFound(() => openRecord(prisma, actor, patientId, { ipAddress, traceView: false }));
+  if (!opened) return { doc: null, recordReadable: false };
+  const doc = await nullWhenNotFound(() => readDocument(prisma, actor, opened.ctx, documentId, { ipAddress }));
+  return doc ? { doc: { ...doc, record: recordHeaderOf(actor, opened) } } : { doc: null, recordReadable: true };
 }
-
-/** Whether the professional may open the record now (no trace: it only chooses a refusal page's way back). */
-export async function isRecordReadable(actor: TProActor, patientId: string): Promise<boolean> {
-  try {
-    await openRecord(prisma, actor, patientId, { traceView: false });
-    return true;
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return false;
-    throw error;
-  }
-}
-
 
 export async function addDocumentToRecord(actor: TProActor, patientId: string, input: TProfessionalDocumentInput, content: TDocumentContentInput) {
   return addDocument(prisma, actor, patientId, input, content, { ipAddress: await requestIp() });

@@ -8,7 +8,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import { cdaView } from "@/lib/cda/view";
-import { isAppError } from "@/lib/errors/app-error";
 import { openDocument } from "@/lib/pro/portal";
 import { RecordHeader } from "../../../_sections/record-header";
 
@@ -20,13 +19,8 @@ type TProps = { params: Promise<{ patientId: string; documentId: string }> };
 export default async function ProCdaDocumentPage({ params }: TProps) {
   const actor = await requireProfessionalActor();
   const { patientId, documentId } = await params;
-  let doc;
-  try {
-    doc = await openDocument(actor, patientId, documentId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const { doc } = await openDocument(actor, patientId, documentId);
+  if (!doc) notFound();
   const base = `/pro/patients/${patientId}/documents/${documentId}`;
   if (doc.mediaType !== CDA_MEDIA_TYPE) {
     return (
