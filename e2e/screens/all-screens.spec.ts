@@ -5,8 +5,8 @@
  * and a full-page screenshot of each screen is kept with the test's results.
  * One test per portal and viewport; each seeds its own worst-case data once.
  */
-import type { Browser, Page } from "@playwright/test";
-import { expect, fullName, professionalWithRole, searchByName, signInHospital, signInWithCard, test, codeRecipient, type Dmp, type TPortalUser } from "../fixtures/dmp";
+import type { Browser } from "@playwright/test";
+import { expect, fullName, professionalWithRole, searchByName, signInAsPatient, signInHospital, signInWithCard, test } from "../fixtures/dmp";
 import { vitaleSerial } from "../../prisma/seed/registry";
 import { LONG_TITLE, ScreenSweep, longFirstName, longLastName, longStructure, worstCaseRecord } from "./worst-case";
 
@@ -16,20 +16,6 @@ const VIEWPORTS = [
 ] as const;
 
 /** Signs in to the patient portal, checking the code screen on the way. */
-async function signInChecking(page: Page, dmp: Dmp, user: TPortalUser, sweep: ScreenSweep | null) {
-  const recipient = codeRecipient(user);
-  const previous = (await dmp.latestCode(recipient, "connexion"))?.at ?? null;
-  await page.goto("/patient/connexion");
-  await page.getByLabel("Identifiant").fill(user.loginId);
-  await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Saisir le code à usage unique" })).toBeVisible();
-  if (sweep) await sweep.check(page, "connexion : code à usage unique");
-  await page.getByLabel("Code à usage unique").fill(await dmp.readCode(recipient, "connexion", previous));
-  await page.getByRole("button", { name: "Valider le code" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/patient/connexion"));
-}
-
 async function newPage(browser: Browser, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport });
   return { context, page: await context.newPage() };
@@ -66,7 +52,7 @@ for (const viewport of VIEWPORTS) {
       await page.waitForURL(/\/patient\/mot-de-passe-oublie\/code$/);
       await sweep.check(page, "mot de passe oublié : code");
 
-      await signInChecking(page, dmp, patient, sweep);
+      await signInAsPatient(page, dmp, patient, (p) => sweep.check(p, "connexion : code à usage unique"));
       const espace: [string, string][] = [
         ["tableau de bord", "/patient/tableau-de-bord"],
         ["dossier", "/patient/dossier"],
@@ -104,7 +90,7 @@ for (const viewport of VIEWPORTS) {
       // First sign-in with a provisional password.
       const provisional = await dmp.patient({ firstName: longFirstName(), lastName: longLastName(), mustChangePassword: true });
       const first = await newPage(browser, viewport.size);
-      await signInChecking(first.page, dmp, provisional, null);
+      await signInAsPatient(first.page, dmp, provisional);
       await sweep.check(first.page, "changer le mot de passe");
       await first.context.close();
 
@@ -112,7 +98,7 @@ for (const viewport of VIEWPORTS) {
       const { minor, representative } = await dmp.minor(doctor, { firstName: longFirstName(), lastName: longLastName(), representative: { firstName: longFirstName(), lastName: longLastName() } });
       await dmp.minor(doctor, { firstName: longFirstName(), lastName: minor.lastName, representative: { accountId: representative.accountId } });
       const rep = await newPage(browser, viewport.size);
-      await signInChecking(rep.page, dmp, representative, null);
+      await signInAsPatient(rep.page, dmp, representative);
       await sweep.visit(rep.page, "choisir un dossier (représentant)", "/patient/choisir-dossier");
       await rep.context.close();
 
