@@ -106,7 +106,7 @@ describe("sandbox factories", () => {
     expect(pro.ok).toBe(false);
     const messages = [...(patient.ok ? [] : patient.issues), ...(pro.ok ? [] : pro.issues)];
     expect(messages.map((i) => i.path)).toEqual(expect.arrayContaining(["otpChannel", "birthDate", "profession", "pin"]));
-    expect(messages.find((i) => i.path === "otpChannel")?.message).toMatch(/^Option invalide/);
+    expect(messages.find((i) => i.path === "otpChannel")?.message).toBe("Valeur invalide : il faut l'une des valeurs « EMAIL », « SMS ».");
     expect(messages.find((i) => i.path === "profession")?.message).toMatch(/^Profession inconnue/);
     expect(await counts()).toEqual(before);
   });

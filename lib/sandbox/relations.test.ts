@@ -48,7 +48,7 @@ describe("sandbox relations", () => {
   it("an unknown relation or a missing field gets the zod issues in French", () => {
     const unknown = parseSandboxInput(relationInputSchema, { relation: "mariage", patientId: "x" });
     expect(unknown.ok).toBe(false);
-    expect(!unknown.ok && unknown.issues).toEqual([{ path: "relation", message: "Entrée invalide" }]);
+    expect(!unknown.ok && unknown.issues).toEqual([{ path: "relation", message: "Valeur invalide : il faut l'une des valeurs « medecin-traitant », « blocage », « consentement », « urgences »." }]);
     const missing = parseSandboxInput(relationInputSchema, { relation: "urgences", patientId: "x", samuAllowed: true });
     expect(!missing.ok && missing.issues.map((i) => i.path)).toEqual(["breakGlassAllowed"]);
   });
