@@ -16,11 +16,11 @@ describe("frenchValidationMessage", () => {
   });
 
   it("gives lengths and bounds in words", () => {
-    expect(messages(z.string().max(64), "x".repeat(3000))).toEqual(["Trop long : 64 caractères au plus."]);
+    expect(messages(z.string().max(64), "x".repeat(3000))).toEqual(["Trop long : au plus 64 caractères."]);
     expect(messages(z.string().min(1), "")).toEqual(["Champ obligatoire : il ne peut pas être vide."]);
-    expect(messages(z.string().min(8), "court")).toEqual(["Trop court : 8 caractères au moins."]);
-    expect(messages(z.array(z.number()).max(2), [1, 2, 3])).toEqual(["Trop d'éléments : 2 éléments au plus."]);
-    expect(messages(z.number().int().max(500), 900)).toEqual(["Trop grand : 500 au plus."]);
+    expect(messages(z.string().min(8), "court")).toEqual(["Trop court : au moins 8 caractères."]);
+    expect(messages(z.array(z.number()).max(2), [1, 2, 3])).toEqual(["Trop d'éléments : au plus 2 éléments."]);
+    expect(messages(z.number().int().max(500), 900)).toEqual(["Trop grand : au plus 500."]);
     expect(messages(z.number().positive(), 0)).toEqual(["Trop petit : plus de 0."]);
     expect(messages(z.number().int(), 1.5)).toEqual(["Type invalide : il faut un nombre entier, pas un nombre."]);
   });

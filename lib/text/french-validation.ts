@@ -45,17 +45,17 @@ const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : o
 
 type TBound = { origin?: string; inclusive?: boolean };
 
-/** "64 caractères au plus", "moins de 500"… for a maximum (most) or a minimum. */
+/** "au plus 64 caractères", "moins de 500"… for a maximum (most) or a minimum. */
 function limit(issue: TBound, value: number | bigint, most: boolean): string {
   const n = Number(value);
   const unit: Record<string, [string, string]> = { string: ["caractère", "caractères"], array: ["élément", "éléments"], set: ["élément", "éléments"], file: ["octet", "octets"] };
   const [one, many] = unit[issue.origin ?? ""] ?? ["", ""];
   if (one) {
     const exact = issue.inclusive === false ? (most ? n - 1 : n + 1) : n;
-    return `${count(exact, one, many)} ${most ? "au plus" : "au moins"}`;
+    return `${most ? "au plus" : "au moins"} ${count(exact, one, many)}`;
   }
   if (issue.inclusive === false) return most ? `moins de ${value}` : `plus de ${value}`;
-  return `${value} ${most ? "au plus" : "au moins"}`;
+  return `${most ? "au plus" : "au moins"} ${value}`;
 }
 
 const TOO_BIG: Record<string, string> = { string: "Trop long", array: "Trop d'éléments", set: "Trop d'éléments", file: "Fichier trop lourd" };
