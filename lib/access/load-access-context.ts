@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { namespaceOfActor } from "./sandbox-namespace";
+import { namespaceOfActor, sameNamespaceSql } from "./sandbox-namespace";
 import type { TActor } from "./actor";
 import type { TAccessContext } from "./access-context";
 import { emergencyModeFor } from "./emergency-doors";
@@ -169,7 +169,7 @@ function actorFacts(actor: TActor, now: Date): Prisma.Sql {
 /** SAME_SANDBOX_NAMESPACE in SQL: a professional's record of another namespace is unknown. */
 function sameNamespace(actor: TActor): Prisma.Sql {
   const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
-  return Prisma.sql`(CAST(${professionalId} AS TEXT) IS NULL OR p.namespaceId IS NOT DISTINCT FROM ${namespaceOfActor(actor)})`;
+  return Prisma.sql`(CAST(${professionalId} AS TEXT) IS NULL OR ${sameNamespaceSql(Prisma.sql`p.namespaceId`, namespaceOfActor(actor))})`;
 }
 
 function contextOf(actor: TActor, record: TRecordFacts, habilitation: TResolvedHabilitation): TAccessContext {

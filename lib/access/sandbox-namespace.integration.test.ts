@@ -7,6 +7,9 @@ import { loadAccessContext } from "./load-access-context";
 import { canAccessRecord } from "./policy";
 import { NAMESPACE_ROWS } from "./policy-table";
 import { findPatients } from "@/lib/records/find-patients";
+import { randomUUID } from "node:crypto";
+import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
+import { ingestBundle } from "@/lib/feed/ingest-bundle";
 
 /** SAME_SANDBOX_NAMESPACE: the pure rule and its SQL forms, on the rows of the policy table. */
 let db: TTestDatabase;
@@ -14,6 +17,7 @@ const NIR = { A: "180019912300161", B: "180019912300260", demo: "180019912300359
 const BIRTH = "1980-01-01";
 const records = new Map<string | null, string>();
 const doctors = new Map<string | null, TProfessionalActor>();
+const hospitals = new Map<string | null, { structureId: string; finess: string; authorIdNat: string }>();
 
 function label(ns: string | null): keyof typeof NIR {
   return (ns ?? "demo") as keyof typeof NIR;
@@ -31,6 +35,13 @@ beforeAll(async () => {
     const patient = await db.prisma.patient.create({ data: { ...identity } });
     await db.prisma.beneficiary.create({ data: { ...identity, vitaleSerial: `V${n}`, patientId: patient.id } });
     records.set(ns, patient.id);
+    // A hospital of the namespace that feeds records, and its doctor who signs.
+    const finess = `75000${n}0${n}9`.slice(0, 9);
+    const hospital = await db.prisma.structure.create({ data: { finess, name: `Hôpital ${label(ns)}`, kind: "HOSPITAL", city: "Paris", department: "75", namespaceId: ns } });
+    const author = await db.prisma.professional.create({
+      data: { idNat: `81900000880${n}`, firstName: "Hospi", lastName: `Espace${label(ns)}`, title: "Dr", profession: "10", specialty: "SM04", structureId: hospital.id, namespaceId: ns },
+    });
+    hospitals.set(ns, { structureId: hospital.id, finess, authorIdNat: author.idNat });
   }
   // Every doctor is every patient's treating doctor with consent: only the namespace stands between them.
   for (const [, patientId] of records) {
@@ -85,6 +96,42 @@ describe("SAME_SANDBOX_NAMESPACE", () => {
       }
       // By name, each professional finds exactly the one namesake of their own namespace.
       expect(byName.map((r) => r.patientId)).toEqual([records.get(row.professional)]);
+    });
+  }
+});
+
+describe("SAME_SANDBOX_NAMESPACE in the hospital feed (ITI-65)", () => {
+  for (const row of NAMESPACE_ROWS) {
+    const recordNs = row.record;
+    it(`hospital of ${row.professional ?? "demo"} feeding a record of ${recordNs ?? "demo"} → ${row.rule === "OTHER_SANDBOX_NAMESPACE" ? "not found" : "fed"}`, async () => {
+      const hospital = hospitals.get(row.professional)!;
+      const patientId = records.get(recordNs)!;
+      const before = await db.prisma.document.count({ where: { patientId } });
+      const bundle = buildProvideBundle(
+        [
+          {
+            uniqueId: `urn:uuid:${randomUUID()}`,
+            patient: { nir: NIR[label(recordNs)], birthDate: BIRTH, birthRank: 1 },
+            typeCode: "11488-4",
+            title: "Compte rendu d'hospitalisation",
+            authorIdNat: hospital.authorIdNat,
+            custodianFiness: hospital.finess,
+            serviceDate: "2026-12-01",
+            content: { bytes: new TextEncoder().encode("Compte rendu"), contentType: "text/plain" },
+            inlineContent: true,
+          },
+        ],
+        { sourceFiness: hospital.finess },
+      );
+      const result = await ingestBundle(db.prisma, { mode: "INDIRECT", structureId: hospital.structureId, professionalId: null }, bundle);
+      if (row.rule === "OTHER_SANDBOX_NAMESPACE") {
+        // The answer for a record that does not exist, and nothing written on the other namespace's record.
+        expect(result.results[0]).toMatchObject({ outcome: "RECORD_NOT_FOUND", status: 404 });
+        expect(await db.prisma.document.count({ where: { patientId } })).toBe(before);
+      } else {
+        expect(result.results[0]).toMatchObject({ outcome: "FED_OK", status: 201 });
+        expect(await db.prisma.document.count({ where: { patientId } })).toBe(before + 1);
+      }
     });
   }
 });

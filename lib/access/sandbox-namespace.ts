@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "./actor";
 
 /**
@@ -26,4 +27,9 @@ export function sameNamespaceWhere(actor: TActor): { namespaceId: string | null 
 /** SAME_SANDBOX_NAMESPACE from the record's side: the professionals a record's holder may name (designate, block) are of its namespace. */
 export function recordNamespaceWhere(ctx: { namespaceId: string | null }): { namespaceId: string | null } {
   return { namespaceId: ctx.namespaceId };
+}
+
+/** SAME_SANDBOX_NAMESPACE in SQL: the row's namespace column is the given one (null: the demo data's). */
+export function sameNamespaceSql(column: Prisma.Sql, namespaceId: string | null): Prisma.Sql {
+  return Prisma.sql`${column} IS NOT DISTINCT FROM ${namespaceId}`;
 }

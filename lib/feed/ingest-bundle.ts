@@ -7,6 +7,7 @@ import { documentTypeLabel } from "@/lib/reference/document-types";
 import { GENESIS_HASH, readChainHeads, traceInsertSql, type TTraceInput } from "@/lib/traces/append-trace";
 import { documentNotifications, notificationInsertSql, type TNotifyInput } from "@/lib/notifications/notify-patient";
 import type { TPatientSideMasking } from "@/lib/access/notification-audience";
+import { sameNamespaceSql } from "@/lib/access/sandbox-namespace";
 import { newRowId } from "@/lib/db/new-id";
 import { isAppError } from "@/lib/errors/app-error";
 import { FhirError, type TIssueCode, type TOperationOutcomeIssue } from "@/lib/fhir/operation-outcome";
@@ -66,7 +67,7 @@ export type TIngestResult = {
 
 export type TIngestRequest = { ipAddress?: string | null; now?: Date };
 
-type TStructure = { id: string; finess: string; name: string };
+type TStructure = { id: string; finess: string; name: string; namespaceId: string | null };
 export type TFeedStructure = TStructure;
 export type TFeedAuthor = TAuthor;
 type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
@@ -252,20 +253,28 @@ function planDocument(caller: TFeedCaller, structure: TStructure, submitter: TAu
 /** The authenticated structure and, when one is named, the submitting professional, in one query. */
 async function loadStructureAndSubmitter(db: PrismaClient, caller: TFeedCaller): Promise<{ structure: TStructure | null; submitter: TAuthor | null }> {
   const [row] = await db.$queryRaw<(TStructure & { professionalId: string | null } & Omit<TAuthor, "id">)[]>`
-    SELECT s.id, s.finess, s.name, p.id AS professionalId, p.idNat, p.kind, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.structureId
+    SELECT s.id, s.finess, s.name, s.namespaceId, p.id AS professionalId, p.idNat, p.kind, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.structureId
     FROM Structure s LEFT JOIN Professional p ON p.id = ${caller.professionalId}
     WHERE s.id = ${caller.structureId}`;
   if (!row) return { structure: null, submitter: null };
-  const { id, finess, name, professionalId, ...professional } = row;
-  return { structure: { id, finess, name }, submitter: professionalId ? { id: professionalId, ...professional } : null };
+  const { id, finess, name, namespaceId, professionalId, ...professional } = row;
+  return { structure: { id, finess, name, namespaceId: namespaceId ?? null }, submitter: professionalId ? { id: professionalId, ...professional } : null };
 }
 
 /**
  * The authors, records and known documents the bundle's documents name. The records come
  * with the professionals of the bundle their patient blocked and the head of their trace
- * chain, in one statement; the authors are read only when one is not the submitter.
+ * chain, in one statement; the authors are read only when one is not the submitter. Both
+ * are those of the structure's sandbox namespace (SAME_SANDBOX_NAMESPACE): a record of
+ * another namespace is not found, as an unknown one.
  */
-async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], submitter: TAuthor | null, withDocuments: boolean): Promise<TLookups> {
+async function loadLookups(
+  db: PrismaClient,
+  docs: readonly TParsedDocument[],
+  submitter: TAuthor | null,
+  namespaceId: string | null,
+  withDocuments: boolean,
+): Promise<TLookups> {
   const idNats = [...new Set(docs.map((d) => d.authorIdNat).filter((idNat) => idNat !== submitter?.idNat))];
   const nirs = [
     ...new Set(
@@ -282,7 +291,8 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
     idNats.length === 0
       ? []
       : await db.$queryRaw<TAuthor[]>`
-          SELECT id, idNat, kind, title, firstName, lastName, profession, specialty, structureId FROM Professional WHERE idNat IN (${Prisma.join(idNats)})`;
+          SELECT id, idNat, kind, title, firstName, lastName, profession, specialty, structureId FROM Professional
+          WHERE idNat IN (${Prisma.join(idNats)}) AND ${sameNamespaceSql(Prisma.sql`namespaceId`, namespaceId)}`;
   const professionalIds = [...new Set([...(submitter ? [submitter.id] : []), ...authors.map((a) => a.id)])];
   // One row per record, or per block of one of these professionals on it.
   const blocked = professionalIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`b.professionalId IN (${Prisma.join(professionalIds)})`;
@@ -294,7 +304,7 @@ async function loadLookups(db: PrismaClient, docs: readonly TParsedDocument[], s
             (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead,
             CASE WHEN EXISTS (SELECT 1 FROM FeedOpposition o WHERE o.patientId = p.id AND o.withdrawnAt IS NULL) THEN 1 ELSE 0 END AS opposed
           FROM Patient p LEFT JOIN PatientBlock b ON b.patientId = p.id AND ${blocked}
-          WHERE p.nir IN (${Prisma.join(nirs)})`;
+          WHERE p.nir IN (${Prisma.join(nirs)}) AND ${sameNamespaceSql(Prisma.sql`p.namespaceId`, namespaceId)}`;
   const recordsByNir = new Map<string, TCandidate[]>();
   const blocksByPatient = new Map<string, Set<string>>();
   const traceHeads = new Map<string, string>();
@@ -403,7 +413,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
   // new in the usual case, and the UNIQUE index says when one is not: the bundle (nothing of
   // it written) is then planned again with them, as is a refused bundle, so that resends and
   // duplicates get exactly their own answers.
-  let lookups = await loadLookups(db, docs, submitter, docs.some((d) => d.replacesUniqueId || d.replacesDocumentId));
+  let lookups = await loadLookups(db, docs, submitter, structure.namespaceId, docs.some((d) => d.replacesUniqueId || d.replacesDocumentId));
   for (;;) {
     const planned: TPlanned[] = parsed.documents.map((entry) =>
       entry.ok

@@ -79,7 +79,7 @@ export async function issueAccessToken(client: TAuthenticatedClient, now: Date =
 export type TTokenHolder = TCardHolderRow & { structureId: string | null; namespaceId: string | null };
 
 /** The structure a token acts for, as its statement read it (ITI-65 does not read it again). */
-export type TTokenStructure = { id: string; finess: string; name: string };
+export type TTokenStructure = { id: string; finess: string; name: string; namespaceId: string | null };
 
 export type TTokenSubject =
   | { mode: "DIRECT"; professionalId: string; structureId: string | null; holder: TTokenHolder & { idNat: string; kind: ProfessionalKind }; structure: TTokenStructure | null }
@@ -120,12 +120,13 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
       isOperator: unknown;
       structureName: string | null;
       structureFiness: string | null;
+      structureNamespaceId: string | null;
       idNat: string;
       kind: ProfessionalKind;
     };
     const [card] = await db.$queryRaw<TCardRow[]>`
       SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId, p.idNat, p.kind,
-        p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName, s.finess AS structureFiness
+        p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName, s.finess AS structureFiness, s.namespaceId AS structureNamespaceId
       FROM CpsCard c JOIN Professional p ON p.id = c.professionalId LEFT JOIN Structure s ON s.id = p.structureId
       WHERE c.serial = ${serial}`;
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid || Number(card.keyGeneration) !== payload.cg) {
@@ -146,17 +147,17 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
       structureId: card.structureId ?? null,
       namespaceId: card.namespaceId ?? null,
     };
-    const structure = card.structureId && card.structureName !== null && card.structureFiness !== null ? { id: card.structureId, finess: card.structureFiness, name: card.structureName } : null;
+    const structure = card.structureId && card.structureName !== null && card.structureFiness !== null ? { id: card.structureId, finess: card.structureFiness, name: card.structureName, namespaceId: card.structureNamespaceId ?? null } : null;
     return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null, holder, structure };
   }
   if (payload.ck === "STRUCTURE") {
-    const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string; finess: string; name: string }[]>`
-      SELECT c.status, c.expiresAt, c.structureId, s.finess, s.name
+    const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string; finess: string; name: string; namespaceId: string | null }[]>`
+      SELECT c.status, c.expiresAt, c.structureId, s.finess, s.name, s.namespaceId
       FROM StructureCertificate c JOIN Structure s ON s.id = c.structureId WHERE c.serial = ${serial}`;
     if (!certificate || certificate.status !== "ACTIVE" || certificate.expiresAt <= now || certificate.structureId !== payload.sid) {
       throw unauthorized("Jeton d'accès révoqué : le certificat de structure n'est plus valide.");
     }
-    return { mode: "INDIRECT", structureId: certificate.structureId, structure: { id: certificate.structureId, finess: certificate.finess, name: certificate.name } };
+    return { mode: "INDIRECT", structureId: certificate.structureId, structure: { id: certificate.structureId, finess: certificate.finess, name: certificate.name, namespaceId: certificate.namespaceId ?? null } };
   }
   throw unauthorized("Jeton d'accès invalide.");
 }
