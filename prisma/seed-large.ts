@@ -4,7 +4,8 @@
  * The database comes from --db, else DATABASE_URL, else prisma/data/large.db. A new SQLite
  * file is migrated first (`prisma migrate deploy`), a PostgreSQL database too
  * (prisma/migrations-postgresql); either must have no patient. The rows go straight into
- * it, by one bulk load per batch (prisma/seed-large/large-seed-target.ts).
+ * it, by one bulk load per batch (prisma/seed-large/large-seed-target.ts); every trace chain
+ * is then sealed, as on a platform that has been running.
  * --workers: threads building rows while the main thread writes (default: cores − 1;
  * 0 builds everything on the main thread, best when the machine is already busy).
  */
@@ -13,6 +14,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { databaseFile, isPostgresqlUrl } from "@/lib/db/database-url";
 import { applyPostgresqlMigrations } from "@/lib/db/postgresql-migrations";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { sealAllChainsLogged } from "@/lib/traces/seal-chains";
+import { sealKey, sealKeyFile } from "@/lib/traces/seal-key";
 import { generateLargeDatabase } from "./seed-large/generate-large-database";
 
 function argument(name: string): string | undefined {
@@ -54,6 +58,15 @@ async function main(): Promise<void> {
     `Terminé en ${(result.elapsedMs / 1000).toFixed(1)} s : ${result.patients} patients, ${result.documents} documents, ` +
       `${result.traces} traces, ${result.reimbursements} remboursements, ${result.professionals} professionnels, ${result.structures} structures.`,
   );
+  // A platform that has been running has its chains sealed: the server would otherwise
+  // spend its first hours sealing the generated backlog, a window every 2 s.
+  const url = isPostgresqlUrl(database) ? database : `file:${database}`;
+  const prisma = createPrismaClient(url);
+  try {
+    await sealAllChainsLogged(prisma, sealKey(sealKeyFile(url)), (m) => console.log(m));
+  } finally {
+    await prisma.$disconnect();
+  }
   console.log("Comptes patients (mot de passe identique pour tous) :");
   for (const a of result.accounts) console.log(`  ${a.loginId} / ${a.password} – ${a.note}`);
   console.log(`Pour servir cette base : DATABASE_URL=${isPostgresqlUrl(database) ? shown : `file:${database}`}`);

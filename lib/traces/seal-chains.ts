@@ -29,8 +29,13 @@ function single<T>(rows: T[]): T {
 /** Traces looked at per sealing pass: bounds the work of one pass on a large database. */
 const DEFAULT_WINDOW = 5_000;
 
-type TChangedChain = { patientId: string | null; lastId: bigint | number };
-type TLastSeal = { lastTraceId: bigint | number; count: bigint | number } | undefined;
+type TChangedChain = {
+  patientId: string | null;
+  lastId: bigint | number;
+  hash: string;
+  sealedCount: bigint | number | null;
+  added: bigint | number;
+};
 
 /**
  * Seals the head of every chain that received traces since the last pass, the next
@@ -51,22 +56,27 @@ export async function sealChangedChains(
   const from = Number(watermark ?? 0);
   const { upTo, seen } = single(await db.$queryRaw<{ upTo: bigint | number | null; seen: bigint | number }[]>`SELECT MAX(id) AS upTo, COUNT(*) AS seen FROM (SELECT id FROM Trace WHERE id > ${from} ORDER BY id LIMIT ${window}) AS w`);
   if (upTo === null) return { seals: 0, complete: true };
-  const changed = await db.$queryRaw<TChangedChain[]>`SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId`;
+  // One statement for the window's chains (a statement per chain made a first pass over a
+  // million records last hours): each changed chain's head, its hash, its last seal's count
+  // and the traces appended since that seal, all through the (patientId, id) indexes (the
+  // platform's chain has no patient: `=` or both NULL, which an index serves where
+  // IS NOT DISTINCT FROM is not on PostgreSQL).
+  const changed = await db.$queryRaw<TChangedChain[]>`
+    SELECT w.patientId, w.lastId, h.hash, s.count AS sealedCount,
+      (SELECT COUNT(*) FROM Trace c
+        WHERE (c.patientId = w.patientId OR (c.patientId IS NULL AND w.patientId IS NULL)) AND c.id > COALESCE(s.lastTraceId, 0) AND c.id <= w.lastId) AS added
+    FROM (SELECT patientId, MAX(id) AS lastId FROM Trace WHERE id > ${from} AND id <= ${Number(upTo)} GROUP BY patientId) w
+    JOIN Trace h ON h.id = w.lastId
+    LEFT JOIN TraceSeal s ON s.id = (SELECT l.id FROM TraceSeal l
+      WHERE (l.patientId = w.patientId OR (l.patientId IS NULL AND w.patientId IS NULL)) ORDER BY l.id DESC LIMIT 1)`;
   const sealedAt = options.now ?? platformNow();
-  const rows: Prisma.Sql[] = [];
-  for (const chain of changed) {
-    const lastTraceId = Number(chain.lastId);
-    const [last] = await db.$queryRaw<TLastSeal[]>`SELECT lastTraceId, count FROM TraceSeal WHERE patientId IS NOT DISTINCT FROM ${chain.patientId} ORDER BY id DESC LIMIT 1`;
-    const after = Number(last?.lastTraceId ?? 0);
-    const { added } = single(await db.$queryRaw<{ added: bigint | number }[]>`SELECT COUNT(*) AS added FROM Trace WHERE patientId IS NOT DISTINCT FROM ${chain.patientId} AND id > ${after} AND id <= ${lastTraceId}`);
-    const { hash } = single(await db.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE id = ${lastTraceId}`);
-    const statement = { patientId: chain.patientId, lastTraceId, hash, count: Number(last?.count ?? 0) + Number(added), sealedAt };
-    rows.push(
-      Prisma.sql`(${statement.patientId}, ${lastTraceId}, ${hash}, ${statement.count}, ${signSeal(key, statement)}, ${key.keyId}, ${sealedAt})`,
-    );
-  }
-  if (rows.length > 0) {
-    await db.$executeRaw`INSERT INTO TraceSeal (patientId, lastTraceId, hash, count, signature, keyId, sealedAt) VALUES ${Prisma.join(rows)}`;
+  const rows = changed.map((chain) => {
+    const statement = { patientId: chain.patientId, lastTraceId: Number(chain.lastId), hash: chain.hash, count: Number(chain.sealedCount ?? 0) + Number(chain.added), sealedAt };
+    return Prisma.sql`(${statement.patientId}, ${statement.lastTraceId}, ${statement.hash}, ${statement.count}, ${signSeal(key, statement)}, ${key.keyId}, ${sealedAt})`;
+  });
+  // Inserted by slices: one statement's bound parameters stay within every engine's limit.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.$executeRaw`INSERT INTO TraceSeal (patientId, lastTraceId, hash, count, signature, keyId, sealedAt) VALUES ${Prisma.join(rows.slice(i, i + 1000))}`;
   }
   return { seals: rows.length, complete: Number(seen) < window };
 }
@@ -79,4 +89,18 @@ export async function sealAllChains(db: PrismaClient, key: TSealKey, options: { 
     total += seals;
     if (complete) return total;
   }
+}
+
+/** sealAllChains in large windows, saying how far it got every 10 windows and how long it took. */
+export async function sealAllChainsLogged(db: PrismaClient, key: TSealKey, log: (message: string) => void): Promise<number> {
+  const started = Date.now();
+  let total = 0;
+  for (let pass = 1; ; pass++) {
+    const { seals, complete } = await sealChangedChains(db, key, { window: 50_000 });
+    total += seals;
+    if (complete) break;
+    if (pass % 10 === 0) log(`  ${total} sceaux (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  log(`Chaînes de traces scellées : ${total} sceaux en ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  return total;
 }

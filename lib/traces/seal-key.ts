@@ -10,11 +10,10 @@ export type TSealKey = { privateKey: KeyObject; publicKey: KeyObject; keyId: str
 /** The key of each file already read by this process. */
 const cache = new Map<string, TSealKey>();
 
-/** Where the platform's sealing key lives: next to the database, like the session secret. */
-export function sealKeyFile(): string {
+/** Where the platform's sealing key lives: next to the database (DATABASE_URL's, or `url`'s), like the session secret. */
+export function sealKeyFile(url: string = databaseUrl()): string {
   const fromEnv = process.env.TRACE_SEAL_KEY_FILE;
   if (fromEnv && fromEnv.trim() !== "") return fromEnv;
-  const url = databaseUrl();
   const folder = databaseDataFolder(url);
   return path.join(folder, KEY_FILE_NAME);
 }
