@@ -93,14 +93,14 @@ export async function sealAllChains(db: PrismaClient, key: TSealKey, options: { 
 
 /** sealAllChains in large windows, saying how far it got every 10 windows and how long it took. */
 export async function sealAllChainsLogged(db: PrismaClient, key: TSealKey, log: (message: string) => void): Promise<number> {
-  const started = Date.now();
+  const started = performance.now();
   let total = 0;
   for (let pass = 1; ; pass++) {
     const { seals, complete } = await sealChangedChains(db, key, { window: 50_000 });
     total += seals;
     if (complete) break;
-    if (pass % 10 === 0) log(`  ${total} sceaux (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if (pass % 10 === 0) log(`  ${total} sceaux (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  log(`Chaînes de traces scellées : ${total} sceaux en ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  log(`Chaînes de traces scellées : ${total} sceaux en ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   return total;
 }
