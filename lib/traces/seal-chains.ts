@@ -81,26 +81,26 @@ export async function sealChangedChains(
   return { seals: rows.length, complete: Number(seen) < window };
 }
 
-/** Seals every chain up to its current head, pass after pass. */
-export async function sealAllChains(db: PrismaClient, key: TSealKey, options: { now?: Date; window?: number } = {}): Promise<number> {
+/** Seals every chain up to its current head, pass after pass; `onPass` hears the seals written so far. */
+export async function sealAllChains(
+  db: PrismaClient,
+  key: TSealKey,
+  options: { now?: Date; window?: number; onPass?: (sealsSoFar: number, pass: number) => void } = {},
+): Promise<number> {
   let total = 0;
-  for (;;) {
+  for (let pass = 1; ; pass++) {
     const { seals, complete } = await sealChangedChains(db, key, options);
     total += seals;
     if (complete) return total;
+    options.onPass?.(total, pass);
   }
 }
 
 /** sealAllChains in large windows, saying how far it got every 10 windows and how long it took. */
 export async function sealAllChainsLogged(db: PrismaClient, key: TSealKey, log: (message: string) => void): Promise<number> {
   const started = performance.now();
-  let total = 0;
-  for (let pass = 1; ; pass++) {
-    const { seals, complete } = await sealChangedChains(db, key, { window: 50_000 });
-    total += seals;
-    if (complete) break;
-    if (pass % 10 === 0) log(`  ${total} sceaux (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  }
-  log(`Chaînes de traces scellées : ${total} sceaux en ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+  const total = await sealAllChains(db, key, { window: 50_000, onPass: (sealed, pass) => pass % 10 === 0 && log(`  ${sealed} sceaux (${seconds()} s)`) });
+  log(`Chaînes de traces scellées : ${total} sceaux en ${seconds()} s.`);
   return total;
 }

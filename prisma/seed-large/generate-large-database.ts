@@ -113,6 +113,16 @@ function startWorker(ctx: TBatchContext): { build: (from: number, to: number) =>
 
 export async function generateLargeDatabase(options: TLargeSeedOptions): Promise<TLargeSeedResult> {
   const started = Date.now();
+  const target = await openLargeSeedTarget(options.database);
+  try {
+    return await fill(target, options, started);
+  } catch (error) {
+    await target.abort().catch(() => {});
+    throw error;
+  }
+}
+
+async function fill(db: TLargeSeedTarget, options: TLargeSeedOptions, started: number): Promise<TLargeSeedResult> {
   const log = options.log ?? (() => {});
   const nowMs = (options.now ?? new Date()).getTime();
   const patientCount = Math.max(2, Math.floor(options.patients));
@@ -121,30 +131,6 @@ export async function generateLargeDatabase(options: TLargeSeedOptions): Promise
   const workerCount = options.workers ?? Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
   const rng = createRandom(`seed-large:${patientCount}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-
-  const target = await openLargeSeedTarget(options.database);
-  try {
-    return await fill(target, { ...options, started, log, nowMs, patientCount, benchmarkDocuments, benchmarkTraces, workerCount, rng, passwordHash });
-  } catch (error) {
-    await target.abort().catch(() => {});
-    throw error;
-  }
-}
-
-type TFillOptions = TLargeSeedOptions & {
-  started: number;
-  log: (message: string) => void;
-  nowMs: number;
-  patientCount: number;
-  benchmarkDocuments: number;
-  benchmarkTraces: number;
-  workerCount: number;
-  rng: ReturnType<typeof createRandom>;
-  passwordHash: string;
-};
-
-async function fill(db: TLargeSeedTarget, o: TFillOptions): Promise<TLargeSeedResult> {
-  const { started, log, nowMs, patientCount, benchmarkDocuments, benchmarkTraces, workerCount, rng, passwordHash } = o;
   const nowText = prismaDateTime(nowMs);
 
   // --- Reference rows -------------------------------------------------------------
