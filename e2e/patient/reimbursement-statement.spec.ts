@@ -28,7 +28,16 @@ test("le patient lit son relevé de remboursements : période, avertissement, ru
   for (const header of ["Date de délivrance", "Nom du médicament ou de la fourniture", "Composants actifs du médicament", "Quantités délivrées"]) {
     await expect(pharmacy.getByRole("columnheader", { name: header })).toBeVisible();
   }
+  // The diabetic's metformin is among the deliveries; the history is drawn at random, so it
+  // may sit on a later page than the first (newest first).
+  let pharmacyPage = 1;
+  while ((await pharmacy.getByRole("cell", { name: "METFORMINE CHLORHYDRATE" }).count()) === 0 && pharmacyPage < 6) {
+    pharmacyPage += 1;
+    await page.goto(`/patient/remboursements?remb_page_pharmacie=${pharmacyPage}`);
+    await expect(pharmacy.getByRole("link", { name: `Page ${pharmacyPage}` })).toHaveAttribute("aria-current", "page");
+  }
   await expect(pharmacy.getByRole("cell", { name: "METFORMINE CHLORHYDRATE" }).first()).toBeVisible();
+  if (pharmacyPage > 1) await page.goto("/patient/remboursements");
   const care = statement.getByRole("region", { name: /^Soins médicaux et dentaires \(/ });
   for (const header of ["Date d'exécution de l'acte", "Acte", "Libellé de l'acte", "Spécialité"]) {
     await expect(care.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
