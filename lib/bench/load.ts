@@ -9,6 +9,7 @@ import { platformNow } from "@/lib/clock/clock";
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 
 type TFeedPatient = { nir: string; birthDate: string; birthRank: number };
@@ -52,6 +53,10 @@ export type TLoadResult = {
   max: number;
   bytesPerResponse: number;
   statusCounts: Record<string, number>;
+  /** The longest response time of each status (whether the slow ones were served or refused). */
+  maxByStatus: Record<string, number>;
+  /** The load tool's own longest event-loop delay (ms): how late it may have read an answer. */
+  clientLagMaxMs: number;
 };
 
 type TAutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
@@ -89,6 +94,7 @@ function documentBytes(n: number): Uint8Array {
 export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
   const times: number[] = [];
   const statusCounts: Record<string, number> = {};
+  const maxByStatus: Record<string, number> = {};
   let counter = 0;
   const ingest = s.ingest;
   const perBundle = ingest?.documentsPerBundle ?? 1;
@@ -125,14 +131,18 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
     ];
   }
   const expected = s.expectStatus;
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const result = await new Promise<TAutocannonResult>((resolve, reject) => {
     const instance = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
       const key = String(statusCode);
       statusCounts[key] = (statusCounts[key] ?? 0) + 1;
+      maxByStatus[key] = Math.max(maxByStatus[key] ?? 0, round(responseTime));
     });
   });
+  lag.disable();
   const sorted = Float64Array.from(times).sort();
   const total = times.length;
   const ok = expected ? (statusCounts[String(expected)] ?? 0) : Object.entries(statusCounts).reduce((sum, [k, v]) => (k.startsWith("2") ? sum + v : sum), 0);
@@ -153,6 +163,8 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
     max: round(total ? (sorted[total - 1] as number) : 0),
     bytesPerResponse: total ? Math.round(result.throughput.total / total) : 0,
     statusCounts,
+    maxByStatus,
+    clientLagMaxMs: round(lag.max / 1e6),
   };
 }
 

@@ -441,7 +441,7 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
       const result = await runLoad({ ...scenarioOf(overloaded, o.overload.connections, o.overload.durationSec), expectStatus: 200, timeoutSec: OVERLOAD_TIMEOUT_SEC });
       const peakRssMb = sampler.report().peakRssMb;
       overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb };
-      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms, p99 ${result.p99} ms, pic mémoire ${peakRssMb} Mo`);
+      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms), p99 ${result.p99} ms, pic mémoire ${peakRssMb} Mo`);
     }
     memory = sampler.report();
   } finally {

@@ -195,7 +195,7 @@ describe("LoadLimiter: admission by expected time", () => {
 
 describe("loadLimitsFromEnv", () => {
   it("has defaults and reads the three variables", () => {
-    expect(loadLimitsFromEnv({})).toEqual({ maxInFlight: 8, maxQueued: 1000, maxWaitMs: 1500 });
+    expect(loadLimitsFromEnv({})).toEqual({ maxInFlight: 8, maxQueued: 1000, maxWaitMs: 1200 });
     expect(loadLimitsFromEnv({ DMP_MAX_IN_FLIGHT: "4", DMP_MAX_QUEUED: "0", DMP_MAX_QUEUE_WAIT_MS: "250" })).toEqual({ maxInFlight: 4, maxQueued: 0, maxWaitMs: 250 });
   });
 

@@ -5,7 +5,7 @@
  * each a plain Node HTTP server around Next's request handler with admission by time in front
  * (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUE_WAIT_MS, DMP_MAX_QUEUED):
  * a request that could not be answered in time gets 503 + Retry-After at once. Connections are shared by the kernel between
- * the workers (node:cluster); nothing is sticky, sessions are cookies. The first worker
+ * the workers (node:cluster, lib/server/connection-sharing.ts); nothing is sticky, sessions are cookies. The first worker
  * runs the background jobs and the development mail server; the primary restarts a worker
  * that dies and relays the notices by which workers keep their caches in step
  * (lib/server/sibling-notices.ts).
@@ -14,6 +14,7 @@ import cluster, { type Worker } from "node:cluster";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
+import { shareConnectionsThroughKernel } from "./connection-sharing";
 import { LoadLimiter, loadLimitsFromEnv } from "./load-limiter";
 import { workerCount, workerEnvironments } from "./process-plan";
 import { relaySiblingNotices } from "./sibling-notices";
@@ -81,6 +82,7 @@ async function runWorker(options: TServeOptions): Promise<void> {
 
 async function runPrimary(options: TServeOptions, count: number): Promise<void> {
   const environments = workerEnvironments(count, process.env, await freePort());
+  shareConnectionsThroughKernel();
   relaySiblingNotices();
   let stopping = false;
   const starts = new Map<number, number[]>();
