@@ -7,6 +7,7 @@ import { emergencyModeFor } from "./emergency-doors";
 import { adulthoodCutoff } from "./representation";
 import { resolveHabilitation, type THabilitationRow, type TResolvedHabilitation } from "./habilitation";
 import { platformNow } from "@/lib/clock/clock";
+import { queryRows } from "@/lib/db/raw-sql";
 
 const EMPTY_HABILITATION: TResolvedHabilitation = new Map();
 
@@ -92,7 +93,7 @@ export async function loadRecordFacts(
   const professionalId = actor.kind === "PROFESSIONAL" ? actor.professionalId : null;
   const profession = actor.kind === "PROFESSIONAL" ? actor.profession : null;
   const specialty = actor.kind === "PROFESSIONAL" ? (actor.specialty ?? "*") : "*";
-  const rows = await db.$queryRaw<TFactsRow[]>`
+  const rows = await queryRows<TFactsRow>(db, Prisma.sql`
     WITH f AS MATERIALIZED (
       SELECT p.id, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
         p.firstName, p.lastName, p.birthName, p.birthDate, p.birthRank, p.sex, p.nir, p.recordOpenedAt, p.reimbursementsLoadedAt,
@@ -102,7 +103,7 @@ export async function loadRecordFacts(
     SELECT f.*, me.kind AS readerKind, me.structureId AS readerStructureId,
       h.profession AS hProfession, h.specialty AS hSpecialty, h.typeCode AS hTypeCode, h.canRead AS hCanRead
     FROM f LEFT JOIN Professional me ON me.id = ${professionalId}
-      LEFT JOIN HabilitationRule h ON h.profession = ${profession} AND h.specialty IN ('*', ${specialty})`;
+      LEFT JOIN HabilitationRule h ON h.profession = ${profession} AND h.specialty IN ('*', ${specialty})`);
   const record = rows[0];
   if (!record) return null;
   const identity: TRecordIdentity = {
@@ -133,17 +134,17 @@ export async function loadRecordFacts(
  */
 export async function loadAccessContexts(db: Db, actor: TActor, selector: TRecordSelector, now: Date = platformNow(), options: { withTraceHead?: boolean } = {}): Promise<TLoadedRecord[]> {
   const [facts, rows] = await Promise.all([
-    db.$queryRaw<TRecordFacts[]>`
+    queryRows<TRecordFacts>(db, Prisma.sql`
       SELECT p.id, p.nir, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
         ${actorFacts(actor, now)},
         ${options.withTraceHead ? Prisma.sql`(SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1)` : Prisma.sql`NULL`} AS traceHead
       FROM Patient p WHERE ${"nir" in selector ? Prisma.sql`p.nir = ${selector.nir}` : Prisma.sql`p.id = ${selector.patientId}`}
         AND ${sameNamespace(actor)}
-      ORDER BY p.birthRank ASC, p.id ASC`,
+      ORDER BY p.birthRank ASC, p.id ASC`),
     actor.kind === "PROFESSIONAL" && actor.profession
-      ? db.$queryRaw<THabilitationRow[]>`
+      ? queryRows<THabilitationRow>(db, Prisma.sql`
           SELECT profession, specialty, typeCode, canRead FROM HabilitationRule
-          WHERE profession = ${actor.profession} AND specialty IN ('*', ${actor.specialty ?? "*"})`
+          WHERE profession = ${actor.profession} AND specialty IN ('*', ${actor.specialty ?? "*"})`)
       : Promise.resolve([]),
   ]);
   const habilitation = actor.kind === "PROFESSIONAL" ? resolveHabilitation(rows, actor.profession, actor.specialty) : EMPTY_HABILITATION;

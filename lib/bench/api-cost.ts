@@ -17,6 +17,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { serializeTransactions } from "@/lib/db/serialized-adapter";
 import { cacheStatements } from "@/lib/db/statement-cache";
+import { onDirectStatement } from "@/lib/db/raw-sql";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { routeApiRequest } from "@/lib/fhir/http/router";
 import { platformNow } from "@/lib/clock/clock";
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const db = new PrismaClient({ adapter: serializeTransactions(cacheStatements(new PrismaBetterSQLite3({ url, timeout: 5000 }))), log: [{ emit: "event", level: "query" }] });
   let statements: string[] = [];
   db.$on("query", (e: TQueryEvent) => statements.push(e.query));
+  onDirectStatement(db, (sql) => {
+    statements.push(sql);
+  });
   const { prepareFixtures, mintCredentials } = await import("./fixtures");
   const fixtures = await prepareFixtures(db);
   const { bearer } = await mintCredentials(fixtures);

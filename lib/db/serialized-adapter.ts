@@ -84,6 +84,8 @@ async function whenNotBusy<T>(run: () => Promise<T>): Promise<T> {
 class SerializedAdapter implements SqlDriverAdapter {
   readonly #inner: SqlDriverAdapter;
   readonly #lock = new FifoLock();
+  /** The transaction open on the connection (at most one: it holds the lock), for lib/db/raw-sql. */
+  #open: Transaction | null = null;
 
   readonly getConnectionInfo?: SqlDriverAdapter["getConnectionInfo"];
 
@@ -128,6 +130,7 @@ class SerializedAdapter implements SqlDriverAdapter {
     const end = (how: "commit" | "rollback") => {
       if (ended) return Promise.resolve();
       ended = true;
+      this.#open = null;
       return transaction[how]().finally(release);
     };
     // Prisma sends COMMIT / ROLLBACK as statements, then calls commit() / rollback() only if
@@ -141,7 +144,7 @@ class SerializedAdapter implements SqlDriverAdapter {
       throw error;
     };
     // The transaction's own statements go straight to the connection: it holds the lock.
-    return {
+    const open: Transaction = {
       get provider() {
         return transaction.provider;
       },
@@ -154,6 +157,13 @@ class SerializedAdapter implements SqlDriverAdapter {
       commit: () => end("commit"),
       rollback: () => end("rollback"),
     };
+    this.#open = open;
+    return open;
+  }
+
+  /** The transaction open on this connection, if any (its statements need no lock). */
+  get openTransaction(): Transaction | null {
+    return this.#open;
   }
 
   /**
@@ -185,15 +195,28 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 }
 
+/** The connection each factory of serializeTransactions opened (Prisma opens one per client). */
+const connections = new WeakMap<SqlDriverAdapterFactory, SerializedAdapter>();
+
 /** Wraps a driver adapter factory so that its connections serialize statements and transactions. */
 export function serializeTransactions(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
+  const serialized: SqlDriverAdapterFactory = {
     get provider() {
       return factory.provider;
     },
     get adapterName() {
       return factory.adapterName;
     },
-    connect: async () => new SerializedAdapter(await factory.connect()),
+    connect: async () => {
+      const adapter = new SerializedAdapter(await factory.connect());
+      connections.set(serialized, adapter);
+      return adapter;
+    },
   };
+  return serialized;
+}
+
+/** The SQLite connection a factory of serializeTransactions opened, once Prisma has connected it. */
+export function serializedConnectionOf(factory: unknown): Pick<SerializedAdapter, "queryRaw" | "executeRaw" | "startTransaction" | "openTransaction"> | null {
+  return factory && typeof factory === "object" ? (connections.get(factory as SqlDriverAdapterFactory) ?? null) : null;
 }

@@ -7,6 +7,7 @@ import { isRepresentationInForce } from "@/lib/access/representation";
 import { patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { platformNow } from "@/lib/clock/clock";
 import { getDocument } from "./get-document";
+import { queryRows } from "@/lib/db/raw-sql";
 
 export type TDocumentOpening = { actorId: string | null; actorName: string; actorProfession: string | null; actorStructure: string | null; lastAt: Date; count: number };
 
@@ -61,7 +62,7 @@ export async function getDocumentVisibility(db: Db, actor: TActor, ctx: TAccessC
 
 /** The professionals' granted reads of this document, under the patient-side history rule. */
 async function documentOpenings(db: Db, actor: TActor, ctx: TAccessContext, documentId: string): Promise<TDocumentOpening[]> {
-  const rows = await db.$queryRaw<{ actorId: string | null; actorName: string; actorProfession: string | null; actorStructure: string | null; lastAt: Date | string | number; count: number | bigint }[]>(Prisma.sql`
+  const rows = await queryRows<{ actorId: string | null; actorName: string; actorProfession: string | null; actorStructure: string | null; lastAt: Date | string | number; count: number | bigint }>(db, Prisma.sql`
     SELECT t.actorId AS actorId, t.actorName AS actorName, MAX(t.actorProfession) AS actorProfession, MAX(t.actorStructure) AS actorStructure,
       MAX(t.at) AS lastAt, COUNT(*) AS count
     FROM Trace t

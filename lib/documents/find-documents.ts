@@ -5,6 +5,7 @@ import type { TAccessContext } from "@/lib/access/access-context";
 import { documentSql } from "@/lib/access/document-sql";
 import type { TDocumentFilters } from "./document-filters";
 import { toDocumentListItem, type TDocumentListItem } from "./document-list-item";
+import { queryRows } from "@/lib/db/raw-sql";
 
 /*
  * The document lists (patient portal, professional record view, FHIR ITI-67) are the
@@ -130,7 +131,7 @@ async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number,
   // The count rides along as an uncorrelated subquery (evaluated once by SQLite and
   // PostgreSQL alike): one statement for the page and its total. Its `d` is its own.
   const total = withTotal ? Prisma.sql`(SELECT COUNT(*) FROM Document d WHERE ${where})` : Prisma.sql`NULL`;
-  const rows = await db.$queryRaw<(TRawRow & { total: number | bigint | null })[]>`
+  const rows = await queryRows<TRawRow & { total: number | bigint | null }>(db, Prisma.sql`
     SELECT ${total} AS total, d.id, d.uniqueId, d.typeCode, d.classCode, d.title, d.serviceDate, d.submittedAt, d.source, d.status,
            d.confidentiality, d.hiddenFromPros, d.hiddenFromPatient, d.hiddenFromLegalReps, d.opposedAt, d.mediaType,
            d.size, d.sha1, d.authorId, d.authorAccountId, d.structureId,
@@ -143,7 +144,7 @@ async function selectRows(db: Db, where: Prisma.Sql, take: number, skip: number,
     LEFT JOIN Document r ON r.id = d.replacesId
     WHERE ${where}
     ${NEWEST_FIRST}
-    LIMIT ${take} OFFSET ${skip}`;
+    LIMIT ${take} OFFSET ${skip}`);
   const out: TDocumentReferenceRow[] & { total?: number } = rows.map(toReferenceRow);
   if (withTotal && rows[0]) out.total = Number(rows[0].total ?? 0);
   return out;
@@ -159,7 +160,7 @@ export async function findDocuments(db: Db, actor: TActor, ctx: TAccessContext, 
   // A page past the end has no row to carry the total: count apart (rare, never the first page).
   const total =
     rows.total ??
-    (filters.page === 1 ? 0 : Number((await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Document d WHERE ${where}`)[0]?.total ?? 0));
+    (filters.page === 1 ? 0 : Number((await queryRows<{ total: number | bigint }>(db, Prisma.sql`SELECT COUNT(*) AS total FROM Document d WHERE ${where}`))[0]?.total ?? 0));
   return {
     items: rows.map(toDocumentListItem),
     total,

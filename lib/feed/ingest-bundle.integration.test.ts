@@ -11,9 +11,39 @@ import { buildNir } from "@/lib/identity/nir";
 import { buildProvideBundle, type TBundleDocumentInput } from "@/lib/fhir/build-provide-bundle";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { verifyTraceChain } from "@/lib/traces/verify-chain";
+import { onDirectStatement } from "@/lib/db/raw-sql";
 import { ingestBundle, type TFeedCaller } from "./ingest-bundle";
 
 let db: TTestDatabase;
+
+/**
+ * The database client, with `race` run once just before the bundle's write transaction
+ * begins (another request's write between the checks and the write): at the direct
+ * statement BEGIN IMMEDIATE (lib/db/raw-sql, SQLite), or when the write calls $transaction
+ * (through Prisma, PostgreSQL).
+ */
+function racedBeforeWrite(race: () => Promise<void>) {
+  let raced = false;
+  const once = async () => {
+    if (raced) return;
+    raced = true;
+    await race();
+  };
+  const original = db.prisma.$transaction.bind(db.prisma);
+  const client = new Proxy(db.prisma, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return async (...args: Parameters<typeof original>) => {
+        await once();
+        return original(...args);
+      };
+    },
+  });
+  const stop = onDirectStatement(db.prisma, async (sql) => {
+    if (sql === "BEGIN IMMEDIATE") await once();
+  });
+  return { client, stop, raced: () => raced };
+}
 let caller: TFeedCaller;
 const FINESS = "750000019";
 const DOCTOR = "810000000011";
@@ -119,24 +149,15 @@ describe("ITI-65 bundles of several documents", () => {
     const docs = people.slice(0, 5).map((person) => documentFor(person));
     // The third document's unique id is stored by someone else between the checks and the write.
     const taken = docs[2] as TBundleDocumentInput;
-    const original = db.prisma.$transaction.bind(db.prisma);
-    let raced = false;
-    const racing = new Proxy(db.prisma, {
-      get(target, property, receiver) {
-        if (property === "$transaction" && !raced) {
-          raced = true;
-          return async (...args: Parameters<typeof original>) => {
-            await db.prisma.document.create({
-              data: { uniqueId: taken.uniqueId.toLowerCase(), patientId: people[10]?.id as string, typeCode: "11488-4", classCode: "10", title: "x", serviceDate: new Date(), source: "PROFESSIONAL", mediaType: "text/plain", size: 1, sha256: "x" },
-            });
-            return original(...args);
-          };
-        }
-        return Reflect.get(target, property, receiver);
-      },
+    const racing = racedBeforeWrite(async () => {
+      await db.prisma.document.create({
+        data: { uniqueId: taken.uniqueId.toLowerCase(), patientId: people[10]?.id as string, typeCode: "11488-4", classCode: "10", title: "x", serviceDate: new Date(), source: "PROFESSIONAL", mediaType: "text/plain", size: 1, sha256: "x" },
+      });
     });
     // The batch fails on the UNIQUE index; planned again with the stored documents, the bundle is refused.
-    const result = await ingestBundle(racing, caller, bundleOf(docs));
+    const result = await ingestBundle(racing.client, caller, bundleOf(docs));
+    racing.stop();
+    expect(racing.raced()).toBe(true);
     expect(result).toMatchObject({ ok: false, status: 409 });
     expect(result.results[2]).toMatchObject({ status: 409, code: "duplicate" });
     expect(await counts()).toEqual({ ...before, documents: before.documents + 1 });
@@ -145,23 +166,13 @@ describe("ITI-65 bundles of several documents", () => {
   it("keeps the chains linear when a record's chain moves on between the checks and the write (the batch is done again)", async () => {
     const person = people[5] as TPerson;
     const docs = [documentFor(person), documentFor(people[6] as TPerson)];
-    const original = db.prisma.$transaction.bind(db.prisma);
-    let raced = false;
-    const racing = new Proxy(db.prisma, {
-      get(target, property, receiver) {
-        if (property === "$transaction" && !raced) {
-          raced = true;
-          return async (...args: Parameters<typeof original>) => {
-            await appendTrace(db.prisma, { patientId: person.id, actorKind: "PATIENT", actorName: "Personne5 Test", action: "RECORD_VIEW" });
-            return original(...args);
-          };
-        }
-        return Reflect.get(target, property, receiver);
-      },
+    const racing = racedBeforeWrite(async () => {
+      await appendTrace(db.prisma, { patientId: person.id, actorKind: "PATIENT", actorName: "Personne5 Test", action: "RECORD_VIEW" });
     });
-    const result = await ingestBundle(racing, caller, bundleOf(docs));
+    const result = await ingestBundle(racing.client, caller, bundleOf(docs));
+    racing.stop();
     expect(result.ok).toBe(true);
-    expect(raced).toBe(true);
+    expect(racing.raced()).toBe(true);
     expect(await verifyTraceChain(db.prisma, person.id)).toBeNull();
     expect(await db.prisma.trace.count({ where: { documentId: { in: result.results.map((r) => r.documentId as string) } } })).toBe(2);
     expect(await db.prisma.notification.count({ where: { patientId: person.id, body: { contains: "(Hôpital test) a ajouté" } } })).toBeGreaterThanOrEqual(1);

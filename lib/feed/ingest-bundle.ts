@@ -21,6 +21,7 @@ import { violatedConstraint } from "@/lib/db/violated-constraint";
 import { feedTraceText } from "./feed-trace-text";
 import { platformNow } from "@/lib/clock/clock";
 import { personWithStructure } from "@/lib/notifications/notification-wording";
+import { queryRows, executeSql, executeAllOrNothing } from "@/lib/db/raw-sql";
 
 /**
  * Who submits: a structure authenticated with its server certificate (indirect mode, the
@@ -253,10 +254,10 @@ function planDocument(caller: TFeedCaller, structure: TStructure, submitter: TAu
 
 /** The authenticated structure and, when one is named, the submitting professional, in one query. */
 async function loadStructureAndSubmitter(db: PrismaClient, caller: TFeedCaller): Promise<{ structure: TStructure | null; submitter: TAuthor | null }> {
-  const [row] = await db.$queryRaw<(TStructure & { professionalId: string | null } & Omit<TAuthor, "id">)[]>`
+  const [row] = await queryRows<TStructure & { professionalId: string | null } & Omit<TAuthor, "id">>(db, Prisma.sql`
     SELECT s.id, s.finess, s.name, s.namespaceId, p.id AS professionalId, p.idNat, p.kind, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.structureId
     FROM Structure s LEFT JOIN Professional p ON p.id = ${caller.professionalId}
-    WHERE s.id = ${caller.structureId}`;
+    WHERE s.id = ${caller.structureId}`);
   if (!row) return { structure: null, submitter: null };
   const { id, finess, name, namespaceId, professionalId, ...professional } = row;
   return { structure: { id, finess, name, namespaceId: namespaceId ?? null }, submitter: professionalId ? { id: professionalId, ...professional } : null };
@@ -291,21 +292,21 @@ async function loadLookups(
   const authors =
     idNats.length === 0
       ? []
-      : await db.$queryRaw<TAuthor[]>`
+      : await queryRows<TAuthor>(db, Prisma.sql`
           SELECT id, idNat, kind, title, firstName, lastName, profession, specialty, structureId FROM Professional
-          WHERE idNat IN (${Prisma.join(idNats)}) AND ${sameNamespaceSql(Prisma.sql`namespaceId`, namespaceId)}`;
+          WHERE idNat IN (${Prisma.join(idNats)}) AND ${sameNamespaceSql(Prisma.sql`namespaceId`, namespaceId)}`);
   const professionalIds = [...new Set([...(submitter ? [submitter.id] : []), ...authors.map((a) => a.id)])];
   // One row per record, or per block of one of these professionals on it.
   const blocked = professionalIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`b.professionalId IN (${Prisma.join(professionalIds)})`;
   const records =
     nirs.length === 0
       ? []
-      : await db.$queryRaw<(TCandidate & { blockedId: string | null; opposed: number | bigint })[]>`
+      : await queryRows<TCandidate & { blockedId: string | null; opposed: number | bigint }>(db, Prisma.sql`
           SELECT p.id, p.nir, p.birthDate, p.birthRank, p.recordStatus, b.professionalId AS blockedId,
             (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead,
             CASE WHEN EXISTS (SELECT 1 FROM FeedOpposition o WHERE o.patientId = p.id AND o.withdrawnAt IS NULL) THEN 1 ELSE 0 END AS opposed
           FROM Patient p LEFT JOIN PatientBlock b ON b.patientId = p.id AND ${blocked}
-          WHERE p.nir IN (${Prisma.join(nirs)}) AND ${sameNamespaceSql(Prisma.sql`p.namespaceId`, namespaceId)}`;
+          WHERE p.nir IN (${Prisma.join(nirs)}) AND ${sameNamespaceSql(Prisma.sql`p.namespaceId`, namespaceId)}`);
   const recordsByNir = new Map<string, TCandidate[]>();
   const blocksByPatient = new Map<string, Set<string>>();
   const traceHeads = new Map<string, string>();
@@ -328,10 +329,10 @@ async function loadKnownDocuments(db: PrismaClient, docs: readonly TParsedDocume
   const documents =
     uniqueIds.length === 0
       ? []
-      : await db.$queryRaw<TKnownDocument[]>`
+      : await queryRows<TKnownDocument>(db, Prisma.sql`
           SELECT id, uniqueId, patientId, structureId, status, typeCode, title, authorId, serviceDate, confidentiality,
             hiddenFromPros, hiddenFromPatient, hiddenFromLegalReps, replacesId, mediaType, sha256
-          FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)}) OR id IN (${Prisma.join(documentIds.length > 0 ? documentIds : [""])})`;
+          FROM Document WHERE uniqueId IN (${Prisma.join(uniqueIds)}) OR id IN (${Prisma.join(documentIds.length > 0 ? documentIds : [""])})`);
   return { documents: new Map(documents.map((d) => [d.uniqueId, d])), documentsById: new Map(documents.map((d) => [d.id, d])), documentsRead: true };
 }
 
@@ -400,7 +401,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
     if (!(error instanceof FhirError)) throw error;
     const identities = documentIdentitiesOf(json);
     if (identities.length > 0) {
-      await db.$executeRaw(
+      await executeSql(db,
         feedSubmissionInsertSql(
           identities.map((identity, i) => submissionRow(caller, structure.id, { identity, result: fail(i, identity.uniqueId, "REJECTED", error.status, "structure", error.message) }, now)),
         ),
@@ -432,7 +433,7 @@ export async function ingestBundle(db: PrismaClient, caller: TFeedCaller, json: 
     }
     if (failed.length > 0 || patchIssues.length > 0) {
       const cancelled = failed.length > 0 ? "Lot refusé : un autre document du lot n'a pas pu être intégré (transaction tout ou rien)." : "Lot refusé : une entrée PATCH du lot ne correspond à aucun remplacement.";
-      await db.$executeRaw(
+      await executeSql(db,
         feedSubmissionInsertSql(planned.map((p) => submissionRow(caller, structure.id, p, now, p.result.outcome === "FED_OK" ? { outcome: "REJECTED", detail: cancelled } : undefined))),
       );
       const results = planned.map((p) => (p.result.outcome === "FED_OK" ? { ...p.result, outcome: "REJECTED" as const, status: 422, code: "business-rule" as const, message: cancelled, documentId: null } : p.result));
@@ -524,7 +525,7 @@ async function writeFeed(
     // PostgreSQL the chains are locked in the transaction below instead.
     if (creations.every((p) => !p.replacesId) && dialectOf(db) !== "postgresql") {
       try {
-        await db.$transaction(statements(lookups.traceHeads, new Map(), true).map((sql) => db.$executeRaw(sql)));
+        await executeAllOrNothing(db, statements(lookups.traceHeads, new Map(), true));
         return;
       } catch (error) {
         // A trace chain moved on since it was read (the guard's NULL hash): written again below.
@@ -535,20 +536,20 @@ async function writeFeed(
       async (tx) => {
         for (const p of creations) {
           if (!p.replacesId) continue;
-          const updated = await tx.$executeRaw`UPDATE Document SET status = ${"REPLACED"} WHERE id = ${p.replacesId} AND status = ${"ACTIVE"}`;
+          const updated = await executeSql(tx, Prisma.sql`UPDATE Document SET status = ${"REPLACED"} WHERE id = ${p.replacesId} AND status = ${"ACTIVE"}`);
           if (updated !== 1) throw new FhirError(409, "conflict", "Le document à remplacer vient d'être modifié : renvoyez le lot.");
         }
         const replacedIds = creations.flatMap((p) => (p.replacesId ? [p.replacesId] : []));
         const replaced =
           replacedIds.length === 0
             ? []
-            : await tx.$queryRaw<{ id: string; hiddenFromPatient: boolean | number | bigint; hiddenFromLegalReps: boolean | number | bigint }[]>`
-                SELECT id, hiddenFromPatient, hiddenFromLegalReps FROM Document WHERE id IN (${Prisma.join(replacedIds)})`;
+            : await queryRows<{ id: string; hiddenFromPatient: boolean | number | bigint; hiddenFromLegalReps: boolean | number | bigint }>(tx, Prisma.sql`
+                SELECT id, hiddenFromPatient, hiddenFromLegalReps FROM Document WHERE id IN (${Prisma.join(replacedIds)})`);
         const masking = new Map(replaced.map((r) => [r.id, { hiddenFromPatient: asBoolean(r.hiddenFromPatient), hiddenFromLegalReps: asBoolean(r.hiddenFromLegalReps) }]));
         const chains = [...new Set(creations.map((p) => p.patientId))].sort();
         for (const chain of chains) await lockForTransaction(tx, `trace-chain:${chain}`);
         const heads = await readChainHeads(tx, chains);
-        for (const sql of statements(heads, masking, false)) await tx.$executeRaw(sql);
+        for (const sql of statements(heads, masking, false)) await executeSql(tx, sql);
       },
       { timeout: 30_000, maxWait: 10_000 },
     );

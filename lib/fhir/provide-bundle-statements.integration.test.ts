@@ -22,6 +22,7 @@ import { buildNir } from "@/lib/identity/nir";
 import { issueAccessToken } from "@/lib/oauth/access-token";
 import { buildProvideBundle } from "./build-provide-bundle";
 import { routeApiRequest } from "./http/router";
+import { onDirectStatement } from "@/lib/db/raw-sql";
 
 process.env.NEXTAUTH_SECRET ??= "secret-de-test-api-fhir-0123456789abcdef";
 
@@ -61,6 +62,9 @@ beforeAll(async () => {
   bearer.structure = (await issueAccessToken({ kind: "STRUCTURE", certificateSerial: "CERT-1", structureId: structure.id })).access_token;
   logged = loggingClient(db.url);
   logged.$on("query", (e: { query: string }) => statements.push(e.query));
+  onDirectStatement(logged, (sql) => {
+    statements.push(sql);
+  });
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { NotificationAudience } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { audiencesOf, documentNews, type TDocumentNews, type TPatientSideMasking } from "@/lib/access/notification-audience";
 import { notificationText, type TNotificationMessage } from "./notification-wording";
+import { executeSql } from "@/lib/db/raw-sql";
 
 export type TNotifyInput = {
   patientId: string;
@@ -44,7 +45,7 @@ export function notificationInsertSql(inputs: readonly TNotifyInput[], createdAt
 
 /** Several notifications in one statement (same rules as notifyPatient). */
 export async function notifyPatients(db: Db, inputs: readonly TNotifyInput[]): Promise<void> {
-  if (inputs.length > 0) await db.$executeRaw(notificationInsertSql(inputs, platformNow()));
+  if (inputs.length > 0) await executeSql(db, notificationInsertSql(inputs, platformNow()));
 }
 
 /**

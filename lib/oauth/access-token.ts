@@ -6,6 +6,8 @@ import { FhirError } from "@/lib/fhir/operation-outcome";
 import type { TAuthenticatedClient } from "./client-assertion";
 import type { TCardHolderRow } from "@/lib/pki/card-holder";
 import { platformNow } from "@/lib/clock/clock";
+import { queryRows } from "@/lib/db/raw-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Access tokens live 5 minutes. */
 export const ACCESS_TOKEN_TTL_S = 300;
@@ -124,11 +126,11 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
       idNat: string;
       kind: ProfessionalKind;
     };
-    const [card] = await db.$queryRaw<TCardRow[]>`
+    const [card] = await queryRows<TCardRow>(db, Prisma.sql`
       SELECT c.status, c.expiresAt, c.professionalId, c.keyGeneration, p.structureId, p.idNat, p.kind,
         p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.namespaceId, s.name AS structureName, s.finess AS structureFiness, s.namespaceId AS structureNamespaceId
       FROM CpsCard c JOIN Professional p ON p.id = c.professionalId LEFT JOIN Structure s ON s.id = p.structureId
-      WHERE c.serial = ${serial}`;
+      WHERE c.serial = ${serial}`);
     if (!card || card.status !== "ACTIVE" || card.expiresAt <= now || card.professionalId !== payload.pid || Number(card.keyGeneration) !== payload.cg) {
       throw unauthorized("Jeton d'accès révoqué : la carte CPS n'est plus valide (opposée, bloquée, expirée ou code porteur changé).");
     }
@@ -151,9 +153,9 @@ export async function verifyAccessToken(db: PrismaClient, authorization: string 
     return { mode: "DIRECT", professionalId: card.professionalId, structureId: card.structureId ?? null, holder, structure };
   }
   if (payload.ck === "STRUCTURE") {
-    const [certificate] = await db.$queryRaw<{ status: CardStatus; expiresAt: Date; structureId: string; finess: string; name: string; namespaceId: string | null }[]>`
+    const [certificate] = await queryRows<{ status: CardStatus; expiresAt: Date; structureId: string; finess: string; name: string; namespaceId: string | null }>(db, Prisma.sql`
       SELECT c.status, c.expiresAt, c.structureId, s.finess, s.name, s.namespaceId
-      FROM StructureCertificate c JOIN Structure s ON s.id = c.structureId WHERE c.serial = ${serial}`;
+      FROM StructureCertificate c JOIN Structure s ON s.id = c.structureId WHERE c.serial = ${serial}`);
     if (!certificate || certificate.status !== "ACTIVE" || certificate.expiresAt <= now || certificate.structureId !== payload.sid) {
       throw unauthorized("Jeton d'accès révoqué : le certificat de structure n'est plus valide.");
     }

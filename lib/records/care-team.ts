@@ -9,6 +9,8 @@ import { openRecord } from "@/lib/record-door/open-record";
 import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/patient-command";
 import { withdrawnCareTeamDetail, withdrawUnfoundedCareTeamAccess } from "./care-team-presumption";
 import { platformNow } from "@/lib/clock/clock";
+import { queryRows } from "@/lib/db/raw-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type TCareTeamMember = {
   professionalId: string;
@@ -41,10 +43,10 @@ export async function findCareTeam(prisma: PrismaClient, actor: TPatientSideActo
   const [accesses, authorizations, blocks, patient] = await Promise.all([
     // Only the traces the reader may see in the history: an access to a document hidden
     // from them neither dates a "last access" nor brings a professional into the list.
-    prisma.$queryRaw<{ actorId: string; lastAt: number | string | Date }[]>`
+    queryRows<{ actorId: string; lastAt: number | string | Date }>(prisma, Prisma.sql`
       SELECT t.actorId AS actorId, MAX(t.at) AS lastAt FROM Trace t
       WHERE ${patientSideTraceSql(actor, ctx)} AND t.actorKind = 'PROFESSIONAL' AND t.outcome = 'ALLOWED' AND t.actorId IS NOT NULL
-      GROUP BY t.actorId`,
+      GROUP BY t.actorId`),
     prisma.professionalAuthorization.findMany({ where: { patientId }, select: { professionalId: true, lastAccessAt: true, method: true } }),
     prisma.patientBlock.findMany({ where: { patientId }, select: { professionalId: true } }),
     prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { treatingDoctorId: true } }),

@@ -11,6 +11,7 @@ import type { TDocumentFilters } from "@/lib/documents/document-filters";
 import { openRecord, type TOpenedRecord } from "@/lib/record-door/open-record";
 import { platformNow } from "@/lib/clock/clock";
 import { canReadHealthProfile } from "@/lib/access/health-profile";
+import { queryRows, executeSql } from "@/lib/db/raw-sql";
 
 /*
  * The record as a professional reads it, one section per request (the page's tabs are
@@ -102,7 +103,7 @@ async function openForReading(prisma: PrismaClient, actor: TProfessionalActor, p
   const opened = await openRecord(prisma, actor, patientId, { ...request, now });
   const { ctx, reader } = opened;
   if (ctx.hasAuthorization) {
-    await prisma.$executeRaw`UPDATE ProfessionalAuthorization SET lastAccessAt = ${now} WHERE patientId = ${ctx.patientId} AND professionalId = ${actor.professionalId}`;
+    await executeSql(prisma, Prisma.sql`UPDATE ProfessionalAuthorization SET lastAccessAt = ${now} WHERE patientId = ${ctx.patientId} AND professionalId = ${actor.professionalId}`);
   }
   const header = recordHeaderOf(actor, opened);
   // canReplaceDocument's facts about the reader, read with the access context.
@@ -154,8 +155,8 @@ async function findSummary(prisma: PrismaClient, ctx: TAccessContext, isProfileA
     UNION ALL SELECT 'TREATMENT', id, medication, dosage, startDate, endDate, CAST(NULL AS TIMESTAMP) FROM Treatment WHERE patientId = ${ctx.patientId}
     UNION ALL `
     : Prisma.empty;
-  const rows = await prisma.$queryRaw<TSummaryRow[]>`
-    ${profile}SELECT 'CONTACT' AS kind, id, name AS a, relationship AS b, phone AS c, NULL AS d, createdAt AS e FROM EmergencyContact WHERE patientId = ${ctx.patientId}`;
+  const rows = await queryRows<TSummaryRow>(prisma, Prisma.sql`
+    ${profile}SELECT 'CONTACT' AS kind, id, name AS a, relationship AS b, phone AS c, NULL AS d, createdAt AS e FROM EmergencyContact WHERE patientId = ${ctx.patientId}`);
   const text = (v: string | null) => v ?? "";
   const time = (v: Date | string | null) => (v === null ? 0 : new Date(v).getTime());
   return {
@@ -190,7 +191,7 @@ type TCareTeamRow = {
 
 /** The treating doctor, then the authorized professionals in the order they were authorized: one page, counted in the same statement. */
 async function findCareTeamPage(prisma: PrismaClient, ctx: TAccessContext, page: number): Promise<TCareTeamPage> {
-  const rows = await prisma.$queryRaw<TCareTeamRow[]>`
+  const rows = await queryRows<TCareTeamRow>(prisma, Prisma.sql`
     SELECT pr.id, pr.title, pr.firstName, pr.lastName, pr.profession, pr.specialty, t.isTreatingDoctor, COUNT(*) OVER () AS total
     FROM (
       SELECT p.treatingDoctorId AS professionalId, 1 AS isTreatingDoctor, NULL AS recordedAt FROM Patient p
@@ -201,7 +202,7 @@ async function findCareTeamPage(prisma: PrismaClient, ctx: TAccessContext, page:
           AND a.professionalId <> COALESCE((SELECT q.treatingDoctorId FROM Patient q WHERE q.id = ${ctx.patientId}), '')
     ) t JOIN Professional pr ON pr.id = t.professionalId
     ORDER BY t.isTreatingDoctor DESC, t.recordedAt ASC, pr.id ASC
-    LIMIT ${RECORD_PAGE_SIZE} OFFSET ${(page - 1) * RECORD_PAGE_SIZE}`;
+    LIMIT ${RECORD_PAGE_SIZE} OFFSET ${(page - 1) * RECORD_PAGE_SIZE}`);
   const total = Number(rows[0]?.total ?? 0);
   return {
     items: rows.map((r) => ({

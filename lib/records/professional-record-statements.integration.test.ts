@@ -16,6 +16,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 import { buildNir } from "@/lib/identity/nir";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { getProfessionalRecord, getProfessionalRecordSection } from "./get-professional-record";
+import { onDirectStatement } from "@/lib/db/raw-sql";
 
 const CRH = "34112-3";
 let db: TTestDatabase;
@@ -91,6 +92,9 @@ beforeAll(async () => {
   await p.treatment.create({ data: { patientId: ids.patient, medication: "Metformine", dosage: "500 mg", startDate: "2025-01-01" } });
   logged = loggingClient(db.url);
   logged.$on("query", (e: { query: string }) => statements.push(e.query));
+  onDirectStatement(logged, (sql) => {
+    statements.push(sql);
+  });
   gp = { kind: "PROFESSIONAL", professionalId: ids.gp, name: "Claire Généraliste", profession: "10", specialty: "SM54", isSamuRegulator: false };
 });
 

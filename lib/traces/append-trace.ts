@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/types";
 import { dialectOf, lockForTransaction } from "@/lib/db/dialect";
 import type { TTraceAction } from "./trace-actions";
 import { platformNow } from "@/lib/clock/clock";
+import { queryRows, executeSql } from "@/lib/db/raw-sql";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -85,13 +86,13 @@ export async function readChainHeads(db: Db, chains: Iterable<TChain>): Promise<
   const heads = new Map<TChain, string>(distinct.map((c) => [c, GENESIS_HASH]));
   // Raw SQL: the same indexed reads as findFirst, without its per-call query compilation.
   if (patientIds.length > 0) {
-    const rows = await db.$queryRaw<{ patientId: string; hash: string | null }[]>`
+    const rows = await queryRows<{ patientId: string; hash: string | null }>(db, Prisma.sql`
       SELECT p.id AS patientId, (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS hash
-      FROM Patient p WHERE p.id IN (${Prisma.join(patientIds)})`;
+      FROM Patient p WHERE p.id IN (${Prisma.join(patientIds)})`);
     for (const row of rows) if (row.hash !== null) heads.set(row.patientId, row.hash);
   }
   if (heads.has(null)) {
-    const [row] = await db.$queryRaw<{ hash: string }[]>`SELECT hash FROM Trace WHERE patientId IS NULL ORDER BY id DESC LIMIT 1`;
+    const [row] = await queryRows<{ hash: string }>(db, Prisma.sql`SELECT hash FROM Trace WHERE patientId IS NULL ORDER BY id DESC LIMIT 1`);
     if (row) heads.set(null, row.hash);
   }
   return heads;
@@ -199,7 +200,7 @@ export async function appendTraces(db: Db, inputs: readonly TTraceInput[], known
         }
         const heads = chains.every((c) => guessed.has(c)) ? guessed : await readChainHeads(db, chains);
         const { sql, tails } = traceInsert(inputs, heads, { guard: true });
-        await db.$executeRaw(sql);
+        await executeSql(db, sql);
         if (own.tails.size >= MAX_REMEMBERED_TAILS) own.tails.clear();
         for (const [c, hash] of tails) own.tails.set(c, hash);
         return;
@@ -214,7 +215,7 @@ export async function appendTraces(db: Db, inputs: readonly TTraceInput[], known
   // both chain to it (a fork). A lock per chain, held to COMMIT, makes the second wait for
   // the first's trace; taken in one order (sorted) so two multi-record appends cannot deadlock.
   for (const chain of [...new Set(chains.map((c) => c ?? ""))].sort()) await lockForTransaction(db, `trace-chain:${chain}`);
-  await db.$executeRaw(traceInsertSql(inputs, await readChainHeads(db, chains), { guard: false }));
+  await executeSql(db, traceInsertSql(inputs, await readChainHeads(db, chains), { guard: false }));
 }
 
 /** Appends one trace to the record's chain (see appendTraces). */

@@ -6,6 +6,7 @@ import type { TAccessContext } from "@/lib/access/access-context";
 import { patientSideReasonSql, patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { TRACE_ACTIONS, traceActionLabel } from "./trace-actions";
 import { tracedProfessionLabel } from "@/lib/reference/professions";
+import { queryRows } from "@/lib/db/raw-sql";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
@@ -92,10 +93,10 @@ function toRow(t: TRawTrace): TTraceRow {
 /** The traces the patient side may read, newest first (the chain's order). */
 export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters, page: { take: number; skip: number }): Promise<TTraceRow[]> {
   const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
-  const rows = await db.$queryRaw<TRawTrace[]>`
+  const rows = await queryRows<TRawTrace>(db, Prisma.sql`
     SELECT t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
            t.justification, t.outcome, ${patientSideReasonSql(actor, ctx)} AS reason, t.detail
-    FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${page.take} OFFSET ${page.skip}`;
+    FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${page.take} OFFSET ${page.skip}`);
   return rows.map(toRow);
 }
 
@@ -106,16 +107,16 @@ export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAcces
  */
 export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters) {
   const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
-  const rows = await db.$queryRaw<(TRawTrace & { total: number | bigint })[]>`
+  const rows = await queryRows<TRawTrace & { total: number | bigint }>(db, Prisma.sql`
     SELECT (SELECT COUNT(*) FROM Trace t WHERE ${where}) AS total,
            t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
            t.justification, t.outcome, ${patientSideReasonSql(actor, ctx)} AS reason, t.detail
-    FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}`;
+    FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}`);
   const total = rows[0]
     ? Number(rows[0].total)
     : filters.page === 1
       ? 0
-      : Number((await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM Trace t WHERE ${where}`)[0]?.total ?? 0);
+      : Number((await queryRows<{ total: number | bigint }>(db, Prisma.sql`SELECT COUNT(*) AS total FROM Trace t WHERE ${where}`))[0]?.total ?? 0);
   return {
     items: rows.map(toRow),
     total,

@@ -4,6 +4,8 @@ import type { TPatientAccountSession } from "./actor-from-session";
 import { PATIENT_SESSION_ABSOLUTE_MAX_AGE_MS, PATIENT_SESSION_MAX_AGE, type TPatientToken } from "./session-token";
 import { platformNow } from "@/lib/clock/clock";
 import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
+import { queryRows } from "@/lib/db/raw-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Patient sessions are signed tokens (JWT in a cookie) made revocable by a per-account
@@ -40,14 +42,14 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
   if (!token) return null;
   // Every signed-in request starts here: one raw statement (the account and its
   // representations joined), not a Prisma call compiled on each request (issue 14).
-  const rows = await prisma.$queryRaw<TAccountRow[]>`
+  const rows = await queryRows<TAccountRow>(prisma, Prisma.sql`
     SELECT a.id, a.loginId, a.firstName, a.lastName, a.mustChangePassword, a.patientId, a.sessionVersion, a.namespaceId,
       r.relationship, p.id AS representedId, p.firstName AS representedFirstName, p.lastName AS representedLastName, p.birthDate AS representedBirthDate, p.sex AS representedSex
     FROM Account a
       LEFT JOIN LegalRepresentation r ON r.accountId = a.id
       LEFT JOIN Patient p ON p.id = r.patientId
     WHERE a.id = ${token.sub}
-    ORDER BY r.createdAt ASC, r.id ASC`;
+    ORDER BY r.createdAt ASC, r.id ASC`);
   const first = rows[0];
   const account = first
     ? {
@@ -95,7 +97,7 @@ export async function loadPatientAccountSession(prisma: PrismaClient, token: TPa
 
 /** Ends every session of the account (one atomic statement). Returns the new version, for a session to carry on. */
 export async function endPatientSessions(prisma: PrismaClient, accountId: string): Promise<number | null> {
-  const [row] = await prisma.$queryRaw<{ sessionVersion: number | bigint }[]>`
-    UPDATE Account SET sessionVersion = sessionVersion + 1 WHERE id = ${accountId} RETURNING sessionVersion`;
+  const [row] = await queryRows<{ sessionVersion: number | bigint }>(prisma, Prisma.sql`
+    UPDATE Account SET sessionVersion = sessionVersion + 1 WHERE id = ${accountId} RETURNING sessionVersion`);
   return row ? Number(row.sessionVersion) : null;
 }

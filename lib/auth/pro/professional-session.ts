@@ -4,6 +4,8 @@ import type { TProActor } from "./pro-actor";
 import { PRO_SESSION_ABSOLUTE_MAX_AGE_MS, PRO_SESSION_MAX_AGE } from "./session-config";
 import { platformNow } from "@/lib/clock/clock";
 import { enterNamespace, openNamespaceScope } from "@/lib/clock/namespace-scope";
+import { queryRows } from "@/lib/db/raw-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * A professional session token: the card it was opened with, the card's sessionVersion
@@ -49,11 +51,11 @@ export async function loadProfessionalActor(prisma: PrismaClient, token: TProTok
   openNamespaceScope();
   if (!token) return null;
   // Every signed-in request starts here: one raw statement, not a Prisma call compiled on each request (issue 14).
-  const [row] = await prisma.$queryRaw<TCardRow[]>`
+  const [row] = await queryRows<TCardRow>(prisma, Prisma.sql`
     SELECT c.status, c.expiresAt, c.sessionVersion, pr.id, pr.idNat, pr.title, pr.firstName, pr.lastName, pr.profession, pr.specialty,
       pr.isSamuRegulator, pr.isOperator, pr.namespaceId, s.name AS structureName
     FROM CpsCard c JOIN Professional pr ON pr.id = c.professionalId LEFT JOIN Structure s ON s.id = pr.structureId
-    WHERE c.serial = ${token.cardSerial}`;
+    WHERE c.serial = ${token.cardSerial}`);
   const card = row
     ? {
         status: row.status,

@@ -6,6 +6,7 @@ import { verifyAccessToken, type TTokenSubject } from "@/lib/oauth/access-token"
 import { PROFESSIONAL_HEADER } from "../constants";
 import { FhirError } from "../operation-outcome";
 import { nowOf, type TFhirDeps } from "./deps";
+import { queryRows } from "@/lib/db/raw-sql";
 
 export async function authenticate(deps: TFhirDeps, request: Request): Promise<TTokenSubject> {
   return verifyAccessToken(deps.db, request.headers.get("authorization"), nowOf(deps));
@@ -16,10 +17,10 @@ type TProfessionalRow = TCardHolderRow & { idNat: string; kind: ProfessionalKind
 /** A professional and their structure's name, by IdNat_PS: raw SQL, as it runs on every indirect-mode API call. */
 async function findProfessional(deps: TFhirDeps, by: { idNat: string }): Promise<TProfessionalRow | null> {
   const where = Prisma.sql`p.idNat = ${by.idNat}`;
-  const [row] = await deps.db.$queryRaw<(Omit<TProfessionalRow, "structure" | "isSamuRegulator" | "isOperator"> & { isSamuRegulator: unknown; isOperator: unknown; structureName: string | null })[]>`
+  const [row] = await queryRows<Omit<TProfessionalRow, "structure" | "isSamuRegulator" | "isOperator"> & { isSamuRegulator: unknown; isOperator: unknown; structureName: string | null }>(deps.db, Prisma.sql`
     SELECT p.id, p.idNat, p.kind, p.title, p.firstName, p.lastName, p.profession, p.specialty, p.isSamuRegulator, p.isOperator, p.structureId, p.namespaceId, s.name AS structureName
     FROM Professional p LEFT JOIN Structure s ON s.id = p.structureId
-    WHERE ${where}`;
+    WHERE ${where}`);
   if (!row) return null;
   const { structureName, isSamuRegulator, isOperator, ...rest } = row;
   return { ...rest, isSamuRegulator: Boolean(isSamuRegulator), isOperator: Boolean(isOperator), structure: structureName === null ? null : { name: structureName } };

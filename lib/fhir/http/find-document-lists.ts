@@ -11,6 +11,8 @@ import { clientIp, fhirBaseUrl, nowOf, type TFhirDeps } from "./deps";
 import { parseSearchSubject } from "./find-document-references";
 import { openSubjectRecords, type TSearchSubject } from "./open-subject-records";
 import { parseCount, parseOffset, searchParamsOf, searchsetBundle, token } from "./search-params";
+import { queryRows } from "@/lib/db/raw-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type TListQuery = {
   subject: TSearchSubject;
@@ -97,7 +99,7 @@ type TSubmissionRow = {
  * documents, readable or not), so it is the same for every reader.
  */
 async function submissionSetsOf(db: PrismaClient, actor: TProfessionalActor, ctx: TAccessContext, nir: string): Promise<TSubmissionSetForFhir[]> {
-  const rows = await db.$queryRaw<TSubmissionRow[]>`
+  const rows = await queryRows<TSubmissionRow>(db, Prisma.sql`
     SELECT f.id, f.structureId, f.professionalId, f.submittedAt, f.documentId,
            CASE WHEN ${documentSql(actor, ctx)} THEN 1 ELSE 0 END AS readable,
            s.finess, s.name AS structureName, p.idNat AS submitterIdNat
@@ -106,7 +108,7 @@ async function submissionSetsOf(db: PrismaClient, actor: TProfessionalActor, ctx
     JOIN Structure s ON s.id = f.structureId
     LEFT JOIN Professional p ON p.id = f.professionalId
     WHERE f.patientId = ${ctx.patientId} AND f.outcome = 'FED_OK'
-    ORDER BY f.submittedAt DESC, f.id ASC`;
+    ORDER BY f.submittedAt DESC, f.id ASC`);
   const sets = new Map<string, TSubmissionSetForFhir & { allDocumentIds: string[] }>();
   for (const row of rows) {
     const submittedAt = new Date(typeof row.submittedAt === "bigint" ? Number(row.submittedAt) : row.submittedAt);

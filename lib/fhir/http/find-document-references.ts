@@ -11,6 +11,8 @@ import { authenticate, readerActorOf } from "./authenticate";
 import { clientIp, fhirBaseUrl, nowOf, type TFhirDeps } from "./deps";
 import { openSubjectRecords, type TSearchSubject } from "./open-subject-records";
 import { parseCount, parseOffset, searchParamsOf, searchsetBundleJson, token } from "./search-params";
+import { queryRows } from "@/lib/db/raw-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const STATUS = { current: "ACTIVE", superseded: "REPLACED", "entered-in-error": "ARCHIVED" } as const;
 type TDocumentStatus = (typeof STATUS)[keyof typeof STATUS];
@@ -111,7 +113,7 @@ export async function findDocumentReferences(
 ): Promise<{ resources: { id: string; json: string }[]; hasMore: boolean; total: number | null }> {
   let authorId: string | undefined;
   if (query.authorIdNat) {
-    const [author] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM Professional WHERE idNat = ${query.authorIdNat}`;
+    const [author] = await queryRows<{ id: string }>(db, Prisma.sql`SELECT id FROM Professional WHERE idNat = ${query.authorIdNat}`);
     if (!author) return { resources: [], hasMore: false, total: 0 };
     authorId = author.id;
   }
