@@ -195,8 +195,13 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 }
 
-/** The connection each factory of serializeTransactions opened (Prisma opens one per client). */
-const connections = new WeakMap<SqlDriverAdapterFactory, SerializedAdapter>();
+/**
+ * The connection each factory of serializeTransactions opened (Prisma opens one per client).
+ * Kept on globalThis: a Next.js build may load this module once per bundle layer, and a
+ * client made in one must be found from another.
+ */
+const connections: WeakMap<SqlDriverAdapterFactory, SerializedAdapter> = ((globalThis as { [key: symbol]: unknown })[Symbol.for("dmp.sqliteConnections")] ??=
+  new WeakMap()) as WeakMap<SqlDriverAdapterFactory, SerializedAdapter>;
 
 /** Wraps a driver adapter factory so that its connections serialize statements and transactions. */
 export function serializeTransactions(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
