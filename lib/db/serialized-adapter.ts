@@ -54,8 +54,10 @@ export function isBusyError(error: unknown): boolean {
 
 /**
  * Runs a statement that holds no lock yet (outside a transaction, or BEGIN IMMEDIATE), and
- * runs it again while another process holds the write lock: short sleeps that grow to 20 ms,
- * up to BUSY_WAIT_MS. Waiting here, not in SQLite's busy timeout, keeps the event loop
+ * runs it again while another process holds the write lock: short sleeps that grow to 2 ms,
+ * up to BUSY_WAIT_MS. A write transaction holds the lock for about a millisecond, and this
+ * process's other statements wait behind the retrying one: sleeps growing to 20 ms left the
+ * process idle long after the lock was free (a failed attempt costs microseconds). Waiting here, not in SQLite's busy timeout, keeps the event loop
  * free: better-sqlite3 is synchronous, and its busy timeout would freeze every request of
  * the process while another process writes (the connection's own timeout is 0, create-client.ts).
  */
@@ -66,7 +68,7 @@ async function whenNotBusy<T>(run: () => Promise<T>): Promise<T> {
       return await run();
     } catch (error) {
       if (!isBusyError(error) || performance.now() - started > BUSY_WAIT_MS) throw error;
-      const pause = Math.min(20, 2 ** attempt) * (0.5 + Math.random());
+      const pause = Math.min(2, 0.25 * 2 ** attempt) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
