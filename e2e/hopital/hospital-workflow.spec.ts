@@ -48,6 +48,8 @@ test("(1) l'administrateur de l'établissement modifie le catalogue ; un médeci
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("link", { name: "Modifier « CRH AVC »" }).click();
+  // The new page first: axe run while the navigation swaps the <title> finds none.
+  await expect(page.getByRole("heading", { level: 1, name: "Modifier « CRH AVC »" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const invisible = page.getByRole("radio", { name: "Invisible au patient" });
   await invisible.check();

@@ -54,6 +54,7 @@ test("une patiente qui représente un mineur passe d'un dossier à l'autre", asy
   await signInAsPatient(page, dmp, mother);
   await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(mother))}` })).toBeVisible();
   await page.getByRole("link", { name: "Changer de dossier" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Choisir le dossier à consulter" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: `Ouvrir le dossier ${ofName(fullName(child))}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(fullName(child))}` })).toBeVisible();
