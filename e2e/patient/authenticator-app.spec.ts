@@ -92,6 +92,9 @@ test("désactiver l'application demande une connexion récente", async ({ page, 
   await expect(page.getByText("Codes de secours restants : 10")).toBeVisible();
   await page.getByRole("button", { name: "Désactiver l'application d'authentification" }).click();
   await page.getByRole("button", { name: "Me reconnecter" }).click();
+  // Signed out first: going to the sign-in page while the sign-out is still on its way found
+  // the session alive (and the signed-in area instead of the form).
+  await expect(page.getByLabel("Identifiant")).toBeVisible();
   await signInWithAuthenticator(page, patient, key);
   await page.goto("/patient/securite");
   await page.getByRole("button", { name: "Désactiver l'application d'authentification" }).click();
