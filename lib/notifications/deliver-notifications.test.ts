@@ -116,4 +116,52 @@ describe("deliverPendingNotifications", () => {
       "marc@exemple.fr DMP : Pour toute la famille",
     ]);
   });
+
+  it("settles each notification once: sent, or nobody to reach; only a failed mail stays pending", async () => {
+    await db.prisma.notification.updateMany({ data: { settledAt: new Date() } });
+    await db.prisma.patient.update({ where: { id: adultId }, data: { notifyByEmail: false } });
+    const unreachable = await notify(adultId, "Personne à prévenir");
+    const reached = await notify(childId, "Pour les parents");
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    const [u, r] = await Promise.all([unreachable, reached].map((n) => db.prisma.notification.findUniqueOrThrow({ where: { id: n.id } })));
+    expect(u).toMatchObject({ sentEmail: false, sentSms: false });
+    expect(u?.settledAt).not.toBeNull();
+    expect(r).toMatchObject({ sentEmail: true });
+    expect(r?.settledAt).not.toBeNull();
+
+    // Settled means done: the patient asking for e-mails afterwards does not bring it back.
+    await db.prisma.patient.update({ where: { id: adultId }, data: { notifyByEmail: true } });
+    const later = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: later.sendMail });
+    expect(later.sent).toEqual([]);
+  });
+
+  it("tries a failing mail once per run, and goes past it to the next ones", async () => {
+    await db.prisma.notification.updateMany({ data: { settledAt: new Date() } });
+    const failing = await notify(adultId, "Adresse refusée");
+    await notify(childId, "Après celle qui échoue");
+    const tried: string[] = [];
+    await deliverPendingNotifications({
+      db: db.prisma,
+      sendMail: async (mail) => {
+        tried.push(`${mail.to} ${mail.subject}`);
+        if (mail.to === "paul@exemple.fr") throw new Error("adresse refusée");
+      },
+    });
+    expect(tried.sort()).toEqual(["anne.nouvelle@exemple.fr DMP : Après celle qui échoue", "marc@exemple.fr DMP : Après celle qui échoue", "paul@exemple.fr DMP : Adresse refusée"]);
+    expect((await db.prisma.notification.findUniqueOrThrow({ where: { id: failing.id } })).settledAt).toBeNull();
+  });
+
+  it("delivers more than one statement's worth (100) in a run", async () => {
+    await db.prisma.notification.updateMany({ data: { settledAt: new Date() } });
+    const earlier = new Date(Date.now() - 60_000);
+    await db.prisma.notification.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({ patientId: adultId, kind: "NEW_DOCUMENT" as const, title: `Document ${i}`, body: "x", createdAt: earlier })),
+    });
+    const box = mailbox();
+    await deliverPendingNotifications({ db: db.prisma, sendMail: box.sendMail });
+    expect(box.sent).toHaveLength(150);
+    expect(await db.prisma.notification.count({ where: { settledAt: null } })).toBe(0);
+  });
 });

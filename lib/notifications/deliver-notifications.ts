@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationAudience } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
-import { audienceIncludes, audiencesSeenBy } from "@/lib/access/notification-audience";
+import { audienceIncludes } from "@/lib/access/notification-audience";
 import { prisma } from "@/lib/db/client";
 import { sendMail, type TMail } from "@/lib/mail/send-mail";
 import { sendSms } from "@/lib/sms/send-sms";
@@ -43,24 +43,15 @@ function representationInForce(now: Date): Prisma.LegalRepresentationWhereInput 
   return { patient: { birthDate: { gt: adulthoodCutoff(now) } } };
 }
 
-/** Notifications that have someone to reach on this channel, by the same audience rule. */
-function reachableBy(field: "email" | "phone", now: Date): Prisma.NotificationWhereInput {
-  return {
-    OR: [
-      { audience: { in: audiencesSeenBy("PATIENT") }, patient: { [field]: { not: null } } },
-      {
-        audience: { in: audiencesSeenBy("LEGAL_REPRESENTATIVE") },
-        patient: { representations: { some: { ...representationInForce(now), account: { [field]: { not: null } } } } },
-      },
-    ],
-  };
-}
+/** Notifications read per statement; a run reads at most RUN_LIMIT of them. */
+const BATCH = 100;
+const RUN_LIMIT = 1000;
 
 /**
  * Sends pending notifications by e-mail and/or SMS according to each record's preferences,
  * to the holder and to the legal representatives. A notification is marked sent per
  * channel once every recipient of that channel accepted it, so a mail server failure is
- * retried on the next run without sending the SMS twice. Only notifications of the last 24
+ * retried on a later run without sending the SMS twice. Only notifications of the last 24
  * hours are considered (older ones stay in the portal).
  */
 export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (mail: TMail) => Promise<void>; now?: Date } = {}): Promise<number> {
@@ -70,54 +61,88 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   // A representation ends at the patient's 18th birthday: no notification reaches a former representative.
   const inForce = representationInForce(now);
-  const pending = await db.notification.findMany({
-    where: {
-      createdAt: { gte: since },
-      OR: [
-        { AND: [{ sentEmail: false, patient: { notifyByEmail: true } }, reachableBy("email", now)] },
-        { AND: [{ sentSms: false, patient: { notifyBySms: true } }, reachableBy("phone", now)] },
-      ],
-    },
-    include: {
-      patient: {
-        select: {
-          email: true,
-          phone: true,
-          notifyByEmail: true,
-          notifyBySms: true,
-          representations: { where: inForce, select: { account: { select: { email: true, phone: true } } } },
+  let sent = 0;
+  let after: { createdAt: Date; id: string } | null = null;
+  for (let read = 0; read < RUN_LIMIT; read += BATCH) {
+    // Pending only (index on settledAt, createdAt): a run never walks what is already settled.
+    const pending: TPending[] = await db.notification.findMany({
+      where: {
+        settledAt: null,
+        createdAt: { gte: since },
+        // Past what this run already tried (a failed mail is not tried twice in a run).
+        ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
+      },
+      include: {
+        patient: {
+          select: {
+            email: true,
+            phone: true,
+            notifyByEmail: true,
+            notifyBySms: true,
+            representations: { where: inForce, select: { account: { select: { email: true, phone: true } } } },
+          },
         },
       },
-    },
-    orderBy: { createdAt: "asc" },
-    take: 50,
-  });
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: BATCH,
+    });
+    for (const n of pending) sent += await deliverOne(db, send, n, now);
+    const last = pending.at(-1);
+    if (!last || pending.length < BATCH) break;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+  return sent;
+}
+
+type TPending = Prisma.NotificationGetPayload<{
+  include: {
+    patient: {
+      select: {
+        email: true;
+        phone: true;
+        notifyByEmail: true;
+        notifyBySms: true;
+        representations: { select: { account: { select: { email: true; phone: true } } } };
+      };
+    };
+  };
+}>;
+
+/**
+ * Sends one notification on the channels its record asks for, then marks it: sent per
+ * channel, and settled unless a mail failed (retried on a later run). A notification nobody
+ * can receive is settled at once, so it is read once, not on every run for 24 hours.
+ */
+async function deliverOne(db: Db, send: (mail: TMail) => Promise<void>, n: TPending, now: Date): Promise<number> {
+  const { emails, phones } = recipientsOf(n.audience, n.patient);
   let sent = 0;
-  for (const n of pending) {
-    const { emails, phones } = recipientsOf(n.audience, n.patient);
-    if (!n.sentEmail && emails.length > 0) {
-      try {
-        for (const to of emails) {
-          await send({
-            to,
-            subject: `DMP : ${n.title}`,
-            text: `Bonjour,\n\n${n.body}\n\nRetrouvez le détail dans votre portail, rubrique Notifications.\n\nMon espace santé (simulateur)`,
-          });
-          sent += 1;
-        }
-        // updateMany: the notification may have left with its sandbox namespace meanwhile.
-        await db.notification.updateMany({ where: { id: n.id }, data: { sentEmail: true } });
-      } catch (error) {
-        console.error("Notification par courriel non envoyée :", error instanceof Error ? error.message : error);
-      }
-    }
-    if (!n.sentSms && phones.length > 0) {
-      for (const to of phones) {
-        await sendSms(db, { to, body: `Mon espace santé (simulateur). ${n.title}. ${n.body}` });
+  let sentEmail = n.sentEmail;
+  let sentSms = n.sentSms;
+  let failed = false;
+  if (!sentEmail && emails.length > 0) {
+    try {
+      for (const to of emails) {
+        await send({
+          to,
+          subject: `DMP : ${n.title}`,
+          text: `Bonjour,\n\n${n.body}\n\nRetrouvez le détail dans votre portail, rubrique Notifications.\n\nMon espace santé (simulateur)`,
+        });
         sent += 1;
       }
-      await db.notification.updateMany({ where: { id: n.id }, data: { sentSms: true } });
+      sentEmail = true;
+    } catch (error) {
+      failed = true;
+      console.error("Notification par courriel non envoyée :", error instanceof Error ? error.message : error);
     }
   }
+  if (!sentSms && phones.length > 0) {
+    for (const to of phones) {
+      await sendSms(db, { to, body: `Mon espace santé (simulateur). ${n.title}. ${n.body}` });
+      sent += 1;
+    }
+    sentSms = true;
+  }
+  // updateMany: the notification may have left with its sandbox namespace meanwhile.
+  await db.notification.updateMany({ where: { id: n.id }, data: { sentEmail, sentSms, settledAt: failed ? null : now } });
   return sent;
 }

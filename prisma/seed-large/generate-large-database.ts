@@ -81,7 +81,7 @@ const SQL = {
   trace:
     'INSERT INTO "Trace" (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   notification:
-    'INSERT INTO "Notification" (id, patientId, kind, title, body, sentEmail, sentSms, createdAt, readAt) VALUES (?, ?, \'RECORD_CREATED\', ?, ?, 1, 0, ?, ?)',
+    'INSERT INTO "Notification" (id, patientId, kind, title, body, sentEmail, sentSms, createdAt, settledAt, readAt) VALUES (?, ?, \'RECORD_CREATED\', ?, ?, 1, 0, ?, ?, ?)',
 } as const;
 
 function workerFile(): string {

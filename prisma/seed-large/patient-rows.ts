@@ -294,5 +294,5 @@ function addPatient(
     rows.reimbursements.push([largeId("rb", i * 1000 + k++), patientId, item.category, item.date, item.actCode, item.label, item.specialty, item.quantity, item.activeIngredients, item.deliveredInHospital ? 1 : 0, item.stayDays]);
   }
   const created = notificationText({ kind: "RECORD_CREATED", opening: "SELF", at: new Date(openedMs) });
-  rows.notifications.push([largeId("nt", i), patientId, created.title, created.body, opened, prismaDateTime(openedMs + DAY)]);
+  rows.notifications.push([largeId("nt", i), patientId, created.title, created.body, opened, opened, prismaDateTime(openedMs + DAY)]);
 }

@@ -355,6 +355,8 @@ export async function writeTraces(
         ...notificationText(e.notice.message),
         sentEmail: record.notifyByEmail,
         sentSms: record.notifyBySms,
+        // Past news: the delivery job was done with it when it happened.
+        settledAt: e.at,
         createdAt: e.at,
         readAt: old ? new Date(e.at.getTime() + 20 * HOUR) : null,
       });
