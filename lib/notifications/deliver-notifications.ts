@@ -86,7 +86,13 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: BATCH,
     });
-    for (const n of pending) sent += await deliverOne(db, send, n, now);
+    const nothingToSend: string[] = [];
+    for (const n of pending) {
+      const recipients = recipientsOf(n.audience, n.patient);
+      if ((n.sentEmail || recipients.emails.length === 0) && (n.sentSms || recipients.phones.length === 0)) nothingToSend.push(n.id);
+      else sent += await deliverOne(db, send, n, recipients, now);
+    }
+    if (nothingToSend.length > 0) await db.notification.updateMany({ where: { id: { in: nothingToSend } }, data: { settledAt: now } });
     const last = pending.at(-1);
     if (!last || pending.length < BATCH) break;
     after = { createdAt: last.createdAt, id: last.id };
@@ -110,11 +116,11 @@ type TPending = Prisma.NotificationGetPayload<{
 
 /**
  * Sends one notification on the channels its record asks for, then marks it: sent per
- * channel, and settled unless a mail failed (retried on a later run). A notification nobody
- * can receive is settled at once, so it is read once, not on every run for 24 hours.
+ * channel, and settled unless a mail failed (retried on a later run). (A notification nobody
+ * can receive is settled by the caller, with the others of its batch: it is read once, not
+ * on every run for 24 hours.)
  */
-async function deliverOne(db: Db, send: (mail: TMail) => Promise<void>, n: TPending, now: Date): Promise<number> {
-  const { emails, phones } = recipientsOf(n.audience, n.patient);
+async function deliverOne(db: Db, send: (mail: TMail) => Promise<void>, n: TPending, { emails, phones }: TRecipients, now: Date): Promise<number> {
   let sent = 0;
   let sentEmail = n.sentEmail;
   let sentSms = n.sentSms;
