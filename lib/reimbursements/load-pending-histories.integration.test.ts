@@ -50,4 +50,20 @@ describe("loadPendingReimbursementHistories on the sandbox clock", () => {
     expect(isoDay((await loadedAt(inNamespace))!)).toBe(isoDay(runInNamespace(nsId, platformNow)));
     expect(isStatementDue(await loadedAt(inSandbox), runInNamespace(null, platformNow))).toBe(false);
   });
+
+  it("loads a record never loaded before a stale one, on either engine", async () => {
+    replaceCachedOffsets([]);
+    const now = platformNow();
+    const stale = new Date(now.getTime() - 62 * DAY_MS);
+    await db.prisma.patient.updateMany({ data: { reimbursementsLoadedAt: now } });
+    const person = (nir: string, reimbursementsLoadedAt: Date | null) =>
+      db.prisma.patient.create({ data: { nir, birthDate: "1970-01-01", firstName: "C", lastName: "D", sex: "F", department: "75", reimbursementsLoadedAt } });
+    const old = await person("270017511102766", stale);
+    const never = await person("270017511102777", null);
+    expect(await loadPendingReimbursementHistories(db.prisma, { limit: 1 })).toBe(1);
+    expect(await loadedAt(never.id)).not.toBeNull();
+    expect((await loadedAt(old.id))?.getTime()).toBe(stale.getTime());
+    expect(await loadPendingReimbursementHistories(db.prisma, { limit: 1 })).toBe(1);
+    expect(isoDay((await loadedAt(old.id))!)).toBe(isoDay(now));
+  });
 });
