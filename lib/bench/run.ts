@@ -39,6 +39,7 @@ import { applyPostgresqlMigrations } from "../db/postgresql-migrations";
 import { databaseSize, describeDatabaseSize, type TDatabaseSize } from "./database-size";
 import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
+import { combineRounds } from "./combine-rounds";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -62,6 +63,8 @@ type TOptions = {
   processes: readonly number[];
   overload: { connections: number; durationSec: number } | null;
   cpuProf: boolean;
+  /** Each measurement is split into this many rounds, interleaved across scenarios. */
+  rounds: number;
 };
 
 function parseArgs(argv: string[]): TOptions {
@@ -75,6 +78,8 @@ function parseArgs(argv: string[]): TOptions {
   if (!Number.isInteger(patients) || patients < 2) throw new Error("--patients : entier ≥ 2 attendu.");
   const durationSec = Number(value("duration") ?? (quick ? 5 : 10));
   if (!(durationSec > 0)) throw new Error("--duration : nombre de secondes attendu.");
+  const rounds = Number(value("rounds") ?? (quick ? 1 : 3));
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds : entier ≥ 1 attendu.");
   const db = value("db");
   const only = (value("only") ?? SCENARIO_IDS.join(",")).split(",").filter(Boolean);
   const unknown = only.filter((id) => !SCENARIO_IDS.includes(id));
@@ -96,6 +101,7 @@ function parseArgs(argv: string[]): TOptions {
     processes: [...new Set(processes)],
     overload: overloadOn ? overload : null,
     cpuProf: argv.includes("--cpu-prof"),
+    rounds,
     patients,
     quick,
     durationSec,
@@ -305,13 +311,13 @@ function markdown(
   dbSize: TDatabaseSize,
 ): string {
   const lines: string[] = [];
-  const m = meta as { startedAt: string; cpus: number; cpuModel: string; loadavgStart: number[]; loadavgEnd: number[]; patients: number; counts: Record<string, number>; durationSec: number; node: string };
+  const m = meta as { startedAt: string; cpus: number; cpuModel: string; loadavgStart: number[]; loadavgEnd: number[]; patients: number; counts: Record<string, number>; durationSec: number; rounds: number; node: string };
   lines.push(`# Mesures de performance — ${m.startedAt}`, "");
   lines.push(
     `Machine : ${m.cpus} CPU (${m.cpuModel}), Node ${m.node}, charge moyenne (1/5/15 min) au début ${m.loadavgStart.map((n) => n.toFixed(2)).join(" / ")}, à la fin ${m.loadavgEnd.map((n) => n.toFixed(2)).join(" / ")}.`,
   );
   lines.push(
-    `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; ${describeDatabaseSize(dbSize)}. Durée par mesure : ${m.durationSec} s.`,
+    `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; ${describeDatabaseSize(dbSize)}. Durée par mesure : ${m.durationSec} s${m.rounds > 1 ? ` en ${m.rounds} tours entrelacés (débit sur l'ensemble, latences : médiane des tours)` : ""}.`,
   );
   lines.push(`Mémoire du serveur (tous ses processus) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
   lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -393,7 +399,7 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
     }
     const references = REFERENCES(listBytes);
     const runId = `${Date.now()}${processes}`;
-    const scenarioOf = (s: TScenario, connections: number, durationSec: number): TLoadScenario => ({
+    const scenarioOf = (s: TScenario, connections: number, durationSec: number, round = 0): TLoadScenario => ({
       url: `${origin}${s.path(ctx)}`,
       method: s.ingestDocuments ? "POST" : "GET",
       headers: s.headers(ctx),
@@ -402,7 +408,7 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
       ...(s.ingestDocuments
         ? {
             ingest: {
-              runId: `${runId}${s.ingestDocuments}${connections}${durationSec}`,
+              runId: `${runId}${s.ingestDocuments}${connections}${durationSec}${round}`,
               finess: fixtures.professional.finess,
               authorIdNat: fixtures.professional.idNat,
               typeCode: fixtures.professional.typeCode,
@@ -413,23 +419,39 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
         : {}),
     });
 
-    // References first (the JSON one gives every ratio), the feeds last: the notifications a
-    // feed writes are mailed in the background afterwards, which is not what a page measures.
-    const all = [...references, ...scenarios.filter((x) => !x.ingestDocuments), ...scenarios.filter((x) => x.ingestDocuments)];
+    // References and reads first, the feeds last: the notifications a feed writes are mailed
+    // in the background afterwards, which is not what a page measures. Within each group the
+    // measurement is split into rounds taken in turn (reference, page, page…, reference…): the
+    // machine's speed drifts by up to 2× over minutes, and a ratio between two scenarios
+    // measured minutes apart measured the drift.
+    const groups = [[...references, ...scenarios.filter((x) => !x.ingestDocuments)], scenarios.filter((x) => x.ingestDocuments)];
     const baselineRps = new Map<number, number>();
-    for (const s of all) {
-      credentials = await mintCredentials(fixtures); // API tokens live 5 minutes
-      log(`${s.label} : échauffement…`);
-      await runLoad(scenarioOf(s, 8, Math.min(3, o.durationSec)));
+    for (const group of groups) {
+      for (const s of group) {
+        credentials = await mintCredentials(fixtures); // API tokens live 5 minutes
+        log(`${s.label} : échauffement…`);
+        await runLoad(scenarioOf(s, 8, Math.min(3, o.durationSec)));
+      }
       for (const connections of o.levels) {
-        const result = await runLoad(scenarioOf(s, connections, o.durationSec));
-        if (s.id === "baseline") baselineRps.set(connections, result.rps);
-        const base = baselineRps.get(connections);
-        const rate = s.ingestDocuments ? result.okPerSec : result.rps;
-        const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
-        rows.push({ id: s.id, label: s.label, processes, connections, result, ratio, documentsPerRequest: s.ingestDocuments ?? 0 });
-        const errors = result.errors + result.timeouts + result.non2xx;
-        log(`  ${connections} connexions : ${rate} ${s.ingestDocuments ? "doc/s" : "req/s"}, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
+        const rounds = new Map<string, TLoadResult[]>();
+        for (let round = 1; round <= o.rounds; round++) {
+          for (const s of group) {
+            credentials = await mintCredentials(fixtures);
+            const result = await runLoad(scenarioOf(s, connections, o.durationSec / o.rounds, round));
+            rounds.set(s.id, [...(rounds.get(s.id) ?? []), result]);
+            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${s.ingestDocuments ? `${result.okPerSec} doc/s` : `${result.rps} req/s`}`);
+          }
+        }
+        for (const s of group) {
+          const result = combineRounds(rounds.get(s.id) ?? [], (r) => (s.ingestDocuments ? r.okPerSec : r.rps));
+          if (s.id === "baseline") baselineRps.set(connections, result.rps);
+          const base = baselineRps.get(connections);
+          const rate = s.ingestDocuments ? result.okPerSec : result.rps;
+          const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
+          rows.push({ id: s.id, label: s.label, processes, connections, result, ratio, documentsPerRequest: s.ingestDocuments ?? 0 });
+          const errors = result.errors + result.timeouts + result.non2xx;
+          log(`${s.label}, ${connections} connexions : ${rate} ${s.ingestDocuments ? "doc/s" : "req/s"} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
+        }
       }
     }
 
@@ -544,6 +566,7 @@ async function main(): Promise<void> {
     patients: counts.patients,
     counts,
     durationSec: o.durationSec,
+    rounds: o.rounds,
     quick: o.quick,
     processes: o.processes,
     dbFile: o.postgresqlUrl ? "PostgreSQL" : path.relative(ROOT, o.dbFile),
