@@ -33,13 +33,20 @@ function once(fn: () => void): () => void {
   };
 }
 
-async function withLock<T>(lock: FifoLock, run: () => Promise<T>): Promise<T> {
-  const release = await lock.acquire();
-  try {
-    return await whenNotBusy(run);
-  } finally {
-    release();
-  }
+/**
+ * Runs a statement under the lock. While another process holds SQLite's write lock, the
+ * statement gives this process's lock back between its attempts (see retryWhileBusy): the
+ * reads queued behind a waiting write run meanwhile (WAL: a read never waits for a writer).
+ */
+function withLock<T>(lock: FifoLock, run: () => Promise<T>): Promise<T> {
+  return retryWhileBusy(async () => {
+    const release = await lock.acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  });
 }
 
 /** How long a statement waits for another process's write lock before it fails. */
@@ -53,22 +60,24 @@ export function isBusyError(error: unknown): boolean {
 }
 
 /**
- * Runs a statement that holds no lock yet (outside a transaction, or BEGIN IMMEDIATE), and
- * runs it again while another process holds the write lock: short sleeps that grow to 2 ms,
- * up to BUSY_WAIT_MS. A write transaction holds the lock for about a millisecond, and this
- * process's other statements wait behind the retrying one: sleeps growing to 20 ms left the
- * process idle long after the lock was free (a failed attempt costs microseconds). Waiting here, not in SQLite's busy timeout, keeps the event loop
- * free: better-sqlite3 is synchronous, and its busy timeout would freeze every request of
- * the process while another process writes (the connection's own timeout is 0, create-client.ts).
+ * Runs `attempt` again while another process holds the write lock: short sleeps that grow
+ * to 2 ms, up to BUSY_WAIT_MS. A write transaction holds the lock for about a millisecond:
+ * sleeps growing to 20 ms left the process idle long after the lock was free (a failed
+ * attempt costs microseconds). `attempt` takes and gives back this process's own lock
+ * itself, so the sleeps are not spent holding it: with several processes on one file (npm
+ * run serve), every statement of a process used to wait behind its one write waiting for
+ * another process. Waiting here, not in SQLite's busy timeout, keeps the event loop free:
+ * better-sqlite3 is synchronous, and its busy timeout would freeze every request of the
+ * process while another process writes (the connection's own timeout is 0, create-client.ts).
  */
-async function whenNotBusy<T>(run: () => Promise<T>): Promise<T> {
+async function retryWhileBusy<T>(attempt: () => Promise<T>): Promise<T> {
   const started = performance.now();
-  for (let attempt = 0; ; attempt++) {
+  for (let n = 0; ; n++) {
     try {
-      return await run();
+      return await attempt();
     } catch (error) {
       if (!isBusyError(error) || performance.now() - started > BUSY_WAIT_MS) throw error;
-      const pause = Math.min(2, 0.25 * 2 ** attempt) * (0.5 + Math.random());
+      const pause = Math.min(2, 0.25 * 2 ** n) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
@@ -120,14 +129,17 @@ class SerializedAdapter implements SqlDriverAdapter {
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
     // SQLite knows one level; the wrapped adapter refuses the others with Prisma's error.
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") return this.#inner.startTransaction(isolationLevel);
-    const release = await this.#lock.acquire();
-    let transaction: Transaction;
-    try {
-      transaction = await this.#beginImmediate();
-    } catch (error) {
-      release();
-      throw error;
-    }
+    // The lock is kept once BEGIN IMMEDIATE succeeds (the transaction holds it to its end),
+    // given back between attempts while another process writes.
+    const { release, transaction } = await retryWhileBusy(async () => {
+      const release = await this.#lock.acquire();
+      try {
+        return { release, transaction: await this.#beginImmediate() };
+      } catch (error) {
+        release();
+        throw error;
+      }
+    });
     let ended = false;
     const end = (how: "commit" | "rollback") => {
       if (ended) return Promise.resolve();
@@ -179,7 +191,7 @@ class SerializedAdapter implements SqlDriverAdapter {
    */
   async #beginImmediate(): Promise<Transaction> {
     const inner = this.#inner;
-    await whenNotBusy(() => inner.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] }));
+    await inner.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
     return {
       provider: inner.provider,
       adapterName: inner.adapterName,
