@@ -12,6 +12,7 @@ import { defineConfig } from "vitest/config";
 const SQLITE_ONLY: Record<string, string> = {
   "lib/sandbox/reset-demo-data.integration.test.ts": "the template file of SQLite (PostgreSQL twin: reset-demo-data.postgresql.test.ts)",
   "lib/testing/test-database.test.ts": "SQLite's applyMigrations (PostgreSQL: lib/db/migration-histories.postgresql.test.ts)",
+  "lib/db/busy-wait.test.ts": "SQLite's write lock between processes (PostgreSQL: row locks, lib/traces/concurrent-append.postgresql.test.ts)",
 };
 
 function databaseTests(dir: string): string[] {
