@@ -90,4 +90,27 @@ describe("appendTrace / appendTraces", () => {
     expect(last.map((t) => t.actorId)).toEqual(["pro-63", "pro-62", "pro-61", "pro-60"]);
     expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
   });
+
+  it("appends on heads read again, without a transaction, when another writer moved the chain on", async () => {
+    let transactions = 0;
+    // The same client, counting the transactions it opens.
+    const counted = new Proxy(db.prisma, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== "$transaction" || typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          transactions += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    await appendTrace(db.prisma, trace(paul, 70));
+    // Stale heads, as after another process's append: the first guarded statement fails.
+    await appendTraces(counted, [trace(paul, 71)], new Map([[paul, GENESIS_HASH]]));
+    // PostgreSQL always appends under the chain's lock, in a transaction (appendTraces).
+    expect(transactions).toBe(db.engine === "postgresql" ? 1 : 0);
+    const last = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "desc" }, take: 2 });
+    expect(last.map((t) => t.actorId)).toEqual(["pro-71", "pro-70"]);
+    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
+  });
 });

@@ -192,21 +192,26 @@ export async function appendTraces(db: Db, inputs: readonly TTraceInput[], known
     if (!state) chainStates.set(db, (state = { busy: new Map(), tails: new Map() }));
     const own = state;
     return inTurn(own, chains, async () => {
-      try {
-        const guessed = new Map<TChain, string>();
-        for (const c of chains) {
-          const head = own.tails.get(c) ?? knownHeads?.get(c);
-          if (head !== undefined) guessed.set(c, head);
+      // First on the heads this process remembers (or the caller knows), then once more on
+      // heads read now: another server process appending to the same chain (one patient
+      // searched from both) moves it on between two appends of this one.
+      for (const fresh of [false, true]) {
+        try {
+          const guessed = new Map<TChain, string>();
+          for (const c of fresh ? [] : chains) {
+            const head = own.tails.get(c) ?? knownHeads?.get(c);
+            if (head !== undefined) guessed.set(c, head);
+          }
+          const heads = chains.every((c) => guessed.has(c)) ? guessed : await readChainHeads(db, chains);
+          const { sql, tails } = traceInsert(inputs, heads, { guard: true });
+          await executeSql(db, sql);
+          if (own.tails.size >= MAX_REMEMBERED_TAILS) own.tails.clear();
+          for (const [c, hash] of tails) own.tails.set(c, hash);
+          return;
+        } catch {
+          // A chain moved on (or any failure, which the transaction below meets again).
+          for (const c of chains) own.tails.delete(c);
         }
-        const heads = chains.every((c) => guessed.has(c)) ? guessed : await readChainHeads(db, chains);
-        const { sql, tails } = traceInsert(inputs, heads, { guard: true });
-        await executeSql(db, sql);
-        if (own.tails.size >= MAX_REMEMBERED_TAILS) own.tails.clear();
-        for (const [c, hash] of tails) own.tails.set(c, hash);
-        return;
-      } catch {
-        // A chain moved on (or any failure, which the transaction below meets again).
-        for (const c of chains) own.tails.delete(c);
       }
       await db.$transaction((tx) => appendTraces(tx, inputs));
     });
