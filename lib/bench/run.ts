@@ -432,6 +432,9 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
         log(`${s.label} : échauffement…`);
         await runLoad(scenarioOf(s, 8, Math.min(3, o.durationSec)));
       }
+      // ITI-65 counts documents (a Bundle of 20 is 20), the reads count responses.
+      const rateOf = (s: TScenario) => (r: TLoadResult) => (s.ingestDocuments ? r.okPerSec : r.rps);
+      const unit = (s: TScenario) => (s.ingestDocuments ? "doc/s" : "req/s");
       for (const connections of o.levels) {
         const rounds = new Map<string, TLoadResult[]>();
         for (let round = 1; round <= o.rounds; round++) {
@@ -439,18 +442,18 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
             credentials = await mintCredentials(fixtures);
             const result = await runLoad(scenarioOf(s, connections, o.durationSec / o.rounds, round));
             rounds.set(s.id, [...(rounds.get(s.id) ?? []), result]);
-            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${s.ingestDocuments ? `${result.okPerSec} doc/s` : `${result.rps} req/s`}`);
+            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${rateOf(s)(result)} ${unit(s)}`);
           }
         }
         for (const s of group) {
-          const result = combineRounds(rounds.get(s.id) ?? [], (r) => (s.ingestDocuments ? r.okPerSec : r.rps));
+          const result = combineRounds(rounds.get(s.id) ?? [], rateOf(s));
           if (s.id === "baseline") baselineRps.set(connections, result.rps);
           const base = baselineRps.get(connections);
-          const rate = s.ingestDocuments ? result.okPerSec : result.rps;
+          const rate = rateOf(s)(result);
           const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
           rows.push({ id: s.id, label: s.label, processes, connections, result, ratio, documentsPerRequest: s.ingestDocuments ?? 0 });
           const errors = result.errors + result.timeouts + result.non2xx;
-          log(`${s.label}, ${connections} connexions : ${rate} ${s.ingestDocuments ? "doc/s" : "req/s"} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
+          log(`${s.label}, ${connections} connexions : ${rate} ${unit(s)} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
         }
       }
     }

@@ -72,25 +72,15 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
         // Past what this run already tried (a failed mail is not tried twice in a run).
         ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
       },
-      include: {
-        patient: {
-          select: {
-            email: true,
-            phone: true,
-            notifyByEmail: true,
-            notifyBySms: true,
-            representations: { where: inForce, select: { account: { select: { email: true, phone: true } } } },
-          },
-        },
-      },
+      include: pendingInclude(inForce),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: BATCH,
     });
     const nothingToSend: string[] = [];
     for (const n of pending) {
-      const recipients = recipientsOf(n.audience, n.patient);
-      if ((n.sentEmail || recipients.emails.length === 0) && (n.sentSms || recipients.phones.length === 0)) nothingToSend.push(n.id);
-      else sent += await deliverOne(db, send, n, recipients, now);
+      const due = dueRecipients(n);
+      if (due.emails.length === 0 && due.phones.length === 0) nothingToSend.push(n.id);
+      else sent += await deliverOne(db, send, n, due, now);
     }
     if (nothingToSend.length > 0) await db.notification.updateMany({ where: { id: { in: nothingToSend } }, data: { settledAt: now } });
     const last = pending.at(-1);
@@ -100,22 +90,31 @@ export async function deliverPendingNotifications(deps: { db?: Db; sendMail?: (m
   return sent;
 }
 
-type TPending = Prisma.NotificationGetPayload<{
-  include: {
+/** What delivery reads of a notification's record: its preferences, contacts and representatives in force. */
+function pendingInclude(inForce: Prisma.LegalRepresentationWhereInput) {
+  return {
     patient: {
       select: {
-        email: true;
-        phone: true;
-        notifyByEmail: true;
-        notifyBySms: true;
-        representations: { select: { account: { select: { email: true; phone: true } } } };
-      };
-    };
-  };
-}>;
+        email: true,
+        phone: true,
+        notifyByEmail: true,
+        notifyBySms: true,
+        representations: { where: inForce, select: { account: { select: { email: true, phone: true } } } },
+      },
+    },
+  } satisfies Prisma.NotificationInclude;
+}
+
+type TPending = Prisma.NotificationGetPayload<{ include: ReturnType<typeof pendingInclude> }>;
+
+/** The recipients still to reach: a channel already sent (before a mail failure) is not sent again. */
+function dueRecipients(n: TPending): TRecipients {
+  const { emails, phones } = recipientsOf(n.audience, n.patient);
+  return { emails: n.sentEmail ? [] : emails, phones: n.sentSms ? [] : phones };
+}
 
 /**
- * Sends one notification on the channels its record asks for, then marks it: sent per
+ * Sends one notification to its due recipients (dueRecipients), then marks it: sent per
  * channel, and settled unless a mail failed (retried on a later run). (A notification nobody
  * can receive is settled by the caller, with the others of its batch: it is read once, not
  * on every run for 24 hours.)
@@ -125,7 +124,7 @@ async function deliverOne(db: Db, send: (mail: TMail) => Promise<void>, n: TPend
   let sentEmail = n.sentEmail;
   let sentSms = n.sentSms;
   let failed = false;
-  if (!sentEmail && emails.length > 0) {
+  if (emails.length > 0) {
     try {
       for (const to of emails) {
         await send({
@@ -141,7 +140,7 @@ async function deliverOne(db: Db, send: (mail: TMail) => Promise<void>, n: TPend
       console.error("Notification par courriel non envoyée :", error instanceof Error ? error.message : error);
     }
   }
-  if (!sentSms && phones.length > 0) {
+  if (phones.length > 0) {
     for (const to of phones) {
       await sendSms(db, { to, body: `Mon espace santé (simulateur). ${n.title}. ${n.body}` });
       sent += 1;
