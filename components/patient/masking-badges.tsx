@@ -1,19 +1,24 @@
 import { Badge } from "@/components/ui/badge";
+import type { TBadgePart } from "@/components/ui/table-rows";
 
 type TFlags = { hiddenFromPros: boolean; hiddenFromLegalReps: boolean; isOpposed: boolean };
 
-/** Text badges (never colour alone) for what a patient-visible document carries. */
+/** Text badges (never colour alone) for what a patient-visible document carries: table cell parts. */
+export function maskingBadges(doc: TFlags): TBadgePart[] {
+  const badges: TBadgePart[] = [];
+  if (doc.hiddenFromPros) badges.push({ badge: "Masqué aux professionnels", tone: "warning" });
+  if (doc.hiddenFromLegalReps) badges.push({ badge: "Invisible aux représentants légaux", tone: "info" });
+  if (doc.isOpposed) badges.push({ badge: "Opposition : retiré aux professionnels", tone: "danger" });
+  if (badges.length === 0) badges.push({ badge: "Non masqué", tone: "neutral" });
+  return badges;
+}
+
 export function MaskingBadges({ doc }: { doc: TFlags }) {
-  const badges: { label: string; tone: "neutral" | "warning" | "danger" | "info" }[] = [];
-  if (doc.hiddenFromPros) badges.push({ label: "Masqué aux professionnels", tone: "warning" });
-  if (doc.hiddenFromLegalReps) badges.push({ label: "Invisible aux représentants légaux", tone: "info" });
-  if (doc.isOpposed) badges.push({ label: "Opposition : retiré aux professionnels", tone: "danger" });
-  if (badges.length === 0) badges.push({ label: "Non masqué", tone: "neutral" });
   return (
     <span className="flex flex-wrap gap-1">
-      {badges.map((b) => (
-        <Badge key={b.label} tone={b.tone}>
-          {b.label}
+      {maskingBadges(doc).map((b) => (
+        <Badge key={b.badge} tone={b.tone}>
+          {b.badge}
         </Badge>
       ))}
     </span>

@@ -1,5 +1,6 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
+import { TableRows, type TCellValue } from "./table-rows";
 
 export type TableProps = {
   /** Every table has a caption: it names the table (and its scrollable region). */
@@ -56,7 +57,8 @@ export function Td(props: TdHTMLAttributes<HTMLTableCellElement>) {
 export type DataTableColumn<T> = {
   key: string;
   header: ReactNode;
-  cell: (row: T) => ReactNode;
+  /** A data cell ({ parts }) when it is only text, links and badges; any React node otherwise. */
+  cell: (row: T) => TCellValue;
   /** The cell that names the row (rendered as <th scope="row">). */
   isRowHeader?: boolean;
   className?: string;
@@ -72,8 +74,12 @@ export type DataTableProps<T> = {
   emptyText?: ReactNode;
 };
 
-/** A table from column definitions (server components only: `cell` is a function). */
+/**
+ * A table from column definitions (server components only: `cell` is a function). The body
+ * rows go to the client component TableRows as cell values, so data cells travel as data.
+ */
 export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, emptyText = "Aucun élément." }: DataTableProps<T>) {
+  const classNames = columns.some((c) => c.className) ? columns.map((c) => c.className) : undefined;
   return (
     <Table caption={caption} captionHidden={captionHidden}>
       <THead>
@@ -93,22 +99,11 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
             </Td>
           </Tr>
         ) : (
-          rows.map((row) => (
-            <Tr key={rowKey(row)}>
-              {/* No className prop when a column has none: every cell of every row is sent twice (HTML and RSC payload). */}
-              {columns.map((column) =>
-                column.isRowHeader ? (
-                  <Th key={column.key} scope="row" {...(column.className ? { className: column.className } : {})}>
-                    {column.cell(row)}
-                  </Th>
-                ) : (
-                  <Td key={column.key} {...(column.className ? { className: column.className } : {})}>
-                    {column.cell(row)}
-                  </Td>
-                ),
-              )}
-            </Tr>
-          ))
+          <TableRows
+            rows={rows.map((row) => ({ key: rowKey(row), cells: columns.map((column) => column.cell(row)) }))}
+            rowHeader={columns.findIndex((c) => c.isRowHeader)}
+            {...(classNames ? { classNames } : {})}
+          />
         )}
       </TBody>
     </Table>

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { LinkButton } from "@/components/ui/link-button";
 import { Alert } from "@/components/ui/alert";
-import { MaskingBadges, SOURCE_LABELS } from "@/components/patient/masking-badges";
+import { maskingBadges, SOURCE_LABELS } from "@/components/patient/masking-badges";
 import { formatShortDay } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalDocuments } from "@/lib/patient-portal";
@@ -105,31 +105,23 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             key: "title",
             header: "Titre",
             isRowHeader: true,
-            cell: (d) => (
-              // A plain link: no client component nor prefetch per row (issue 14); the row header styles it.
-              <a href={`/patient/documents/${d.id}`}>{d.title}</a>
-            ),
+            // A plain link: no client component nor prefetch per row (issue 14); the row header styles it.
+            cell: (d) => ({ parts: [{ link: d.title, href: `/patient/documents/${d.id}` }] }),
           },
           { key: "type", header: "Type", cell: (d) => documentTypeLabel(d.typeCode) },
           {
             key: "author",
             header: "Auteur",
             cell: (d) =>
-              d.authorName ? (
-                <span>
-                  {d.authorName}
-                  <br />
-                  <span className="text-slate-700">{professionWithSpecialtyLabel(d.authorProfession, d.authorSpecialty)}</span>
-                </span>
-              ) : d.source === "PATIENT" ? (
-                "Vous (espace personnel)"
-              ) : (
-                "—"
-              ),
+              d.authorName
+                ? { parts: [d.authorName, { note: professionWithSpecialtyLabel(d.authorProfession, d.authorSpecialty) }] }
+                : d.source === "PATIENT"
+                  ? "Vous (espace personnel)"
+                  : "—",
           },
           { key: "structure", header: "Structure", cell: (d) => d.structureName ?? "—" },
           { key: "source", header: "Source", cell: (d) => SOURCE_LABELS[d.source] },
-          { key: "masking", header: "Visibilité", cell: (d) => <MaskingBadges doc={d} /> },
+          { key: "masking", header: "Visibilité", cell: (d) => ({ parts: maskingBadges(d) }) },
         ]}
       />
       <Pagination currentPage={result.page} totalPages={result.pageCount} basePath="/patient/documents" searchParams={single} label="Pages de documents" />

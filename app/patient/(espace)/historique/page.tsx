@@ -3,7 +3,6 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
-import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalTraces } from "@/lib/patient-portal";
@@ -84,38 +83,31 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
             key: "who",
             header: "Qui",
             isRowHeader: true,
-            cell: (t) => (
-              <span>
-                {t.actorName}
-                {t.actorProfession ? <><br /><span className="font-normal text-slate-700">{tracedProfessionLabel(t.actorProfession)}</span></> : null}
-                {t.actorStructure ? <><br /><span className="font-normal text-slate-700">{t.actorStructure}</span></> : null}
-              </span>
-            ),
+            cell: (t) => ({
+              parts: [t.actorName, ...[tracedProfessionLabel(t.actorProfession), t.actorStructure].map((note) => note && { note })],
+            }),
           },
-          { key: "what", header: "Action", cell: (t) => <span>{t.actionLabel}{t.detail ? <><br /><span className="text-slate-700">{t.detail}</span></> : null}</span> },
+          { key: "what", header: "Action", cell: (t) => ({ parts: [t.actionLabel, t.detail && { note: t.detail }] }) },
           {
             key: "mode",
             header: "Mode",
             cell: (t) =>
-              t.isEmergency ? (
-                <span className="flex flex-col gap-1">
-                  <Badge tone="danger">Accès en urgence : {accessModeLabel(t.mode)}</Badge>
-                  {t.justification && t.mode === "BREAK_GLASS" ? <span>Justification : {t.justification}</span> : null}
-                </span>
-              ) : (
-                <span>{accessModeLabel(t.mode)}{t.justification ? <><br /><span className="text-slate-700">Motif : {t.justification}</span></> : null}</span>
-              ),
+              t.isEmergency
+                ? {
+                    parts: [
+                      { badge: `Accès en urgence : ${accessModeLabel(t.mode)}`, tone: "danger" },
+                      t.justification && t.mode === "BREAK_GLASS" && `Justification : ${t.justification}`,
+                    ],
+                  }
+                : { parts: [accessModeLabel(t.mode), t.justification && { note: `Motif : ${t.justification}` }] },
           },
           {
             key: "outcome",
             header: "Résultat",
             // The reason says on what basis it was allowed (consent, care team, treating doctor…) or why refused.
-            cell: (t) => (
-              <span className="flex flex-col items-start gap-1">
-                {t.outcome === "ALLOWED" ? <Badge tone="success">Autorisé</Badge> : <Badge tone="warning">Refusé</Badge>}
-                {t.reason ? <span className="text-slate-700">{t.reason}</span> : null}
-              </span>
-            ),
+            cell: (t) => ({
+              parts: [t.outcome === "ALLOWED" ? { badge: "Autorisé", tone: "success" } : { badge: "Refusé", tone: "warning" }, t.reason && { note: t.reason }],
+            }),
           },
         ]}
       />

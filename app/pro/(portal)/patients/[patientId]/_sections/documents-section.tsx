@@ -1,5 +1,4 @@
 import { ActionForm } from "@/components/pro/action-form";
-import { Badge } from "@/components/ui/badge";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DocumentTypeOptions } from "@/components/ui/document-type-options";
@@ -8,7 +7,7 @@ import { DataTable } from "@/components/ui/table";
 import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import type { TProfessionalRecord } from "@/lib/records/get-professional-record";
 import { DOCUMENT_CLASSES, documentTypeLabel } from "@/lib/reference/document-types";
-import { maskingLabels } from "@/lib/reference/masking";
+import { maskingLabels, NOT_MASKED_LABEL } from "@/lib/reference/masking";
 import { revealDocumentAction } from "../actions";
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
@@ -71,46 +70,38 @@ export function DocumentsSection({ patientId, base, documents, query }: { patien
             key: "title",
             header: "Document",
             isRowHeader: true,
-            cell: (d) => (
-              <>
-                {d.mediaType === CDA_MEDIA_TYPE ? (
-                  // Plain links: no client component nor prefetch per row (issue 14).
-                  <a href={`${base}/documents/${d.id}/apercu`}>{d.title}</a>
-                ) : (
-                  <a href={`${base}/documents/${d.id}`} target="_blank" rel="noopener">
-                    {d.title}
-                  </a>
-                )}
-                <span className="block font-normal text-slate-700">{documentTypeLabel(d.typeCode)}</span>
-              </>
-            ),
+            // Plain links: no client component nor prefetch per row (issue 14).
+            cell: (d) => ({
+              parts: [
+                d.mediaType === CDA_MEDIA_TYPE
+                  ? { link: d.title, href: `${base}/documents/${d.id}/apercu` }
+                  : { link: d.title, href: `${base}/documents/${d.id}`, newTab: true },
+                { note: documentTypeLabel(d.typeCode) },
+              ],
+            }),
           },
           { key: "author", header: "Auteur", cell: (d) => d.authorName ?? (d.source === "PATIENT" ? "Le patient" : d.structureName ?? "—") },
           {
             key: "masking",
             header: "Visibilité",
-            cell: (d) => (
-              <span className="flex flex-wrap gap-1">
-                {maskingLabels(d).map((l) => (
-                  <Badge key={l} tone={l === "Non masqué" ? "neutral" : "warning"}>
-                    {l}
-                  </Badge>
-                ))}
-              </span>
-            ),
+            cell: (d) => ({ parts: maskingLabels(d).map((l) => ({ badge: l, tone: l === NOT_MASKED_LABEL ? "neutral" : "warning" })) }),
           },
           {
             key: "actions",
             header: "Actions",
-            cell: (d) => (
-              <div className="flex flex-col gap-2">
-                {d.hiddenFromPatient && d.status === "ACTIVE" ? (
+            // Only the reveal button needs React elements; the other actions travel as data.
+            cell: (d) =>
+              d.hiddenFromPatient && d.status === "ACTIVE" ? (
+                <div className="flex flex-col gap-2">
                   <ActionForm action={revealDocumentAction.bind(null, patientId, d.id)} submitLabel={`Rendre visible au patient : ${d.title}`} variant="secondary" />
-                ) : null}
-                {d.mayReplace ? <a href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</a> : null}
-                {d.status === "REPLACED" ? <Badge>Remplacé</Badge> : null}
-              </div>
-            ),
+                  {d.mayReplace ? <a href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</a> : null}
+                </div>
+              ) : {
+                parts: [
+                  d.mayReplace && { link: `Remplacer « ${d.title} »`, href: `${base}/documents/${d.id}/remplacer` },
+                  d.status === "REPLACED" && { badge: "Remplacé", tone: "neutral" },
+                ],
+              },
           },
         ]}
       />

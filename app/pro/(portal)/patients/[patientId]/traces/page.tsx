@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -53,16 +52,15 @@ export default async function TreatingDoctorTracesPage({ params, searchParams }:
             key: "mode",
             header: "Mode",
             cell: (t) =>
-              t.mode === "NORMAL" ? (
-                MODES[t.mode]
-              ) : (
-                <span className="flex flex-col gap-1">
-                  <Badge tone="danger">Accès en urgence : {MODES[t.mode]}</Badge>
-                  {t.justification ? <span>Justification : {t.justification}</span> : null}
-                </span>
-              ),
+              t.mode === "NORMAL"
+                ? MODES[t.mode]
+                : { parts: [{ badge: `Accès en urgence : ${MODES[t.mode]}`, tone: "danger" }, t.justification && `Justification : ${t.justification}`] },
           },
-          { key: "outcome", header: "Résultat", cell: (t) => <Badge tone={t.outcome === "ALLOWED" ? "success" : "danger"}>{t.outcome === "ALLOWED" ? "Autorisé" : "Refusé"}</Badge> },
+          {
+            key: "outcome",
+            header: "Résultat",
+            cell: (t) => ({ parts: [t.outcome === "ALLOWED" ? { badge: "Autorisé", tone: "success" } : { badge: "Refusé", tone: "danger" }] }),
+          },
           { key: "reason", header: "Règle appliquée", cell: (t) => t.reason ?? "—" },
         ]}
       />
