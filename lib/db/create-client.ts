@@ -4,7 +4,7 @@ import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-p
 import { databaseUrl, ensureDatabaseFolder, isPostgresqlUrl } from "./database-url";
 import { postgresqlAdapter } from "./postgresql-adapter";
 import { BUSY_WAIT_MS, serializeTransactions } from "./serialized-adapter";
-import { cacheStatements } from "./statement-cache";
+import { prepareSqliteConnections } from "./sqlite-connections";
 
 export type { PrismaClient };
 
@@ -34,5 +34,5 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   const adapter = new PrismaBetterSQLite3({ url, timeout: 0 });
   // A transaction may wait for another process's write lock (BUSY_WAIT_MS) on top of this
   // process's queue: Prisma's default 2 s to start one would give up first.
-  return new PrismaClient({ adapter: serializeTransactions(cacheStatements(adapter)), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 } });
+  return new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(adapter)), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 } });
 }

@@ -1,5 +1,3 @@
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-
 /**
  * Prepared statements kept by SQL text (issue 14): the better-sqlite3 driver adapter
  * prepares every statement again on each call (`prepare(sql).bind(args)`), and compiling
@@ -18,7 +16,7 @@ type TNativeStatement = {
   columns(): unknown[];
   raw(on?: boolean): TNativeStatement;
 };
-type TDatabase = { prepare(sql: string): TNativeStatement };
+export type TDatabase = { prepare(sql: string): TNativeStatement };
 
 /** Statements of distinct SQL texts kept per connection (multi-row INSERTs vary with the bundle size). */
 export const MAX_CACHED_STATEMENTS = 500;
@@ -57,24 +55,5 @@ export function cachePrepare(database: TDatabase, max = MAX_CACHED_STATEMENTS): 
     }
     cache.set(sql, statement);
     return statement;
-  };
-}
-
-/** Wraps the better-sqlite3 adapter factory: each connection it opens caches its statements. */
-export function cacheStatements(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    get provider() {
-      return factory.provider;
-    },
-    get adapterName() {
-      return factory.adapterName;
-    },
-    connect: async () => {
-      const adapter = await factory.connect();
-      // The adapter keeps its better-sqlite3 connection as `client` (not part of its typed API).
-      const database = (adapter as unknown as { client?: TDatabase }).client;
-      if (database && typeof database.prepare === "function") cachePrepare(database);
-      return adapter;
-    },
   };
 }

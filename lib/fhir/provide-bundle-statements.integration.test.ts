@@ -16,7 +16,7 @@ import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-p
 import { isPostgresqlUrl } from "@/lib/db/database-url";
 import { postgresqlAdapter } from "@/lib/db/postgresql-adapter";
 import { serializeTransactions } from "@/lib/db/serialized-adapter";
-import { cacheStatements } from "@/lib/db/statement-cache";
+import { prepareSqliteConnections } from "@/lib/db/sqlite-connections";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
 import { issueAccessToken } from "@/lib/oauth/access-token";
@@ -39,7 +39,7 @@ const bearer: Record<"card" | "structure", string> = { card: "", structure: "" }
 function loggingClient(url: string) {
   const log = [{ emit: "event", level: "query" }] as const;
   if (isPostgresqlUrl(url)) return new PostgresqlPrismaClient({ adapter: postgresqlAdapter(url), log: [...log] }) as unknown as PrismaClient<"query">;
-  return new PrismaClient({ adapter: serializeTransactions(cacheStatements(new PrismaBetterSQLite3({ url, timeout: 5000 }))), log: [...log] });
+  return new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(new PrismaBetterSQLite3({ url, timeout: 5000 }))), log: [...log] });
 }
 
 beforeAll(async () => {

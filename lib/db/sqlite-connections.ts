@@ -1,0 +1,43 @@
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { cachePrepare, type TDatabase } from "./statement-cache";
+
+type TSqliteDatabase = TDatabase & { pragma(source: string): unknown };
+
+/**
+ * How each commit reaches the disk (PRAGMA synchronous). NORMAL by default: in WAL mode a
+ * commit is then written to the log without waiting for fsync, which is only done at
+ * checkpoints. better-sqlite3 is synchronous, so FULL's fsync on every commit blocked the
+ * event loop ~0.9 ms per write (a record view's trace, every FHIR bundle) (issue 14). The
+ * database stays consistent whatever happens; a crash of the process loses nothing; a power
+ * loss or an OS crash may take back the last commits. SQLITE_SYNCHRONOUS=FULL keeps each
+ * commit on disk before answering; PostgreSQL is the deployment for durable production use.
+ */
+export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): "NORMAL" | "FULL" {
+  return env.SQLITE_SYNCHRONOUS?.trim().toUpperCase() === "FULL" ? "FULL" : "NORMAL";
+}
+
+/**
+ * Wraps the better-sqlite3 adapter factory: each connection it opens caches its prepared
+ * statements (statement-cache.ts) and commits as sqliteSynchronous() says.
+ */
+export function prepareSqliteConnections(factory: SqlDriverAdapterFactory, synchronous = sqliteSynchronous()): SqlDriverAdapterFactory {
+  return {
+    get provider() {
+      return factory.provider;
+    },
+    get adapterName() {
+      return factory.adapterName;
+    },
+    connect: async () => {
+      const adapter = await factory.connect();
+      // The adapter keeps its better-sqlite3 connection as `client` (not part of its typed API).
+      const database = (adapter as unknown as { client?: TSqliteDatabase }).client;
+      if (!database || typeof database.prepare !== "function" || typeof database.pragma !== "function") {
+        throw new Error("Adaptateur SQLite inattendu : la connexion better-sqlite3 est introuvable.");
+      }
+      cachePrepare(database);
+      database.pragma(`synchronous = ${synchronous}`);
+      return adapter;
+    },
+  };
+}
