@@ -12,7 +12,7 @@ type TSqliteDatabase = TDatabase & { pragma(source: string): unknown };
  * loss or an OS crash may take back the last commits. SQLITE_SYNCHRONOUS=FULL keeps each
  * commit on disk before answering; PostgreSQL is the deployment for durable production use.
  */
-export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): "NORMAL" | "FULL" {
+export function sqliteSynchronous(env: Readonly<Record<string, string | undefined>> = process.env): "NORMAL" | "FULL" {
   return env.SQLITE_SYNCHRONOUS?.trim().toUpperCase() === "FULL" ? "FULL" : "NORMAL";
 }
 
