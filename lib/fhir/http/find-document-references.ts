@@ -143,16 +143,16 @@ export async function findDocumentReferences(
   const page = found.slice(query.offset, query.offset + query.count);
   const resources = page.map(({ row, nir }) => ({
     id: row.id,
+    // Object.assign adds to the fresh list item; a spread copied its 22 members again for each of the 50 (issue 14).
     json: documentReferenceJson(
-      {
-        ...toDocumentListItem(row),
+      Object.assign(toDocumentListItem(row), {
         uniqueId: row.uniqueId,
         patientNir: nir,
         authorIdNat: row.author?.idNat ?? null,
         structureFiness: row.structure?.finess ?? null,
         replacesUniqueId: row.replaces?.uniqueId ?? null,
         sha1: row.sha1,
-      },
+      }),
       options.baseUrl,
     ),
   }));
