@@ -48,4 +48,18 @@ describe("cachePrepare", () => {
     db.prepare("ROLLBACK").run();
     expect(db.prepare("SELECT COUNT(*) FROM t").bind([]).raw().all()).toEqual([[0]]);
   });
+
+  it("reads a statement's result columns once, whatever the arguments", () => {
+    const { db } = connection();
+    const native = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")) as { columns(): unknown[] };
+    const columns = vi.spyOn(native, "columns");
+    try {
+      const select = (id: number) => db.prepare("SELECT id, name FROM t WHERE id >= ?").bind([id]);
+      expect(select(1).columns().map((c) => c.name)).toEqual(["id", "name"]);
+      expect(select(2).columns().map((c) => c.name)).toEqual(["id", "name"]);
+      expect(columns).toHaveBeenCalledTimes(1);
+    } finally {
+      columns.mockRestore();
+    }
+  });
 });
