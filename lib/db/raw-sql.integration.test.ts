@@ -62,6 +62,16 @@ describe("raw SQL straight to the driver", () => {
     expect(rows[0]?.older).toBeGreaterThan(BigInt(0));
   });
 
+  it("names members as $queryRaw does whatever the alias, and never touches the prototype", async () => {
+    const sql = Prisma.sql`SELECT 1 AS "a ""quoted"" name", 2 AS "x", 3 AS "x", 4 AS "constructor", 5 AS "__proto__"`;
+    const rows = await queryRows<Record<string, unknown>>(t.prisma, sql);
+    const [row] = rows;
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    const [expected] = await t.prisma.$queryRaw<Record<string, unknown>[]>(sql);
+    for (const name of ['a "quoted" name', "x", "constructor"]) expect(row?.[name], name).toEqual(expected?.[name]);
+    expect(Number(row?.x)).toBe(3);
+  });
+
   it("runs a transaction client's statement inside its transaction, and another request's after it", async () => {
     const id = "raw-sql-tx";
     let seenInside: unknown[] = [];
