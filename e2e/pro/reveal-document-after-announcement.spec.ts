@@ -39,7 +39,10 @@ test("un document invisible au patient lui devient visible après la consultatio
     await expect(page.getByText(TITLE)).toHaveCount(0);
 
     await row.getByRole("button", { name: `Rendre visible au patient : ${TITLE}` }).click();
-    // Once revealed, the row loses its button and its badge.
+    // Once revealed, the row loses its badge and its button. The badge first: the button is
+    // renamed « Envoi en cours… » as soon as it is clicked, and a reload then could cancel the
+    // action before it is sent.
+    await expect(row.getByText("Invisible au patient")).toHaveCount(0);
     await expect(row.getByRole("button", { name: `Rendre visible au patient : ${TITLE}` })).toHaveCount(0);
     await pro.reload();
     await expect(pro.getByRole("row", { name: new RegExp(TITLE) }).getByText("Invisible au patient")).toHaveCount(0);
