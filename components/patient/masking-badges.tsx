@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui/badge";
+import { BadgeGroup } from "@/components/ui/badge";
 import type { TBadgePart } from "@/components/ui/table-rows";
 
 type TFlags = { hiddenFromPros: boolean; hiddenFromLegalReps: boolean; isOpposed: boolean };
@@ -14,15 +14,7 @@ export function maskingBadges(doc: TFlags): TBadgePart[] {
 }
 
 export function MaskingBadges({ doc }: { doc: TFlags }) {
-  return (
-    <span className="flex flex-wrap gap-1">
-      {maskingBadges(doc).map((b) => (
-        <Badge key={b.badge} tone={b.tone}>
-          {b.badge}
-        </Badge>
-      ))}
-    </span>
-  );
+  return <BadgeGroup badges={maskingBadges(doc)} />;
 }
 
 export const SOURCE_LABELS = { PROFESSIONAL: "Professionnel de santé", PATIENT: "Espace personnel", HOSPITAL_FEED: "Établissement (alimentation automatique)" } as const;

@@ -17,3 +17,16 @@ export function Badge({ tone = "neutral", children, className }: BadgeProps) {
     </span>
   );
 }
+
+/** Badges side by side, wrapping onto the next line when they do not fit. */
+export function BadgeGroup({ badges }: { badges: readonly { badge: string; tone: BadgeTone }[] }) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      {badges.map((b) => (
+        <Badge key={b.badge} tone={b.tone}>
+          {b.badge}
+        </Badge>
+      ))}
+    </span>
+  );
+}

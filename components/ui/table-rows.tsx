@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, isValidElement, type ReactNode } from "react";
-import { Badge, type BadgeTone } from "./badge";
+import { BadgeGroup, type BadgeTone } from "./badge";
 
 /**
  * One piece of a data cell: text, a secondary line, a link or a badge. Pieces after the first
@@ -52,13 +52,7 @@ function DataCell({ parts }: TDataCell) {
   }
   return lines.map((line, i) =>
     Array.isArray(line) ? (
-      <span key={i} className="flex flex-wrap gap-1">
-        {line.map((b) => (
-          <Badge key={b.badge} tone={b.tone}>
-            {b.badge}
-          </Badge>
-        ))}
-      </span>
+      <BadgeGroup key={i} badges={line} />
     ) : (
       <Fragment key={i}>
         {/* A badge group is a block of its own: no line break after it. */}
