@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TLoadResult } from "./load";
-import { combineRounds } from "./combine-rounds";
+import { combineRounds, cpuPerResponse } from "./combine-rounds";
 
 function round(over: Partial<TLoadResult>): TLoadResult {
   return {
@@ -25,6 +25,15 @@ describe("combineRounds", () => {
     expect(combined.maxByStatus).toEqual({ "200": 300, "503": 400 });
     expect(combined.clientLagMaxMs).toBe(30);
     expect(combined.roundRates).toEqual([50, 20, 100]);
+  });
+
+  it("adds up the server's CPU time when every round measured it, and divides it by the responses", () => {
+    const combined = combineRounds([round({ serverCpuMs: 900 }), round({ requests: 300, serverCpuMs: 2100 })], (r) => r.rps);
+    expect(combined.serverCpuMs).toBe(3000);
+    expect(cpuPerResponse(combined)).toBe(7.5);
+    expect(combineRounds([round({ serverCpuMs: 900 }), round({})], (r) => r.rps).serverCpuMs).toBeUndefined();
+    expect(cpuPerResponse(round({}))).toBeNull();
+    expect(cpuPerResponse(round({ requests: 0, serverCpuMs: 10 }))).toBeNull();
   });
 
   it("refuses to combine nothing", () => {

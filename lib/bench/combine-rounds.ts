@@ -42,5 +42,12 @@ export function combineRounds(results: readonly TLoadResult[], rate: (r: TLoadRe
     maxByStatus,
     clientLagMaxMs: Math.max(...results.map((r) => r.clientLagMaxMs)),
     roundRates: results.map(rate),
+    ...(results.every((r) => r.serverCpuMs !== undefined) ? { serverCpuMs: sum((r) => r.serverCpuMs ?? 0) } : {}),
   };
+}
+
+/** The server's CPU time per response (ms, two decimals), when the run measured it. */
+export function cpuPerResponse(result: Pick<TLoadResult, "serverCpuMs" | "requests">): number | null {
+  if (result.serverCpuMs === undefined || result.requests === 0) return null;
+  return round2(result.serverCpuMs / result.requests);
 }

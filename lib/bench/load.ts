@@ -57,6 +57,8 @@ export type TLoadResult = {
   maxByStatus: Record<string, number>;
   /** The load tool's own longest event-loop delay (ms): how late it may have read an answer. */
   clientLagMaxMs: number;
+  /** CPU time the server's processes used during the run (ms), when the bench measured it (run.ts). */
+  serverCpuMs?: number;
 };
 
 type TAutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };

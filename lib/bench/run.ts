@@ -39,7 +39,7 @@ import { applyPostgresqlMigrations } from "../db/postgresql-migrations";
 import { databaseSize, describeDatabaseSize, type TDatabaseSize } from "./database-size";
 import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
-import { combineRounds } from "./combine-rounds";
+import { combineRounds, cpuPerResponse } from "./combine-rounds";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -164,6 +164,37 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return 0;
   }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux). */
+let clockTicks: number | null = null;
+
+/**
+ * CPU time (user + system, ms) the server's processes have used so far, from
+ * /proc/<pid>/stat (fields 14 and 15). Divided by the responses of a measurement it gives
+ * the server's CPU per response, which a busy shared machine changes far less than the
+ * throughput: what a change to a page costs, measured.
+ */
+function treeCpuMs(pid: number): number {
+  clockTicks ??= (() => {
+    try {
+      return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      return 100;
+    }
+  })();
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      // The command name (field 2) may hold spaces: the fields after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return (ticks * 1000) / clockTicks;
 }
 
 class MemorySampler {
@@ -320,15 +351,16 @@ function markdown(
     `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; ${describeDatabaseSize(dbSize)}. Durée par mesure : ${m.durationSec} s${m.rounds > 1 ? ` en ${m.rounds} tours entrelacés (débit sur l'ensemble, latences : médiane des tours)` : ""}.`,
   );
   lines.push(`Mémoire du serveur (tous ses processus) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
-  lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs | CPU serveur ms/réponse |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     const rate = r.documentsPerRequest > 0 ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
     const errors = r.result.errors + r.result.timeouts + r.result.non2xx;
-    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} |`);
+    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} | ${cpuPerResponse(r.result) ?? "—"} |`);
   }
   lines.push(
     "",
     "× référence : débit rapporté à celui de la route de référence (/api/bench/baseline, JSON fixe de même taille, sans base) au même nombre de processus et de connexions.",
+    "CPU serveur ms/réponse : temps CPU (utilisateur + système) de tous les processus du serveur pendant la mesure, divisé par le nombre de réponses (un lot ITI-65 est une réponse) ; bien plus stable que le débit sur une machine partagée, il dit ce que coûte chaque page.",
     "Les lignes 8 et 9 (pages rendues par le serveur sans aucun accès à la base : la page de connexion, un tableau nu de 20 lignes) donnent le plancher du rendu de page de l'application sur cette machine : les lectures 1, 2 et 4 sont des pages et ne peuvent pas aller plus vite.",
     "",
   );
@@ -440,9 +472,10 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
         for (let round = 1; round <= o.rounds; round++) {
           for (const s of group) {
             credentials = await mintCredentials(fixtures);
-            const result = await runLoad(scenarioOf(s, connections, o.durationSec / o.rounds, round));
+            const cpuBefore = treeCpuMs(server.pid as number);
+            const result: TLoadResult = { ...(await runLoad(scenarioOf(s, connections, o.durationSec / o.rounds, round))), serverCpuMs: treeCpuMs(server.pid as number) - cpuBefore };
             rounds.set(s.id, [...(rounds.get(s.id) ?? []), result]);
-            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${rateOf(s)(result)} ${unit(s)}`);
+            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${rateOf(s)(result)} ${unit(s)}, CPU serveur ${cpuPerResponse(result) ?? "—"} ms/réponse`);
           }
         }
         for (const s of group) {
@@ -453,7 +486,7 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
           const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
           rows.push({ id: s.id, label: s.label, processes, connections, result, ratio, documentsPerRequest: s.ingestDocuments ?? 0 });
           const errors = result.errors + result.timeouts + result.non2xx;
-          log(`${s.label}, ${connections} connexions : ${rate} ${unit(s)} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}`);
+          log(`${s.label}, ${connections} connexions : ${rate} ${unit(s)} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}, CPU serveur ${cpuPerResponse(result) ?? "—"} ms/réponse`);
         }
       }
     }
