@@ -23,14 +23,13 @@ type TRecordFacts = {
   emergencyMode: "NORMAL" | "SAMU" | "BREAK_GLASS" | null;
   isRepresentative: number | bigint;
   nir: string;
-  traceHead: string | null;
 };
 
 /** Which records: one by its id, or every record of a NIR (twins share one), in birth rank order. */
 export type TRecordSelector = { patientId: string } | { nir: string };
 
-/** A record's access context, with its NIR and, when asked, the head of its trace chain (the door's next link). */
-export type TLoadedRecord = { ctx: TAccessContext; nir: string; traceHead: string | null };
+/** A record's access context, with its NIR. */
+export type TLoadedRecord = { ctx: TAccessContext; nir: string };
 
 /** Who the record is of, read by the same statement as the facts (the record pages show it). */
 export type TRecordIdentity = {
@@ -129,15 +128,13 @@ export async function loadRecordFacts(
 
 /**
  * loadAccessContext for every record a selector designates, in the same statement (plus
- * the matrix rows); `withTraceHead` adds the head of each record's trace chain, so that the
- * door appends its RECORD_VIEW traces without reading the chains again (lib/record-door openRecords).
+ * the matrix rows).
  */
-export async function loadAccessContexts(db: Db, actor: TActor, selector: TRecordSelector, now: Date = platformNow(), options: { withTraceHead?: boolean } = {}): Promise<TLoadedRecord[]> {
+export async function loadAccessContexts(db: Db, actor: TActor, selector: TRecordSelector, now: Date = platformNow()): Promise<TLoadedRecord[]> {
   const [facts, rows] = await Promise.all([
     queryRows<TRecordFacts>(db, Prisma.sql`
       SELECT p.id, p.nir, p.namespaceId, p.recordStatus, p.breakGlassAllowed, p.samuAllowed, p.treatingDoctorId,
-        ${actorFacts(actor, now)},
-        ${options.withTraceHead ? Prisma.sql`(SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1)` : Prisma.sql`NULL`} AS traceHead
+        ${actorFacts(actor, now)}
       FROM Patient p WHERE ${"nir" in selector ? Prisma.sql`p.nir = ${selector.nir}` : Prisma.sql`p.id = ${selector.patientId}`}
         AND ${sameNamespace(actor)}
       ORDER BY p.birthRank ASC, p.id ASC`),
@@ -148,7 +145,7 @@ export async function loadAccessContexts(db: Db, actor: TActor, selector: TRecor
       : Promise.resolve([]),
   ]);
   const habilitation = actor.kind === "PROFESSIONAL" ? resolveHabilitation(rows, actor.profession, actor.specialty) : EMPTY_HABILITATION;
-  return facts.map((record) => ({ ctx: contextOf(actor, record, habilitation), nir: record.nir, traceHead: record.traceHead }));
+  return facts.map((record) => ({ ctx: contextOf(actor, record, habilitation), nir: record.nir }));
 }
 
 /**

@@ -13,10 +13,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { serializeTransactions } from "@/lib/db/serialized-adapter";
-import { prepareSqliteConnections } from "@/lib/db/sqlite-connections";
+import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import { onDirectStatement } from "@/lib/db/raw-sql";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { routeApiRequest } from "@/lib/fhir/http/router";
@@ -36,7 +33,7 @@ async function main(): Promise<void> {
   const only = (argument("only") ?? "iti67,ingest,ingest20").split(",");
   process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
   const url = `file:${file}`;
-  const db = new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(new PrismaBetterSQLite3({ url, timeout: 5000 }))), log: [{ emit: "event", level: "query" }] });
+  const db = createQueryLoggingPrismaClient(url);
   let statements: string[] = [];
   db.$on("query", (e: TQueryEvent) => statements.push(e.query));
   onDirectStatement(db, (sql) => {

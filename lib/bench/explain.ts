@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { prepareSqliteConnections } from "@/lib/db/sqlite-connections";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { openRecord } from "@/lib/record-door/open-record";
 import { findDocuments } from "@/lib/documents/find-documents";
@@ -30,7 +31,9 @@ function bindable(value: unknown): unknown {
  * missing index). Writes nothing but the traces those reads write anyway.
  */
 export async function explainReads(url: string, f: TBenchFixtures, credentials: TBenchCredentials): Promise<TScenarioPlans[]> {
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log: [{ emit: "event", level: "query" }] });
+  // Not createPrismaClient's serialized adapter: every statement goes through Prisma, whose
+  // query events carry the parameters and durations EXPLAIN needs.
+  const prisma = new PrismaClient({ adapter: prepareSqliteConnections(new PrismaBetterSQLite3({ url, timeout: 5000 })), log: [{ emit: "event", level: "query" }] });
   const sqlite = new Database(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
   let captured: TQueryEvent[] = [];
   prisma.$on("query", (e: TQueryEvent) => captured.push({ query: e.query, params: e.params, duration: e.duration }));

@@ -23,16 +23,30 @@ export type { PrismaClient };
  * postgresql-schema.ts): its API is the SQLite client's, hence the one type for both.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  return buildClient(url, {});
+}
+
+/**
+ * createPrismaClient with Prisma's query events on ($on("query")): the statement counts of
+ * tests and of the bench (lib/db/raw-sql onDirectStatement reports the statements that
+ * bypass Prisma).
+ */
+export function createQueryLoggingPrismaClient(url: string): PrismaClient<"query"> {
+  return buildClient(url, { log: [{ emit: "event", level: "query" }] }) as unknown as PrismaClient<"query">;
+}
+
+function buildClient(url: string, options: { log?: { emit: "event"; level: "query" }[] }): PrismaClient {
   if (isPostgresqlUrl(url)) {
     // A burst of transactions queues for the pool's connections: wait longer than Prisma's 2 s.
     return new PostgresqlPrismaClient({
       adapter: postgresqlAdapter(url),
       transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+      ...options,
     }) as unknown as PrismaClient;
   }
   ensureDatabaseFolder(url);
   const adapter = new PrismaBetterSQLite3({ url, timeout: 0 });
   // A transaction may wait for another process's write lock (BUSY_WAIT_MS) on top of this
   // process's queue: Prisma's default 2 s to start one would give up first.
-  return new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(adapter)), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 } });
+  return new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(adapter)), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 }, ...options });
 }

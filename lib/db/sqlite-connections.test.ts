@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,5 +32,16 @@ describe("SQLite connections", () => {
     expect(sqliteSynchronous({})).toBe("NORMAL");
     expect(sqliteSynchronous({ SQLITE_SYNCHRONOUS: " full " })).toBe("FULL");
     expect(sqliteSynchronous({ SQLITE_SYNCHRONOUS: "OFF" })).toBe("NORMAL");
+  });
+
+  it("know dmp_sha256, the SHA-256 of a text's UTF-8 bytes as Node computes it (NULL for NULL)", async () => {
+    const db = new PrismaClient({ adapter: prepareSqliteConnections(new PrismaBetterSQLite3({ url: `file:${path.join(folder, "functions.db")}` })) });
+    try {
+      const text = '["' + "0".repeat(64) + '","Émile 😀 \\ \"",null]';
+      const [row] = await db.$queryRaw<{ hash: string; none: string | null }[]>`SELECT dmp_sha256(${text}) AS hash, dmp_sha256(NULL) AS none`;
+      expect(row).toEqual({ hash: createHash("sha256").update(text, "utf8").digest("hex"), none: null });
+    } finally {
+      await db.$disconnect();
+    }
   });
 });

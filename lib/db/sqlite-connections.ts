@@ -1,7 +1,20 @@
+import { createHash } from "node:crypto";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { cachePrepare, type TDatabase } from "./statement-cache";
 
-type TSqliteDatabase = TDatabase & { pragma(source: string): unknown };
+type TSqliteDatabase = TDatabase & {
+  pragma(source: string): unknown;
+  function(name: string, options: { deterministic: boolean }, implementation: (text: unknown) => string | null): unknown;
+};
+
+/**
+ * dmp_sha256(text): the hex SHA-256 of a text's UTF-8 bytes (NULL for NULL), as Node's
+ * crypto computes it: the trace chain hashes each trace in the statement that reads the
+ * chain's head (lib/traces chainedTraceInsertSql).
+ */
+export function registerSqlFunctions(database: Pick<TSqliteDatabase, "function">): void {
+  database.function("dmp_sha256", { deterministic: true }, (text) => (text === null || text === undefined ? null : createHash("sha256").update(String(text), "utf8").digest("hex")));
+}
 
 /**
  * How each commit reaches the disk (PRAGMA synchronous). NORMAL by default: in WAL mode a
@@ -18,7 +31,8 @@ export function sqliteSynchronous(env: Readonly<Record<string, string | undefine
 
 /**
  * Wraps the better-sqlite3 adapter factory: each connection it opens caches its prepared
- * statements (statement-cache.ts) and commits as sqliteSynchronous() says.
+ * statements (statement-cache.ts), commits as sqliteSynchronous() says and knows the
+ * platform's SQL functions (registerSqlFunctions).
  */
 export function prepareSqliteConnections(factory: SqlDriverAdapterFactory, synchronous = sqliteSynchronous()): SqlDriverAdapterFactory {
   return {
@@ -32,11 +46,12 @@ export function prepareSqliteConnections(factory: SqlDriverAdapterFactory, synch
       const adapter = await factory.connect();
       // The adapter keeps its better-sqlite3 connection as `client` (not part of its typed API).
       const database = (adapter as unknown as { client?: TSqliteDatabase }).client;
-      if (!database || typeof database.prepare !== "function" || typeof database.pragma !== "function") {
+      if (!database || typeof database.prepare !== "function" || typeof database.pragma !== "function" || typeof database.function !== "function") {
         throw new Error("Adaptateur SQLite inattendu : la connexion better-sqlite3 est introuvable.");
       }
       cachePrepare(database);
       database.pragma(`synchronous = ${synchronous}`);
+      registerSqlFunctions(database);
       return adapter;
     },
   };

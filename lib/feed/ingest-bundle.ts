@@ -4,7 +4,7 @@ import { parseNir } from "@/lib/identity/nir";
 import { IDENTITY_TRAIT_LABELS, matchIdentity } from "@/lib/identity/match-identity";
 import { canReplaceDocument, feedAuthorship, knownUniqueIdDecision, mayFeedRecord, UNIQUE_ID_TAKEN_MESSAGE, type TFeedDenyRule } from "@/lib/access/feed-rules";
 import { documentTypeLabel } from "@/lib/reference/document-types";
-import { GENESIS_HASH, readChainHeads, traceInsertSql, type TTraceInput } from "@/lib/traces/append-trace";
+import { chainedTraceInsertSql, lockedTraceInsertSql, type TTraceInput } from "@/lib/traces/append-trace";
 import { documentNotifications, notificationInsertSql, type TNotifyInput } from "@/lib/notifications/notify-patient";
 import type { TPatientSideMasking } from "@/lib/access/notification-audience";
 import { sameNamespaceSql } from "@/lib/access/sandbox-namespace";
@@ -15,7 +15,7 @@ import { documentIdentitiesOf, parseProvideBundle, type TDocumentIdentity, type 
 import { contentDigests } from "@/lib/documents/content-digest";
 import { FEED_OUTCOME_LABELS } from "./feed-outcomes";
 import { rejectOpposedSources } from "./feed-opposition";
-import { dialectOf, lockForTransaction } from "@/lib/db/dialect";
+import { dialectOf } from "@/lib/db/dialect";
 import { documentContentInsertSql, documentInsertSql, feedSubmissionInsertSql, type TFedDocumentRow, type TFeedSubmissionRow } from "./feed-statements";
 import { violatedConstraint } from "@/lib/db/violated-constraint";
 import { feedTraceText } from "./feed-trace-text";
@@ -74,7 +74,7 @@ export type TFeedStructure = TStructure;
 export type TFeedAuthor = TAuthor;
 type TAuthor = { id: string; idNat: string; kind: ProfessionalKind; title: string | null; firstName: string; lastName: string; profession: string | null; specialty: string | null; structureId: string | null };
 /** A record a NIR designates (several when beneficiaries share a parent's NIR). */
-type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus; traceHead: string | null };
+type TCandidate = { id: string; nir: string; birthDate: string; birthRank: number; recordStatus: RecordStatus };
 /** A stored document, with what a resend must repeat identically (raw SQL: dates and booleans as SQLite returns them). */
 type TKnownDocument = {
   id: string;
@@ -103,8 +103,6 @@ type TLookups = {
   documentsById: ReadonlyMap<string, TKnownDocument>;
   /** For each candidate record, the professionals (submitter or authors of the bundle) its patient blocked. */
   blocksByPatient: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The head of each candidate record's trace chain when it was read (the write checks it has not moved). */
-  traceHeads: ReadonlyMap<string, string>;
   /** The candidate records whose patient has a standing FEED_OPPOSITION (checked by rejectOpposedSources). */
   opposedPatients: ReadonlySet<string>;
   /** Whether `documents` / `documentsById` were read (else empty: see ingestBundle). */
@@ -303,23 +301,22 @@ async function loadLookups(
       ? []
       : await queryRows<TCandidate & { blockedId: string | null; opposed: number | bigint }>(db, Prisma.sql`
           SELECT p.id, p.nir, p.birthDate, p.birthRank, p.recordStatus, b.professionalId AS blockedId,
-            (SELECT t.hash FROM Trace t WHERE t.patientId = p.id ORDER BY t.id DESC LIMIT 1) AS traceHead,
             CASE WHEN EXISTS (SELECT 1 FROM FeedOpposition o WHERE o.patientId = p.id AND o.withdrawnAt IS NULL) THEN 1 ELSE 0 END AS opposed
           FROM Patient p LEFT JOIN PatientBlock b ON b.patientId = p.id AND ${blocked}
           WHERE p.nir IN (${Prisma.join(nirs)}) AND ${sameNamespaceSql(Prisma.sql`p.namespaceId`, namespaceId)}`);
   const recordsByNir = new Map<string, TCandidate[]>();
   const blocksByPatient = new Map<string, Set<string>>();
-  const traceHeads = new Map<string, string>();
+  const seen = new Set<string>();
   const opposedPatients = new Set<string>();
   for (const { blockedId, opposed, ...r } of records) {
     if (blockedId !== null) blocksByPatient.set(r.id, (blocksByPatient.get(r.id) ?? new Set()).add(blockedId));
     if (Number(opposed) === 1) opposedPatients.add(r.id);
-    if (traceHeads.has(r.id)) continue;
-    traceHeads.set(r.id, r.traceHead ?? GENESIS_HASH);
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
     recordsByNir.set(r.nir, [...(recordsByNir.get(r.nir) ?? []), r]);
   }
   const known = withDocuments ? await loadKnownDocuments(db, docs) : { documents: new Map(), documentsById: new Map(), documentsRead: false };
-  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, blocksByPatient, traceHeads, opposedPatients, ...known };
+  return { authors: new Map(authors.map((a) => [a.idNat, a])), recordsByNir, blocksByPatient, opposedPatients, ...known };
 }
 
 /** The stored documents the bundle's unique ids (and the documents it replaces) name. */
@@ -457,11 +454,9 @@ type TCreation = TPlanned & { doc: TParsedDocument; author: TAuthor; patientId: 
  * Writes a bundle whose documents are all accepted, all or nothing: the new documents and
  * their contents (replaced ones marked REPLACED), a FEED_DOCUMENT trace each, the
  * NEW_DOCUMENT notifications and one FeedSubmission row per document, each table in one
- * INSERT. Without replacement, the statements go as one batch transaction, the traces
- * chained to the heads read with the records and guarded (lib/traces traceInsertSql): if a
- * chain moved on in between, the batch fails whole and is done again as below. With a
- * replacement (whose status is checked as it changes), in an interactive transaction that
- * reads the heads itself.
+ * INSERT. Without replacement on SQLite, the statements go as one batch transaction (the
+ * traces' INSERT chains to the heads it reads itself). With a replacement (whose status is
+ * checked as it changes), or on PostgreSQL, in an interactive transaction.
  */
 async function writeFeed(
   db: PrismaClient,
@@ -505,7 +500,7 @@ async function writeFeed(
     at: now,
   }));
   const submissions = planned.map((p) => submissionRow(caller, structure.id, p, now));
-  const statements = (heads: ReadonlyMap<string | null, string>, replaced: ReadonlyMap<string, TPatientSideMasking>, guard: boolean): Prisma.Sql[] => {
+  const statements = (traceSql: Prisma.Sql | null, replaced: ReadonlyMap<string, TPatientSideMasking>): Prisma.Sql[] => {
     const notifications: TNotifyInput[] = creations.flatMap((p) =>
       documentNotifications({
         patientId: p.patientId,
@@ -515,22 +510,18 @@ async function writeFeed(
       }),
     );
     return [
-      ...(rows.length > 0 ? [documentInsertSql(rows), documentContentInsertSql(rows), traceInsertSql(traces, heads, { guard })] : []),
+      ...(rows.length > 0 && traceSql ? [documentInsertSql(rows), documentContentInsertSql(rows), traceSql] : []),
       ...(notifications.length > 0 ? [notificationInsertSql(notifications, now)] : []),
       feedSubmissionInsertSql(submissions),
     ];
   };
   try {
-    // The guarded batch (no interactive transaction) relies on SQLite's single writer; on
-    // PostgreSQL the chains are locked in the transaction below instead.
+    // SQLite: the traces' INSERT reads its chains' heads itself (chainedTraceInsertSql), so
+    // without replacement the statements go as one batch; on PostgreSQL the chains are
+    // locked in the transaction below.
     if (creations.every((p) => !p.replacesId) && dialectOf(db) !== "postgresql") {
-      try {
-        await executeAllOrNothing(db, statements(lookups.traceHeads, new Map(), true));
-        return;
-      } catch (error) {
-        // A trace chain moved on since it was read (the guard's NULL hash): written again below.
-        if (violatedConstraint(error) !== "NOT_NULL") throw error;
-      }
+      await executeAllOrNothing(db, statements(traces.length > 0 ? chainedTraceInsertSql(traces) : null, new Map()));
+      return;
     }
     await db.$transaction(
       async (tx) => {
@@ -546,10 +537,8 @@ async function writeFeed(
             : await queryRows<{ id: string; hiddenFromPatient: boolean | number | bigint; hiddenFromLegalReps: boolean | number | bigint }>(tx, Prisma.sql`
                 SELECT id, hiddenFromPatient, hiddenFromLegalReps FROM Document WHERE id IN (${Prisma.join(replacedIds)})`);
         const masking = new Map(replaced.map((r) => [r.id, { hiddenFromPatient: asBoolean(r.hiddenFromPatient), hiddenFromLegalReps: asBoolean(r.hiddenFromLegalReps) }]));
-        const chains = [...new Set(creations.map((p) => p.patientId))].sort();
-        for (const chain of chains) await lockForTransaction(tx, `trace-chain:${chain}`);
-        const heads = await readChainHeads(tx, chains);
-        for (const sql of statements(heads, masking, false)) await executeSql(tx, sql);
+        const traceSql = traces.length === 0 ? null : dialectOf(tx) === "postgresql" ? await lockedTraceInsertSql(tx, traces) : chainedTraceInsertSql(traces);
+        for (const sql of statements(traceSql, masking)) await executeSql(tx, sql);
       },
       { timeout: 30_000, maxWait: 10_000 },
     );

@@ -2,21 +2,18 @@
  * Issue 14: ITI-65 with one document per bundle costs few SQL statements, counted with
  * Prisma's query log (transaction control aside, as the bench counts them). A card holder
  * feeding their own document: the token's card (which also names the structure and the
- * submitter), the records with their blocks, trace heads and oppositions, then one INSERT
- * per table (document, content, trace, notification, submission): 7 statements (on
- * PostgreSQL, one more: the chain head read again under its lock). Main sent
+ * submitter), the records with their blocks and oppositions, then one INSERT per table
+ * (document, content, trace, notification, submission; on SQLite the trace's INSERT reads
+ * its chain's head itself): 7 statements (on PostgreSQL, one more: the chain head read
+ * under its lock). Main sent
  * 10 (the structure and submitter read again, the oppositions in a statement of their own,
  * the known documents read before each new unique id: the UNIQUE index answers that).
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-postgresql/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import { isPostgresqlUrl } from "@/lib/db/database-url";
-import { postgresqlAdapter } from "@/lib/db/postgresql-adapter";
-import { serializeTransactions } from "@/lib/db/serialized-adapter";
-import { prepareSqliteConnections } from "@/lib/db/sqlite-connections";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
 import { issueAccessToken } from "@/lib/oauth/access-token";
@@ -35,12 +32,6 @@ let patient: { nir: string; birthDate: string };
 let opposedPatient: { nir: string; birthDate: string };
 const bearer: Record<"card" | "structure", string> = { card: "", structure: "" };
 
-/** A client on the test database (either engine) that reports every statement it sends. */
-function loggingClient(url: string) {
-  const log = [{ emit: "event", level: "query" }] as const;
-  if (isPostgresqlUrl(url)) return new PostgresqlPrismaClient({ adapter: postgresqlAdapter(url), log: [...log] }) as unknown as PrismaClient<"query">;
-  return new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(new PrismaBetterSQLite3({ url, timeout: 5000 }))), log: [...log] });
-}
 
 beforeAll(async () => {
   db = await createTestDatabase({ name: "provide-bundle-statements" });
@@ -60,7 +51,7 @@ beforeAll(async () => {
   await p.feedOpposition.create({ data: { patientId: people[1]!.id, professionalId: doctor.id, requestedByAccountId: "compte-test", createdAt: new Date() } });
   bearer.card = (await issueAccessToken({ kind: "CARD", certificateSerial: "CARTE-1", keyGeneration: 1, professionalId: doctor.id, structureId: structure.id })).access_token;
   bearer.structure = (await issueAccessToken({ kind: "STRUCTURE", certificateSerial: "CERT-1", structureId: structure.id })).access_token;
-  logged = loggingClient(db.url);
+  logged = createQueryLoggingPrismaClient(db.url);
   logged.$on("query", (e: { query: string }) => statements.push(e.query));
   onDirectStatement(logged, (sql) => {
     statements.push(sql);

@@ -6,7 +6,7 @@ import { describeDecision, type TAllowed } from "@/lib/access/decision";
 import { loadAccessContexts, loadRecordFacts, type TReaderFacts, type TRecordIdentity, type TRecordSelector } from "@/lib/access/load-access-context";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendTrace, appendTraces, GENESIS_HASH, type TTraceInput } from "@/lib/traces/append-trace";
+import { appendTrace, appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { refuseWithTrace } from "./refusal";
@@ -43,9 +43,8 @@ function recordViewTrace(actor: TActor, ctx: TAccessContext, decision: ReturnTyp
 
 /**
  * openRecord for every record of a selector at once (an API search by INS: twins share a
- * NIR), outside any transaction: one statement loads the contexts (with the heads of the
- * records' trace chains), one guarded INSERT writes every RECORD_VIEW trace, refusals
- * included. Returns the records the professional may open, in birth rank order; the
+ * NIR), outside any transaction: one statement loads the contexts, one INSERT writes
+ * every RECORD_VIEW trace, refusals included. Returns the records the professional may open, in birth rank order; the
  * others are left out exactly like unknown ones.
  */
 export async function openRecords(
@@ -55,12 +54,11 @@ export async function openRecords(
   request: TRequestInfo = {},
 ): Promise<{ ctx: TAccessContext; decision: TAllowed; nir: string }[]> {
   const now = request.now ?? platformNow();
-  const loaded = await loadAccessContexts(db, actor, selector, now, { withTraceHead: true });
+  const loaded = await loadAccessContexts(db, actor, selector, now);
   const decided = loaded.map((record) => ({ ...record, decision: canAccessRecord(actor, record.ctx) }));
   await appendTraces(
     db,
     decided.map(({ ctx, decision }) => recordViewTrace(actor, ctx, decision, request, now)),
-    new Map(decided.map(({ ctx, traceHead }) => [ctx.patientId, traceHead ?? GENESIS_HASH])),
   );
   return decided.flatMap(({ ctx, nir, decision }) => (decision.allowed ? [{ ctx, decision, nir }] : []));
 }

@@ -1,16 +1,14 @@
 /**
  * Issue 14: the record a professional reads costs few SQL statements, whatever its size.
  * The normal path (a professional authorized by consent) counts, with Prisma's query log:
- * the access context (one statement), the RECORD_VIEW trace (chain head + insert), the
+ * the access context (one statement), the RECORD_VIEW trace (one INSERT, which reads the
+ * chain head itself on SQLite; head then insert on PostgreSQL), the
  * authorization's last access, and ONE list statement for the section shown (page and
  * count together). Main answered the whole record in 15 statements.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-postgresql/client";
-import { isPostgresqlUrl } from "@/lib/db/database-url";
-import { postgresqlAdapter } from "@/lib/db/postgresql-adapter";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { buildNir } from "@/lib/identity/nir";
@@ -20,14 +18,7 @@ import { onDirectStatement } from "@/lib/db/raw-sql";
 
 const CRH = "34112-3";
 let db: TTestDatabase;
-/** A client on the test database with Prisma's query log on. */
-/** A client on the test database (either engine) that reports every statement it sends. */
-function loggingClient(url: string) {
-  const log = [{ emit: "event", level: "query" }] as const;
-  if (isPostgresqlUrl(url)) return new PostgresqlPrismaClient({ adapter: postgresqlAdapter(url), log: [...log] }) as unknown as PrismaClient<"query">;
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), log: [...log] });
-}
-let logged: ReturnType<typeof loggingClient>;
+let logged: PrismaClient<"query">;
 let statements: string[] = [];
 const ids = {} as Record<"hospital" | "patient" | "gp" | "treatingDoctor", string>;
 let gp: TProfessionalActor;
@@ -90,7 +81,7 @@ beforeAll(async () => {
   }
   await p.allergy.create({ data: { patientId: ids.patient, substance: "Pénicilline", severity: "sévère" } });
   await p.treatment.create({ data: { patientId: ids.patient, medication: "Metformine", dosage: "500 mg", startDate: "2025-01-01" } });
-  logged = loggingClient(db.url);
+  logged = createQueryLoggingPrismaClient(db.url);
   logged.$on("query", (e: { query: string }) => statements.push(e.query));
   onDirectStatement(logged, (sql) => {
     statements.push(sql);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
-import { appendTrace, appendTraces, GENESIS_HASH, readChainHeads, traceInsertSql, type TTraceInput } from "./append-trace";
+import { appendTrace, appendTraces, GENESIS_HASH, readChainHeads, type TTraceInput } from "./append-trace";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { chainTraces } from "./chain-traces";
 import { verifyTraceChain } from "./verify-chain";
 
@@ -62,7 +63,7 @@ describe("appendTrace / appendTraces", () => {
     expect(await db.prisma.trace.count()).toBe(before);
   });
 
-  it("keeps a chain linear when appends outside a transaction race on it (the guarded statement, then the locked path)", async () => {
+  it("keeps a chain linear when appends outside a transaction race on it", async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => appendTrace(db.prisma, trace(anne, 20 + i))));
     await Promise.all([appendTraces(db.prisma, [trace(anne, 40), trace(paul, 41)]), appendTraces(db.prisma, [trace(paul, 42), trace(anne, 43)])]);
     expect(await verifyTraceChain(db.prisma, anne)).toBeNull();
@@ -71,46 +72,36 @@ describe("appendTrace / appendTraces", () => {
     expect(new Set(anneTraces.map((t) => t.prevHash)).size).toBe(anneTraces.length);
   });
 
-  it("refuses, writing nothing, a guarded append whose head moved on since it was read", async () => {
-    const stale = await readChainHeads(db.prisma, [paul, anne]);
-    await appendTrace(db.prisma, trace(paul, 50));
-    const before = await db.prisma.trace.count();
-    await expect(db.prisma.$executeRaw(traceInsertSql([trace(anne, 51), trace(paul, 52)], stale, { guard: true }))).rejects.toThrow();
-    expect(await db.prisma.trace.count()).toBe(before);
-    await db.prisma.$executeRaw(traceInsertSql([trace(anne, 53)], stale, { guard: true }));
-    expect(await verifyTraceChain(db.prisma, anne)).toBeNull();
-  });
-
-  it("stays linear when the chain moved on since this process last appended to it (a transaction's trace in between)", async () => {
-    await appendTrace(db.prisma, trace(paul, 60));
-    await db.prisma.$transaction((tx) => appendTrace(tx, trace(paul, 61)));
-    await appendTrace(db.prisma, trace(paul, 62));
-    await appendTraces(db.prisma, [trace(paul, 63)], new Map([[paul, GENESIS_HASH]]));
-    const last = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "desc" }, take: 4 });
-    expect(last.map((t) => t.actorId)).toEqual(["pro-63", "pro-62", "pro-61", "pro-60"]);
-    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
-  });
-
-  it("appends on heads read again, without a transaction, when another writer moved the chain on", async () => {
-    let transactions = 0;
-    // The same client, counting the transactions it opens.
-    const counted = new Proxy(db.prisma, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver) as unknown;
-        if (key !== "$transaction" || typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          transactions += 1;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    await appendTrace(db.prisma, trace(paul, 70));
-    // Stale heads, as after another process's append: the first guarded statement fails.
-    await appendTraces(counted, [trace(paul, 71)], new Map([[paul, GENESIS_HASH]]));
-    // PostgreSQL always appends under the chain's lock, in a transaction (appendTraces).
-    expect(transactions).toBe(db.engine === "postgresql" ? 1 : 0);
+  it("keeps a chain linear when two clients of the same file (two server processes) append to it at once", async () => {
+    const other = createPrismaClient(db.url);
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => appendTraces(i % 2 === 0 ? db.prisma : other, [trace(paul, 100 + i), trace(null, 100 + i)])));
+      await other.$transaction((tx) => appendTrace(tx, trace(paul, 140)));
+      await appendTrace(db.prisma, trace(paul, 141));
+    } finally {
+      await other.$disconnect();
+    }
+    for (const patientId of [paul, null]) expect(await verifyTraceChain(db.prisma, patientId)).toBeNull();
     const last = await db.prisma.trace.findMany({ where: { patientId: paul }, orderBy: { id: "desc" }, take: 2 });
-    expect(last.map((t) => t.actorId)).toEqual(["pro-71", "pro-70"]);
-    expect(await verifyTraceChain(db.prisma, paul)).toBeNull();
+    expect(last.map((t) => t.actorId)).toEqual(["pro-141", "pro-140"]);
+  });
+
+  it("stores the hashes Node computes when one append links several traces of a chain (SQLite hashes them in its statement)", async () => {
+    const inputs = [
+      trace(anne, 150, { detail: "« accents », guillemets \" et \\ barre", justification: "ligne\nnouvelle" }),
+      trace(paul, 151),
+      trace(anne, 152, { mode: "SAMU", outcome: "REFUSED", reason: "r", ipAddress: "2001:db8::1", documentId: "doc-2" }),
+      trace(null, 153),
+      trace(anne, 154, { actorName: "Émile Zoé 😀" }),
+    ];
+    const heads = await readChainHeads(db.prisma, [anne, paul, null]);
+    await appendTraces(db.prisma, inputs);
+    const stored = await db.prisma.trace.findMany({ where: { actorId: { in: inputs.map((t) => t.actorId ?? "") } }, orderBy: { id: "asc" } });
+    // What Node computes on the heads read just before: each chain on its own, in input order.
+    const [a1, a2, a3] = chainTraces([inputs[0]!, inputs[2]!, inputs[4]!], heads.get(anne));
+    const [p1] = chainTraces([inputs[1]!], heads.get(paul));
+    const [n1] = chainTraces([inputs[3]!], heads.get(null));
+    expect(stored.map(({ id: _id, ...row }) => row)).toEqual([a1, p1, a2, n1, a3]);
+    for (const patientId of [paul, anne, null]) expect(await verifyTraceChain(db.prisma, patientId)).toBeNull();
   });
 });

@@ -26,10 +26,13 @@ export type TTraceInput = {
   at?: Date;
 };
 
-/** The fields a trace's hash covers, in a fixed order. */
-export function traceHash(prevHash: string, t: Required<Omit<TTraceInput, "at">> & { at: Date }): string {
-  const canonical = JSON.stringify([
-    prevHash,
+/**
+ * The fields a trace's hash covers, in a fixed order, after the previous trace's hash: the
+ * canonical text is `["<prevHash>",` followed by this tail. Split so SQLite can hash a
+ * trace on the head it reads in the same statement (chainedTraceInsertSql).
+ */
+function hashedTail(t: Required<Omit<TTraceInput, "at">> & { at: Date }): string {
+  return JSON.stringify([
     t.patientId,
     t.actorKind,
     t.actorId,
@@ -45,8 +48,12 @@ export function traceHash(prevHash: string, t: Required<Omit<TTraceInput, "at">>
     t.detail,
     t.at.toISOString(),
     t.ipAddress,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  ]).slice(1);
+}
+
+/** A trace's hash: SHA-256 of the JSON array [prevHash, ...the fields hashedTail lists]. */
+export function traceHash(prevHash: string, t: Required<Omit<TTraceInput, "at">> & { at: Date }): string {
+  return createHash("sha256").update(`[${JSON.stringify(prevHash)},${hashedTail(t)}`).digest("hex");
 }
 
 export type TNormalizedTrace = Required<Omit<TTraceInput, "at">> & { at: Date };
@@ -98,129 +105,97 @@ export async function readChainHeads(db: Db, chains: Iterable<TChain>): Promise<
   return heads;
 }
 
-/** Every Trace column but the id, in the order of the INSERT below; `hash` may be a guarded expression. */
-function traceValues(t: TNormalizedTrace & { prevHash: string }, hash: Prisma.Sql | string): Prisma.Sql {
-  return Prisma.sql`(${t.patientId}, ${t.actorKind}, ${t.actorId}, ${t.actorName}, ${t.actorProfession}, ${t.actorStructure}, ${t.action}, ${t.documentId}, ${t.mode}, ${t.justification}, ${t.outcome}, ${t.reason}, ${t.detail}, ${t.at}, ${t.ipAddress}, ${t.prevHash}, ${hash})`;
-}
+const TRACE_COLUMNS = Prisma.raw(
+  "patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash",
+);
 
-/**
- * The hash of a chain's first new trace, guarded: the hash when the chain's head is still
- * `prevHash`, else NULL, which the NOT NULL column refuses, failing the whole statement
- * (and the transaction it is part of). Portable: a scalar subquery and CASE, nothing else.
- */
-function guardedHash(chain: TChain, prevHash: string, hash: string): Prisma.Sql {
-  const head =
-    chain === null
-      ? Prisma.sql`(SELECT h.hash FROM Trace h WHERE h.patientId IS NULL ORDER BY h.id DESC LIMIT 1)`
-      : Prisma.sql`(SELECT h.hash FROM Trace h WHERE h.patientId = ${chain} ORDER BY h.id DESC LIMIT 1)`;
-  return Prisma.sql`CASE WHEN COALESCE(${head}, ${GENESIS_HASH}) = ${prevHash} THEN ${hash} END`;
+/** Every Trace column but the id, in TRACE_COLUMNS's order, the last two given as SQL. */
+function traceValues(t: TNormalizedTrace, prevHash: Prisma.Sql | string, hash: Prisma.Sql | string): Prisma.Sql {
+  return Prisma.sql`${t.patientId}, ${t.actorKind}, ${t.actorId}, ${t.actorName}, ${t.actorProfession}, ${t.actorStructure}, ${t.action}, ${t.documentId}, ${t.mode}, ${t.justification}, ${t.outcome}, ${t.reason}, ${t.detail}, ${t.at}, ${t.ipAddress}, ${prevHash}, ${hash}`;
 }
 
 /**
  * The one INSERT that appends these traces, in input order (several traces of one chain
- * link to each other), to chains whose heads are `heads` (readChainHeads). With `guard`,
- * the statement fails unless every chain's head is still the one read: a caller that read
- * the heads outside its transaction gets a failure instead of a fork.
+ * link to each other), to chains whose heads are `heads` (readChainHeads), hashed here.
+ * The caller makes sure nobody appends in between (PostgreSQL: the chain locks of
+ * appendTraces).
  */
-export function traceInsertSql(inputs: readonly TTraceInput[], heads: ReadonlyMap<TChain, string>, options: { guard: boolean }): Prisma.Sql {
-  return traceInsert(inputs, heads, options).sql;
-}
-
-/** traceInsertSql, with the hash each chain ends on once the statement has run. */
-function traceInsert(inputs: readonly TTraceInput[], heads: ReadonlyMap<TChain, string>, options: { guard: boolean }): { sql: Prisma.Sql; tails: Map<TChain, string> } {
+export function traceInsertSql(inputs: readonly TTraceInput[], heads: ReadonlyMap<TChain, string>): Prisma.Sql {
   const last = new Map<TChain, string>();
   const rows = inputs.map((input) => {
     const t = normalizeTrace(input);
-    const linked = last.get(t.patientId);
-    const prevHash = linked ?? heads.get(t.patientId) ?? GENESIS_HASH;
+    const prevHash = last.get(t.patientId) ?? heads.get(t.patientId) ?? GENESIS_HASH;
     const hash = traceHash(prevHash, t);
     last.set(t.patientId, hash);
-    return traceValues({ ...t, prevHash }, options.guard && linked === undefined ? guardedHash(t.patientId, prevHash, hash) : hash);
+    return Prisma.sql`(${traceValues(t, prevHash, hash)})`;
   });
   // One INSERT for all rows, in order: the chain follows the id.
-  const sql = Prisma.sql`INSERT INTO Trace (patientId, actorKind, actorId, actorName, actorProfession, actorStructure, action, documentId, mode, justification, outcome, reason, detail, at, ipAddress, prevHash, hash) VALUES ${Prisma.join(rows)}`;
-  return { sql, tails: last };
+  return Prisma.sql`INSERT INTO Trace (${TRACE_COLUMNS}) VALUES ${Prisma.join(rows)}`;
 }
 
-/**
- * This process's appends outside a transaction, per database client: the chains being
- * appended to (a later append waits for the earlier one) and the hash each chain ended on
- * after this process last appended to it. Requests of one process that trace the same
- * record at once (an API client searching one patient on 8 connections) then take turns
- * instead of all but one failing their guard. Only a guess: the guard still checks it, as
- * another process or a transaction may have appended since.
- */
-type TChainState = { busy: Map<TChain, Promise<void>>; tails: Map<TChain, string> };
-const chainStates = new WeakMap<object, TChainState>();
-const MAX_REMEMBERED_TAILS = 10_000;
+/** More rows than this in one chained INSERT would exceed SQLite's compound SELECT limit (500). */
+const MAX_CHAINED_ROWS = 400;
 
-async function inTurn<T>(state: TChainState, chains: readonly TChain[], run: () => Promise<T>): Promise<T> {
-  const keys = [...new Set(chains)];
-  const before = keys.map((k) => state.busy.get(k));
-  let release!: () => void;
-  const done = new Promise<void>((resolve) => {
-    release = resolve;
+/**
+ * SQLite: the one INSERT that appends these traces, in input order, each chained to its
+ * chain's head as the statement itself reads it, and hashed by the statement
+ * (dmp_sha256, registered on each connection by lib/db/sqlite-connections): SQLite takes
+ * its write lock before a writing statement reads anything, so no other connection or
+ * process can append between the read and the insert, with or without a transaction.
+ * A trace of a chain already appended to earlier in the list links to that one. Same rows
+ * as traceInsertSql on heads read just before.
+ */
+export function chainedTraceInsertSql(inputs: readonly TTraceInput[]): Prisma.Sql {
+  if (inputs.length > MAX_CHAINED_ROWS) throw new Error(`Au plus ${MAX_CHAINED_ROWS} traces par écriture.`);
+  const previous = new Map<TChain, string>();
+  const steps: Prisma.Sql[] = [];
+  const selects: Prisma.Sql[] = [];
+  inputs.forEach((input, i) => {
+    const t = normalizeTrace(input);
+    const step = `r${i}`;
+    const linked = previous.get(t.patientId);
+    const head =
+      linked !== undefined
+        ? Prisma.raw(`(SELECT hash FROM ${linked})`)
+        : t.patientId === null
+          ? Prisma.sql`COALESCE((SELECT h.hash FROM Trace h WHERE h.patientId IS NULL ORDER BY h.id DESC LIMIT 1), ${GENESIS_HASH})`
+          : Prisma.sql`COALESCE((SELECT h.hash FROM Trace h WHERE h.patientId = ${t.patientId} ORDER BY h.id DESC LIMIT 1), ${GENESIS_HASH})`;
+    previous.set(t.patientId, step);
+    // MATERIALIZED: each step is computed once, whether the next step of its chain reads it or not.
+    steps.push(Prisma.sql`${Prisma.raw(step)}(prevHash, hash) AS MATERIALIZED (SELECT p, dmp_sha256('["' || p || '",' || ${hashedTail(t)}) FROM (SELECT ${head} AS p))`);
+    selects.push(Prisma.sql`SELECT ${traceValues(t, Prisma.raw(`${step}.prevHash`), Prisma.raw(`${step}.hash`))} FROM ${Prisma.raw(step)}`);
   });
-  // Registered for every chain at once (synchronously): turns never wait in a circle.
-  for (const k of keys) state.busy.set(k, done);
-  await Promise.all(before);
-  try {
-    return await run();
-  } finally {
-    release();
-    for (const k of keys) if (state.busy.get(k) === done) state.busy.delete(k);
-  }
+  return Prisma.sql`WITH ${Prisma.join(steps)} INSERT INTO Trace (${TRACE_COLUMNS}) ${Prisma.join(selects, " UNION ALL ")}`;
 }
 
 /**
  * Appends traces to their records' chains, in input order (several traces of one record
  * chain to each other). Call it with the transaction that performs the action, so the
  * action and its traces commit together. Traces are never updated.
- * Outside a transaction the traces are written by one guarded statement (no transaction
- * to open and commit), chained to the heads this process last left (or the caller read,
- * `knownHeads`, or read now); if a chain moved on meanwhile, the append is done again in a
- * transaction, where reading and inserting cannot interleave.
+ * SQLite: one statement that reads the heads and inserts (chainedTraceInsertSql), atomic
+ * alone, in a transaction or not. PostgreSQL (READ COMMITTED, several processes): two
+ * statements could read the same head and both chain to it (a fork), so the append takes a
+ * lock per chain, held to COMMIT, then reads the heads and inserts.
  */
-export async function appendTraces(db: Db, inputs: readonly TTraceInput[], knownHeads?: ReadonlyMap<TChain, string>): Promise<void> {
+export async function appendTraces(db: Db, inputs: readonly TTraceInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  const chains = inputs.map((input) => input.patientId);
-  if ("$transaction" in db) {
-    // PostgreSQL (READ COMMITTED, several processes): two guarded statements could both see
-    // the old head and both pass, so there the append always takes the chain locks below.
-    if (dialectOf(db) === "postgresql") return db.$transaction((tx) => appendTraces(tx, inputs));
-    let state = chainStates.get(db);
-    if (!state) chainStates.set(db, (state = { busy: new Map(), tails: new Map() }));
-    const own = state;
-    return inTurn(own, chains, async () => {
-      // First on the heads this process remembers (or the caller knows), then once more on
-      // heads read now: another server process appending to the same chain (one patient
-      // searched from both) moves it on between two appends of this one.
-      for (const fresh of [false, true]) {
-        try {
-          const guessed = new Map<TChain, string>();
-          for (const c of fresh ? [] : chains) {
-            const head = own.tails.get(c) ?? knownHeads?.get(c);
-            if (head !== undefined) guessed.set(c, head);
-          }
-          const heads = chains.every((c) => guessed.has(c)) ? guessed : await readChainHeads(db, chains);
-          const { sql, tails } = traceInsert(inputs, heads, { guard: true });
-          await executeSql(db, sql);
-          if (own.tails.size >= MAX_REMEMBERED_TAILS) own.tails.clear();
-          for (const [c, hash] of tails) own.tails.set(c, hash);
-          return;
-        } catch {
-          // A chain moved on (or any failure, which the transaction below meets again).
-          for (const c of chains) own.tails.delete(c);
-        }
-      }
-      await db.$transaction((tx) => appendTraces(tx, inputs));
-    });
+  if (dialectOf(db) !== "postgresql") {
+    await executeSql(db, chainedTraceInsertSql(inputs));
+    return;
   }
-  // Several server processes on PostgreSQL: two transactions could read the same head and
-  // both chain to it (a fork). A lock per chain, held to COMMIT, makes the second wait for
-  // the first's trace; taken in one order (sorted) so two multi-record appends cannot deadlock.
-  for (const chain of [...new Set(chains.map((c) => c ?? ""))].sort()) await lockForTransaction(db, `trace-chain:${chain}`);
-  await executeSql(db, traceInsertSql(inputs, await readChainHeads(db, chains), { guard: false }));
+  if ("$transaction" in db) return db.$transaction((tx) => appendTraces(tx, inputs));
+  await executeSql(db, await lockedTraceInsertSql(db, inputs));
+}
+
+/**
+ * PostgreSQL, in a transaction: takes the locks of these traces' chains (in one order,
+ * sorted, so two multi-record appends cannot deadlock), then returns the INSERT chained to
+ * the heads read under them (traceInsertSql).
+ */
+export async function lockedTraceInsertSql(tx: Db, inputs: readonly TTraceInput[]): Promise<Prisma.Sql> {
+  const chains = inputs.map((input) => input.patientId);
+  for (const chain of [...new Set(chains.map((c) => c ?? ""))].sort()) await lockForTransaction(tx, `trace-chain:${chain}`);
+  return traceInsertSql(inputs, await readChainHeads(tx, chains));
 }
 
 /** Appends one trace to the record's chain (see appendTraces). */
