@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { prepareSqliteConnections } from "@/lib/db/sqlite-connections";
+import { prepareSqliteConnections, registerSqlFunctions } from "@/lib/db/sqlite-connections";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { openRecord } from "@/lib/record-door/open-record";
 import { findDocuments } from "@/lib/documents/find-documents";
@@ -35,6 +35,8 @@ export async function explainReads(url: string, f: TBenchFixtures, credentials: 
   // query events carry the parameters and durations EXPLAIN needs.
   const prisma = new PrismaClient({ adapter: prepareSqliteConnections(new PrismaBetterSQLite3({ url, timeout: 5000 })), log: [{ emit: "event", level: "query" }] });
   const sqlite = new Database(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  // The statements may call the platform's SQL functions (the trace INSERT's dmp_sha256).
+  registerSqlFunctions(sqlite);
   let captured: TQueryEvent[] = [];
   prisma.$on("query", (e: TQueryEvent) => captured.push({ query: e.query, params: e.params, duration: e.duration }));
 
