@@ -4,7 +4,7 @@ import { startEmbeddedSmtp } from "@/lib/mail/embedded-smtp";
 import { usesEmbeddedSmtp } from "@/lib/mail/send-mail";
 import { deliverPendingNotifications } from "@/lib/notifications/deliver-notifications";
 import { loadPendingReimbursementHistories } from "@/lib/reimbursements/load-pending-histories";
-import { sealChangedChains } from "@/lib/traces/seal-chains";
+import { sealChangedChainsPaced } from "@/lib/traces/seal-chains";
 import { sealKey } from "@/lib/traces/seal-key";
 import { isJobRunner } from "@/lib/db/single-runner";
 
@@ -35,11 +35,11 @@ export async function runJobsOnce(): Promise<void> {
   }
 }
 
-/** Seals the chains changed since the last seal, once per SEAL_INTERVAL_MS (one window a run). */
+/** Seals the chains changed since the last seal, once per SEAL_INTERVAL_MS (ten windows of 1,000 traces a run at most, the event loop free between two). */
 async function sealTraceChainsWhenDue(): Promise<void> {
   const now = Date.now();
   if (globalForJobs.dmpLastSealAt !== undefined && now - globalForJobs.dmpLastSealAt < SEAL_INTERVAL_MS) return;
-  const { complete } = await sealChangedChains(prisma, sealKey());
+  const { complete } = await sealChangedChainsPaced(prisma, sealKey());
   // Incomplete: more traces wait (first run on a large base): go on at the next run.
   if (complete) globalForJobs.dmpLastSealAt = now;
 }

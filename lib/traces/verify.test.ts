@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { appendTraces, GENESIS_HASH, traceHash, type TTraceInput } from "./append-trace";
-import { sealAllChains } from "./seal-chains";
+import { sealAllChains, sealChangedChainsPaced } from "./seal-chains";
 import { existingSealKey, sealKey, type TSealKey } from "./seal-key";
 import type { TTraceAction } from "./trace-actions";
 import { verifyAllTraceChains } from "./verify-traces";
@@ -69,6 +69,19 @@ describe("verifying every trace chain", () => {
     expect(await sealAllChains(db.prisma, key, { window: 2 })).toBeGreaterThanOrEqual(3);
     const report = await verifyAllTraceChains(db.prisma, publicKey());
     expect(report).toMatchObject({ chains: 3, traces: 6, sealedChains: 3, failures: [] });
+  });
+
+  it("the job's sealing stops after its window budget and the next run finishes, every chain then sealed", async () => {
+    // 6 traces, window 2: three windows; a budget of two leaves the last for the next run.
+    const lastTrace = async () => (await db.prisma.trace.aggregate({ _max: { id: true } }))._max.id;
+    const lastSealed = async () => (await db.prisma.traceSeal.aggregate({ _max: { lastTraceId: true } }))._max.lastTraceId;
+    const first = await sealChangedChainsPaced(db.prisma, key, { window: 2, maxPasses: 2 });
+    expect(first).toMatchObject({ complete: false, passes: 2 });
+    expect(await lastSealed()).toBeLessThan((await lastTrace()) as number);
+    const second = await sealChangedChainsPaced(db.prisma, key, { window: 2, maxPasses: 2 });
+    expect(second.complete).toBe(true);
+    expect(await lastSealed()).toBe(await lastTrace());
+    expect(await verifyAllTraceChains(db.prisma, publicKey())).toMatchObject({ chains: 3, traces: 6, sealedChains: 3, failures: [] });
   });
 
   it("reports the first broken link of an edited chain: trace, position, expected and found hash", async () => {
