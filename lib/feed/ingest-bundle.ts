@@ -510,7 +510,8 @@ async function writeFeed(
       }),
     );
     return [
-      ...(rows.length > 0 && traceSql ? [documentInsertSql(rows), documentContentInsertSql(rows), traceSql] : []),
+      // traceSql is null exactly when the bundle creates no document.
+      ...(traceSql ? [documentInsertSql(rows), documentContentInsertSql(rows), traceSql] : []),
       ...(notifications.length > 0 ? [notificationInsertSql(notifications, now)] : []),
       feedSubmissionInsertSql(submissions),
     ];

@@ -35,7 +35,7 @@ export async function runJobsOnce(): Promise<void> {
   }
 }
 
-/** Seals the chains changed since the last seal, once per SEAL_INTERVAL_MS (ten windows of 1,000 traces a run at most, the event loop free between two). */
+/** Seals the chains changed since the last seal, once per SEAL_INTERVAL_MS (sealChangedChainsPaced: a bounded number of windows a run, the event loop free between two). */
 async function sealTraceChainsWhenDue(): Promise<void> {
   const now = Date.now();
   if (globalForJobs.dmpLastSealAt !== undefined && now - globalForJobs.dmpLastSealAt < SEAL_INTERVAL_MS) return;

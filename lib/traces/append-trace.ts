@@ -83,6 +83,13 @@ export function normalizeTrace(input: TTraceInput): TNormalizedTrace {
 /** A chain: a record's (its patient id), or the platform's (null). */
 type TChain = string | null;
 
+/** The hash of a chain's last trace, as a scalar subquery (NULL for an empty chain). */
+function chainHeadSql(chain: TChain): Prisma.Sql {
+  return chain === null
+    ? Prisma.sql`(SELECT h.hash FROM Trace h WHERE h.patientId IS NULL ORDER BY h.id DESC LIMIT 1)`
+    : Prisma.sql`(SELECT h.hash FROM Trace h WHERE h.patientId = ${chain} ORDER BY h.id DESC LIMIT 1)`;
+}
+
 /**
  * The hash of each chain's last trace, the link the next one chains to, in one statement
  * for the records (one indexed seek each) and one for the platform chain when asked.
@@ -99,8 +106,8 @@ export async function readChainHeads(db: Db, chains: Iterable<TChain>): Promise<
     for (const row of rows) if (row.hash !== null) heads.set(row.patientId, row.hash);
   }
   if (heads.has(null)) {
-    const [row] = await queryRows<{ hash: string }>(db, Prisma.sql`SELECT hash FROM Trace WHERE patientId IS NULL ORDER BY id DESC LIMIT 1`);
-    if (row) heads.set(null, row.hash);
+    const [row] = await queryRows<{ hash: string | null }>(db, Prisma.sql`SELECT ${chainHeadSql(null)} AS hash`);
+    if (row?.hash) heads.set(null, row.hash);
   }
   return heads;
 }
@@ -154,12 +161,7 @@ export function chainedTraceInsertSql(inputs: readonly TTraceInput[]): Prisma.Sq
     const t = normalizeTrace(input);
     const step = `r${i}`;
     const linked = previous.get(t.patientId);
-    const head =
-      linked !== undefined
-        ? Prisma.raw(`(SELECT hash FROM ${linked})`)
-        : t.patientId === null
-          ? Prisma.sql`COALESCE((SELECT h.hash FROM Trace h WHERE h.patientId IS NULL ORDER BY h.id DESC LIMIT 1), ${GENESIS_HASH})`
-          : Prisma.sql`COALESCE((SELECT h.hash FROM Trace h WHERE h.patientId = ${t.patientId} ORDER BY h.id DESC LIMIT 1), ${GENESIS_HASH})`;
+    const head = linked !== undefined ? Prisma.raw(`(SELECT hash FROM ${linked})`) : Prisma.sql`COALESCE(${chainHeadSql(t.patientId)}, ${GENESIS_HASH})`;
     previous.set(t.patientId, step);
     // MATERIALIZED: each step is computed once, whether the next step of its chain reads it or not.
     steps.push(Prisma.sql`${Prisma.raw(step)}(prevHash, hash) AS MATERIALIZED (SELECT p, dmp_sha256('["' || p || '",' || ${hashedTail(t)}) FROM (SELECT ${head} AS p))`);

@@ -96,14 +96,15 @@ export async function sealChangedChains(
 }
 
 /**
- * The background job's sealing: windows of `window` traces one after the other, yielding
- * to the event loop between two (Prisma's statements alone would not let a waiting request
- * in), until every trace is covered or `maxPasses` windows are done (the next run goes on).
+ * Windows of `window` traces one after the other, yielding to the event loop between two
+ * (Prisma's statements alone would not let a waiting request in), until every trace is
+ * covered or `maxPasses` windows are done (the background job's budget: its next run goes
+ * on). `onPass` hears the seals written so far after each incomplete window.
  */
 export async function sealChangedChainsPaced(
   db: PrismaClient,
   key: TSealKey,
-  options: { now?: Date; window?: number; maxPasses?: number } = {},
+  options: { now?: Date; window?: number; maxPasses?: number; onPass?: (sealsSoFar: number, pass: number) => void } = {},
 ): Promise<{ seals: number; complete: boolean; passes: number }> {
   const maxPasses = options.maxPasses ?? 10;
   let seals = 0;
@@ -111,6 +112,7 @@ export async function sealChangedChainsPaced(
     const pass = await sealChangedChains(db, key, options);
     seals += pass.seals;
     if (pass.complete || passes >= maxPasses) return { seals, complete: pass.complete, passes };
+    options.onPass?.(seals, passes);
     await yieldToEventLoop();
   }
 }
@@ -121,13 +123,7 @@ export async function sealAllChains(
   key: TSealKey,
   options: { now?: Date; window?: number; onPass?: (sealsSoFar: number, pass: number) => void } = {},
 ): Promise<number> {
-  let total = 0;
-  for (let pass = 1; ; pass++) {
-    const { seals, complete } = await sealChangedChains(db, key, options);
-    total += seals;
-    if (complete) return total;
-    options.onPass?.(total, pass);
-  }
+  return (await sealChangedChainsPaced(db, key, { ...options, maxPasses: Infinity })).seals;
 }
 
 /** sealAllChains in large windows, saying how far it got every 10 windows and how long it took. */
