@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { cachePrepare, type TDatabase } from "./statement-cache";
+import { WAL_BACKSTOP_PAGES } from "./wal-checkpointer";
 
 type TSqliteDatabase = TDatabase & {
   pragma(source: string): unknown;
@@ -31,8 +32,9 @@ export function sqliteSynchronous(env: Readonly<Record<string, string | undefine
 
 /**
  * Wraps the better-sqlite3 adapter factory: each connection it opens caches its prepared
- * statements (statement-cache.ts), commits as sqliteSynchronous() says and knows the
- * platform's SQL functions (registerSqlFunctions).
+ * statements (statement-cache.ts), commits as sqliteSynchronous() says, leaves the WAL's
+ * checkpoints to the jobs process's thread up to WAL_BACKSTOP_PAGES (wal-checkpointer.ts)
+ * and knows the platform's SQL functions (registerSqlFunctions).
  */
 export function prepareSqliteConnections(factory: SqlDriverAdapterFactory, synchronous = sqliteSynchronous()): SqlDriverAdapterFactory {
   return {
@@ -51,6 +53,7 @@ export function prepareSqliteConnections(factory: SqlDriverAdapterFactory, synch
       }
       cachePrepare(database);
       database.pragma(`synchronous = ${synchronous}`);
+      database.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
       registerSqlFunctions(database);
       return adapter;
     },

@@ -7,6 +7,8 @@ import { loadPendingReimbursementHistories } from "@/lib/reimbursements/load-pen
 import { sealChangedChainsPaced } from "@/lib/traces/seal-chains";
 import { sealKey } from "@/lib/traces/seal-key";
 import { isJobRunner } from "@/lib/db/single-runner";
+import { databaseFile, databaseUrl, isPostgresqlUrl } from "@/lib/db/database-url";
+import { startWalCheckpointer } from "@/lib/db/wal-checkpointer";
 
 const INTERVAL_MS = Number(process.env.JOBS_INTERVAL_MS) || 2000;
 /** How often the trace chains' heads are sealed: what a truncation can go unseen for. */
@@ -46,7 +48,8 @@ async function sealTraceChainsWhenDue(): Promise<void> {
 
 /**
  * Started once per server process from instrumentation.ts: the embedded SMTP server when
- * no SMTP_URL is set, then a small loop (every 2 s) that loads reimbursement histories,
+ * no SMTP_URL is set, on SQLite the thread that checkpoints the WAL (off the event loop of
+ * every process: lib/db/wal-checkpointer.ts), then a small loop (every 2 s) that loads reimbursement histories,
  * delivers notifications and seals the trace chains (every minute). Runs are never concurrent.
  */
 export async function startBackgroundJobs(): Promise<void> {
@@ -56,6 +59,7 @@ export async function startBackgroundJobs(): Promise<void> {
     const { port } = await startEmbeddedSmtp();
     console.log(`Serveur SMTP de développement : 127.0.0.1:${port}`);
   }
+  if (!isPostgresqlUrl() && !databaseUrl().includes(":memory:")) startWalCheckpointer(databaseFile());
   let running = false;
   const timer = setInterval(() => {
     if (running) return;

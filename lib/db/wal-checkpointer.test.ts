@@ -1,0 +1,75 @@
+/**
+ * The server's SQLite connections leave the WAL's checkpoints to a thread (a checkpoint inside
+ * a commit stopped the event loop 15–25 ms every ~1,000 pages of log), and the thread copies
+ * the log back into the database without anyone waiting for it.
+ */
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { executeSql } from "./raw-sql";
+import { startWalCheckpointer, WAL_BACKSTOP_PAGES } from "./wal-checkpointer";
+
+let db: TTestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ name: "wal-checkpointer" });
+  // As prisma/prepare.ts leaves the server's file.
+  const setup = new Database(db.file);
+  setup.pragma("journal_mode = WAL");
+  setup.close();
+  await db.prisma.$executeRawUnsafe("CREATE TABLE wal_probe (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+});
+
+afterAll(async () => {
+  await db?.cleanup();
+});
+
+/** Pages the log file holds (it is reused from its start after a checkpoint, never shrunk) and pages of the database file. */
+function pages(file: string): { wal: number; database: number } {
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  return { wal: Math.floor(Math.max(0, size(`${file}-wal`) - 32) / (4096 + 24)), database: Math.floor(size(file) / 4096) };
+}
+
+/** Commits of ~4 KB rows, one per statement, as many record views would. */
+async function writePages(pages: number): Promise<void> {
+  for (let i = 0; i < pages; i++) await executeSql(db.prisma, Prisma.sql`INSERT INTO wal_probe (v) VALUES (${"x".repeat(4000)})`);
+}
+
+const eventually = async <T,>(read: () => T | Promise<T>, accept: (value: T) => boolean): Promise<T> => {
+  for (let i = 0; ; i++) {
+    const value = await read();
+    if (accept(value) || i === 400) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+describe("the WAL's checkpoints", () => {
+  it("are not done by a serving connection's commit below the backstop", async () => {
+    expect(WAL_BACKSTOP_PAGES).toBeGreaterThan(2_000);
+    const before = pages(db.file);
+    await writePages(1_500);
+    const after = pages(db.file);
+    // SQLite's default (1,000 pages) would have copied the log back and reused it from its start.
+    expect(after.wal).toBeGreaterThanOrEqual(1_500);
+    expect(after.database).toBe(before.database);
+  });
+
+  it("are done by the checkpointer's thread, which copies the log back into the database", async () => {
+    const before = pages(db.file);
+    const checkpointer = startWalCheckpointer(db.file, 20);
+    try {
+      const copied = await eventually(
+        () => checkpointer.stats(),
+        (s) => s.pages >= 1_500,
+      );
+      expect(copied.pages).toBeGreaterThanOrEqual(1_500);
+      expect(pages(db.file).database).toBeGreaterThanOrEqual(before.database + 1_500);
+      // And the server's connection still reads and writes.
+      await writePages(10);
+    } finally {
+      await checkpointer.stop();
+    }
+  });
+});
