@@ -13,6 +13,7 @@ const SQLITE_ONLY: Record<string, string> = {
   "lib/sandbox/reset-demo-data.integration.test.ts": "the template file of SQLite (PostgreSQL twin: reset-demo-data.postgresql.test.ts)",
   "lib/testing/test-database.test.ts": "SQLite's applyMigrations (PostgreSQL: lib/db/migration-histories.postgresql.test.ts)",
   "lib/db/busy-wait.test.ts": "SQLite's write lock between processes (PostgreSQL: row locks, lib/traces/concurrent-append.postgresql.test.ts)",
+  "lib/db/wal-checkpointer.test.ts": "SQLite's write-ahead log (PostgreSQL checkpoints by itself, off the application's processes)",
 };
 
 function databaseTests(dir: string): string[] {
