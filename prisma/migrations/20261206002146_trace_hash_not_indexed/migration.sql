@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Trace_hash_key";
+
