@@ -40,7 +40,8 @@ function Part({ part }: { part: Exclude<TCellPart, TBadgePart> }) {
   );
 }
 
-function DataCell({ parts }: TDataCell) {
+/** A data cell's parts as elements; also for a cell that needs React elements beside them (a form, then links). */
+export function DataCell({ parts }: TDataCell) {
   // Consecutive badges go into one group; every other part is a line of its own.
   const lines: (Exclude<TCellPart, TBadgePart> | TBadgePart[])[] = [];
   for (const part of parts) {

@@ -31,6 +31,8 @@ test("un document invisible au patient lui devient visible après la consultatio
     const row = pro.getByRole("row", { name: new RegExp(TITLE) });
     await expect(row).toBeVisible();
     await expect(row.getByText("Invisible au patient")).toBeVisible();
+    // Its author may still replace it, beside the reveal button, and after it.
+    await expect(row.getByRole("link", { name: `Remplacer « ${TITLE} »` })).toBeVisible();
 
     // Before the announcement consultation, the patient does not see it.
     await patientNav(page).getByRole("link", { name: "Mes documents" }).click();
@@ -46,6 +48,7 @@ test("un document invisible au patient lui devient visible après la consultatio
     await expect(row.getByRole("button", { name: `Rendre visible au patient : ${TITLE}` })).toHaveCount(0);
     await pro.reload();
     await expect(pro.getByRole("row", { name: new RegExp(TITLE) }).getByText("Invisible au patient")).toHaveCount(0);
+    await expect(pro.getByRole("row", { name: new RegExp(TITLE) }).getByRole("link", { name: `Remplacer « ${TITLE} »` })).toBeVisible();
     await expectNoSeriousA11yViolations(pro);
   } finally {
     await proContext.close();

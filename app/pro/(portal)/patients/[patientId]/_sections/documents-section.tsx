@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { DocumentTypeOptions } from "@/components/ui/document-type-options";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
+import { DataCell } from "@/components/ui/table-rows";
 import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import type { TProfessionalRecord } from "@/lib/records/get-professional-record";
 import { DOCUMENT_CLASSES, documentTypeLabel } from "@/lib/reference/document-types";
@@ -89,19 +90,17 @@ export function DocumentsSection({ patientId, base, documents, query }: { patien
           {
             key: "actions",
             header: "Actions",
-            // Only the reveal button needs React elements; the other actions travel as data.
-            cell: (d) =>
-              d.hiddenFromPatient && d.status === "ACTIVE" ? (
+            cell: (d) => {
+              const replace = d.mayReplace && { link: `Remplacer « ${d.title} »`, href: `${base}/documents/${d.id}/remplacer` };
+              // Only the reveal button needs React elements; the other actions travel as data.
+              if (!(d.hiddenFromPatient && d.status === "ACTIVE")) return { parts: [replace, d.status === "REPLACED" && { badge: "Remplacé", tone: "neutral" }] };
+              return (
                 <div className="flex flex-col gap-2">
                   <ActionForm action={revealDocumentAction.bind(null, patientId, d.id)} submitLabel={`Rendre visible au patient : ${d.title}`} variant="secondary" />
-                  {d.mayReplace ? <a href={`${base}/documents/${d.id}/remplacer`}>Remplacer « {d.title} »</a> : null}
+                  <DataCell parts={[replace]} />
                 </div>
-              ) : {
-                parts: [
-                  d.mayReplace && { link: `Remplacer « ${d.title} »`, href: `${base}/documents/${d.id}/remplacer` },
-                  d.status === "REPLACED" && { badge: "Remplacé", tone: "neutral" },
-                ],
-              },
+              );
+            },
           },
         ]}
       />
