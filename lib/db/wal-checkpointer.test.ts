@@ -37,14 +37,6 @@ async function writePages(pages: number): Promise<void> {
   for (let i = 0; i < pages; i++) await executeSql(db.prisma, Prisma.sql`INSERT INTO wal_probe (v) VALUES (${"x".repeat(4000)})`);
 }
 
-const eventually = async <T,>(read: () => T | Promise<T>, accept: (value: T) => boolean): Promise<T> => {
-  for (let i = 0; ; i++) {
-    const value = await read();
-    if (accept(value) || i === 400) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
-
 describe("the WAL's checkpoints", () => {
   it("are not done by a serving connection's commit below the backstop", async () => {
     expect(WAL_BACKSTOP_PAGES).toBeGreaterThan(2_000);
@@ -60,11 +52,8 @@ describe("the WAL's checkpoints", () => {
     const before = pages(db.file);
     const checkpointer = startWalCheckpointer(db.file, 20);
     try {
-      const copied = await eventually(
-        () => checkpointer.stats(),
-        (s) => s.pages >= 1_500,
-      );
-      expect(copied.pages).toBeGreaterThanOrEqual(1_500);
+      // Polled: the thread copies on its own schedule.
+      await expect.poll(async () => (await checkpointer.stats()).pages, { timeout: 10_000, interval: 25 }).toBeGreaterThanOrEqual(1_500);
       expect(pages(db.file).database).toBeGreaterThanOrEqual(before.database + 1_500);
       // And the server's connection still reads and writes.
       await writePages(10);

@@ -53,7 +53,7 @@ parentPort.on("message", (message) => {
 `;
 
 export type TWalCheckpointer = {
-  /** Checkpoint passes run and pages copied so far (for tests and the bench). */
+  /** Checkpoint passes run and pages copied so far (what a test can observe of the thread). */
   stats(): Promise<{ runs: number; pages: number }>;
   stop(): Promise<void>;
 };
