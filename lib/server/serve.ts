@@ -14,6 +14,7 @@ import cluster, { type Worker } from "node:cluster";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
+import v8 from "node:v8";
 import { shareConnectionsThroughKernel } from "./connection-sharing";
 import { LoadLimiter, loadLimitsFromEnv } from "./load-limiter";
 import { workerCount, workerEnvironments } from "./process-plan";
@@ -55,6 +56,11 @@ async function runWorker(options: TServeOptions): Promise<void> {
   // slower start and a heap that V8 collects more often, for stack traces that `next start`
   // does not map either. Off before Next loads its first chunk.
   process.setSourceMapsEnabled(false);
+  // Under a 256 MB heap cap V8 lets the old generation grow only 1.3× its live size between
+  // two full collections (its factor for small devices): ~85 MB live, so a full marking every
+  // second under load. 2.5× halves them (the cap still bounds the heap): CPU per page −3 to
+  // −10 % in alternated runs, peak memory +50 MB.
+  v8.setFlagsFromString("--heap-growing-percent=150");
   // Loaded here, not in the primary, which stays small. Next's own environment first (the
   // global AsyncLocalStorage), as `next start` does, before anything imports next/server.
   await import("next/dist/server/node-environment");
