@@ -27,6 +27,11 @@ describe("combineRounds", () => {
     expect(combined.roundRates).toEqual([50, 20, 100]);
   });
 
+  it("adds up the time stolen by the hypervisor when every round measured it", () => {
+    expect(combineRounds([round({ machineStealMs: 120 }), round({ machineStealMs: 30 })], (r) => r.rps).machineStealMs).toBe(150);
+    expect(combineRounds([round({ machineStealMs: 120 }), round({})], (r) => r.rps).machineStealMs).toBeUndefined();
+  });
+
   it("adds up the server's CPU time when every round measured it, and divides it by the responses", () => {
     const combined = combineRounds([round({ serverCpuMs: 900 }), round({ requests: 300, serverCpuMs: 2100 })], (r) => r.rps);
     expect(combined.serverCpuMs).toBe(3000);

@@ -43,6 +43,7 @@ export function combineRounds(results: readonly TLoadResult[], rate: (r: TLoadRe
     clientLagMaxMs: Math.max(...results.map((r) => r.clientLagMaxMs)),
     roundRates: results.map(rate),
     ...(results.every((r) => r.serverCpuMs !== undefined) ? { serverCpuMs: sum((r) => r.serverCpuMs ?? 0) } : {}),
+    ...(results.every((r) => r.machineStealMs !== undefined) ? { machineStealMs: sum((r) => r.machineStealMs ?? 0) } : {}),
   };
 }
 

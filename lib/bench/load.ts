@@ -59,6 +59,8 @@ export type TLoadResult = {
   clientLagMaxMs: number;
   /** CPU time the server's processes used during the run (ms), when the bench measured it (run.ts). */
   serverCpuMs?: number;
+  /** CPU time the hypervisor gave to other machines during the run (ms, all CPUs), when the bench measured it (machine-steal.ts). */
+  machineStealMs?: number;
 };
 
 type TAutocannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };

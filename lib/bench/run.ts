@@ -40,6 +40,7 @@ import { databaseSize, describeDatabaseSize, type TDatabaseSize } from "./databa
 import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
 import { combineRounds, cpuPerResponse } from "./combine-rounds";
+import { machineStealMs, stealPercent } from "./machine-steal";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -166,8 +167,18 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
-/** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux). */
+/** Clock ticks per second of /proc's times (getconf CLK_TCK; 100 on Linux). */
 let clockTicks: number | null = null;
+function clockTicksPerSec(): number {
+  clockTicks ??= (() => {
+    try {
+      return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      return 100;
+    }
+  })();
+  return clockTicks;
+}
 
 /**
  * CPU time (user + system, ms) the server's processes have used so far, from
@@ -176,13 +187,6 @@ let clockTicks: number | null = null;
  * throughput: what a change to a page costs, measured.
  */
 function treeCpuMs(pid: number): number {
-  clockTicks ??= (() => {
-    try {
-      return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-    } catch {
-      return 100;
-    }
-  })();
   let ticks = 0;
   for (const p of processTree(pid)) {
     try {
@@ -194,7 +198,20 @@ function treeCpuMs(pid: number): number {
       // The process ended meanwhile.
     }
   }
-  return (ticks * 1000) / clockTicks;
+  return (ticks * 1000) / clockTicksPerSec();
+}
+
+/** Runs a load and adds what the server's processes used (CPU) and what the hypervisor took from the machine meanwhile. */
+async function runMeasured(scenario: TLoadScenario, serverPid: number): Promise<TLoadResult> {
+  const cpuBefore = treeCpuMs(serverPid);
+  const stealBefore = machineStealMs(clockTicksPerSec());
+  const result = await runLoad(scenario);
+  const stealAfter = machineStealMs(clockTicksPerSec());
+  return {
+    ...result,
+    serverCpuMs: treeCpuMs(serverPid) - cpuBefore,
+    ...(stealBefore !== null && stealAfter !== null ? { machineStealMs: stealAfter - stealBefore } : {}),
+  };
 }
 
 class MemorySampler {
@@ -330,6 +347,12 @@ function runLoad(scenario: TLoadScenario): Promise<TLoadResult> {
 
 // --- Report ----------------------------------------------------------------------------
 
+/** ", CPU volé N %" for a log line, when the machine's steal was measured. */
+function stolen(result: TLoadResult): string {
+  const pct = stealPercent(result.machineStealMs, result.durationSec, os.cpus().length);
+  return pct === null ? "" : `, CPU volé ${pct} %`;
+}
+
 type TRow = { id: string; label: string; processes: number; connections: number; result: TLoadResult; ratio: number | null; documentsPerRequest: number };
 type TOverloadRow = { processes: number; connections: number; durationSec: number; result: TLoadResult; peakRssMb: number };
 
@@ -351,16 +374,17 @@ function markdown(
     `Base : ${m.patients} patients, ${m.counts.documents} documents, ${m.counts.traces} traces ; ${describeDatabaseSize(dbSize)}. Durée par mesure : ${m.durationSec} s${m.rounds > 1 ? ` en ${m.rounds} tours entrelacés (débit sur l'ensemble, latences : médiane des tours)` : ""}.`,
   );
   lines.push(`Mémoire du serveur (tous ses processus) : pic ${memory.peakRssMb} Mo (VmHWM ${memory.vmHwmMb} Mo), ${memory.currentRssMb} Mo à la fin.`, "");
-  lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs | CPU serveur ms/réponse |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  lines.push("| scénario | processus | connexions | req/s | × référence | p50 ms | p95 ms | p99 ms | erreurs | CPU serveur ms/réponse | CPU volé % |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     const rate = r.documentsPerRequest > 0 ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
     const errors = r.result.errors + r.result.timeouts + r.result.non2xx;
-    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} | ${cpuPerResponse(r.result) ?? "—"} |`);
+    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} | ${cpuPerResponse(r.result) ?? "—"} | ${stealPercent(r.result.machineStealMs, r.result.durationSec, os.cpus().length) ?? "—"} |`);
   }
   lines.push(
     "",
     "× référence : débit rapporté à celui de la route de référence (/api/bench/baseline, JSON fixe de même taille, sans base) au même nombre de processus et de connexions.",
     "CPU serveur ms/réponse : temps CPU (utilisateur + système) de tous les processus du serveur pendant la mesure, divisé par le nombre de réponses (un lot ITI-65 est une réponse) ; bien plus stable que le débit sur une machine partagée, il dit ce que coûte chaque page.",
+    "CPU volé % : part du temps de tous les CPU de la machine que l'hyperviseur a donnée à d'autres machines virtuelles pendant la mesure (« steal » de /proc/stat) : le serveur était alors arrêté quoi qu'il fasse.",
     "Les lignes 8 et 9 (pages rendues par le serveur sans aucun accès à la base : la page de connexion, un tableau nu de 20 lignes) donnent le plancher du rendu de page de l'application sur cette machine : les lectures 1, 2 et 4 sont des pages et ne peuvent pas aller plus vite.",
     "",
   );
@@ -369,12 +393,12 @@ function markdown(
     lines.push(
       `Liste des documents, connexions ouvertes en continu ; délai dépassé : plus de ${OVERLOAD_TIMEOUT_SEC} s sans réponse.`,
       "",
-      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | p99 ms | pic mémoire Mo |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | p99 ms | pic mémoire Mo | CPU volé % |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const o of overloads) {
       const r = o.result;
-      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.p99} | ${o.peakRssMb} |`);
+      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.p99} | ${o.peakRssMb} | ${stealPercent(r.machineStealMs, r.durationSec, os.cpus().length) ?? "—"} |`);
     }
     lines.push("");
   }
@@ -472,10 +496,9 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
         for (let round = 1; round <= o.rounds; round++) {
           for (const s of group) {
             credentials = await mintCredentials(fixtures);
-            const cpuBefore = treeCpuMs(server.pid as number);
-            const result: TLoadResult = { ...(await runLoad(scenarioOf(s, connections, o.durationSec / o.rounds, round))), serverCpuMs: treeCpuMs(server.pid as number) - cpuBefore };
+            const result = await runMeasured(scenarioOf(s, connections, o.durationSec / o.rounds, round), server.pid as number);
             rounds.set(s.id, [...(rounds.get(s.id) ?? []), result]);
-            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${rateOf(s)(result)} ${unit(s)}, CPU serveur ${cpuPerResponse(result) ?? "—"} ms/réponse`);
+            log(`  ${s.label}, ${connections} connexions, tour ${round}/${o.rounds} : ${rateOf(s)(result)} ${unit(s)}, CPU serveur ${cpuPerResponse(result) ?? "—"} ms/réponse${stolen(result)}`);
           }
         }
         for (const s of group) {
@@ -486,7 +509,7 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
           const ratio = s.id === "baseline" ? 1 : base ? rate / base : null;
           rows.push({ id: s.id, label: s.label, processes, connections, result, ratio, documentsPerRequest: s.ingestDocuments ?? 0 });
           const errors = result.errors + result.timeouts + result.non2xx;
-          log(`${s.label}, ${connections} connexions : ${rate} ${unit(s)} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}, CPU serveur ${cpuPerResponse(result) ?? "—"} ms/réponse`);
+          log(`${s.label}, ${connections} connexions : ${rate} ${unit(s)} (tours : ${result.roundRates.join(", ")}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, erreurs ${errors}${errors ? ` ${JSON.stringify(result.statusCounts)}` : ""}, CPU serveur ${cpuPerResponse(result) ?? "—"} ms/réponse${stolen(result)}`);
         }
       }
     }
@@ -498,10 +521,10 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
       log(`Surcharge : ${o.overload.connections} connexions pendant ${o.overload.durationSec} s (${overloaded.label})…`);
       sampler.resetPeak();
       // 503 is an expected answer here: only 200 counts as served.
-      const result = await runLoad({ ...scenarioOf(overloaded, o.overload.connections, o.overload.durationSec), expectStatus: 200, timeoutSec: OVERLOAD_TIMEOUT_SEC });
+      const result = await runMeasured({ ...scenarioOf(overloaded, o.overload.connections, o.overload.durationSec), expectStatus: 200, timeoutSec: OVERLOAD_TIMEOUT_SEC }, server.pid as number);
       const peakRssMb = sampler.report().peakRssMb;
       overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb };
-      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms), p99 ${result.p99} ms, pic mémoire ${peakRssMb} Mo`);
+      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms), p99 ${result.p99} ms, pic mémoire ${peakRssMb} Mo${stolen(result)}`);
     }
     memory = sampler.report();
   } finally {
