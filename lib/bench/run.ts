@@ -41,6 +41,7 @@ import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
 import { combineRounds, cpuPerResponse } from "./combine-rounds";
 import { machineStealMs, stealPercent } from "./machine-steal";
+import { longestLoopDelayMs } from "../server/loop-delay-log";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -354,7 +355,7 @@ function stolen(result: TLoadResult): string {
 }
 
 type TRow = { id: string; label: string; processes: number; connections: number; result: TLoadResult; ratio: number | null; documentsPerRequest: number };
-type TOverloadRow = { processes: number; connections: number; durationSec: number; result: TLoadResult; peakRssMb: number };
+type TOverloadRow = { processes: number; connections: number; durationSec: number; result: TLoadResult; peakRssMb: number; serverLoopMaxMs: number | null };
 
 function markdown(
   meta: Record<string, unknown>,
@@ -391,14 +392,14 @@ function markdown(
   if (overloads.length > 0) {
     lines.push("## Surcharge", "");
     lines.push(
-      `Liste des documents, connexions ouvertes en continu ; délai dépassé : plus de ${OVERLOAD_TIMEOUT_SEC} s sans réponse.`,
+      `Liste des documents, connexions ouvertes en continu ; délai dépassé : plus de ${OVERLOAD_TIMEOUT_SEC} s sans réponse. Boucle du serveur arrêtée : le plus long retard d'une boucle d'événements d'un processus du serveur à revenir à ses minuteries pendant la surcharge (lib/server/loop-delay-log.ts) ; une requête attend au moins autant, quoi qu'ait décidé l'admission.`,
       "",
-      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | p99 ms | pic mémoire Mo | CPU volé % |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | p99 ms | boucle du serveur arrêtée au plus ms | pic mémoire Mo | CPU volé % |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const o of overloads) {
       const r = o.result;
-      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.p99} | ${o.peakRssMb} | ${stealPercent(r.machineStealMs, r.durationSec, os.cpus().length) ?? "—"} |`);
+      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.p99} | ${o.serverLoopMaxMs ?? "—"} | ${o.peakRssMb} | ${stealPercent(r.machineStealMs, r.durationSec, os.cpus().length) ?? "—"} |`);
     }
     lines.push("");
   }
@@ -432,7 +433,8 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
   const port = await spareport();
   const origin = `http://127.0.0.1:${port}`;
   log(`Serveur (${processes} processus) sur ${origin}…`);
-  const server = startServer(processes, port, { ...serverEnv, NEXTAUTH_URL: origin }, profileDir);
+  const loopDir = fs.mkdtempSync(path.join(os.tmpdir(), "dmp-bench-loop-"));
+  const server = startServer(processes, port, { ...serverEnv, NEXTAUTH_URL: origin, DMP_LOOP_REPORT_DIR: loopDir }, profileDir);
   const sampler = new MemorySampler(server.pid as number);
   const rows: TRow[] = [];
   let overload: TOverloadRow | null = null;
@@ -521,15 +523,21 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
       log(`Surcharge : ${o.overload.connections} connexions pendant ${o.overload.durationSec} s (${overloaded.label})…`);
       sampler.resetPeak();
       // 503 is an expected answer here: only 200 counts as served.
+      const overloadFrom = Date.now();
       const result = await runMeasured({ ...scenarioOf(overloaded, o.overload.connections, o.overload.durationSec), expectStatus: 200, timeoutSec: OVERLOAD_TIMEOUT_SEC }, server.pid as number);
+      const overloadTo = Date.now();
       const peakRssMb = sampler.report().peakRssMb;
-      overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb };
-      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms), p99 ${result.p99} ms, pic mémoire ${peakRssMb} Mo${stolen(result)}`);
+      // Each process logs its longest stall every second: the one covering the end comes within a second.
+      await new Promise((r) => setTimeout(r, 1200));
+      const serverLoopMaxMs = longestLoopDelayMs(loopDir, overloadFrom, overloadTo);
+      overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb, serverLoopMaxMs };
+      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms), p99 ${result.p99} ms, boucle du serveur arrêtée au plus ${serverLoopMaxMs ?? "—"} ms, pic mémoire ${peakRssMb} Mo${stolen(result)}`);
     }
     memory = sampler.report();
   } finally {
     sampler.stop();
     await stopServer(server);
+    fs.rmSync(loopDir, { recursive: true, force: true });
   }
   return { rows, overload, memory };
 }

@@ -17,6 +17,7 @@ import os from "node:os";
 import v8 from "node:v8";
 import { shareConnectionsThroughKernel } from "./connection-sharing";
 import { LoadLimiter, loadLimitsFromEnv } from "./load-limiter";
+import { startLoopDelayLog } from "./loop-delay-log";
 import { workerCount, workerEnvironments } from "./process-plan";
 import { relaySiblingNotices } from "./sibling-notices";
 
@@ -85,6 +86,8 @@ async function runWorker(options: TServeOptions): Promise<void> {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // The bench's view of this process's event-loop stalls (its overload report).
+  if (process.env.DMP_LOOP_REPORT_DIR) startLoopDelayLog(process.env.DMP_LOOP_REPORT_DIR);
   if (!cluster.isWorker) {
     const { maxInFlight, maxQueued, maxWaitMs } = limiter.limits;
     console.log(`Prêt : http://${options.hostname ?? "localhost"}:${options.port} (1 processus ; ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`);
