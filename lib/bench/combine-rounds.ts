@@ -41,6 +41,9 @@ export function combineRounds(results: readonly TLoadResult[], rate: (r: TLoadRe
     statusCounts,
     maxByStatus,
     clientLagMaxMs: Math.max(...results.map((r) => r.clientLagMaxMs)),
+    slowerThan2s: sum((r) => r.slowerThan2s),
+    // Within the round that had the slowest answer (each round's clock starts at 0).
+    maxSentAtSec: results.reduce((slowest, r) => (r.max > slowest.max ? r : slowest), first).maxSentAtSec,
     roundRates: results.map(rate),
     ...(results.every((r) => r.serverCpuMs !== undefined) ? { serverCpuMs: sum((r) => r.serverCpuMs ?? 0) } : {}),
     ...(results.every((r) => r.machineStealMs !== undefined) ? { machineStealMs: sum((r) => r.machineStealMs ?? 0) } : {}),

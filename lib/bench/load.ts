@@ -57,6 +57,10 @@ export type TLoadResult = {
   maxByStatus: Record<string, number>;
   /** The load tool's own longest event-loop delay (ms): how late it may have read an answer. */
   clientLagMaxMs: number;
+  /** Answers that took more than 2 s (the overload's bound). */
+  slowerThan2s: number;
+  /** When the slowest answer's request was sent, in seconds from the start of the run: a burst at the start, or later. */
+  maxSentAtSec: number;
   /** CPU time the server's processes used during the run (ms), when the bench measured it (run.ts). */
   serverCpuMs?: number;
   /** CPU time the hypervisor gave to other machines during the run (ms, all CPUs), when the bench measured it (machine-steal.ts). */
@@ -137,10 +141,19 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
   const expected = s.expectStatus;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
+  const startedAt = performance.now();
+  let slowerThan2s = 0;
+  let maxSentAtMs = 0;
+  let slowest = -1;
   const result = await new Promise<TAutocannonResult>((resolve, reject) => {
     const instance = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
+      if (responseTime > 2000) slowerThan2s++;
+      if (responseTime > slowest) {
+        slowest = responseTime;
+        maxSentAtMs = performance.now() - startedAt - responseTime;
+      }
       const key = String(statusCode);
       statusCounts[key] = (statusCounts[key] ?? 0) + 1;
       maxByStatus[key] = Math.max(maxByStatus[key] ?? 0, round(responseTime));
@@ -169,6 +182,8 @@ export async function runLoad(s: TLoadScenario): Promise<TLoadResult> {
     statusCounts,
     maxByStatus,
     clientLagMaxMs: round(lag.max / 1e6),
+    slowerThan2s,
+    maxSentAtSec: round(Math.max(0, maxSentAtMs) / 1000, 1),
   };
 }
 

@@ -394,12 +394,12 @@ function markdown(
     lines.push(
       `Liste des documents, connexions ouvertes en continu ; délai dépassé : plus de ${OVERLOAD_TIMEOUT_SEC} s sans réponse. Boucle du serveur arrêtée : le plus long retard d'une boucle d'événements d'un processus du serveur à revenir à ses minuteries pendant la surcharge (lib/server/loop-delay-log.ts) ; une requête attend au moins autant, quoi qu'ait décidé l'admission.`,
       "",
-      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | p99 ms | boucle du serveur arrêtée au plus ms | pic mémoire Mo | CPU volé % |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| processus | connexions | durée s | réponses | 200 | 503 | délais dépassés | attente max ms | la plus lente envoyée à s | réponses > 2 s | p99 ms | boucle du serveur arrêtée au plus ms | pic mémoire Mo | CPU volé % |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const o of overloads) {
       const r = o.result;
-      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.p99} | ${o.serverLoopMaxMs ?? "—"} | ${o.peakRssMb} | ${stealPercent(r.machineStealMs, r.durationSec, os.cpus().length) ?? "—"} |`);
+      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.maxSentAtSec} | ${r.slowerThan2s} | ${r.p99} | ${o.serverLoopMaxMs ?? "—"} | ${o.peakRssMb} | ${stealPercent(r.machineStealMs, r.durationSec, os.cpus().length) ?? "—"} |`);
     }
     lines.push("");
   }
@@ -531,7 +531,7 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
       await new Promise((r) => setTimeout(r, 1200));
       const serverLoopMaxMs = longestLoopDelayMs(loopDir, overloadFrom, overloadTo);
       overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb, serverLoopMaxMs };
-      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms), p99 ${result.p99} ms, boucle du serveur arrêtée au plus ${serverLoopMaxMs ?? "—"} ms, pic mémoire ${peakRssMb} Mo${stolen(result)}`);
+      log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms ; la plus lente envoyée à ${result.maxSentAtSec} s ; ${result.slowerThan2s} au-delà de 2 s), p99 ${result.p99} ms, boucle du serveur arrêtée au plus ${serverLoopMaxMs ?? "—"} ms, pic mémoire ${peakRssMb} Mo${stolen(result)}`);
     }
     memory = sampler.report();
   } finally {
