@@ -41,7 +41,7 @@ import type { TScenarioPlans } from "./explain";
 import type { TBenchCredentials, TBenchFixtures } from "./fixtures";
 import { combineRounds, cpuPerResponse } from "./combine-rounds";
 import { machineStealMs, stealPercent } from "./machine-steal";
-import { longestLoopDelayMs } from "../server/loop-delay-log";
+import { LOOP_LOG_INTERVAL_MS, longestLoopDelayMs } from "../server/loop-delay-log";
 import { OVERLOAD_SCENARIO_ID, REFERENCES, SCENARIO_IDS, SCENARIOS, type TScenario, type TScenarioContext } from "./scenarios";
 
 const ROOT = process.cwd();
@@ -348,9 +348,12 @@ function runLoad(scenario: TLoadScenario): Promise<TLoadResult> {
 
 // --- Report ----------------------------------------------------------------------------
 
+/** The share of the machine's CPU the hypervisor took during the run (%), null when not measured. */
+const stolenPercent = (result: TLoadResult) => stealPercent(result.machineStealMs, result.durationSec, os.cpus().length);
+
 /** ", CPU volé N %" for a log line, when the machine's steal was measured. */
 function stolen(result: TLoadResult): string {
-  const pct = stealPercent(result.machineStealMs, result.durationSec, os.cpus().length);
+  const pct = stolenPercent(result);
   return pct === null ? "" : `, CPU volé ${pct} %`;
 }
 
@@ -379,7 +382,7 @@ function markdown(
   for (const r of rows) {
     const rate = r.documentsPerRequest > 0 ? `${r.result.okPerSec} doc/s` : String(r.result.rps);
     const errors = r.result.errors + r.result.timeouts + r.result.non2xx;
-    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} | ${cpuPerResponse(r.result) ?? "—"} | ${stealPercent(r.result.machineStealMs, r.result.durationSec, os.cpus().length) ?? "—"} |`);
+    lines.push(`| ${r.label} | ${r.processes} | ${r.connections} | ${rate} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} | ${r.result.p50} | ${r.result.p95} | ${r.result.p99} | ${errors} | ${cpuPerResponse(r.result) ?? "—"} | ${stolenPercent(r.result) ?? "—"} |`);
   }
   lines.push(
     "",
@@ -399,7 +402,7 @@ function markdown(
     );
     for (const o of overloads) {
       const r = o.result;
-      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.maxSentAtSec} | ${r.slowerThan2s} | ${r.p99} | ${o.serverLoopMaxMs ?? "—"} | ${o.peakRssMb} | ${stealPercent(r.machineStealMs, r.durationSec, os.cpus().length) ?? "—"} |`);
+      lines.push(`| ${o.processes} | ${o.connections} | ${o.durationSec} | ${r.requests} | ${r.statusCounts["200"] ?? 0} | ${r.statusCounts["503"] ?? 0} | ${r.timeouts} | ${r.max} | ${r.maxSentAtSec} | ${r.slowerThan2s} | ${r.p99} | ${o.serverLoopMaxMs ?? "—"} | ${o.peakRssMb} | ${stolenPercent(r) ?? "—"} |`);
     }
     lines.push("");
   }
@@ -527,8 +530,8 @@ async function measureServer(o: TOptions, processes: number, serverEnv: NodeJS.P
       const result = await runMeasured({ ...scenarioOf(overloaded, o.overload.connections, o.overload.durationSec), expectStatus: 200, timeoutSec: OVERLOAD_TIMEOUT_SEC }, server.pid as number);
       const overloadTo = Date.now();
       const peakRssMb = sampler.report().peakRssMb;
-      // Each process logs its longest stall every second: the one covering the end comes within a second.
-      await new Promise((r) => setTimeout(r, 1200));
+      // Each process logs its longest stall every interval: the line covering the end comes within one.
+      await new Promise((r) => setTimeout(r, LOOP_LOG_INTERVAL_MS + 200));
       const serverLoopMaxMs = longestLoopDelayMs(loopDir, overloadFrom, overloadTo);
       overload = { processes, connections: o.overload.connections, durationSec: o.overload.durationSec, result, peakRssMb, serverLoopMaxMs };
       log(`  ${result.requests} réponses, 503 : ${result.statusCounts["503"] ?? 0}, délais dépassés : ${result.timeouts}, attente max ${result.max} ms (200 : ${result.maxByStatus["200"] ?? "—"} ms, 503 : ${result.maxByStatus["503"] ?? "—"} ms ; retard propre de l'outil de charge ${result.clientLagMaxMs} ms ; la plus lente envoyée à ${result.maxSentAtSec} s ; ${result.slowerThan2s} au-delà de 2 s), p99 ${result.p99} ms, boucle du serveur arrêtée au plus ${serverLoopMaxMs ?? "—"} ms, pic mémoire ${peakRssMb} Mo${stolen(result)}`);

@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
+/** How often each process writes its line: what a line covers. */
+export const LOOP_LOG_INTERVAL_MS = 1000;
+
 /**
  * For the bench (DMP_LOOP_REPORT_DIR): each server process appends, every interval, the
  * longest delay its event loop took to come back to a timer during that interval, one JSON
@@ -9,7 +12,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
  * long whatever the admission did: the bench reads the lines of its overload window to tell
  * a stalled process from a long queue.
  */
-export function startLoopDelayLog(dir: string, intervalMs = 1000): { stop: () => void } {
+export function startLoopDelayLog(dir: string, intervalMs = LOOP_LOG_INTERVAL_MS): { stop: () => void } {
   const file = path.join(dir, `${process.pid}.jsonl`);
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
@@ -29,7 +32,7 @@ export function startLoopDelayLog(dir: string, intervalMs = 1000): { stop: () =>
 }
 
 /** The longest delay logged over [from, to] (epoch ms) in every process's file of `dir`; null when none. */
-export function longestLoopDelayMs(dir: string, from: number, to: number, intervalMs = 1000): number | null {
+export function longestLoopDelayMs(dir: string, from: number, to: number, intervalMs = LOOP_LOG_INTERVAL_MS): number | null {
   let longest: number | null = null;
   let names: string[];
   try {
