@@ -35,3 +35,8 @@ export function workerEnvironments(count: number, env: Record<string, string | u
     return extra;
   });
 }
+
+/** In a server process: whether the primary of `npm run serve` forked it (its rank is set, its IPC channel open). */
+export function isServerWorker(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DMP_WORKER_INDEX !== undefined && typeof process.send === "function";
+}

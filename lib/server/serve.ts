@@ -1,25 +1,26 @@
 /**
  * `npm run serve`: the production server (issue 14, points 3 and 4).
  *   tsx lib/server/serve.ts [--port 3000] [--hostname H] [--keep-alive-timeout MS]
- * One process per core (WEB_CONCURRENCY to choose; 1 runs a single process, no cluster),
- * each a plain Node HTTP server around Next's request handler with admission by time in front
- * (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUE_WAIT_MS, DMP_MAX_QUEUED):
- * a request that could not be answered in time gets 503 + Retry-After at once. Connections are shared by the kernel between
- * the workers (node:cluster, lib/server/connection-sharing.ts); nothing is sticky, sessions are cookies. The first worker
- * runs the background jobs and the development mail server; the primary restarts a worker
- * that dies and relays the notices by which workers keep their caches in step
- * (lib/server/sibling-notices.ts).
+ * A small primary binds the port and forks one server process per core (WEB_CONCURRENCY to
+ * choose), each a plain Node HTTP server around Next's request handler with admission by
+ * time in front (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUE_WAIT_MS,
+ * DMP_MAX_QUEUED): a request that could not be answered in time gets 503 + Retry-After at
+ * once. The processes share the primary's socket, each under several descriptors
+ * (lib/server/shared-listening-socket.ts); nothing is sticky, sessions are cookies. The
+ * first process runs the background jobs and the development mail server; the primary
+ * restarts a process that dies and relays the notices by which they keep their caches in
+ * step (lib/server/sibling-notices.ts).
  */
-import cluster, { type Worker } from "node:cluster";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import v8 from "node:v8";
-import { shareConnectionsThroughKernel } from "./connection-sharing";
 import { LoadLimiter, loadLimitsFromEnv } from "./load-limiter";
 import { startLoopDelayLog } from "./loop-delay-log";
-import { workerCount, workerEnvironments } from "./process-plan";
+import { isServerWorker, workerCount, workerEnvironments } from "./process-plan";
+import { bindSharedSocket, listenOnInheritedSocket } from "./shared-listening-socket";
 import { relaySiblingNotices } from "./sibling-notices";
+import { LISTENING_MESSAGE, type TServerWorker, WorkerProcesses } from "./worker-processes";
 
 type TServeOptions = { port: number; hostname: string | undefined; keepAliveTimeoutMs: number };
 
@@ -75,51 +76,53 @@ async function runWorker(options: TServeOptions): Promise<void> {
   // Idle keep-alive connections stay open for clients that reuse them (test suites, DMP software).
   server.keepAliveTimeout = options.keepAliveTimeoutMs;
   server.headersTimeout = options.keepAliveTimeoutMs + 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.hostname, resolve);
-  });
+  const closeListeners = await listenOnInheritedSocket(server);
+  let stopping = false;
   const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
+    if (stopping) return;
+    stopping = true;
+    void closeListeners().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // The primary is gone (killed without a word): nobody restarts nor relays any more.
+  process.once("disconnect", stop);
   // The bench's view of this process's event-loop stalls (its overload report).
   if (process.env.DMP_LOOP_REPORT_DIR) startLoopDelayLog(process.env.DMP_LOOP_REPORT_DIR);
-  if (!cluster.isWorker) {
-    const { maxInFlight, maxQueued, maxWaitMs } = limiter.limits;
-    console.log(`Prêt : http://${options.hostname ?? "localhost"}:${options.port} (1 processus ; ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`);
-  }
+  process.send?.(LISTENING_MESSAGE);
 }
 
 async function runPrimary(options: TServeOptions, count: number): Promise<void> {
+  const socket = await bindSharedSocket(options.port, options.hostname);
   const environments = workerEnvironments(count, process.env, await freePort());
-  shareConnectionsThroughKernel();
-  relaySiblingNotices();
+  const workers = new WorkerProcesses(socket.fd);
+  relaySiblingNotices(workers);
   let stopping = false;
   const starts = new Map<number, number[]>();
 
-  const fork = (index: number): Promise<Worker> =>
+  const fork = (index: number): Promise<TServerWorker> =>
     new Promise((resolve) => {
-      const worker = cluster.fork(environments[index]);
-      (worker as Worker & { dmpIndex?: number }).dmpIndex = index;
-      worker.once("listening", () => resolve(worker));
+      const worker = workers.fork(index, environments[index] as Record<string, string>);
+      const onListening = (w: TServerWorker) => {
+        if (w !== worker) return;
+        workers.off("listening", onListening);
+        resolve(worker);
+      };
+      workers.on("listening", onListening);
     });
 
-  cluster.on("exit", (worker: Worker & { dmpIndex?: number }, code, signal) => {
+  workers.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    const index = worker.dmpIndex ?? 0;
-    console.error(`Processus serveur ${index + 1} arrêté (${signal ?? `code ${code}`}) : redémarrage.`);
+    console.error(`Processus serveur ${worker.index + 1} arrêté (${signal ?? `code ${code}`}) : redémarrage.`);
     // Restarted, unless it keeps dying at start (then the whole server stops, loudly).
-    const recent = (starts.get(index) ?? []).filter((t) => performance.now() - t < 60_000);
+    const recent = (starts.get(worker.index) ?? []).filter((t) => performance.now() - t < 60_000);
     if (recent.length >= 5) {
       console.error("Le processus redémarre sans cesse : arrêt du serveur.");
       process.exit(1);
     }
-    starts.set(index, [...recent, performance.now()]);
-    void fork(index);
+    starts.set(worker.index, [...recent, performance.now()]);
+    void fork(worker.index);
   });
 
   // The jobs process first: its mail server listens before any other process can send.
@@ -127,18 +130,13 @@ async function runPrimary(options: TServeOptions, count: number): Promise<void> 
   await Promise.all(environments.slice(1).map((_, i) => fork(i + 1)));
   const { maxInFlight, maxQueued, maxWaitMs } = loadLimitsFromEnv();
   console.log(
-    `Prêt : http://${options.hostname ?? "localhost"}:${options.port} (${count} processus ; par processus ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`,
+    `Prêt : http://${options.hostname ?? "localhost"}:${socket.port} (${count} processus ; par processus ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`,
   );
 
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    const check = setInterval(() => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-    }, 100);
-    setTimeout(() => process.exit(0), 12_000).unref();
-    check.unref();
+    void workers.stopAll(12_000).then(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
@@ -146,9 +144,8 @@ async function runPrimary(options: TServeOptions, count: number): Promise<void> 
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2), process.env);
-  if (cluster.isWorker) return runWorker(options);
-  const count = workerCount(process.env, os.availableParallelism());
-  return count > 1 ? runPrimary(options, count) : runWorker(options);
+  if (isServerWorker()) return runWorker(options);
+  return runPrimary(options, workerCount(process.env, os.availableParallelism()));
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,7 @@ describe("notices between server processes", () => {
     expect(events).toHaveLength(3);
   }, 60_000);
 
-  it("does nothing outside a cluster", async () => {
+  it("does nothing outside the server processes of npm run serve", async () => {
     await expect(notifySiblingProcesses("sandbox-caches")).resolves.toBeUndefined();
   });
 });

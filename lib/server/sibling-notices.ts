@@ -1,4 +1,5 @@
-import cluster, { type Worker } from "node:cluster";
+import { isServerWorker } from "./process-plan";
+import type { TServerWorker, WorkerProcesses } from "./worker-processes";
 
 /**
  * Process-local state told across the server's processes (`npm run serve` runs one per
@@ -7,7 +8,7 @@ import cluster, { type Worker } from "node:cluster";
  * the primary hands the notice to every other worker, each runs its handler (reloads from
  * the database) and acknowledges, and only then does the call resolve. So the answer of the
  * request that made the change leaves after every process has taken it in: the caller's
- * next request sees it whichever process serves it. Outside a cluster it does nothing.
+ * next request sees it whichever process serves it. Outside `npm run serve` it does nothing.
  */
 
 export type TNoticeKind = "sandbox-caches";
@@ -35,12 +36,9 @@ function isMessage(value: unknown): value is TMessage {
   return typeof value === "object" && value !== null && typeof (value as { dmp?: unknown }).dmp === "string" && typeof (value as { id?: unknown }).id === "string";
 }
 
-function inCluster(): boolean {
-  return cluster.isWorker && typeof process.send === "function";
-}
 
 function listen(): void {
-  if (side.listening || !inCluster()) return;
+  if (side.listening || !isServerWorker()) return;
   side.listening = true;
   process.on("message", (message: unknown) => {
     if (!isMessage(message)) return;
@@ -67,7 +65,7 @@ export function onSiblingNotice(kind: TNoticeKind, handler: () => Promise<void> 
 
 /** Tells every other server process, and resolves once they all have taken it in (or after NOTICE_TIMEOUT_MS). */
 export function notifySiblingProcesses(kind: TNoticeKind): Promise<void> {
-  if (!inCluster()) return Promise.resolve();
+  if (!isServerWorker()) return Promise.resolve();
   listen();
   const id = `${process.pid}-${++side.counter}`;
   return new Promise<void>((resolve) => {
@@ -86,16 +84,16 @@ export function notifySiblingProcesses(kind: TNoticeKind): Promise<void> {
  * The primary's part: relays each notice to the other live workers and tells its sender
  * when all of them have acknowledged (or after the timeout, or when none is left to wait for).
  */
-export function relaySiblingNotices(): void {
-  const waiting = new Map<string, { from: Worker; left: Set<number>; timer: ReturnType<typeof setTimeout> }>();
+export function relaySiblingNotices(workers: WorkerProcesses): void {
+  const waiting = new Map<string, { from: TServerWorker; left: Set<number>; timer: ReturnType<typeof setTimeout> }>();
   const finish = (id: string) => {
     const entry = waiting.get(id);
     if (!entry) return;
     clearTimeout(entry.timer);
     waiting.delete(id);
-    if (entry.from.isConnected()) entry.from.send({ dmp: "notice-done", id } satisfies TDoneMessage);
+    if (entry.from.child.connected) entry.from.child.send({ dmp: "notice-done", id } satisfies TDoneMessage);
   };
-  cluster.on("message", (worker: Worker, message: unknown) => {
+  workers.on("message", (worker, message) => {
     if (!isMessage(message)) return;
     if (message.dmp === "notice-ack") {
       const entry = waiting.get(message.id);
@@ -105,13 +103,13 @@ export function relaySiblingNotices(): void {
       return;
     }
     if (message.dmp !== "notice") return;
-    const others = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w.id !== worker.id && w.isConnected());
+    const others = workers.list().filter((w) => w.id !== worker.id && w.child.connected);
     waiting.set(message.id, { from: worker, left: new Set(others.map((w) => w.id)), timer: setTimeout(() => finish(message.id), NOTICE_TIMEOUT_MS) });
     if (others.length === 0) return finish(message.id);
-    for (const w of others) w.send(message);
+    for (const w of others) w.child.send(message);
   });
   // A worker that dies while others wait for its acknowledgement must not hold them.
-  cluster.on("exit", (worker) => {
+  workers.on("exit", (worker) => {
     for (const [id, entry] of waiting) {
       entry.left.delete(worker.id);
       if (entry.left.size === 0) finish(id);
