@@ -65,7 +65,12 @@ export function serverProcessStdio(fd: number, copies = ACCEPT_HANDLES): (number
  * when the ones already taken are over.
  */
 export async function listenOnInheritedSocket(server: http.Server, copies = ACCEPT_HANDLES): Promise<() => Promise<void>> {
-  const extra = Array.from({ length: copies - 1 }, () => net.createServer((socket) => server.emit("connection", socket)));
+  // With the options http.Server gives the connections it accepts itself (half-open left to
+  // http to decide, noDelay). Without noDelay, Nagle's algorithm held a response's second write for the client's delayed
+  // acknowledgement (40 ms per request, measured: the JSON reference fell from 700 to 175 req/s).
+  const extra = Array.from({ length: copies - 1 }, () =>
+    net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => server.emit("connection", socket)),
+  );
   const listening = (s: net.Server, fd: number) =>
     new Promise<void>((resolve, reject) => {
       s.once("error", reject);
