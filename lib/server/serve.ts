@@ -5,8 +5,8 @@
  * choose), each a plain Node HTTP server around Next's request handler with admission by
  * time in front (lib/server/load-limiter.ts: DMP_MAX_IN_FLIGHT, DMP_MAX_QUEUE_WAIT_MS,
  * DMP_MAX_QUEUED): a request that could not be answered in time gets 503 + Retry-After at
- * once. The processes share the primary's socket, each under several descriptors
- * (lib/server/shared-listening-socket.ts); nothing is sticky, sessions are cookies. The
+ * once. The processes share the primary's socket (a single one under 16 descriptors,
+ * lib/server/shared-listening-socket.ts); nothing is sticky, sessions are cookies. The
  * first process runs the background jobs and the development mail server; the primary
  * restarts a process that dies and relays the notices by which they keep their caches in
  * step (lib/server/sibling-notices.ts).
@@ -18,7 +18,7 @@ import v8 from "node:v8";
 import { LoadLimiter, loadLimitsFromEnv } from "./load-limiter";
 import { startLoopDelayLog } from "./loop-delay-log";
 import { isServerWorker, workerCount, workerEnvironments } from "./process-plan";
-import { bindSharedSocket, listenOnInheritedSocket } from "./shared-listening-socket";
+import { bindSharedSocket, listenOnInheritedSocket, socketCopiesPerProcess } from "./shared-listening-socket";
 import { relaySiblingNotices } from "./sibling-notices";
 import { LISTENING_MESSAGE, type TServerWorker, WorkerProcesses } from "./worker-processes";
 
@@ -96,7 +96,7 @@ async function runWorker(options: TServeOptions): Promise<void> {
 async function runPrimary(options: TServeOptions, count: number): Promise<void> {
   const socket = await bindSharedSocket(options.port, options.hostname);
   const environments = workerEnvironments(count, process.env, await freePort());
-  const workers = new WorkerProcesses(socket.fd);
+  const workers = new WorkerProcesses(socket.fd, socketCopiesPerProcess(count));
   relaySiblingNotices(workers);
   let stopping = false;
   const starts = new Map<number, number[]>();

@@ -5,10 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { runClusterScript } from "@/lib/testing/run-cluster-script";
-import { ACCEPT_HANDLES } from "./shared-listening-socket";
+import { ACCEPT_HANDLES, socketCopiesPerProcess } from "./shared-listening-socket";
 
 describe("the socket shared by the server processes", () => {
-  it("takes up to ACCEPT_HANDLES new connections per turn of a busy process's loop", async () => {
+  it("gives a lone process ACCEPT_HANDLES copies and several processes one each", () => {
+    expect(socketCopiesPerProcess(1)).toBe(ACCEPT_HANDLES);
+    expect(socketCopiesPerProcess(2)).toBe(1);
+    expect(socketCopiesPerProcess(8)).toBe(1);
+  });
+
+  it("takes up to ACCEPT_HANDLES new connections per turn of a busy lone process's loop", async () => {
     const turns = (await runClusterScript("accepting-processes.ts", ["burst", String(ACCEPT_HANDLES)])).map(Number);
     expect(turns[0]).toBe(ACCEPT_HANDLES);
     expect(turns.reduce((a, b) => a + b, 0)).toBe(40);

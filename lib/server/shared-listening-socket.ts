@@ -12,17 +12,31 @@ import util from "node:util";
  * was even seen, and the admission (lib/server/load-limiter.ts), which counts from then,
  * could not bound the wait (measured: 2.4 to 3.7 s at 1 process, 4 runs out of 10).
  *
- * So the primary binds the port once and every server process inherits that one socket
- * `ACCEPT_HANDLES` times (as many file descriptors, all the same socket): each process
- * listens on all of them and takes up to that many connections per turn of its loop. The
- * kernel still gives a new connection to whichever process calls accept() first, so an
- * idle process takes it, never one whose loop is busy; nothing is sticky, sessions are
- * cookies. The socket outlives a process that dies: its connections wait in the kernel for
- * the restarted one instead of being refused.
+ * So the primary binds the port once and every server process inherits that one socket. A
+ * single process gets it `ACCEPT_HANDLES` times (as many file descriptors, all the same
+ * socket), listens on all of them and takes up to that many connections per turn of its
+ * loop. Several processes get one descriptor each: the kernel gives a new connection to
+ * whichever process calls accept() first, so an idle one takes it, never one whose loop is
+ * busy, and idle processes take a burst in turns; with 4 to 16 descriptors each, the first
+ * process awake took most of a burst (8 connections opened together: 8/0, 7/1, 6/2), and a
+ * keep-alive connection stays where it landed. Nothing is sticky, sessions are cookies.
+ * The socket outlives a process that dies: its connections wait in the kernel for the
+ * restarted one instead of being refused.
  */
 
-/** Descriptors of the shared socket in each server process: connections taken per loop turn. */
+/** Descriptors of the shared socket when one process serves: connections taken per loop turn. */
 export const ACCEPT_HANDLES = 16;
+
+/** How many copies of the socket each of `processes` server processes gets (see above). */
+export function socketCopiesPerProcess(processes: number): number {
+  return processes === 1 ? ACCEPT_HANDLES : 1;
+}
+
+/** In a server process: how many copies of the socket it inherited (its primary says so in DMP_SOCKET_COPIES). */
+export function inheritedSocketCopies(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.DMP_SOCKET_COPIES ?? 1);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
 
 /** The child's descriptors 0–2 are stdio and 3 the IPC channel: the socket's copies follow. */
 const FIRST_INHERITED_FD = 4;
@@ -54,7 +68,7 @@ export async function bindSharedSocket(port: number, hostname?: string): Promise
 }
 
 /** The stdio of a forked server process: the usual three, the IPC channel, then the socket's copies. */
-export function serverProcessStdio(fd: number, copies = ACCEPT_HANDLES): (number | "inherit" | "ipc")[] {
+export function serverProcessStdio(fd: number, copies: number): (number | "inherit" | "ipc")[] {
   return ["inherit", "inherit", "inherit", "ipc", ...Array<number>(copies).fill(fd)];
 }
 
@@ -64,7 +78,7 @@ export function serverProcessStdio(fd: number, copies = ACCEPT_HANDLES): (number
  * Resolves once all listen, with the function that stops taking connections and resolves
  * when the ones already taken are over.
  */
-export async function listenOnInheritedSocket(server: http.Server, copies = ACCEPT_HANDLES): Promise<() => Promise<void>> {
+export async function listenOnInheritedSocket(server: http.Server, copies = inheritedSocketCopies()): Promise<() => Promise<void>> {
   // With the options http.Server gives the connections it accepts itself (half-open left to
   // http to decide, noDelay). Without noDelay, Nagle's algorithm held a response's second write for the client's delayed
   // acknowledgement (40 ms per request, measured: the JSON reference fell from 700 to 175 req/s).

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { ACCEPT_HANDLES, serverProcessStdio } from "./shared-listening-socket";
+import { serverProcessStdio } from "./shared-listening-socket";
 
 /**
  * The primary's list of server processes (`npm run serve`, lib/server/serve.ts): forked
@@ -29,8 +29,8 @@ export class WorkerProcesses extends EventEmitter<TWorkerEvents> {
   constructor(
     /** The shared socket (bindSharedSocket), null for processes that do not serve (tests of the messages). */
     private readonly socketFd: number | null,
-    /** How many copies of it each process gets (its connections taken per loop turn). */
-    private readonly copies = ACCEPT_HANDLES,
+    /** How many copies of it each process gets (socketCopiesPerProcess: its connections taken per loop turn). */
+    private readonly copies = 1,
     private readonly script = process.argv[1] as string,
     private readonly args = process.argv.slice(2),
   ) {
@@ -39,7 +39,7 @@ export class WorkerProcesses extends EventEmitter<TWorkerEvents> {
 
   /** Starts the process of rank `index` (0 runs the background jobs) with its extra environment. */
   fork(index: number, env: Record<string, string>): TServerWorker {
-    const child = fork(this.script, this.args, { env: { ...process.env, ...env }, stdio: this.socketFd === null ? ["inherit", "inherit", "inherit", "ipc"] : serverProcessStdio(this.socketFd, this.copies) });
+    const child = fork(this.script, this.args, { env: { ...process.env, ...env, DMP_SOCKET_COPIES: String(this.copies) }, stdio: this.socketFd === null ? ["inherit", "inherit", "inherit", "ipc"] : serverProcessStdio(this.socketFd, this.copies) });
     const worker: TServerWorker = { id: this.#nextId++, index, child };
     this.#workers.set(worker.id, worker);
     child.on("message", (message: unknown) => {

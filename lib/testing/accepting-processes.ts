@@ -1,7 +1,7 @@
 /**
  * Server processes on one shared socket, for lib/server/shared-listening-socket.integration.test.ts:
  *   node --import tsx lib/testing/accepting-processes.ts free-process
- *     Two processes answer every request with their id. Once both listen, process 1 blocks
+ *     Two processes (one descriptor each, as npm run serve gives them) answer every request with their id. Once both listen, process 1 blocks
  *     its event loop for 3 s (as a page render under load does, in shorter turns) and the
  *     primary opens 8 new connections meanwhile; prints which process answered each one.
  *   node --import tsx lib/testing/accepting-processes.ts burst <descriptors>
@@ -12,11 +12,11 @@
 import http from "node:http";
 import net from "node:net";
 import { isServerWorker } from "@/lib/server/process-plan";
-import { bindSharedSocket, listenOnInheritedSocket } from "@/lib/server/shared-listening-socket";
+import { bindSharedSocket, listenOnInheritedSocket, socketCopiesPerProcess } from "@/lib/server/shared-listening-socket";
 import { LISTENING_MESSAGE, WorkerProcesses } from "@/lib/server/worker-processes";
 
-const [mode = "free-process", copiesArg = "16"] = process.argv.slice(2);
-const copies = Number(copiesArg);
+const [mode = "free-process", copiesArg] = process.argv.slice(2);
+const copies = mode === "free-process" ? socketCopiesPerProcess(2) : Number(copiesArg);
 const BURST = 40;
 
 function block(ms: number): void {
@@ -74,7 +74,7 @@ async function worker(): Promise<void> {
   let turn = 0;
   const perTurn = new Map<number, number>();
   server.on("connection", () => perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1));
-  await listenOnInheritedSocket(server, copies);
+  await listenOnInheritedSocket(server);
   process.on("message", (message: { event?: string }) => {
     if (message.event !== "block") return;
     process.send?.({ event: "blocking" }, undefined, {}, () => {
