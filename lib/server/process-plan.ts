@@ -1,7 +1,7 @@
 /**
  * How `npm run serve` splits the work between processes (lib/server/serve.ts): how many,
- * and what each is told by its environment. Pure, so the rules are tested apart from the
- * cluster: exactly one process runs the background jobs (lib/jobs) and the development
+ * and what each is told by its environment. Pure but for `isServerWorker`, so the rules are
+ * tested apart from the processes: exactly one process runs the background jobs (lib/jobs) and the development
  * mail server, the others send their mails to it.
  */
 
