@@ -20,7 +20,7 @@ import { startLoopDelayLog } from "./loop-delay-log";
 import { isServerWorker, workerCount, workerEnvironments } from "./process-plan";
 import { bindSharedSocket, listenOnInheritedSocket, socketCopiesPerProcess } from "./shared-listening-socket";
 import { relaySiblingNotices } from "./sibling-notices";
-import { LISTENING_MESSAGE, type TServerWorker, WorkerProcesses } from "./worker-processes";
+import { LISTENING_MESSAGE, WorkerProcesses } from "./worker-processes";
 
 type TServeOptions = { port: number; hostname: string | undefined; keepAliveTimeoutMs: number };
 
@@ -101,16 +101,7 @@ async function runPrimary(options: TServeOptions, count: number): Promise<void> 
   let stopping = false;
   const starts = new Map<number, number[]>();
 
-  const fork = (index: number): Promise<TServerWorker> =>
-    new Promise((resolve) => {
-      const worker = workers.fork(index, environments[index] as Record<string, string>);
-      const onListening = (w: TServerWorker) => {
-        if (w !== worker) return;
-        workers.off("listening", onListening);
-        resolve(worker);
-      };
-      workers.on("listening", onListening);
-    });
+  const fork = (index: number): Promise<void> => workers.fork(index, environments[index] as Record<string, string>).listening;
 
   workers.on("exit", (worker, code, signal) => {
     if (stopping) return;

@@ -49,7 +49,7 @@ type TCreateServerHandle = (address: string | null, port: number, addressType: n
 // that way, nor hands one to several processes under several descriptors.
 const createServerHandle = (net as unknown as { _createServerHandle: TCreateServerHandle })._createServerHandle;
 
-export type TBoundSocket = { fd: number; port: number; close: () => void };
+export type TBoundSocket = { fd: number; port: number };
 
 /**
  * The primary's part: the port bound once (all addresses, IPv6 and IPv4, when no hostname
@@ -64,12 +64,13 @@ export async function bindSharedSocket(port: number, hostname?: string): Promise
   }
   const address: { port?: number } = {};
   handle.getsockname(address);
-  return { fd: handle.fd, port: address.port ?? port, close: () => handle.close() };
+  // The primary keeps the handle open for the life of the server: a restarted process inherits it again.
+  return { fd: handle.fd, port: address.port ?? port };
 }
 
-/** The stdio of a forked server process: the usual three, the IPC channel, then the socket's copies. */
-export function serverProcessStdio(fd: number, copies: number): (number | "inherit" | "ipc")[] {
-  return ["inherit", "inherit", "inherit", "ipc", ...Array<number>(copies).fill(fd)];
+/** The stdio of a forked server process: the usual three, the IPC channel, then the socket's copies (none without a socket). */
+export function serverProcessStdio(fd: number | null, copies: number): (number | "inherit" | "ipc")[] {
+  return ["inherit", "inherit", "inherit", "ipc", ...(fd === null ? [] : Array<number>(copies).fill(fd))];
 }
 
 /**

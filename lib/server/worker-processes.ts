@@ -7,15 +7,15 @@ import { serverProcessStdio } from "./shared-listening-socket";
  * with child_process rather than node:cluster, whose workers cannot listen on a descriptor
  * of their own (lib/server/shared-listening-socket.ts). Each process is forked from the
  * same script and arguments as the primary, with its extra environment (process-plan.ts)
- * and the shared socket's copies; it says `{ dmp: "listening" }` once it takes connections.
+ * and the shared socket's copies; it says `{ dmp: "listening" }` once it takes connections
+ * (its `listening` promise then resolves).
  *
- * Events: "message" (worker, message), "listening" (worker), "exit" (worker, code, signal).
+ * Events: "message" (worker, message), "exit" (worker, code, signal).
  */
-export type TServerWorker = { id: number; index: number; child: ChildProcess };
+export type TServerWorker = { id: number; index: number; child: ChildProcess; listening: Promise<void> };
 
 type TWorkerEvents = {
   message: [worker: TServerWorker, message: unknown];
-  listening: [worker: TServerWorker];
   exit: [worker: TServerWorker, code: number | null, signal: NodeJS.Signals | null];
 };
 
@@ -39,11 +39,15 @@ export class WorkerProcesses extends EventEmitter<TWorkerEvents> {
 
   /** Starts the process of rank `index` (0 runs the background jobs) with its extra environment. */
   fork(index: number, env: Record<string, string>): TServerWorker {
-    const child = fork(this.script, this.args, { env: { ...process.env, ...env, DMP_SOCKET_COPIES: String(this.copies) }, stdio: this.socketFd === null ? ["inherit", "inherit", "inherit", "ipc"] : serverProcessStdio(this.socketFd, this.copies) });
-    const worker: TServerWorker = { id: this.#nextId++, index, child };
+    const child = fork(this.script, this.args, {
+      env: { ...process.env, ...env, DMP_SOCKET_COPIES: String(this.copies) },
+      stdio: serverProcessStdio(this.socketFd, this.copies),
+    });
+    let listened = () => {};
+    const worker: TServerWorker = { id: this.#nextId++, index, child, listening: new Promise((resolve) => (listened = resolve)) };
     this.#workers.set(worker.id, worker);
     child.on("message", (message: unknown) => {
-      if (isListening(message)) this.emit("listening", worker);
+      if (isListening(message)) listened();
       else this.emit("message", worker, message);
     });
     child.once("exit", (code, signal) => {

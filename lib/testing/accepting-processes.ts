@@ -33,10 +33,6 @@ async function primary(): Promise<void> {
     for (const w of workers.list()) w.child.kill();
     process.exit(0);
   };
-  let listening = 0;
-  workers.on("listening", () => {
-    if (++listening === count) workers.list().find((w) => w.index === 0)?.child.send({ event: "block" });
-  });
   workers.on("message", (_worker, message) => {
     const m = message as { event?: string; turns?: number[] };
     if (m.event === "turns") finish((m.turns ?? []).map(String));
@@ -63,8 +59,10 @@ async function primary(): Promise<void> {
       finish(answers);
     }, 100);
   });
-  for (let i = 0; i < count; i++) workers.fork(i, { DMP_WORKER_INDEX: String(i) });
   setTimeout(() => process.exit(1), 30_000).unref();
+  const forked = Array.from({ length: count }, (_, i) => workers.fork(i, { DMP_WORKER_INDEX: String(i) }));
+  await Promise.all(forked.map((w) => w.listening));
+  forked[0]?.child.send({ event: "block" });
 }
 
 async function worker(): Promise<void> {
