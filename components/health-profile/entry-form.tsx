@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { InputField, SelectField, TextareaField, ChoiceField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
-import { FormMessage } from "@/components/patient/form-message";
-import { EMPTY_FORM_STATE, type TFormState } from "@/components/patient/form-state";
+import { FormMessage } from "@/components/ui/form-message";
+import { EMPTY_FORM_STATE, type TFormState } from "@/components/ui/form-state";
 
 /** One field of a health profile form (serializable: the server page describes it). */
 export type TFieldSpec = {

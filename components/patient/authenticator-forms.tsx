@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage } from "./form-message";
-import { EMPTY_FORM_STATE, type TFormState } from "./form-state";
+import { FormMessage } from "@/components/ui/form-message";
+import { EMPTY_FORM_STATE, type TFormState } from "@/components/ui/form-state";
 
 type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
 

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { InputField, TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage } from "./form-message";
-import { EMPTY_FORM_STATE, type TFormState } from "./form-state";
+import { FormMessage } from "@/components/ui/form-message";
+import { EMPTY_FORM_STATE, type TFormState } from "@/components/ui/form-state";
 
 export function CloseRecordForm({ action, phrase }: { action: (p: TFormState, f: FormData) => Promise<TFormState>; phrase: string }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);

@@ -1,5 +1,5 @@
 import { InputField } from "@/components/ui/field";
-import type { TFormState } from "./form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 export const PASSWORD_RULES = [
   "au moins 12 caractères",

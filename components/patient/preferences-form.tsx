@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { ChoiceField, Fieldset } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage } from "./form-message";
-import { EMPTY_FORM_STATE, type TFormState } from "./form-state";
+import { FormMessage } from "@/components/ui/form-message";
+import { EMPTY_FORM_STATE, type TFormState } from "@/components/ui/form-state";
 
 type TPrefs = { notifyByEmail: boolean; notifyBySms: boolean; otpChannel: "EMAIL" | "SMS"; email: string | null; phone: string | null };
 

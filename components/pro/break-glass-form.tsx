@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormMessage } from "@/components/ui/form-message";
+import type { TFormState } from "@/components/ui/form-state";
 import { ChoiceField, Fieldset, TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export type TBreakGlassFormState = {
-  /** A refusal or an unexpected failure, in French. */
-  error?: string;
-  fieldErrors?: { immediateRisk?: string[]; cannotConsent?: string[]; justification?: string[] };
+/** The shared form state (`message`: a refusal or an unexpected failure), plus what was typed. */
+export type TBreakGlassFormState = TFormState & {
   /** What was typed, given back so a rejected form keeps it. */
   justification?: string;
   immediateRisk?: boolean;
@@ -29,7 +29,7 @@ export function BreakGlassForm({ action }: { action: (state: TBreakGlassFormStat
   const hasFieldErrors = conditionErrors.length > 0 || (fe.justification?.length ?? 0) > 0;
   return (
     <form action={formAction} noValidate className="flex max-w-2xl flex-col gap-5" aria-labelledby="bris-de-glace">
-      {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+      <FormMessage state={state} />
       {hasFieldErrors ? <Alert tone="danger">Le formulaire comporte des erreurs : corrigez les champs signalés.</Alert> : null}
       <Fieldset id="conditions-urgence" legend="Conditions de l'accès en urgence" required error={conditionErrors}>
         <ChoiceField

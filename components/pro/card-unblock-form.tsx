@@ -6,12 +6,12 @@ import { Alert } from "@/components/ui/alert";
 import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { parseCardFile } from "@/lib/pki/card-file";
+import { EMPTY_FORM_STATE, type TFormState } from "@/components/ui/form-state";
 
-export type TUnblockState = { status: "idle" } | { status: "error"; message: string } | { status: "done" };
 
 /** Reads the card serial from the card file, then sends it with the PUK to the server action. */
-export function CardUnblockForm({ action }: { action: (state: TUnblockState, form: FormData) => Promise<TUnblockState> }) {
-  const [state, formAction] = useActionState(action, { status: "idle" });
+export function CardUnblockForm({ action }: { action: (state: TFormState, form: FormData) => Promise<TFormState> }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const [serial, setSerial] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -24,7 +24,7 @@ export function CardUnblockForm({ action }: { action: (state: TUnblockState, for
     else setSerial(card.serial);
   }
 
-  if (state.status === "done") {
+  if (state.success) {
     return (
       <Alert tone="success" title="Carte débloquée">
         <p>Votre carte est débloquée : le compteur d&apos;erreurs du code porteur est remis à zéro.</p>
@@ -37,7 +37,7 @@ export function CardUnblockForm({ action }: { action: (state: TUnblockState, for
 
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-5">
-      {state.status === "error" ? (
+      {state.message ? (
         <Alert tone="danger" title="Déblocage refusé">
           <p>{state.message}</p>
         </Alert>

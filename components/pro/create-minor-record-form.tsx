@@ -3,15 +3,15 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormMessage } from "@/components/ui/form-message";
+import type { TFormState } from "@/components/ui/form-state";
 import { ChoiceField, Fieldset, InputField, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ofName } from "@/lib/text/french";
 
 export type TRepresentativeAccountChoice = "EXISTING" | "NEW";
 
-export type TCreateMinorRecordFormState = {
-  error?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
+export type TCreateMinorRecordFormState = Omit<TFormState, "values"> & {
   /** What was typed, put back after a refusal. */
   values?: {
     relationship?: string;
@@ -91,7 +91,7 @@ export function CreateMinorRecordForm({ action, relationships }: { action: TActi
         : "Compte existant : l'adresse ou le mobile enregistrés dans son compte. Nouveau compte : au moins l'un des deux (le mot de passe provisoire part par SMS si un mobile est indiqué, sinon par courriel).";
   return (
     <form action={formAction} className="flex max-w-2xl flex-col gap-5" noValidate>
-      {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+      <FormMessage state={state} />
       <Fieldset
         id="representant"
         legend="Représentant légal"

@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormMessage } from "@/components/ui/form-message";
+import type { TFormState } from "@/components/ui/form-state";
 import { ChoiceField, Fieldset, InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ofName } from "@/lib/text/french";
 
-export type TCreateRecordFormState = {
-  error?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
+export type TCreateRecordFormState = Omit<TFormState, "values"> & {
   /** What was typed, put back after a refusal. */
   values?: { email?: string; phone?: string };
   created?: { patientId: string; loginId: string; name: string; channel: "SMS" | "EMAIL"; isSecretSent: boolean };
@@ -55,7 +55,7 @@ export function CreateRecordForm({ action }: { action: (state: TCreateRecordForm
   const v = state.values ?? {};
   return (
     <form action={formAction} className="flex max-w-2xl flex-col gap-5" noValidate>
-      {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+      <FormMessage state={state} />
       <Fieldset
         id="contact"
         legend="Coordonnées du patient"

@@ -1,4 +1,5 @@
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { Card } from "@/components/ui/card";
 import type { TEmergencySummary } from "@/lib/emergency/get-emergency-summary";
 import type { TDocumentListItem } from "@/lib/documents/document-list-item";
@@ -47,7 +48,7 @@ export function EmergencySummarySection({
 }: {
   summary: TEmergencySummary;
   documentHref: (documentId: string) => string;
-  closeAction: (state: TActionState, form: FormData) => Promise<TActionState>;
+  closeAction: (state: TFormState, form: FormData) => Promise<TFormState>;
 }) {
   const mode = MODE_LABELS[summary.mode];
   return (

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TProfessionalActor } from "@/lib/access/actor";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { openEmergencyAccess } from "@/lib/emergency/open-emergency-access";
 import { findPatients, type TPatientSearchResult } from "./find-patients";
 import { getIdentityBeforeAccess } from "./get-identity-before-access";
@@ -42,7 +42,7 @@ async function answer(run: () => Promise<unknown>): Promise<string> {
     const out = (await run()) as { status?: string; message?: string };
     return out.status === "REFUSED" ? (out.message ?? "") : `succès: ${JSON.stringify(out)}`;
   } catch (error) {
-    return actionError(error).error;
+    return actionError(error).message;
   }
 }
 

@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { TActionState } from "./action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import type { TFormState } from "@/components/ui/form-state";
 
 export type TCatalogueOption = { id: string; name: string; typeLabel: string; title: string; body: string; priority: boolean };
 
 type Props = {
-  action: (state: TActionState, formData: FormData) => Promise<TActionState>;
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
   structurePatientId: string;
   catalogue: TCatalogueOption[];
   priorityLabel: string;
@@ -47,7 +47,7 @@ export function DraftForm({ action, structurePatientId, catalogue, priorityLabel
 
   return (
     <form action={formAction} className="flex max-w-3xl flex-col gap-5">
-      {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+      <FormMessage state={state} />
       <input type="hidden" name="structurePatientId" value={structurePatientId} />
       <SelectField id="catalogueEntryId" name="catalogueEntryId" label="Document du catalogue de l'établissement" hint={`En tête : ${priorityLabel}.`} value={entryId} onChange={(e) => choose(e.target.value)} required>
         {priority.length > 0 ? <optgroup label="Documents attendus en priorité">{priority.map(option)}</optgroup> : null}

@@ -4,12 +4,13 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ChoiceField, Fieldset, InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { TActionState } from "./action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import type { TFormState } from "@/components/ui/form-state";
 
 type TChoice = { value: string; label: string; hint?: string };
 
 type Props = {
-  action: (state: TActionState, formData: FormData) => Promise<TActionState>;
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
   documentId: string;
   structurePatientId: string;
   /** null: the document may be sent; else why the « Envoi DMP » box is greyed (no NIR). */
@@ -35,7 +36,7 @@ export function ValidationForm({ action, documentId, structurePatientId, greyedB
   const exportable = notExportable === null;
   return (
     <form action={formAction} className="flex max-w-3xl flex-col gap-5">
-      {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+      <FormMessage state={state} />
       <input type="hidden" name="documentId" value={documentId} />
       <input type="hidden" name="structurePatientId" value={structurePatientId} />
       {exportable ? (

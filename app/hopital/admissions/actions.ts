@@ -4,25 +4,25 @@ import { revalidatePath } from "next/cache";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { userMessageFor } from "@/lib/errors/messages";
 import { confirmPatientNir, correctPatientIdentity } from "@/lib/hospital/portal";
-import type { TActionState } from "../_components/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
-export async function confirmNirAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function confirmNirAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   try {
     await confirmPatientNir(actor, { requestId: String(formData.get("requestId") ?? ""), nir: String(formData.get("nir") ?? ""), birthRank: formData.get("birthRank") });
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
   revalidatePath("/hopital/admissions");
-  return { done: "NIR confirmé : l'établissement peut renvoyer les documents retenus." };
+  return { message: "NIR confirmé : l'établissement peut renvoyer les documents retenus.", success: true };
 }
 
-export async function correctIdentityAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function correctIdentityAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   try {
     await correctPatientIdentity(actor, {
       structurePatientId: String(formData.get("structurePatientId") ?? ""),
@@ -30,8 +30,8 @@ export async function correctIdentityAction(_previous: TActionState, formData: F
       birthRank: formData.get("birthRank"),
     });
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
   revalidatePath("/hopital/admissions");
-  return { done: "Identité corrigée : renvoyez les documents en certification KO depuis le suivi export du patient." };
+  return { message: "Identité corrigée : renvoyez les documents en certification KO depuis le suivi export du patient.", success: true };
 }

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { getAdmissionsDesk } from "@/lib/hospital/portal";
-import { ActionForm } from "../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { confirmNirAction, correctIdentityAction } from "./actions";
 import { bornOn, ofName } from "@/lib/text/french";
 

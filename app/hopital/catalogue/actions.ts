@@ -4,13 +4,13 @@ import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { userMessageFor } from "@/lib/errors/messages";
 import { addToCatalogue, changeCatalogueEntry } from "@/lib/hospital/portal";
-import type { TActionState } from "../_components/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
-export async function changeEntryAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function changeEntryAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   let changed: boolean;
   try {
     changed = await changeCatalogueEntry(actor, {
@@ -20,14 +20,14 @@ export async function changeEntryAction(_previous: TActionState, formData: FormD
       exported: formData.get("exported") === "on",
     });
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
   redirect(`/hopital/catalogue?${changed ? "modifie" : "inchange"}=${encodeURIComponent(String(formData.get("entryName") ?? ""))}`);
 }
 
-export async function addEntryAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function addEntryAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   let name: string;
   try {
     name = (
@@ -38,7 +38,7 @@ export async function addEntryAction(_previous: TActionState, formData: FormData
       })
     ).name;
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
   redirect(`/hopital/catalogue?ajoute=${encodeURIComponent(name)}`);
 }

@@ -12,7 +12,7 @@ import { CATALOGUE_TYPE_CODES } from "@/lib/hospital/catalogue";
 import { HOSPITAL_MASKING_LABELS, HOSPITAL_MASKINGS } from "@/lib/hospital/masking";
 import { getCatalogueForAdmin } from "@/lib/hospital/portal";
 import { documentTypeLabel } from "@/lib/reference/document-types";
-import { ActionForm } from "../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { addEntryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Catalogue des documents exportés — simulateur hospitalier" };

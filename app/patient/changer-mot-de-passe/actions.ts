@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeOwnPassword } from "@/lib/auth/patient/flows";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const ZChange = z.object({
   currentPassword: z.string().max(200).optional(),

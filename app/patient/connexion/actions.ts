@@ -6,7 +6,7 @@ import { beginPatientSignIn, finishPatientSignIn, PENDING_LOGIN_COOKIE, pendingS
 import { RECOVERY_CODE } from "@/lib/otp/totp";
 import { limitRequest } from "@/lib/rate-limit/limit-request";
 import { pendingChallengeAccount } from "@/lib/rate-limit/pending-account";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const ZSignIn = z.object({
   loginId: z.string().trim().min(1, "Saisissez votre identifiant.").max(100, "Identifiant trop long."),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { beginPasswordReset, finishPasswordReset, PENDING_RESET_COOKIE } from "@/lib/auth/patient/flows";
 import { limitRequest } from "@/lib/rate-limit/limit-request";
 import { pendingChallengeAccount } from "@/lib/rate-limit/pending-account";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const ZLogin = z.object({ loginId: z.string().trim().min(1, "Saisissez votre identifiant.").max(100, "Identifiant trop long.") });
 

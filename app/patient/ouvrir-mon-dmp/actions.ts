@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { beginRecordOpening, finishRecordOpening } from "@/lib/patient-portal/record-opening";
 import { ZOpeningConfirmation, ZOpeningIdentity } from "@/lib/records/open-record-online";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const FIELDS = ["nir", "birthDate", "birthRank", "vitaleSerial", "email", "phone", "channel"] as const;
 

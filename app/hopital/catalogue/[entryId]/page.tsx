@@ -9,7 +9,7 @@ import { CATALOGUE_TYPE_CODES } from "@/lib/hospital/catalogue";
 import { HOSPITAL_MASKING_HINTS, HOSPITAL_MASKING_LABELS, HOSPITAL_MASKINGS } from "@/lib/hospital/masking";
 import { getCatalogueForAdmin } from "@/lib/hospital/portal";
 import { documentTypeLabel } from "@/lib/reference/document-types";
-import { ActionForm } from "../../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { changeEntryAction } from "../actions";
 
 export const metadata: Metadata = { title: "Modifier un document du catalogue — simulateur hospitalier" };

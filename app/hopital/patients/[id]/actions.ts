@@ -4,14 +4,14 @@ import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { userMessageFor } from "@/lib/errors/messages";
 import { askNir, importHospitalDocument, saveHospitalDraft } from "@/lib/hospital/portal";
-import type { TActionState } from "../../_components/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
-export async function saveDraftAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function saveDraftAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   const structurePatientId = text(formData, "structurePatientId");
   let documentId: string;
   try {
@@ -24,14 +24,14 @@ export async function saveDraftAction(_previous: TActionState, formData: FormDat
       serviceDate: text(formData, "serviceDate"),
     }));
   } catch (error) {
-    return { error: `Le brouillon n'a pas été enregistré : ${userMessageFor(error)}` };
+    return { message: `Le brouillon n'a pas été enregistré : ${userMessageFor(error)}` };
   }
   redirect(`/hopital/patients/${encodeURIComponent(structurePatientId)}/documents/${encodeURIComponent(documentId)}`);
 }
 
-export async function importAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function importAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   const structurePatientId = text(formData, "structurePatientId");
   const origin = text(formData, "origin");
   try {
@@ -44,18 +44,18 @@ export async function importAction(_previous: TActionState, formData: FormData):
       serviceDate: text(formData, "serviceDate"),
     });
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
   redirect(`/hopital/patients/${encodeURIComponent(structurePatientId)}/suivi?importe=1`);
 }
 
-export async function requestNirAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function requestNirAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   try {
     await askNir(actor, { structurePatientId: text(formData, "structurePatientId"), desk: text(formData, "desk"), note: text(formData, "note") || undefined });
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
-  return { done: "Demande transmise : le bureau choisi ajoutera le NIR à partir de la copie de la carte Vitale et de l'étiquette IPP." };
+  return { message: "Demande transmise : le bureau choisi ajoutera le NIR à partir de la copie de la carte Vitale et de l'étiquette IPP.", success: true };
 }

@@ -12,7 +12,7 @@ import { CATALOGUE_TYPE_CODES } from "@/lib/hospital/catalogue";
 import { formatNir } from "@/lib/identity/nir";
 import { documentTypeLabel } from "@/lib/reference/document-types";
 import { platformNow } from "@/lib/clock/clock";
-import { ActionForm } from "../../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { DraftForm } from "../../_components/draft-form";
 import { importAction, requestNirAction, saveDraftAction } from "./actions";
 import { bornOn, sentenceCase } from "@/lib/text/french";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalBlock, portalSetCareTeamPresumption, portalSetTreatingDoctor, portalUnblock, portalUpdateEmergencySettings } from "@/lib/patient-portal";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const ZId = z.string().min(1).max(64);
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/table";
 import { Card } from "@/components/ui/card";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { TreatingDoctorForm } from "@/components/patient/treating-doctor-form";
 import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
@@ -66,7 +66,7 @@ export default async function AccessPage() {
                   <ActionForm
                     action={blockAction}
                     fields={{ professionalId: m.professionalId, bloquer: m.isBlocked ? "0" : "1" }}
-                    label={m.isBlocked ? `Débloquer ${m.name}` : `Bloquer ${m.name}`}
+                    submitLabel={m.isBlocked ? `Débloquer ${m.name}` : `Bloquer ${m.name}`}
                     variant={m.isBlocked ? "secondary" : "danger"}
                   />
                 ),
@@ -93,7 +93,7 @@ export default async function AccessPage() {
           <ActionForm
             action={careTeamPresumptionAction}
             fields={{ autoriser: overview.careTeamAllowed ? "0" : "1" }}
-            label={overview.careTeamAllowed ? "M'opposer à l'accès de l'équipe de soins" : "Autoriser l'accès de l'équipe de soins"}
+            submitLabel={overview.careTeamAllowed ? "M'opposer à l'accès de l'équipe de soins" : "Autoriser l'accès de l'équipe de soins"}
             variant={overview.careTeamAllowed ? "danger" : "primary"}
           />
         )}

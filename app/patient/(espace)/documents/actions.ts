@@ -14,7 +14,7 @@ import {
 } from "@/lib/patient-portal";
 import { ZPersonalDocumentMeta } from "@/lib/documents/patient-document-commands";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/check-upload";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const ZId = z.string().min(1).max(64);
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalCloseRecord, portalReactivateRecord } from "@/lib/patient-portal";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const ZClose = z.object({ confirmation: z.string().max(50), reason: z.string().trim().max(500, "500 caractères au maximum.").optional() });
 

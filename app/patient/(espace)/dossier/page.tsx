@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { CloseRecordForm } from "@/components/patient/close-record-form";
 import { formatDay } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
@@ -46,7 +46,7 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
               Dossier fermé le {o.closedAt ? formatDay(o.closedAt) : "—"}. Suppression prévue le <strong>{o.deletionPlannedAt ? formatDay(o.deletionPlannedAt) : "—"}</strong>.
             </p>
             <p>En le réactivant, vous retrouvez votre dossier tel qu&apos;il était et les professionnels autorisés y ont de nouveau accès.</p>
-            <ActionForm action={reactivateRecordAction} fields={{}} label="Réactiver mon DMP" />
+            <ActionForm action={reactivateRecordAction} submitLabel="Réactiver mon DMP" />
           </Card>
         )}
       </div>

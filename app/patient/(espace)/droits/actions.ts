@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalAddFeedOpposition, portalRequestRecordCopyByMail, portalRequestRectification, portalWithdrawFeedOpposition } from "@/lib/patient-portal/rights";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 async function actorOrSignIn() {
   const actor = await getPatientActor();

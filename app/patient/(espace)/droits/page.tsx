@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { FeedOppositionForm, RecordCopyByMailForm } from "@/components/patient/rights-forms";
 import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
@@ -70,7 +70,7 @@ export default async function RightsPage({ searchParams }: { searchParams: Promi
                   <span>
                     {o.label} ({o.kind === "PROFESSIONAL" ? "professionnel" : "établissement"}), depuis le {formatDateTime(o.createdAt)}
                   </span>
-                  <ActionForm action={withdrawFeedOppositionAction} fields={{ oppositionId: o.id }} label={`Lever l'opposition à ${o.label}`} variant="secondary" />
+                  <ActionForm action={withdrawFeedOppositionAction} fields={{ oppositionId: o.id }} submitLabel={`Lever l'opposition à ${o.label}`} variant="secondary" />
                 </li>
               ))}
             </ul>

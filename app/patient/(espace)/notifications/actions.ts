@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalMarkNotificationsRead, portalUpdateNotificationPreferences } from "@/lib/patient-portal";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 export async function preferencesAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getPatientActor();

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PreferencesForm } from "@/components/patient/preferences-form";
 import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
@@ -22,7 +22,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <PageHeader title="Notifications" description={<p>Les événements importants de votre dossier, du plus récent au plus ancien.</p>} />
       <section aria-labelledby="liste" className="mb-10 flex flex-col gap-4">
         <h2 id="liste" className="text-2xl font-bold">Mes notifications</h2>
-        {unread ? <ActionForm action={markReadAction} fields={{}} label="Tout marquer comme lu" variant="secondary" /> : null}
+        {unread ? <ActionForm action={markReadAction} submitLabel="Tout marquer comme lu" variant="secondary" /> : null}
         {list.items.length === 0 ? <Alert tone="info">Aucune notification.</Alert> : null}
         <ul className="flex flex-col gap-3">
           {list.items.map((n) => (

@@ -7,7 +7,7 @@ import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalCommentProfileEntry, portalDeleteProfileEntry, portalSaveEmergencyWishes, portalSaveProfileEntry } from "@/lib/patient-portal";
 import { ZAllergyInput, ZEmergencyWishesInput, ZEntryCommentInput, ZHistoryInput, ZMeasurementInput, ZTreatmentInput, ZVaccinationInput } from "@/lib/health-profile/inputs";
 import type { TEntryInputs, TEntrySection } from "@/lib/health-profile/entry-store";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const PATH = "/patient/profil-medical";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { EntryForm } from "@/components/health-profile/entry-form";
 import { MeasurementCharts } from "@/components/health-profile/measurement-chart";
 import { ProfileEntries, AuthorLine, type TRenderEntryActions } from "@/components/health-profile/profile-entries";
@@ -45,7 +45,7 @@ export default async function HealthProfilePage() {
                 submitLabel="Enregistrer la modification"
               />
             </details>
-            <ActionForm action={deleteProfileEntryAction.bind(null, kind)} fields={{ id: entry.id }} label={`Retirer ${name}`} variant="secondary" />
+            <ActionForm action={deleteProfileEntryAction.bind(null, kind)} fields={{ id: entry.id }} submitLabel={`Retirer ${name}`} variant="secondary" />
           </>
         ) : null}
         {entry.author.side === "PROFESSIONAL" && isOpen ? (
@@ -124,7 +124,7 @@ export default async function HealthProfilePage() {
             measurements={profile.measurements}
             renderActions={
               isOpen
-                ? (m) => (m.rights.mayEdit ? <ActionForm action={deleteProfileEntryAction.bind(null, "MEASUREMENT")} fields={{ id: m.id }} label={`Retirer la mesure du ${m.measuredOn.split("-").reverse().join("/")}`} variant="secondary" /> : null)
+                ? (m) => (m.rights.mayEdit ? <ActionForm action={deleteProfileEntryAction.bind(null, "MEASUREMENT")} fields={{ id: m.id }} submitLabel={`Retirer la mesure du ${m.measuredOn.split("-").reverse().join("/")}`} variant="secondary" /> : null)
                 : undefined
             }
           />

@@ -12,7 +12,7 @@ import {
   portalRequestContactChange,
 } from "@/lib/patient-portal";
 import { ZContactDetails, ZEmergencyContact } from "@/lib/records/contact-details";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 async function actorOrSignIn() {
   const actor = await getPatientActor();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { ContactConfirmForm, ContactDetailsForm, EmergencyContactForm } from "@/components/patient/contact-forms";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalContactDetails, portalPendingContactChange, portalRecordOverview } from "@/lib/patient-portal";
@@ -44,7 +44,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
                 <span>
                   <strong>{c.name}</strong> ({c.relationship}) — {c.phone}
                 </span>
-                {overview.recordStatus === "OPEN" ? <ActionForm action={removeEmergencyContactAction} fields={{ contactId: c.id }} label={`Retirer ${c.name}`} variant="secondary" /> : null}
+                {overview.recordStatus === "OPEN" ? <ActionForm action={removeEmergencyContactAction} fields={{ contactId: c.id }} submitLabel={`Retirer ${c.name}`} variant="secondary" /> : null}
               </li>
             ))}
           </ul>

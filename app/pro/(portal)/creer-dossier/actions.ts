@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { TCreateMinorRecordFormState } from "@/components/pro/create-minor-record-form";
 import type { TCreateRecordFormState } from "@/components/pro/create-record-form";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { createMinorRecordForPatient, createRecordForPatient } from "@/lib/pro/portal";
 import { ZCreateMinorRecordInput } from "@/lib/records/create-minor-record";
 import { ZCreateRecordByProfessionalInput } from "@/lib/records/create-record-by-professional";

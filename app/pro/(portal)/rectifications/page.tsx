@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { ChoiceField, Fieldset, TextareaField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { answerRectificationRequest, rectificationsAddressedTo } from "@/lib/pro/rights";
 import { RECTIFICATION_ANSWERS } from "@/lib/rights/rectification";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Demandes de rectification" };
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
-async function answerAction(requestId: string, _state: TActionState, form: FormData): Promise<TActionState> {
+async function answerAction(requestId: string, _state: TFormState, form: FormData): Promise<TFormState> {
   "use server";
   const me = await getProfessionalActor();
   if (!me) redirect("/pro/connexion");

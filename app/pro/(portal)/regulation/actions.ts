@@ -2,24 +2,24 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { TActionState } from "@/components/pro/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { declareEmergencyAccess } from "@/lib/pro/portal";
 
 const ZPatientId = z.string().min(1).max(64);
 
 /** SAMU-Centre 15: opens the caller's record at once, without consent or justification. */
-export async function openInRegulationAction(patientId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+export async function openInRegulationAction(patientId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/pro/connexion");
-  if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
+  if (!ZPatientId.safeParse(patientId).success) return { message: "Dossier introuvable, ou accès non autorisé." };
   let outcome;
   try {
     outcome = await declareEmergencyAccess(actor, patientId, { mode: "SAMU" });
   } catch (error) {
     return actionError(error);
   }
-  if (outcome.status === "REFUSED") return { error: outcome.message };
+  if (outcome.status === "REFUSED") return { message: outcome.message };
   redirect(`/pro/patients/${patientId}`);
 }

@@ -4,25 +4,25 @@ import { revalidatePath } from "next/cache";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { userMessageFor } from "@/lib/errors/messages";
 import { resendHospitalDocument, sendHospitalDocumentByMssante } from "@/lib/hospital/portal";
-import type { TActionState } from "../../../_components/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
-export async function resendAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function resendAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   try {
     const result = await resendHospitalDocument(actor, String(formData.get("documentId") ?? ""));
     revalidatePath("/hopital/patients/[id]/suivi", "page");
-    return { done: `Renvoi au DMP : ${result.statusLabel} — ${result.message}` };
+    return { message: `Renvoi au DMP : ${result.statusLabel} — ${result.message}`, success: true };
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
 }
 
-export async function mssanteAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function mssanteAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: SESSION_EXPIRED };
+  if (!actor) return { message: SESSION_EXPIRED };
   const choice = String(formData.get("recipientKind") ?? "PATIENT");
   try {
     const { recipient } = await sendHospitalDocumentByMssante(actor, {
@@ -30,8 +30,8 @@ export async function mssanteAction(_previous: TActionState, formData: FormData)
       recipient: choice === "PATIENT" ? "PATIENT" : String(formData.get("address") ?? ""),
     });
     revalidatePath("/hopital/patients/[id]/suivi", "page");
-    return { done: `Document envoyé par MSSanté à ${recipient}.` };
+    return { message: `Document envoyé par MSSanté à ${recipient}.`, success: true };
   } catch (error) {
-    return { error: userMessageFor(error) };
+    return { message: userMessageFor(error) };
   }
 }

@@ -7,7 +7,7 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { getExportFollowUp } from "@/lib/hospital/portal";
-import { ActionForm } from "../../../_components/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { mssanteAction, resendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Suivi export dossier médical patient — simulateur hospitalier" };

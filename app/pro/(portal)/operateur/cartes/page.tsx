@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { getProfessionalActor, requireOperator } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { operatorCards, operatorOpposeCard } from "@/lib/pro/operator";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Cartes CPS" };
 const STATUS = { ACTIVE: "Active", BLOCKED: "Bloquée", OPPOSED: "En opposition" } as const;
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 
-async function opposeAction(serial: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+async function opposeAction(serial: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   "use server";
   const me = await getProfessionalActor();
   if (!me) redirect("/pro/connexion");
@@ -24,7 +25,7 @@ async function opposeAction(serial: string, _state: TActionState, _form: FormDat
   } catch (error) {
     return actionError(error);
   }
-  return { success: "Carte mise en opposition : sa prochaine connexion sera refusée." };
+  return { message: "Carte mise en opposition : sa prochaine connexion sera refusée.", success: true };
 }
 
 export default async function OperatorCardsPage() {

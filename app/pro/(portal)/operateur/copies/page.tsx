@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { InputField } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireOperator } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { operatorMarkRecordCopySent, operatorRecordCopyRequests } from "@/lib/pro/rights";
 
 export const metadata: Metadata = { title: "Copies par courrier recommandé" };
 
 const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
-async function sentAction(requestId: string, _state: TActionState, form: FormData): Promise<TActionState> {
+async function sentAction(requestId: string, _state: TFormState, form: FormData): Promise<TFormState> {
   "use server";
   const me = await getProfessionalActor();
   if (!me) redirect("/pro/connexion");

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { ChoiceField, Fieldset } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireOperator } from "@/lib/auth/pro/session";
 import { ZMatrixLine } from "@/lib/operator/habilitation-matrix";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { operatorMatrixLine, operatorSetMatrixLine } from "@/lib/pro/operator";
 import { matrixRowLabel } from "@/lib/habilitations/default-matrix";
 
@@ -19,13 +20,13 @@ export default async function MatrixLinePage({ searchParams }: { searchParams: P
   const line = parsed.data;
   const view = await operatorMatrixLine(actor, line);
 
-  async function saveAction(_state: TActionState, form: FormData): Promise<TActionState> {
+  async function saveAction(_state: TFormState, form: FormData): Promise<TFormState> {
     "use server";
     const me = await getProfessionalActor();
     if (!me) redirect("/pro/connexion");
     try {
       const changed = await operatorSetMatrixLine(me, line, new Set(form.getAll("readable").map(String)));
-      return { success: changed === 0 ? "Aucune modification." : `${changed} case${changed > 1 ? "s" : ""} modifiée${changed > 1 ? "s" : ""} : appliqué immédiatement et tracé.` };
+      return { message: changed === 0 ? "Aucune modification." : `${changed} case${changed > 1 ? "s" : ""} modifiée${changed > 1 ? "s" : ""} : appliqué immédiatement et tracé.`, success: true };
     } catch (error) {
       return actionError(error);
     }

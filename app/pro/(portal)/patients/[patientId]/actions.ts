@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { TActionState } from "@/components/pro/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { blockProfessionalAtPatientRequest, revealDocumentToPatient, saveAllergyInRecord, saveTreatmentInRecord } from "@/lib/pro/portal";
 import { ZAllergyInput, ZTreatmentInput } from "@/lib/summary/save-summary-item";
 
@@ -17,52 +17,52 @@ async function actorOrSignIn() {
   return actor;
 }
 
-export async function revealDocumentAction(patientId: string, documentId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+export async function revealDocumentAction(patientId: string, documentId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  if (!ZId.safeParse(patientId).success || !ZId.safeParse(documentId).success) return { error: "Document introuvable." };
+  if (!ZId.safeParse(patientId).success || !ZId.safeParse(documentId).success) return { message: "Document introuvable." };
   try {
     await revealDocumentToPatient(actor, patientId, documentId);
   } catch (error) {
     return actionError(error);
   }
   revalidatePath(`/pro/patients/${patientId}`);
-  return { success: "Le document est désormais visible par le patient, qui en est informé." };
+  return { message: "Le document est désormais visible par le patient, qui en est informé.", success: true };
 }
 
-export async function saveAllergyAction(patientId: string, _state: TActionState, form: FormData): Promise<TActionState> {
+export async function saveAllergyAction(patientId: string, _state: TFormState, form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
   const parsed = ZAllergyInput.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
+  if (!parsed.success) return { message: parsed.error.issues.map((i) => i.message).join(" ") };
   try {
     await saveAllergyInRecord(actor, patientId, parsed.data);
   } catch (error) {
     return actionError(error);
   }
   revalidatePath(`/pro/patients/${patientId}`);
-  return { success: "Allergie enregistrée." };
+  return { message: "Allergie enregistrée.", success: true };
 }
 
-export async function saveTreatmentAction(patientId: string, _state: TActionState, form: FormData): Promise<TActionState> {
+export async function saveTreatmentAction(patientId: string, _state: TFormState, form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
   const parsed = ZTreatmentInput.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
+  if (!parsed.success) return { message: parsed.error.issues.map((i) => i.message).join(" ") };
   try {
     await saveTreatmentInRecord(actor, patientId, parsed.data);
   } catch (error) {
     return actionError(error);
   }
   revalidatePath(`/pro/patients/${patientId}`);
-  return { success: "Traitement enregistré." };
+  return { message: "Traitement enregistré.", success: true };
 }
 
-export async function blockProfessionalAction(patientId: string, professionalId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+export async function blockProfessionalAction(patientId: string, professionalId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  if (!ZId.safeParse(professionalId).success) return { error: "Professionnel introuvable." };
+  if (!ZId.safeParse(professionalId).success) return { message: "Professionnel introuvable." };
   try {
     await blockProfessionalAtPatientRequest(actor, patientId, professionalId);
   } catch (error) {
     return actionError(error);
   }
   revalidatePath(`/pro/patients/${patientId}`);
-  return { success: "Professionnel bloqué à la demande du patient." };
+  return { message: "Professionnel bloqué à la demande du patient.", success: true };
 }

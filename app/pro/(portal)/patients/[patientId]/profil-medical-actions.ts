@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { saveHealthProfileEntryInRecord } from "@/lib/pro/portal";
 import { ZAllergyInput, ZHistoryInput, ZTreatmentInput, ZVaccinationInput } from "@/lib/health-profile/inputs";
 import type { TEntryInputs } from "@/lib/health-profile/entry-store";
 import type { TProfessionalSection } from "@/lib/health-profile/profile-commands";
-import type { TFormState } from "@/components/patient/form-state";
+import type { TFormState } from "@/components/ui/form-state";
 
 const SCHEMAS: { [S in TProfessionalSection]: z.ZodType<TEntryInputs[S], unknown> } = {
   HISTORY: ZHistoryInput,
@@ -33,8 +33,8 @@ export async function saveHealthProfileEntryAction(patientId: string, section: T
   try {
     await saveHealthProfileEntryInRecord(actor, patientId, section, parsed.data);
   } catch (error) {
-    return { message: actionError(error).error, values };
+    return { ...actionError(error), values };
   }
   revalidatePath(`/pro/patients/${patientId}`);
-  return { success: true, message: "Profil médical mis à jour." };
+  return { message: "Profil médical mis à jour.", success: true };
 }

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { userMessageFor } from "@/lib/errors/messages";
 import { validateHospitalDocument } from "@/lib/hospital/portal";
-import type { TActionState } from "../../../../_components/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 
-export async function validateAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+export async function validateAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { error: "Votre session a expiré : reconnectez-vous avec votre carte CPS." };
+  if (!actor) return { message: "Votre session a expiré : reconnectez-vous avec votre carte CPS." };
   const documentId = String(formData.get("documentId") ?? "");
   const optional = (name: string) => {
     const v = formData.get(name);
@@ -24,7 +24,7 @@ export async function validateAction(_previous: TActionState, formData: FormData
       format: (optional("format") ?? "PDF") as never,
     });
   } catch (error) {
-    return { error: `Le document n'a pas été validé : ${userMessageFor(error)}` };
+    return { message: `Le document n'a pas été validé : ${userMessageFor(error)}` };
   }
   // The page shows the validated document with its status.
   redirect(`/hopital/patients/${encodeURIComponent(String(formData.get("structurePatientId") ?? ""))}/documents/${encodeURIComponent(documentId)}`);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/link-button";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalDocument } from "@/lib/patient-portal";
 import { setMaskedAction } from "../../actions";
@@ -37,7 +37,7 @@ export default async function MaskingPage({ params }: { params: Promise<{ id: st
           <ActionForm
             action={setMaskedAction}
             fields={{ documentId: doc.id, masquer: willMask ? "1" : "0" }}
-            label={willMask ? "Confirmer le masquage" : "Confirmer le démasquage"}
+            submitLabel={willMask ? "Confirmer le masquage" : "Confirmer le démasquage"}
           />
           <LinkButton href={`/patient/documents/${doc.id}`} variant="secondary">
             Annuler

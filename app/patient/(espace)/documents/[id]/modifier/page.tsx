@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PersonalDocumentForm } from "@/components/patient/personal-document-form";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalDocument } from "@/lib/patient-portal";
@@ -29,7 +29,7 @@ export default async function EditDocumentPage({ params }: { params: Promise<{ i
       <section aria-labelledby="suppression" className="mt-10 flex max-w-xl flex-col gap-3 rounded-lg border border-red-300 bg-red-50 p-4">
         <h2 id="suppression" className="text-xl font-bold">Supprimer ce document</h2>
         <p>Le document sera définitivement retiré de votre dossier.</p>
-        <ActionForm action={deletePersonalDocumentAction} fields={{ documentId: doc.id }} label="Supprimer définitivement" variant="danger" />
+        <ActionForm action={deletePersonalDocumentAction} fields={{ documentId: doc.id }} submitLabel="Supprimer définitivement" variant="danger" />
       </section>
     </>
   );

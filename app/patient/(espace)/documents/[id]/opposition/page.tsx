@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkButton } from "@/components/ui/link-button";
-import { ActionForm } from "@/components/patient/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { OppositionForm } from "@/components/patient/opposition-form";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalDocument } from "@/lib/patient-portal";
@@ -28,7 +28,7 @@ export default async function OppositionPage({ params }: { params: Promise<{ id:
             profession et le masquage que vous avez choisi. Votre décision est tracée ; vous pourrez vous opposer de nouveau.
           </p>
           <div className="flex flex-wrap items-start gap-3">
-            <ActionForm action={withdrawOppositionAction} fields={{ documentId: doc.id }} label="Confirmer la levée de l'opposition" />
+            <ActionForm action={withdrawOppositionAction} fields={{ documentId: doc.id }} submitLabel="Confirmer la levée de l'opposition" />
             <LinkButton href={`/patient/documents/${doc.id}`} variant="secondary">
               Annuler
             </LinkButton>

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import type { TCareTeamPage } from "@/lib/records/get-professional-record";

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { DocumentTypeOptions } from "@/components/ui/document-type-options";

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import type { TRecordSummary } from "@/lib/records/get-professional-record";

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { TActionState } from "@/components/pro/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import type { TBreakGlassFormState } from "@/components/pro/break-glass-form";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { ZBreakGlassInput } from "@/lib/emergency/emergency-input";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { declareEmergencyAccess, endEmergencyAccess } from "@/lib/pro/portal";
 
 const ZPatientId = z.string().min(1).max(64);
@@ -21,7 +21,7 @@ async function actorOrSignIn() {
 /** Break-the-glass: the two statements and a justification, then the record opens in that mode. */
 export async function breakGlassAction(patientId: string, state: TBreakGlassFormState, form: FormData): Promise<TBreakGlassFormState> {
   const actor = await actorOrSignIn();
-  if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
+  if (!ZPatientId.safeParse(patientId).success) return { message: "Dossier introuvable, ou accès non autorisé." };
   const raw = {
     immediateRisk: form.get("immediateRisk") === "oui",
     cannotConsent: form.get("cannotConsent") === "oui",
@@ -38,15 +38,15 @@ export async function breakGlassAction(patientId: string, state: TBreakGlassForm
   } catch (error) {
     return { ...actionError(error), ...raw, attempt: (state.attempt ?? 0) + 1 };
   }
-  if (outcome.status === "REFUSED") return { error: outcome.message, ...raw, attempt: (state.attempt ?? 0) + 1 };
+  if (outcome.status === "REFUSED") return { message: outcome.message, ...raw, attempt: (state.attempt ?? 0) + 1 };
   revalidatePath(`/pro/patients/${patientId}`);
   redirect(`/pro/patients/${patientId}`);
 }
 
 /** Ends the professional's emergency access on this record now. */
-export async function closeEmergencyAction(patientId: string, _state: TActionState, _form: FormData): Promise<TActionState> {
+export async function closeEmergencyAction(patientId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  if (!ZPatientId.safeParse(patientId).success) return { error: "Dossier introuvable, ou accès non autorisé." };
+  if (!ZPatientId.safeParse(patientId).success) return { message: "Dossier introuvable, ou accès non autorisé." };
   try {
     await endEmergencyAccess(actor, patientId);
   } catch (error) {

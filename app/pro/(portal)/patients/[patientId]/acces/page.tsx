@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { BreakGlassForm } from "@/components/pro/break-glass-form";
 import { Alert } from "@/components/ui/alert";
 import { ChoiceField, InputField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
 import { careTeamPresumptionFor, declareCareTeamAccess, declareConsent, getPatientIdentityForConsent } from "@/lib/pro/portal";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { ZConsentInput } from "@/lib/records/record-consent";
 import { emergencyAccessMinutes } from "@/lib/emergency/emergency-duration";
 import { emergencyDoorDecision } from "@/lib/access/emergency-doors";
@@ -35,12 +36,12 @@ export default async function FirstAccessPage({ params, searchParams }: { params
   const presumption = await careTeamPresumptionFor(actor, patientId);
   const today = platformNow().toISOString().slice(0, 10);
 
-  async function consentAction(_state: TActionState, form: FormData): Promise<TActionState> {
+  async function consentAction(_state: TFormState, form: FormData): Promise<TFormState> {
     "use server";
     const me = await getProfessionalActor();
     if (!me) redirect("/pro/connexion");
     const parsed = ZConsentInput.safeParse({ hasConsent: form.get("hasConsent") === "oui", consentDate: form.get("consentDate") });
-    if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
+    if (!parsed.success) return { message: parsed.error.issues.map((i) => i.message).join(" ") };
     try {
       await declareConsent(me, patientId, parsed.data);
     } catch (error) {
@@ -49,7 +50,7 @@ export default async function FirstAccessPage({ params, searchParams }: { params
     redirect(`/pro/patients/${patientId}`);
   }
 
-  async function careTeamAction(): Promise<TActionState> {
+  async function careTeamAction(): Promise<TFormState> {
     "use server";
     const me = await getProfessionalActor();
     if (!me) redirect("/pro/connexion");

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ActionForm, type TActionState } from "@/components/pro/action-form";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/components/ui/form-state";
 import { DocumentFields } from "@/components/pro/document-fields";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
-import { actionError } from "@/lib/pro/action-result";
+import { actionError } from "@/lib/errors/action-result";
 import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-form";
 import { addDocumentToRecord, viewRecordHeader } from "@/lib/pro/portal";
 import { RecordHeader } from "../_sections/record-header";
@@ -27,12 +28,12 @@ export default async function AddDocumentPage({ params }: { params: Promise<{ pa
     throw error;
   }
 
-  async function addAction(_state: TActionState, form: FormData): Promise<TActionState> {
+  async function addAction(_state: TFormState, form: FormData): Promise<TFormState> {
     "use server";
     const me = await getProfessionalActor();
     if (!me) redirect("/pro/connexion");
     const parsed = await parseDocumentForm(form);
-    if (!parsed.ok) return { error: parsed.error };
+    if (!parsed.ok) return { message: parsed.error };
     try {
       await addDocumentToRecord(me, patientId, parsed.input, parsed.content);
     } catch (error) {

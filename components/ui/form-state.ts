@@ -1,6 +1,9 @@
-/** What a patient-portal server action returns to its form (useActionState). */
+/**
+ * What every server action returns to its form (useActionState), in the three portals: one
+ * shape, read by FormMessage and the field components.
+ */
 export type TFormState = {
-  /** A message for the whole form (error unless `success`). */
+  /** A message for the whole form (an error unless `success`). */
   message?: string;
   success?: boolean;
   fieldErrors?: Record<string, string[] | undefined>;

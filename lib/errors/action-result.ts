@@ -3,12 +3,12 @@ import { userMessageFor } from "@/lib/errors/messages";
 import { NEUTRAL_REFUSAL_MESSAGE } from "@/lib/access/decision";
 
 /** The French message of a failed server action; unexpected errors are logged, never shown. */
-export function actionError(error: unknown): { error: string } {
+export function actionError(error: unknown): { message: string } {
   if (!isAppError(error)) console.error("server action", error);
   if (isAppError(error) && error.code === "NOT_FOUND" && !error.userMessage) {
-    return { error: NEUTRAL_REFUSAL_MESSAGE };
+    return { message: NEUTRAL_REFUSAL_MESSAGE };
   }
-  return { error: userMessageFor(error) };
+  return { message: userMessageFor(error) };
 }
 
 /** Next's redirect() throws: let it through. */
