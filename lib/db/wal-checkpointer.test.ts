@@ -4,8 +4,10 @@
  * the log back into the database without anyone waiting for it.
  */
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { executeSql } from "./raw-sql";
@@ -61,4 +63,30 @@ describe("the WAL's checkpoints", () => {
       await checkpointer.stop();
     }
   });
+
+  it("go on after the thread stops: it is started again and checkpoints once the file opens", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // A file that does not exist yet: the thread stops at once (as after any failure).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wal-restart-")), "late.db");
+    const checkpointer = startWalCheckpointer(file, 20);
+    try {
+      await expect.poll(async () => (await checkpointer.stats()).restarts, { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(1);
+      const late = new Database(file);
+      late.pragma("journal_mode = WAL");
+      late.exec("CREATE TABLE t (v TEXT)");
+      for (let i = 0; i < 50; i++) late.prepare("INSERT INTO t (v) VALUES (?)").run("x".repeat(4000));
+      late.close();
+      // Closing the last connection checkpoints too: write again through one that stays open.
+      const writer = new Database(file);
+      writer.pragma("wal_autocheckpoint = 0");
+      for (let i = 0; i < 50; i++) writer.prepare("INSERT INTO t (v) VALUES (?)").run("y".repeat(4000));
+      await expect.poll(async () => (await checkpointer.stats()).pages, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(50);
+      writer.close();
+      expect(errors.mock.calls.some((call) => String(call[0]).includes("redémarre"))).toBe(true);
+    } finally {
+      await checkpointer.stop();
+      errors.mockRestore();
+    }
+  });
 });
+

@@ -12,7 +12,8 @@ import { Worker } from "node:worker_threads";
  * So the server's connections leave the checkpoints to a thread of the jobs process
  * (startWalCheckpointer, its own connection, PASSIVE: it never waits for nor blocks a reader
  * or a writer), and only checkpoint themselves past WAL_BACKSTOP_PAGES, should that thread
- * not run (scripts, tests, a thread that stopped): the log cannot grow without end.
+ * not run (scripts, tests, a stopped thread waiting to start again): the log cannot grow
+ * without end.
  */
 export const WAL_BACKSTOP_PAGES = 10_000;
 
@@ -53,43 +54,96 @@ parentPort.on("message", (message) => {
 `;
 
 export type TWalCheckpointer = {
-  /** Checkpoint passes run and pages copied so far (what a test can observe of the thread). */
-  stats(): Promise<{ runs: number; pages: number }>;
+  /**
+   * Checkpoint passes run and pages copied by the running thread, and how many times the
+   * thread was started again after it stopped (what a test can observe of it).
+   */
+  stats(): Promise<{ runs: number; pages: number; restarts: number }>;
   stop(): Promise<void>;
 };
 
-/** Starts the checkpointing thread for the SQLite file `file` (one per server: the jobs process). */
+/** First wait before starting a stopped thread again, doubled on each stop in a row up to the last. */
+const RESTART_DELAYS_MS = { first: 500, max: 30_000 };
+
+/**
+ * Starts the checkpointing thread for the SQLite file `file` (one per server: the jobs
+ * process). A thread that stops (the file unreadable for a moment, an error) is started
+ * again after a growing delay: without it, the serving connections would checkpoint
+ * themselves again, past the backstop, inside a request.
+ */
 export function startWalCheckpointer(file: string, intervalMs: number = DEFAULT_INTERVAL_MS): TWalCheckpointer {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { file, intervalMs, requireFrom: path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json") },
-  });
-  // Never keeps the process alive on its own.
-  worker.unref();
-  let logged = false;
-  worker.on("message", (message: { error?: string }) => {
-    if (message.error && !logged) {
-      logged = true;
-      console.error("Points de contrôle SQLite :", message.error);
-    }
-  });
-  worker.on("error", (error) => console.error("Points de contrôle SQLite : le fil s'est arrêté.", error.message));
+  let stopping = false;
+  let restarts = 0;
+  let delay = RESTART_DELAYS_MS.first;
+  let restartTimer: NodeJS.Timeout | null = null;
+  /** Whether `worker` is still running (an exited thread answers nothing and never exits again). */
+  let alive = true;
+  let worker = spawn();
+
+  function spawn(): Worker {
+    const w = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, intervalMs, requireFrom: path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json") },
+    });
+    // Never keeps the process alive on its own.
+    w.unref();
+    let logged = false;
+    w.on("message", (message: { error?: string; runs?: number }) => {
+      // A pass went through: the next stop starts again from the shortest delay.
+      if (message.runs !== undefined && message.runs > 0) delay = RESTART_DELAYS_MS.first;
+      if (message.error && !logged) {
+        logged = true;
+        console.error("Points de contrôle SQLite :", message.error);
+      }
+    });
+    w.on("error", (error) => console.error("Points de contrôle SQLite : le fil s'est arrêté.", error.message));
+    w.on("exit", () => {
+      if (w === worker) alive = false;
+      if (stopping || w !== worker) return;
+      console.error(`Points de contrôle SQLite : le fil redémarre dans ${delay} ms.`);
+      restartTimer = setTimeout(() => {
+        restartTimer = null;
+        if (stopping) return;
+        restarts++;
+        worker = spawn();
+        alive = true;
+      }, delay);
+      restartTimer.unref();
+      delay = Math.min(delay * 2, RESTART_DELAYS_MS.max);
+    });
+    return w;
+  }
+
+  /** The running thread's answer to "stats"; zeros while it is down. */
+  function threadStats(): Promise<{ runs: number; pages: number }> {
+    const w = worker;
+    if (!alive) return Promise.resolve({ runs: 0, pages: 0 });
+    return new Promise((resolve) => {
+      const done = (value: { runs: number; pages: number }) => {
+        w.off("message", onMessage);
+        w.off("exit", onExit);
+        w.unref();
+        resolve(value);
+      };
+      const onMessage = (message: { runs?: number; pages?: number }) => {
+        if (message.runs !== undefined) done({ runs: message.runs, pages: message.pages ?? 0 });
+      };
+      const onExit = () => done({ runs: 0, pages: 0 });
+      w.on("message", onMessage);
+      w.once("exit", onExit);
+      // Referenced while a caller waits for the answer (an unreferenced worker would let the process end first).
+      w.ref();
+      w.postMessage("stats");
+    });
+  }
+
   return {
-    stats: () =>
-      new Promise((resolve) => {
-        const onMessage = (message: { runs?: number; pages?: number }) => {
-          if (message.runs === undefined) return;
-          worker.off("message", onMessage);
-          worker.unref();
-          resolve({ runs: message.runs, pages: message.pages ?? 0 });
-        };
-        worker.on("message", onMessage);
-        // Referenced while a caller waits for the answer (an unreferenced worker would let the process end first).
-        worker.ref();
-        worker.postMessage("stats");
-      }),
+    stats: async () => ({ ...(await threadStats()), restarts }),
     stop: () =>
       new Promise((resolve) => {
+        stopping = true;
+        if (restartTimer) clearTimeout(restartTimer);
+        if (!alive) return resolve();
         worker.once("exit", () => resolve());
         worker.ref();
         worker.postMessage("stop");
