@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import { admissionsDecision, catalogueAdminDecision } from "@/lib/access/establishment-roles";
-import { requestIp } from "@/lib/pro/request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 import { sendMail } from "@/lib/mail/send-mail";
 import { letterAuthorChoices } from "@/lib/feed/submit-hospital-letter";
 import { addCatalogueEntry, catalogueForAdmin, structureCatalogue, updateCatalogueEntry, type TCatalogueAddition, type TCatalogueChange } from "./catalogue";

@@ -5,7 +5,7 @@ import { assertOperator } from "@/lib/access/operator-only";
 import { findMatrixLines, getMatrixLine, setMatrixLine } from "@/lib/operator/habilitation-matrix";
 import { findCards } from "@/lib/pki/find-cards";
 import { opposeCard } from "@/lib/pki/oppose-card";
-import { requestIp } from "./request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 
 export async function operatorMatrixLines(actor: TProActor) {
   assertOperator(actor);

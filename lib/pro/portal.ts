@@ -9,7 +9,7 @@ import { getIdentityBeforeAccess } from "@/lib/records/get-identity-before-acces
 import { getProfessionalRecord, getProfessionalRecordSection, recordHeaderOf, RECORD_PAGE_SIZE, type TRecordHeader, type TRecordSection } from "@/lib/records/get-professional-record";
 import { openRecord } from "@/lib/record-door/open-record";
 import { readDocument } from "@/lib/documents/read-document";
-import { requestIp } from "./request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 
 import { addDocument } from "@/lib/documents/add-document";
 import { replaceDocument } from "@/lib/documents/replace-document";

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { TProActor } from "@/lib/auth/pro/pro-actor";
 import { answerRectification, findRectificationsForAuthor } from "@/lib/rights/rectification";
 import { findRecordCopyRequestsForOperator, markRecordCopySent } from "@/lib/rights/record-copy-by-mail";
-import { requestIp } from "./request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 
 export const rectificationsAddressedTo = (actor: TProActor) => findRectificationsForAuthor(prisma, actor);
 export async function answerRectificationRequest(actor: TProActor, input: { requestId: string; kind: string; answer: string }) {

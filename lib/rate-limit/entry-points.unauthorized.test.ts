@@ -8,7 +8,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-datab
 import { RATE_LIMITS } from "./rate-limits";
 
 // The client address as a trusted proxy would report it (no request scope in a test).
-vi.mock("@/lib/pro/request-ip", () => ({ requestIp: async () => "203.0.113.9" }));
+vi.mock("@/lib/http/request-ip", () => ({ requestIp: async () => "203.0.113.9" }));
 
 let db: TTestDatabase;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { requestIp } from "@/lib/pro/request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 import { consumeRateLimit, type TRateLimitName, type TRateLimitVerdict } from "./rate-limits";
 
 /** Counts this request's attempt (server action or route handler) for the account named and the caller's address. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import { RATE_LIMITS } from "./rate-limits";
 
-vi.mock("@/lib/pro/request-ip", () => ({ requestIp: async () => "198.51.100.23" }));
+vi.mock("@/lib/http/request-ip", () => ({ requestIp: async () => "198.51.100.23" }));
 vi.mock("@/lib/rate-limit/pending-account", () => ({ pendingChallengeAccount: async () => "compte-en-attente" }));
 const flows = vi.hoisted(() => ({
   beginPatientSignIn: vi.fn(async () => ({ ok: false as const, message: "Identifiant ou mot de passe incorrect." })),

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { TActor } from "@/lib/access/actor";
-import { requestIp } from "@/lib/pro/request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 import { findStatement } from "./find-statement";
 
 /** Who is looking at a statement: the actor the page got from its session (never from input). */

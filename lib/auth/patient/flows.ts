@@ -1,5 +1,6 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { requestIp } from "@/lib/http/request-ip";
 import { prisma } from "@/lib/db/client";
 import type { OtpChannel } from "@/lib/generated/prisma/enums";
 import { cookiesAreSecure } from "@/lib/http/security-headers";
@@ -16,11 +17,6 @@ import { platformNow } from "@/lib/clock/clock";
 export const PENDING_LOGIN_COOKIE = "dmp-patient.pending-login";
 export const PENDING_RESET_COOKIE = "dmp-patient.pending-reset";
 const PENDING_MAX_AGE = 10 * 60;
-
-export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-}
 
 async function setPending(name: string, value: string, hint: string): Promise<void> {
   const jar = await cookies();

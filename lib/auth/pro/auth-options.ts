@@ -1,5 +1,5 @@
 import "server-only";
-import { clientAddress, trustedProxies } from "@/lib/pro/client-address";
+import { clientAddress, trustedProxies } from "@/lib/http/client-address";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";

@@ -1,4 +1,4 @@
-import { clientAddress, trustedProxies } from "@/lib/pro/client-address";
+import { clientAddress, trustedProxies } from "@/lib/http/client-address";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FHIR_BASE_PATH, TOKEN_PATH } from "../constants";
 import { platformNow } from "@/lib/clock/clock";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bodyTooLargeResponse, BodyTooLargeError, readBodyBytes } from "@/lib/http/body-limit";
 import { requestCardChallengeForBrowser } from "@/lib/pki/request-card-challenge-for-browser";
-import { requestIp } from "@/lib/pro/request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 import { limitRequest } from "@/lib/rate-limit/limit-request";
 
 const ZBody = z.object({ serial: z.string().max(64), pin: z.string().max(16), generation: z.number().int().min(1).max(1_000_000), salt: z.string().max(100) });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { requestIp } from "@/lib/pro/request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 import { CardUnblockForm } from "@/components/pro/card-unblock-form";
 import type { TFormState } from "@/components/ui/form-state";
 import { PageHeader } from "@/components/ui/page-header";

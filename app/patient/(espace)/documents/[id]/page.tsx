@@ -8,7 +8,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { MaskingBadges, SOURCE_LABELS } from "@/components/patient/masking-badges";
 import { formatDateTime, formatDay, formatSize } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
-import { requestIp } from "@/lib/auth/patient/flows";
+import { requestIp } from "@/lib/http/request-ip";
 import { portalDocument, portalReadDocument } from "@/lib/patient-portal";
 import { documentClassLabel, documentTypeLabel } from "@/lib/reference/document-types";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { requestIp } from "@/lib/pro/request-ip";
+import { requestIp } from "@/lib/http/request-ip";
 import { CardPinChangeForm } from "@/components/pro/card-pin-change-form";
 import { PageHeader } from "@/components/ui/page-header";
 import type { TChangeCardPinInput } from "@/lib/pki/change-card-pin";

@@ -1,5 +1,5 @@
 import { getPatientActor } from "@/lib/auth/patient/session";
-import { requestIp } from "@/lib/auth/patient/flows";
+import { requestIp } from "@/lib/http/request-ip";
 import { portalReadDocument } from "@/lib/patient-portal";
 import { CDA_MEDIA_TYPE } from "@/lib/cda/constants";
 import { cdaPdf } from "@/lib/cda/view";
