@@ -1,25 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { buildCda, type TCdaBuildInput } from "@/lib/cda/build-cda";
 import { CDA_FORMATS, cdaFormatCoding } from "@/lib/cda/constants";
 import { hostileSection, sampleVsmSections, tinyPdf } from "@/lib/cda/sample-documents";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { importEcPrivateKey, signClientAssertion } from "@/lib/oauth/sign-client-assertion";
 import { expectNoSeriousA11yViolations } from "../fixtures/a11y";
+import { expect, signInAsPatient, signInWithCard, test, type TPatient, type TProfessional, type TStructure } from "../fixtures/dmp";
 import { ofName } from "@/lib/text/french";
 
 // A build and several API calls on a shared 2-core machine: more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
-
-type TStructure = { structureId: string; finess: string; idNat: string; certificate: { certificatePem: string; privateKeyPem: string } };
-type TProfessional = { professionalId: string; idNat: string; card: { pin: string; file: unknown } };
-type TPatient = { patientId: string; nir: string; birthDate: string; firstName: string; lastName: string; loginId: string; password: string; phone: string };
-
-async function created<T>(request: APIRequestContext, factory: string, data: Record<string, unknown>): Promise<T> {
-  const response = await request.post(`/api/sandbox/${factory}`, { data });
-  expect(response.status(), `fabrique ${factory}`).toBe(201);
-  return (await response.json()) as T;
-}
 
 /** What a hospital's DMP-compatible software does: a token with its structure certificate, then ITI-65 with CDA documents. */
 async function feedCdaDocuments(request: APIRequestContext, baseURL: string, structure: TStructure, author: TProfessional, patient: TPatient) {
@@ -68,22 +59,15 @@ async function feedCdaDocuments(request: APIRequestContext, baseURL: string, str
   expect(fed.status(), await fed.text()).toBe(200);
 }
 
-test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans exécuter ce qu'il contient", async ({ page, request, baseURL }) => {
-  const structure = await created<TStructure>(request, "structures", { name: "Clinique CDA", kind: "HOSPITAL" });
-  const author = await created<TProfessional>(request, "professionnels", { profession: "10", specialty: "SM04", structureId: structure.structureId });
-  const patient = await created<TPatient>(request, "patients", { firstName: "Inès", lastName: "Cédé", otpChannel: "SMS" });
+test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans exécuter ce qu'il contient", async ({ page, request, baseURL, dmp }) => {
+  const structure = await dmp.structure({ name: "Clinique CDA", kind: "HOSPITAL" });
+  const author = await dmp.professional({ profession: "10", specialty: "SM04", structure });
+  const patient = await dmp.patient({ firstName: "Inès", otpChannel: "SMS" });
   await feedCdaDocuments(request, baseURL as string, structure, author, patient);
 
   // A script of the document would set this flag; the page must never run it.
   await page.addInitScript(() => Object.defineProperty(window, "__cdaScriptRan", { value: false, writable: true }));
-  await page.goto("/patient/connexion");
-  await page.getByLabel("Identifiant").fill(patient.loginId);
-  await page.getByLabel("Mot de passe").fill(patient.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Saisir le code à usage unique" })).toBeVisible();
-  const codes = await request.get(`/dev/codes?destinataire=${encodeURIComponent(patient.phone)}&motif=connexion`);
-  await page.getByLabel("Code à usage unique").fill(((await codes.json()) as { code: string }).code);
-  await page.getByRole("button", { name: "Valider le code" }).click();
+  await signInAsPatient(page, dmp, patient);
   await expect(page.getByRole("heading", { level: 1, name: `DMP ${ofName(`${patient.firstName} ${patient.lastName}`)}` })).toBeVisible();
 
   await page.goto("/patient/documents");
@@ -123,19 +107,15 @@ test("un document CDA R2 versé par l'API se lit dans l'espace patient, sans ex�
   await expectNoSeriousA11yViolations(page);
 });
 
-test("le professionnel autorisé lit le même document CDA dans le dossier, rendu depuis l'arbre analysé", async ({ page, request, baseURL }) => {
-  const structure = await created<TStructure>(request, "structures", { name: "Clinique CDA", kind: "HOSPITAL" });
-  const author = await created<TProfessional>(request, "professionnels", { profession: "10", specialty: "SM04", structureId: structure.structureId });
-  const patient = await created<TPatient>(request, "patients", { firstName: "Léon", lastName: "Cédé", otpChannel: "SMS" });
-  await created(request, "relations", { relation: "consentement", patientId: patient.patientId, professionalId: author.professionalId });
+test("le professionnel autorisé lit le même document CDA dans le dossier, rendu depuis l'arbre analysé", async ({ page, request, baseURL, dmp }) => {
+  const structure = await dmp.structure({ name: "Clinique CDA", kind: "HOSPITAL" });
+  const author = await dmp.professional({ profession: "10", specialty: "SM04", structure });
+  const patient = await dmp.patient({ firstName: "Léon", otpChannel: "SMS" });
+  await dmp.consent(patient, author);
   await feedCdaDocuments(request, baseURL as string, structure, author, patient);
 
   await page.addInitScript(() => Object.defineProperty(window, "__cdaScriptRan", { value: false, writable: true }));
-  await page.goto("/pro/connexion");
-  await page.getByLabel("Carte CPS (fichier)").setInputFiles({ name: "carte.cps.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(author.card.file)) });
-  await page.getByLabel("Code porteur (PIN)").fill(author.card.pin);
-  await page.getByRole("button", { name: "Se connecter avec la carte" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
+  await signInWithCard(page, author);
 
   await page.goto(`/pro/patients/${patient.patientId}`);
   await page.getByRole("link", { name: "Synthèse médicale CDA", exact: true }).click();
