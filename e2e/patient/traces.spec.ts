@@ -48,4 +48,16 @@ test("lire l'historique des accès : l'accès en bris de glace ressort, filtre e
   expect(body).toContain("Date et heure;Qui;Profession;Structure;Action;Mode d'accès");
   expect(body).toContain("Bris de glace");
   expect(body).not.toMatch(/;Normal;/);
+
+  // The action filter: its options come from a static chunk after hydration; the one in force is in the page itself.
+  await page.getByRole("link", { name: "Effacer les filtres" }).click();
+  await expect(page).toHaveURL(/\/patient\/historique$/);
+  await page.getByLabel("Action").selectOption({ label: "Accès en urgence (bris de glace)" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/action=BREAK_GLASS_ACCESS/);
+  await expect(page.getByLabel("Action")).toHaveValue("BREAK_GLASS_ACCESS");
+  const declared = table.getByRole("row");
+  await expect(declared).toHaveCount(2);
+  await expect(declared.nth(1)).toContainText("Accès en urgence (bris de glace)");
+  await expectNoSeriousA11yViolations(page);
 });

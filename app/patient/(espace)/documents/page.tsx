@@ -11,7 +11,7 @@ import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalDocuments } from "@/lib/patient-portal";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { DOCUMENT_CLASSES, documentTypeLabel } from "@/lib/reference/document-types";
-import { DocumentTypeOptions } from "@/components/ui/document-type-options";
+import { DocumentTypeOptions } from "@/components/ui/code-options";
 import { professionWithSpecialtyLabel } from "@/lib/reference/professions";
 
 export const metadata: Metadata = { title: "Mes documents" };

@@ -7,7 +7,8 @@ import { formatDateTime } from "@/components/patient/format";
 import { requirePatientActor } from "@/lib/auth/patient/session";
 import { portalTraces } from "@/lib/patient-portal";
 import { accessModeLabel, parseTraceFilters } from "@/lib/traces/find-traces";
-import { RECORD_TRACE_ACTIONS } from "@/lib/traces/trace-actions";
+import { traceActionLabel } from "@/lib/traces/trace-actions";
+import { TraceActionOptions } from "@/components/ui/code-options";
 import { tracedProfessionLabel } from "@/lib/reference/professions";
 
 export const metadata: Metadata = { title: "Historique des accès" };
@@ -43,9 +44,8 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
           <label htmlFor="action" className="font-semibold">Action</label>
           <select id="action" name="action" defaultValue={filters.action ?? ""} className={CONTROL}>
             <option value="">Toutes</option>
-            {RECORD_TRACE_ACTIONS.map(([code, label]) => (
-              <option key={code} value={code}>{label}</option>
-            ))}
+            {filters.action ? <option value={filters.action}>{traceActionLabel(filters.action)}</option> : null}
+            <TraceActionOptions except={filters.action} />
           </select>
         </div>
         <div className="flex flex-col gap-1">

@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { DocumentTypeOptions } from "@/components/ui/document-type-options";
+import { DocumentTypeOptions } from "@/components/ui/code-options";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { DataCell } from "@/components/ui/table-rows";
