@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "@/lib/testing/source-files";
 
 /**
  * Every time-dependent rule reads the platform clock (lib/clock/clock.ts): a `new Date()`
@@ -17,17 +18,6 @@ const ALLOWED: Record<string, string> = {
 
 const DIRECT_TIME = /new Date\(\s*\)|Date\.now\(\s*\)/;
 
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === "generated" || entry.name === "node_modules") continue;
-      out.push(...sourceFiles(full));
-    } else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
 
 describe("the platform clock is the only source of time", () => {
   it("no file of lib/ or app/ outside lib/clock reads the real time directly (allow-list apart)", () => {

@@ -1,21 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "@/lib/testing/source-files";
 
 /**
  * One answer shape for every server action's form (TFormState, components/ui/form-state.ts)
  * and one form component (ActionForm, components/ui/action-form.tsx), in the three portals:
  * the hospital, professional and patient sides each used to have their own.
  */
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(full));
-    else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
 
 const root = process.cwd();
 const files = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "components"))].map((file) => ({

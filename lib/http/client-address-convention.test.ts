@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "@/lib/testing/source-files";
 
 /**
  * One reading of the client's address (clientAddress, lib/http/client-address.ts): a file
@@ -8,17 +9,6 @@ import { describe, expect, it } from "vitest";
  * first entry, which the client writes itself. The patient sign-in and document views once
  * kept such a forged address in their login attempts and traces.
  */
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === "generated") continue;
-      out.push(...sourceFiles(full));
-    } else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
 
 describe("the client's address has one reading", () => {
   it("every file of app/ or lib/ that reads X-Forwarded-For passes it to clientAddress, and none reads X-Real-IP", () => {

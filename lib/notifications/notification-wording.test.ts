@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "@/lib/testing/source-files";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
 import { NOTIFICATION_WORDING, notificationText, personWithStructure, type TNotificationMessage } from "./notification-wording";
 
@@ -64,18 +65,6 @@ const WRITERS: Record<string, string> = {
 };
 const WRITES_NOTIFICATIONS = /\.notification\.(create|createMany|createManyAndReturn|upsert)\(|INSERT INTO "?Notification"?/;
 
-function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === "generated" || entry.name === "node_modules") continue;
-      out.push(...sourceFiles(full));
-    } else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
 
 describe("no other code writes notification titles", () => {
   const root = process.cwd();
