@@ -20,6 +20,10 @@ describe("one form convention", () => {
     expect(files.filter((f) => /function ActionForm\b/.test(f.text)).map((f) => f.file)).toEqual(["components/ui/action-form.tsx"]);
   });
 
+  it("a failed server action's message comes from actionError (which logs the unexpected and answers a refusal as « not found »)", () => {
+    expect(files.filter((f) => /userMessageFor\(/.test(f.text)).map((f) => f.file)).toEqual([]);
+  });
+
   it("no server action answers its form with another shape ({ error } or { done } instead of { message, success })", () => {
     expect(files.filter((f) => /return \{ (error|done): /.test(f.text) || /\bstate\.(error|done)\b/.test(f.text)).map((f) => f.file)).toEqual([]);
   });

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { userMessageFor } from "@/lib/errors/messages";
 import { confirmPatientNir, correctPatientIdentity } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
+import { actionError } from "@/lib/errors/action-result";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
@@ -14,7 +14,7 @@ export async function confirmNirAction(_previous: TFormState, formData: FormData
   try {
     await confirmPatientNir(actor, { requestId: String(formData.get("requestId") ?? ""), nir: String(formData.get("nir") ?? ""), birthRank: formData.get("birthRank") });
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
   revalidatePath("/hopital/admissions");
   return { message: "NIR confirmé : l'établissement peut renvoyer les documents retenus.", success: true };
@@ -30,7 +30,7 @@ export async function correctIdentityAction(_previous: TFormState, formData: For
       birthRank: formData.get("birthRank"),
     });
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
   revalidatePath("/hopital/admissions");
   return { message: "Identité corrigée : renvoyez les documents en certification KO depuis le suivi export du patient.", success: true };

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { userMessageFor } from "@/lib/errors/messages";
 import { addToCatalogue, changeCatalogueEntry } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
+import { actionError } from "@/lib/errors/action-result";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
@@ -20,7 +20,7 @@ export async function changeEntryAction(_previous: TFormState, formData: FormDat
       exported: formData.get("exported") === "on",
     });
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
   redirect(`/hopital/catalogue?${changed ? "modifie" : "inchange"}=${encodeURIComponent(String(formData.get("entryName") ?? ""))}`);
 }
@@ -38,7 +38,7 @@ export async function addEntryAction(_previous: TFormState, formData: FormData):
       })
     ).name;
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
   redirect(`/hopital/catalogue?ajoute=${encodeURIComponent(name)}`);
 }

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { userMessageFor } from "@/lib/errors/messages";
 import { askNir, importHospitalDocument, saveHospitalDraft } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
+import { actionError } from "@/lib/errors/action-result";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
@@ -24,7 +24,7 @@ export async function saveDraftAction(_previous: TFormState, formData: FormData)
       serviceDate: text(formData, "serviceDate"),
     }));
   } catch (error) {
-    return { message: `Le brouillon n'a pas été enregistré : ${userMessageFor(error)}` };
+    return { message: `Le brouillon n'a pas été enregistré : ${actionError(error).message}` };
   }
   redirect(`/hopital/patients/${encodeURIComponent(structurePatientId)}/documents/${encodeURIComponent(documentId)}`);
 }
@@ -44,7 +44,7 @@ export async function importAction(_previous: TFormState, formData: FormData): P
       serviceDate: text(formData, "serviceDate"),
     });
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
   redirect(`/hopital/patients/${encodeURIComponent(structurePatientId)}/suivi?importe=1`);
 }
@@ -55,7 +55,7 @@ export async function requestNirAction(_previous: TFormState, formData: FormData
   try {
     await askNir(actor, { structurePatientId: text(formData, "structurePatientId"), desk: text(formData, "desk"), note: text(formData, "note") || undefined });
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
   return { message: "Demande transmise : le bureau choisi ajoutera le NIR à partir de la copie de la carte Vitale et de l'étiquette IPP.", success: true };
 }

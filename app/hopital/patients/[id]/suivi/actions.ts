@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { userMessageFor } from "@/lib/errors/messages";
 import { resendHospitalDocument, sendHospitalDocumentByMssante } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
+import { actionError } from "@/lib/errors/action-result";
 
 const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
@@ -16,7 +16,7 @@ export async function resendAction(_previous: TFormState, formData: FormData): P
     revalidatePath("/hopital/patients/[id]/suivi", "page");
     return { message: `Renvoi au DMP : ${result.statusLabel} — ${result.message}`, success: true };
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
 }
 
@@ -32,6 +32,6 @@ export async function mssanteAction(_previous: TFormState, formData: FormData): 
     revalidatePath("/hopital/patients/[id]/suivi", "page");
     return { message: `Document envoyé par MSSanté à ${recipient}.`, success: true };
   } catch (error) {
-    return { message: userMessageFor(error) };
+    return actionError(error);
   }
 }

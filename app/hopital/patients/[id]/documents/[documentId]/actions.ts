@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { userMessageFor } from "@/lib/errors/messages";
 import { validateHospitalDocument } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
+import { actionError } from "@/lib/errors/action-result";
 
 export async function validateAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
@@ -24,7 +24,7 @@ export async function validateAction(_previous: TFormState, formData: FormData):
       format: (optional("format") ?? "PDF") as never,
     });
   } catch (error) {
-    return { message: `Le document n'a pas été validé : ${userMessageFor(error)}` };
+    return { message: `Le document n'a pas été validé : ${actionError(error).message}` };
   }
   // The page shows the validated document with its status.
   redirect(`/hopital/patients/${encodeURIComponent(String(formData.get("structurePatientId") ?? ""))}/documents/${encodeURIComponent(documentId)}`);
