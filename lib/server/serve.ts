@@ -101,7 +101,14 @@ async function runPrimary(options: TServeOptions, count: number): Promise<void> 
   let stopping = false;
   const starts = new Map<number, number[]>();
 
-  const fork = (index: number): Promise<void> => workers.fork(index, environments[index] as Record<string, string>).listening;
+  // Resolved once a process of each rank listens, whichever start it is: a process that dies
+  // before it listens is restarted below, and the start-up waits for the new one.
+  const listened: (() => void)[] = [];
+  const ready = environments.map((_, index) => new Promise<void>((resolve) => (listened[index] = resolve)));
+  const fork = (index: number): Promise<void> => {
+    void workers.fork(index, environments[index] as Record<string, string>).listening.then(listened[index]);
+    return ready[index] as Promise<void>;
+  };
 
   workers.on("exit", (worker, code, signal) => {
     if (stopping) return;
