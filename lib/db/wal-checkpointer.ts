@@ -39,6 +39,7 @@ const timer = setInterval(() => {
     const [result] = db.pragma("wal_checkpoint(PASSIVE)");
     runs++;
     if (result && result.checkpointed > 0) pages += result.checkpointed;
+    if (runs === 1) parentPort.postMessage({ firstPass: true });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message ? error.message : error) });
   }
@@ -88,9 +89,9 @@ export function startWalCheckpointer(file: string, intervalMs: number = DEFAULT_
     // Never keeps the process alive on its own.
     w.unref();
     let logged = false;
-    w.on("message", (message: { error?: string; runs?: number }) => {
-      // A pass went through: the next stop starts again from the shortest delay.
-      if (message.runs !== undefined && message.runs > 0) delay = RESTART_DELAYS_MS.first;
+    w.on("message", (message: { error?: string; firstPass?: boolean }) => {
+      // This thread checkpoints: its next stop starts again from the shortest delay.
+      if (message.firstPass) delay = RESTART_DELAYS_MS.first;
       if (message.error && !logged) {
         logged = true;
         console.error("Points de contrôle SQLite :", message.error);
