@@ -8,7 +8,7 @@
  * once. The processes share the primary's socket (a single one under 16 descriptors,
  * lib/server/shared-listening-socket.ts); nothing is sticky, sessions are cookies. The
  * first process runs the background jobs and the development mail server; the primary
- * restarts a process that dies and relays the notices by which they keep their caches in
+ * restarts a process that dies (lib/server/worker-supervisor.ts) and relays the notices by which they keep their caches in
  * step (lib/server/sibling-notices.ts).
  */
 import http from "node:http";
@@ -21,6 +21,7 @@ import { isServerWorker, workerCount, workerEnvironments } from "./process-plan"
 import { bindSharedSocket, listenOnInheritedSocket, socketCopiesPerProcess } from "./shared-listening-socket";
 import { relaySiblingNotices } from "./sibling-notices";
 import { LISTENING_MESSAGE, WorkerProcesses } from "./worker-processes";
+import { superviseWorkers } from "./worker-supervisor";
 
 type TServeOptions = { port: number; hostname: string | undefined; keepAliveTimeoutMs: number };
 
@@ -98,46 +99,16 @@ async function runPrimary(options: TServeOptions, count: number): Promise<void> 
   const environments = workerEnvironments(count, process.env, await freePort());
   const workers = new WorkerProcesses(socket.fd, socketCopiesPerProcess(count));
   relaySiblingNotices(workers);
-  let stopping = false;
-  const starts = new Map<number, number[]>();
-
-  // Resolved once a process of each rank listens, whichever start it is: a process that dies
-  // before it listens is restarted below, and the start-up waits for the new one.
-  const listened: (() => void)[] = [];
-  const ready = environments.map((_, index) => new Promise<void>((resolve) => (listened[index] = resolve)));
-  const fork = (index: number): Promise<void> => {
-    void workers.fork(index, environments[index] as Record<string, string>).listening.then(listened[index]);
-    return ready[index] as Promise<void>;
-  };
-
-  workers.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    console.error(`Processus serveur ${worker.index + 1} arrêté (${signal ?? `code ${code}`}) : redémarrage.`);
-    // Restarted, unless it keeps dying at start (then the whole server stops, loudly).
-    const recent = (starts.get(worker.index) ?? []).filter((t) => performance.now() - t < 60_000);
-    if (recent.length >= 5) {
-      console.error("Le processus redémarre sans cesse : arrêt du serveur.");
-      process.exit(1);
-    }
-    starts.set(worker.index, [...recent, performance.now()]);
-    void fork(worker.index);
-  });
-
-  // The jobs process first: its mail server listens before any other process can send.
-  await fork(0);
-  await Promise.all(environments.slice(1).map((_, i) => fork(i + 1)));
+  const supervised = superviseWorkers(workers, environments);
+  // From the start: a server stopped while its processes start stops them too.
+  const stop = () => void supervised.stop(12_000).then(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  await supervised.started;
   const { maxInFlight, maxQueued, maxWaitMs } = loadLimitsFromEnv();
   console.log(
     `Prêt : http://${options.hostname ?? "localhost"}:${socket.port} (${count} processus ; par processus ${limitsText(maxInFlight, maxQueued, maxWaitMs)})`,
   );
-
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    void workers.stopAll(12_000).then(() => process.exit(0));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
 }
 
 async function main(): Promise<void> {
