@@ -1,18 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "@/lib/testing/temporary-directories";
 import { longestLoopDelayMs, startLoopDelayLog } from "./loop-delay-log";
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dmp-loop-"));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryDirectories("dmp-loop-");
 
 describe("startLoopDelayLog", () => {
   it("logs the event loop held by synchronous work as this process's longest delay", async () => {

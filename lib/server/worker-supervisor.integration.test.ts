@@ -4,20 +4,11 @@
  * the other processes never forked); a rank that keeps dying stops the server.
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runClusterScript } from "@/lib/testing/run-cluster-script";
+import { temporaryDirectories } from "@/lib/testing/temporary-directories";
 
-const dirs: string[] = [];
-const markerDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dmp-start-up-"));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const markerDir = temporaryDirectories("dmp-start-up-");
 
 describe("server processes at start-up", () => {
   it("starts when every process listens at once, the jobs process first", async () => {
