@@ -98,9 +98,10 @@ export function startWalCheckpointer(file: string, intervalMs: number = DEFAULT_
       }
     });
     w.on("error", (error) => console.error("Points de contrôle SQLite : le fil s'est arrêté.", error.message));
+    // One thread at a time: the next is spawned only once this one has exited.
     w.on("exit", () => {
-      if (w === worker) alive = false;
-      if (stopping || w !== worker) return;
+      alive = false;
+      if (stopping) return;
       console.error(`Points de contrôle SQLite : le fil redémarre dans ${delay} ms.`);
       restartTimer = setTimeout(() => {
         restartTimer = null;

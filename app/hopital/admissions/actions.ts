@@ -4,13 +4,12 @@ import { revalidatePath } from "next/cache";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { confirmPatientNir, correctPatientIdentity } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
-import { actionError } from "@/lib/errors/action-result";
+import { actionError, CARD_SESSION_EXPIRED } from "@/lib/errors/action-result";
 
-const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
 export async function confirmNirAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   try {
     await confirmPatientNir(actor, { requestId: String(formData.get("requestId") ?? ""), nir: String(formData.get("nir") ?? ""), birthRank: formData.get("birthRank") });
   } catch (error) {
@@ -22,7 +21,7 @@ export async function confirmNirAction(_previous: TFormState, formData: FormData
 
 export async function correctIdentityAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   try {
     await correctPatientIdentity(actor, {
       structurePatientId: String(formData.get("structurePatientId") ?? ""),

@@ -4,13 +4,12 @@ import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { addToCatalogue, changeCatalogueEntry } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
-import { actionError } from "@/lib/errors/action-result";
+import { actionError, CARD_SESSION_EXPIRED } from "@/lib/errors/action-result";
 
-const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
 export async function changeEntryAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   let changed: boolean;
   try {
     changed = await changeCatalogueEntry(actor, {
@@ -27,7 +26,7 @@ export async function changeEntryAction(_previous: TFormState, formData: FormDat
 
 export async function addEntryAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   let name: string;
   try {
     name = (

@@ -4,14 +4,13 @@ import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { askNir, importHospitalDocument, saveHospitalDraft } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
-import { actionError } from "@/lib/errors/action-result";
+import { actionError, CARD_SESSION_EXPIRED } from "@/lib/errors/action-result";
 
-const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function saveDraftAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   const structurePatientId = text(formData, "structurePatientId");
   let documentId: string;
   try {
@@ -31,7 +30,7 @@ export async function saveDraftAction(_previous: TFormState, formData: FormData)
 
 export async function importAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   const structurePatientId = text(formData, "structurePatientId");
   const origin = text(formData, "origin");
   try {
@@ -51,7 +50,7 @@ export async function importAction(_previous: TFormState, formData: FormData): P
 
 export async function requestNirAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   try {
     await askNir(actor, { structurePatientId: text(formData, "structurePatientId"), desk: text(formData, "desk"), note: text(formData, "note") || undefined });
   } catch (error) {

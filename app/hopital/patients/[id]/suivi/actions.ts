@@ -4,13 +4,12 @@ import { revalidatePath } from "next/cache";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { resendHospitalDocument, sendHospitalDocumentByMssante } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
-import { actionError } from "@/lib/errors/action-result";
+import { actionError, CARD_SESSION_EXPIRED } from "@/lib/errors/action-result";
 
-const SESSION_EXPIRED = "Votre session a expiré : reconnectez-vous avec votre carte CPS.";
 
 export async function resendAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   try {
     const result = await resendHospitalDocument(actor, String(formData.get("documentId") ?? ""));
     revalidatePath("/hopital/patients/[id]/suivi", "page");
@@ -22,7 +21,7 @@ export async function resendAction(_previous: TFormState, formData: FormData): P
 
 export async function mssanteAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: SESSION_EXPIRED };
+  if (!actor) return CARD_SESSION_EXPIRED;
   const choice = String(formData.get("recipientKind") ?? "PATIENT");
   try {
     const { recipient } = await sendHospitalDocumentByMssante(actor, {

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { validateHospitalDocument } from "@/lib/hospital/portal";
 import type { TFormState } from "@/components/ui/form-state";
-import { actionError } from "@/lib/errors/action-result";
+import { actionError, CARD_SESSION_EXPIRED } from "@/lib/errors/action-result";
 
 export async function validateAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
-  if (!actor) return { message: "Votre session a expiré : reconnectez-vous avec votre carte CPS." };
+  if (!actor) return CARD_SESSION_EXPIRED;
   const documentId = String(formData.get("documentId") ?? "");
   const optional = (name: string) => {
     const v = formData.get(name);
