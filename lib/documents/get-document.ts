@@ -3,6 +3,7 @@ import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { documentWhere } from "@/lib/access/document-where";
 import { documentListSelect, toDocumentListItem, type TDocumentListItem } from "./document-list-item";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 /** One document's metadata if this actor may see it, else null (callers answer "not found"). */
 export async function getDocument(
@@ -11,7 +12,7 @@ export async function getDocument(
   ctx: TAccessContext,
   documentId: string,
 ): Promise<TDocumentListItem | null> {
-  if (typeof documentId !== "string" || documentId.length === 0 || documentId.length > 64) return null;
+  if (!isWellFormedId(documentId)) return null;
   const row = await db.document.findFirst({
     where: { AND: [{ id: documentId }, documentWhere(actor, ctx)] },
     select: documentListSelect,

@@ -11,13 +11,14 @@ import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/pat
 import { checkUpload } from "./check-upload";
 import { contentDigests } from "./content-digest";
 import { platformNow, platformNowMs } from "@/lib/clock/clock";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 /**
  * A document of this record the actor may see, through canRead (the same rule as
  * documentWhere). Anything else — another record, hidden from them, unknown — is NOT_FOUND.
  */
 async function visibleDocument(tx: Prisma.TransactionClient, actor: TPatientSideActor, ctx: TAccessContext, documentId: string) {
-  if (typeof documentId !== "string" || documentId.length === 0 || documentId.length > 64) throw new AppError("NOT_FOUND");
+  if (!isWellFormedId(documentId)) throw new AppError("NOT_FOUND");
   const doc = await tx.document.findFirst({ where: { id: documentId, patientId: ctx.patientId } });
   if (!doc || !canRead(actor, doc, ctx).allowed) throw new AppError("NOT_FOUND");
   return doc;

@@ -7,6 +7,7 @@ import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
 import { refuseWithTrace } from "@/lib/record-door/refusal";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 export type TDocumentContent = {
   id: string;
@@ -30,7 +31,7 @@ export async function readDocument(
   documentId: string,
   request: { ipAddress?: string | null } = {},
 ): Promise<TDocumentContent> {
-  if (typeof documentId !== "string" || documentId.length === 0 || documentId.length > 64) {
+  if (!isWellFormedId(documentId)) {
     throw new AppError("NOT_FOUND");
   }
   const doc = await db.document.findFirst({

@@ -3,10 +3,13 @@ import type { TProfessionalActor } from "@/lib/access/actor";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { platformNow } from "@/lib/clock/clock";
+import { AppError } from "@/lib/errors/app-error";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 /**
  * The professional ends their own open emergency accesses on a record now. The closing is
- * traced with the mode it ends, in the same transaction. Returns how many were closed.
+ * traced with the mode it ends, in the same transaction. Returns how many were closed; a
+ * malformed record id is NOT_FOUND, as at the door that opened them.
  */
 export async function closeEmergencyAccess(
   prisma: PrismaClient,
@@ -14,6 +17,7 @@ export async function closeEmergencyAccess(
   patientId: string,
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<number> {
+  if (!isWellFormedId(patientId)) throw new AppError("NOT_FOUND");
   const now = request.now ?? platformNow();
   return prisma.$transaction(async (tx) => {
     const open = await tx.emergencyAccess.findMany({

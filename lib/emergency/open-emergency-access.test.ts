@@ -121,4 +121,13 @@ describe("openEmergencyAccess", () => {
     expect(trace).toMatchObject({ mode: "BREAK_GLASS", actorId: doctor.professionalId });
     expect(await closeEmergencyAccess(db.prisma, doctor, patientId)).toBe(0);
   });
+
+  it("a malformed record id (empty, 3,000 characters, not a string) is not found at both doors, and nothing is traced", async () => {
+    const before = await db.prisma.trace.count();
+    for (const id of ["", "x".repeat(3000), { id: patientId } as unknown as string]) {
+      await expect(openEmergencyAccess(db.prisma, doctor, id, { mode: "BREAK_GLASS", justification: JUSTIFICATION })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(closeEmergencyAccess(db.prisma, doctor, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await db.prisma.trace.count()).toBe(before);
+  });
 });

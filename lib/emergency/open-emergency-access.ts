@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { emergencyAccessMinutes } from "./emergency-duration";
 import { platformNow } from "@/lib/clock/clock";
 import { personWithStructure } from "@/lib/notifications/notification-wording";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 export type TEmergencyMode = "SAMU" | "BREAK_GLASS";
 
@@ -47,7 +48,7 @@ export async function openEmergencyAccess(
   request: { ipAddress?: string | null; now?: Date } = {},
 ): Promise<TEmergencyOutcome> {
   const now = request.now ?? platformNow();
-  if (typeof patientId !== "string" || patientId.length === 0 || patientId.length > 64) throw new AppError("NOT_FOUND");
+  if (!isWellFormedId(patientId)) throw new AppError("NOT_FOUND");
   const justification = input.mode === "BREAK_GLASS" ? (input.justification ?? "").trim() : null;
   if (input.mode === "BREAK_GLASS" && (justification ?? "").length < 20) {
     throw new AppError("INVALID_INPUT", "La justification de l'accès en urgence est obligatoire (au moins une phrase).");

@@ -11,6 +11,7 @@ import { hasNir, importExternalDocument, notExportableReason, resendDocument, sa
 import { admissionsDesk, confirmNir, correctIdentity, requestNir } from "./nir-requests";
 import { exportFollowUp, sendByMssante } from "./export-follow-up";
 import { orderByPriority, priorityTypesFor } from "./priority-types";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 /**
  * The hospital workflow's entry points with the server's database and the request's
@@ -33,7 +34,7 @@ export const addToCatalogue = async (actor: TProActor, input: TCatalogueAddition
 export async function getWriteForm(actor: TProActor, structurePatientId: string) {
   const user = await loadEstablishmentUser(prisma, actor.professionalId);
   const structure = establishmentOf(user);
-  if (!user || !structure || structurePatientId.length > 64) return null;
+  if (!user || !structure || !isWellFormedId(structurePatientId)) return null;
   const patient = await prisma.structurePatient.findFirst({
     where: { id: structurePatientId, structureId: structure.id },
     select: { id: true, localId: true, firstName: true, lastName: true, sex: true, birthDate: true, birthRank: true, nir: true, identityStatus: true },

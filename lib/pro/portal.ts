@@ -127,7 +127,6 @@ export async function declareEmergencyAccess(actor: TProActor, patientId: string
 
 /** The professional ends their own emergency access on this record now. */
 export async function endEmergencyAccess(actor: TProActor, patientId: string) {
-  if (patientId.length > 64) return 0;
   return closeEmergencyAccess(prisma, actor, patientId, { ipAddress: await requestIp() });
 }
 

@@ -9,6 +9,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { RefusedAccess, withRefusalTraces } from "./refusal";
 import { platformNow } from "@/lib/clock/clock";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 export type TCommandRequest = { ipAddress?: string | null; now?: Date };
 
@@ -34,7 +35,7 @@ export async function runProfessionalCommand<T>(
   request: TCommandRequest = {},
 ): Promise<T> {
   const now = request.now ?? platformNow();
-  if (typeof patientId !== "string" || patientId.length === 0 || patientId.length > 64) throw new AppError("NOT_FOUND");
+  if (!isWellFormedId(patientId)) throw new AppError("NOT_FOUND");
   return withRefusalTraces(prisma, () =>
     prisma.$transaction(async (tx) => {
       const ctx = await loadAccessContext(tx, actor, patientId, now);

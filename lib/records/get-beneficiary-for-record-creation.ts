@@ -3,6 +3,7 @@ import { sameNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { isMinorOn } from "./create-record-by-professional";
 import { platformNow } from "@/lib/clock/clock";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 export type TBeneficiaryForRecordCreation = {
   beneficiaryId: string;
@@ -28,7 +29,7 @@ export async function getBeneficiaryForRecordCreation(
   beneficiaryId: string,
   now: Date = platformNow(),
 ): Promise<TBeneficiaryForRecordCreation | null> {
-  if (typeof beneficiaryId !== "string" || beneficiaryId.length === 0 || beneficiaryId.length > 64) return null;
+  if (!isWellFormedId(beneficiaryId)) return null;
   const b = await db.beneficiary.findFirst({ where: { id: beneficiaryId, ...sameNamespaceWhere(actor) } });
   if (!b) return null;
   return {

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/types";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { identityBeforeAccessDecision } from "@/lib/access/identity-before-access";
 import { loadAccessContext } from "@/lib/access/load-access-context";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 export type TIdentityBeforeAccess = { id: string; firstName: string; lastName: string; birthDate: string; sex: "M" | "F" };
 
@@ -10,7 +11,7 @@ export type TIdentityBeforeAccess = { id: string; firstName: string; lastName: s
  * the record is unknown, closed, or the patient blocked this professional.
  */
 export async function getIdentityBeforeAccess(db: Db, actor: TProfessionalActor, patientId: string): Promise<TIdentityBeforeAccess | null> {
-  if (typeof patientId !== "string" || patientId.length === 0 || patientId.length > 64) return null;
+  if (!isWellFormedId(patientId)) return null;
   const ctx = await loadAccessContext(db, actor, patientId);
   if (!identityBeforeAccessDecision(ctx).isShown) return null;
   return db.patient.findUnique({ where: { id: patientId }, select: { id: true, firstName: true, lastName: true, birthDate: true, sex: true } });

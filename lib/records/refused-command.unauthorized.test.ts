@@ -99,6 +99,12 @@ describe("unauthorized access: a refused professional command is traced", () => 
     expect(traces[0]?.detail).toBeNull();
   });
 
+  it("revealing with a malformed document id (3,000 characters, not a string) is answered like an unknown document", async () => {
+    for (const id of ["x".repeat(3000), { id: "a" } as unknown as string]) {
+      await expect(revealDocument(db.prisma, treatingDoctor, patientId, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
   it("a command refused after it wrote something keeps only its REFUSED trace: its writes are rolled back", async () => {
     await expect(
       runProfessionalCommand(db.prisma, colleague, patientId, "SUMMARY_UPDATE", async (tx, _ctx, _decision, _now, refuse) => {

@@ -10,6 +10,7 @@ import type { TCommandRequest } from "@/lib/record-door/professional-command";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { platformNow } from "@/lib/clock/clock";
+import { isWellFormedId } from "@/lib/db/new-id";
 
 /**
  * The right of rectification (issue 17): the patient (or a legal representative) asks the
@@ -41,7 +42,7 @@ export async function requestRectification(prisma: PrismaClient, actor: TPatient
   const text = ZRectificationText.safeParse(input.text);
   if (!text.success) throw new AppError("INVALID_INPUT", text.error.issues[0]?.message);
   return runPatientCommand(prisma, actor, async (tx, ctx) => {
-    if (typeof input.documentId !== "string" || input.documentId.length === 0 || input.documentId.length > 64) throw new AppError("NOT_FOUND");
+    if (!isWellFormedId(input.documentId)) throw new AppError("NOT_FOUND");
     const doc = await tx.document.findFirst({ where: { id: input.documentId, patientId: ctx.patientId }, include: { author: true } });
     if (!doc) throw new AppError("NOT_FOUND");
     const decision = rectificationRequestDecision(actor, doc, ctx);
@@ -94,7 +95,7 @@ export async function findRectificationsForAuthor(prisma: PrismaClient, actor: T
 export async function answerRectification(prisma: PrismaClient, actor: TProfessionalActor, input: { requestId: string; kind: string; answer: string }, request: TCommandRequest = {}) {
   const parsed = ZRectificationAnswer.safeParse({ kind: input.kind, answer: input.answer });
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choisissez une réponse.");
-  if (typeof input.requestId !== "string" || input.requestId.length === 0 || input.requestId.length > 64) throw new AppError("NOT_FOUND");
+  if (!isWellFormedId(input.requestId)) throw new AppError("NOT_FOUND");
   return prisma.$transaction(async (tx) => {
     const req = await tx.rectificationRequest.findUnique({ where: { id: input.requestId }, include: { document: { include: { replacedBy: { select: { id: true } } } } } });
     if (!req) throw new AppError("NOT_FOUND");

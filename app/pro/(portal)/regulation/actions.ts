@@ -1,19 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { TFormState } from "@/components/ui/form-state";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { actionError } from "@/lib/errors/action-result";
 import { declareEmergencyAccess } from "@/lib/pro/portal";
 
-const ZPatientId = z.string().min(1).max(64);
-
 /** SAMU-Centre 15: opens the caller's record at once, without consent or justification. */
 export async function openInRegulationAction(patientId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/pro/connexion");
-  if (!ZPatientId.safeParse(patientId).success) return { message: "Dossier introuvable, ou accès non autorisé." };
   let outcome;
   try {
     outcome = await declareEmergencyAccess(actor, patientId, { mode: "SAMU" });

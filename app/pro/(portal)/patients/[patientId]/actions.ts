@@ -19,7 +19,6 @@ async function actorOrSignIn() {
 
 export async function revealDocumentAction(patientId: string, documentId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  if (!ZId.safeParse(patientId).success || !ZId.safeParse(documentId).success) return { message: "Document introuvable." };
   try {
     await revealDocumentToPatient(actor, patientId, documentId);
   } catch (error) {

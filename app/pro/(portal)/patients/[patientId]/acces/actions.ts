@@ -10,8 +10,6 @@ import { ZBreakGlassInput } from "@/lib/emergency/emergency-input";
 import { actionError } from "@/lib/errors/action-result";
 import { declareEmergencyAccess, endEmergencyAccess } from "@/lib/pro/portal";
 
-const ZPatientId = z.string().min(1).max(64);
-
 async function actorOrSignIn() {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/pro/connexion");
@@ -21,7 +19,6 @@ async function actorOrSignIn() {
 /** Break-the-glass: the two statements and a justification, then the record opens in that mode. */
 export async function breakGlassAction(patientId: string, state: TBreakGlassFormState, form: FormData): Promise<TBreakGlassFormState> {
   const actor = await actorOrSignIn();
-  if (!ZPatientId.safeParse(patientId).success) return { message: "Dossier introuvable, ou accès non autorisé." };
   const raw = {
     immediateRisk: form.get("immediateRisk") === "oui",
     cannotConsent: form.get("cannotConsent") === "oui",
@@ -46,7 +43,6 @@ export async function breakGlassAction(patientId: string, state: TBreakGlassForm
 /** Ends the professional's emergency access on this record now. */
 export async function closeEmergencyAction(patientId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  if (!ZPatientId.safeParse(patientId).success) return { message: "Dossier introuvable, ou accès non autorisé." };
   try {
     await endEmergencyAccess(actor, patientId);
   } catch (error) {
