@@ -5,6 +5,7 @@ import { databaseUrl, ensureDatabaseFolder, isPostgresqlUrl } from "./database-u
 import { postgresqlAdapter } from "./postgresql-adapter";
 import { BUSY_WAIT_MS, serializeTransactions } from "./serialized-adapter";
 import { prepareSqliteConnections } from "./sqlite-connections";
+import { bindTransactionClients } from "./raw-sql";
 
 export type { PrismaClient };
 
@@ -48,5 +49,7 @@ function buildClient(url: string, options: { log?: { emit: "event"; level: "quer
   const adapter = new PrismaBetterSQLite3({ url, timeout: 0 });
   // A transaction may wait for another process's write lock (BUSY_WAIT_MS) on top of this
   // process's queue: Prisma's default 2 s to start one would give up first.
-  return new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(adapter)), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 }, ...options });
+  const client = new PrismaClient({ adapter: serializeTransactions(prepareSqliteConnections(adapter)), transactionOptions: { maxWait: BUSY_WAIT_MS + 5000 }, ...options });
+  bindTransactionClients(client);
+  return client;
 }

@@ -95,6 +95,30 @@ describe("raw SQL straight to the driver", () => {
     if (t.engine === "sqlite") expect(seenOutside).toHaveLength(1);
   });
 
+  it("never sends a transaction client kept after its transaction into another request's transaction", async () => {
+    const mark = "raw-sql-stale";
+    const kept: Prisma.TransactionClient[] = [];
+    // One client that ran a direct statement in its transaction, one that never did.
+    await t.prisma.$transaction(async (tx) => {
+      kept.push(tx);
+      await queryRows(tx, Prisma.sql`SELECT 1 AS one`);
+    });
+    await t.prisma.$transaction(async (tx) => {
+      kept.push(tx);
+    });
+    const update = Prisma.sql`UPDATE "Patient" SET "birthName" = ${mark} WHERE id = (SELECT id FROM "Patient" ORDER BY id LIMIT 1)`;
+    await t.prisma.$transaction(async (tx) => {
+      await queryRows(tx, Prisma.sql`SELECT 1 AS one`);
+      expect(runsDirectly(tx)).toBe(t.engine === "sqlite");
+      for (const stale of kept) {
+        expect(runsDirectly(stale)).toBe(false);
+        // Prisma refuses a closed transaction's statements; the open one must not receive them.
+        await expect(executeSql(stale, update)).rejects.toThrow(/Transaction/);
+      }
+    });
+    expect(await t.prisma.patient.count({ where: { birthName: mark } })).toBe(0);
+  });
+
   it("keeps a batch all or nothing, and names the constraint it broke", async () => {
     const [first] = await t.prisma.$queryRaw<{ id: string; uniqueId: string }[]>`SELECT id, "uniqueId" FROM "Document" ORDER BY id LIMIT 1`;
     const [second] = await t.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Document" ORDER BY id DESC LIMIT 1`;

@@ -11,8 +11,8 @@ import type { Db } from "./types";
  * promise layers): a third of an ITI-65 request. The answer is what `$queryRaw` gives
  * (the same conversions by column type: raw-sql.integration.test.ts holds them equal on
  * every column of the schema). PostgreSQL, a client not made by createPrismaClient, a
- * transaction client once its transaction ended, or an argument of another kind go through
- * Prisma as before.
+ * transaction client once its transaction ended (bindTransactionClients), or an argument of
+ * another kind go through Prisma as before.
  */
 
 const ColumnType = { Int32: 0, Int64: 1, Float: 2, Double: 3, Numeric: 4, Boolean: 5, Character: 6, Text: 7, Date: 8, Time: 9, DateTime: 10, Json: 11, Enum: 12, Bytes: 13, Set: 14, Uuid: 15, UnknownNumber: 128 } as const;
@@ -52,11 +52,41 @@ function tell(db: Db, sql: string): Promise<void> | undefined {
   })();
 }
 
-/** Where a statement of `db` goes directly: the connection, or the transaction open on it for a transaction client. */
+/** The SQLite transaction of each transaction client, bound when Prisma made the client (bindTransactionClients). */
+const transactionOf = new WeakMap<object, TQueryable>();
+
+type TItxFactory = { _createItxClient?: (this: unknown, transaction: unknown) => unknown };
+
+/**
+ * Makes `client` remember which SQLite transaction each of its transaction clients belongs
+ * to. Prisma makes the client of `$transaction(async (tx) => …)` right after the transaction
+ * began, while the connection's lock keeps every other transaction out (serialized-adapter),
+ * so the transaction open at that moment is the client's own. Without this binding, a
+ * transaction client kept after its transaction ended would send its statements into
+ * whichever transaction another request had open; bound, it goes through Prisma, which
+ * refuses a closed transaction. A Prisma without this internal method binds nothing, and its
+ * transaction clients then always go through Prisma.
+ */
+export function bindTransactionClients(client: PrismaClient): void {
+  const connectionOf = () => serializedConnectionOf(factoryOf(client));
+  const target = client as unknown as TItxFactory;
+  const make = target._createItxClient;
+  if (typeof make !== "function") return;
+  target._createItxClient = function (this: unknown, transaction: unknown) {
+    const itx = make.call(this, transaction);
+    const open = connectionOf()?.openTransaction;
+    if (open && itx && typeof itx === "object") transactionOf.set(itx, open);
+    return itx;
+  };
+}
+
+/** Where a statement of `db` goes directly: the connection, or a transaction client's own transaction while it is open. */
 function directQueryable(db: Db): TQueryable | null {
   const connection = serializedConnectionOf(factoryOf(db));
   if (!connection) return null;
-  return isRootClient(db) ? connection : connection.openTransaction;
+  if (isRootClient(db)) return connection;
+  const own = transactionOf.get(db);
+  return own && own === connection.openTransaction ? own : null;
 }
 
 /** Whether `db`'s statements go straight to SQLite now (for the tests: a fallback would pass them too). */
