@@ -17,6 +17,11 @@ function limiterAt(limits: TLoadLimits) {
   return { limiter, advance };
 }
 
+/** One request served at once: the limiter knows a service time and opens all its slots. */
+async function warm(limiter: LoadLimiter) {
+  admitted(await limiter.admit()).release();
+}
+
 /** Whether the admission is already decided (a refusal at arrival is, a place in the queue is not). */
 async function settledNow(admission: Promise<TAdmission>): Promise<TAdmission | "waiting"> {
   // A settled promise wins the race against one resolved after it in the same tick.
@@ -33,6 +38,7 @@ describe("LoadLimiter", () => {
 
   it("admits up to maxInFlight at once, then queues, then refuses at once when the queue is full", async () => {
     const { limiter } = limiterAt({ maxInFlight: 2, maxQueued: 1, maxWaitMs: 1000 });
+    await warm(limiter);
     const first = admitted(await limiter.admit());
     admitted(await limiter.admit());
     const queued = limiter.admit();
@@ -82,6 +88,7 @@ describe("LoadLimiter", () => {
 
   it("a newcomer never overtakes the queue, and a double release frees one slot only", async () => {
     const { limiter } = limiterAt({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 1000 });
+    await warm(limiter);
     const a = admitted(await limiter.admit());
     admitted(await limiter.admit());
     const queued = limiter.admit();
@@ -94,6 +101,23 @@ describe("LoadLimiter", () => {
     expect(limiter.queued).toBe(1);
     await vi.advanceTimersByTimeAsync(1000);
     await expect(next).resolves.toMatchObject({ admitted: false });
+  });
+
+  it("opens a single slot until a first request has ended, then all of them", async () => {
+    const { limiter, advance } = limiterAt({ maxInFlight: 3, maxQueued: 10, maxWaitMs: 1000 });
+    const first = admitted(await limiter.admit());
+    // A server just started: its first pages run cold; side by side they would all end late.
+    const second = limiter.admit();
+    const third = limiter.admit();
+    expect(limiter.inFlight).toBe(1);
+    expect(limiter.queued).toBe(2);
+    await advance(100);
+    first.release();
+    admitted(await second);
+    admitted(await third);
+    expect(limiter.inFlight).toBe(2);
+    admitted(await limiter.admit());
+    expect(limiter.inFlight).toBe(3);
   });
 
   it("with no queue at all, refuses as soon as every slot is taken", async () => {
@@ -169,6 +193,24 @@ describe("LoadLimiter: admission by expected time", () => {
     while ((await settledNow(slow.limiter.admit())) === "waiting") slowAccepted++;
     expect(slowAccepted).toBe(2); // the 2nd waits 600 ms and works 300; the 3rd would need 1 200
     holder.release();
+  });
+
+  it("a server just started, with no service time known, refuses a burst's waiter whose turn comes too late for its slow first pages", async () => {
+    const { limiter, advance } = limiterAt({ maxInFlight: 1, maxQueued: 100, maxWaitMs: 1000 });
+    // The whole burst arrives before any request has ended: nothing to estimate from, all wait.
+    const first = admitted(await limiter.admit());
+    const second = limiter.admit();
+    const third = limiter.admit();
+    expect(limiter.queued).toBe(2);
+    // The first page of a cold server takes 700 ms: the second starts at 700 and, at that
+    // pace, ends at 1 400, past its budget of 1 000 ms from arrival.
+    await advance(700);
+    first.release();
+    expect(await second).toEqual({ admitted: false, reason: "waited-too-long" });
+    expect(await third).toEqual({ admitted: false, reason: "waited-too-long" });
+    expect(limiter.inFlight).toBe(0);
+    // A later request finding the slot free is taken.
+    admitted(await limiter.admit());
   });
 
   it("refuses a waiting request at its start deadline when the request ahead is much slower than the average", async () => {

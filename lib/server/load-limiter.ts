@@ -11,9 +11,14 @@
  * refused at once instead of waiting to be refused: a burst gets fast refusals and the
  * answers given stay within the budget, whatever the queue's length. A start deadline per
  * waiting request (arrival + budget − average service) keeps the bound when the estimate
- * is wrong (a request much slower than the average ahead of it). A request finding a free
- * slot and nobody waiting is always taken. `maxQueued` only caps the memory the queue may
- * hold; it is not what bounds the wait.
+ * is wrong (a request much slower than the average ahead of it), and a waiter's turn comes
+ * only if, with the service time known by then, it still ends within the budget (a server
+ * just started admits its first burst before it knows any). Until a first request has
+ * ended, a single slot is open: a server just started renders its first pages cold, several
+ * times slower, and eight of them side by side all ended past the budget (measured: the
+ * longest wait of a 200-connection burst on a fresh server, 1.6–1.8 s, 1.3–1.5 s since).
+ * A request finding a free slot and nobody waiting is always taken. `maxQueued` only caps
+ * the memory the queue may hold; it is not what bounds the wait.
  */
 
 export type TLoadLimits = {
@@ -35,7 +40,7 @@ export type TClock = { now(): number };
 /** Weight of the newest service time in the moving average (about the last ten requests count). */
 export const SERVICE_TIME_WEIGHT = 0.2;
 
-type TWaiter = { resolve: (admission: TAdmission) => void; timer: ReturnType<typeof setTimeout> | null; next: TWaiter | null };
+type TWaiter = { resolve: (admission: TAdmission) => void; arrivedAt: number; timer: ReturnType<typeof setTimeout> | null; next: TWaiter | null };
 
 export class LoadLimiter {
   readonly limits: TLoadLimits;
@@ -55,6 +60,14 @@ export class LoadLimiter {
     }
     this.limits = limits;
     this.#clock = clock;
+  }
+
+  /**
+   * Slots open now: one until a first request has ended (a server just started runs its first
+   * pages cold, several times slower, and side by side they would all end late), then all.
+   */
+  #slots(): number {
+    return this.#serviceMs === null ? 1 : this.limits.maxInFlight;
   }
 
   get inFlight(): number {
@@ -81,7 +94,7 @@ export class LoadLimiter {
    * holding its slot the average service time. Zero before any service time is known.
    */
   expectedWaitMs(): number {
-    if (this.#inFlight < this.limits.maxInFlight && this.#queued === 0) return 0;
+    if (this.#inFlight < this.#slots() && this.#queued === 0) return 0;
     return ((this.#queued + 1) * (this.#serviceMs ?? 0)) / this.limits.maxInFlight;
   }
 
@@ -90,12 +103,12 @@ export class LoadLimiter {
    * `release()` exactly once when its answer is over (further calls do nothing).
    */
   admit(): Promise<TAdmission> {
-    if (this.#inFlight < this.limits.maxInFlight && this.#queued === 0) return Promise.resolve(this.#grant());
+    if (this.#inFlight < this.#slots() && this.#queued === 0) return Promise.resolve(this.#grant());
     if (this.#queued >= this.limits.maxQueued) return Promise.resolve(this.#refuse("queue-full"));
     const serviceMs = this.#serviceMs ?? 0;
     if (this.expectedWaitMs() + serviceMs > this.limits.maxWaitMs) return Promise.resolve(this.#refuse("expected-wait-too-long"));
     return new Promise<TAdmission>((resolve) => {
-      const waiter: TWaiter = { resolve, timer: null, next: null };
+      const waiter: TWaiter = { resolve, arrivedAt: this.#clock.now(), timer: null, next: null };
       waiter.timer = setTimeout(() => {
         waiter.timer = null;
         this.#unlink(waiter);
@@ -134,12 +147,19 @@ export class LoadLimiter {
     return { admitted: false, reason };
   }
 
+  /**
+   * Gives the free slots to the oldest waiters. A waiter that, with the service time measured
+   * since it arrived, would now end past its budget is refused instead: its timer was set with
+   * the estimate of its arrival, which a server just started does not have yet (its first
+   * pages, cold, take several times the usual time) and which rises when the pages slow down.
+   */
   #wakeNext(): void {
-    while (this.#head && this.#inFlight < this.limits.maxInFlight) {
+    while (this.#head && this.#inFlight < this.#slots()) {
       const waiter = this.#head;
       this.#unlink(waiter);
       if (waiter.timer) clearTimeout(waiter.timer);
-      waiter.resolve(this.#grant());
+      const endsAt = this.#clock.now() + (this.#serviceMs ?? 0);
+      waiter.resolve(endsAt > waiter.arrivedAt + this.limits.maxWaitMs ? this.#refuse("waited-too-long") : this.#grant());
     }
   }
 
