@@ -17,11 +17,6 @@ function limiterAt(limits: TLoadLimits) {
   return { limiter, advance };
 }
 
-/** One request served at once: the limiter knows a service time and opens all its slots. */
-async function warm(limiter: LoadLimiter) {
-  admitted(await limiter.admit()).release();
-}
-
 /** Whether the admission is already decided (a refusal at arrival is, a place in the queue is not). */
 async function settledNow(admission: Promise<TAdmission>): Promise<TAdmission | "waiting"> {
   // A settled promise wins the race against one resolved after it in the same tick.
@@ -38,7 +33,6 @@ describe("LoadLimiter", () => {
 
   it("admits up to maxInFlight at once, then queues, then refuses at once when the queue is full", async () => {
     const { limiter } = limiterAt({ maxInFlight: 2, maxQueued: 1, maxWaitMs: 1000 });
-    await warm(limiter);
     const first = admitted(await limiter.admit());
     admitted(await limiter.admit());
     const queued = limiter.admit();
@@ -88,7 +82,6 @@ describe("LoadLimiter", () => {
 
   it("a newcomer never overtakes the queue, and a double release frees one slot only", async () => {
     const { limiter } = limiterAt({ maxInFlight: 2, maxQueued: 2, maxWaitMs: 1000 });
-    await warm(limiter);
     const a = admitted(await limiter.admit());
     admitted(await limiter.admit());
     const queued = limiter.admit();
@@ -101,23 +94,6 @@ describe("LoadLimiter", () => {
     expect(limiter.queued).toBe(1);
     await vi.advanceTimersByTimeAsync(1000);
     await expect(next).resolves.toMatchObject({ admitted: false });
-  });
-
-  it("opens a single slot until a first request has ended, then all of them", async () => {
-    const { limiter, advance } = limiterAt({ maxInFlight: 3, maxQueued: 10, maxWaitMs: 1000 });
-    const first = admitted(await limiter.admit());
-    // A server just started: its first pages run cold; side by side they would all end late.
-    const second = limiter.admit();
-    const third = limiter.admit();
-    expect(limiter.inFlight).toBe(1);
-    expect(limiter.queued).toBe(2);
-    await advance(100);
-    first.release();
-    admitted(await second);
-    admitted(await third);
-    expect(limiter.inFlight).toBe(2);
-    admitted(await limiter.admit());
-    expect(limiter.inFlight).toBe(3);
   });
 
   it("with no queue at all, refuses as soon as every slot is taken", async () => {

@@ -13,11 +13,10 @@
  * waiting request (arrival + budget − average service) keeps the bound when the estimate
  * is wrong (a request much slower than the average ahead of it), and a waiter's turn comes
  * only if, with the service time known by then, it still ends within the budget (a server
- * just started admits its first burst before it knows any). Until a first request has
- * ended, a single slot is open: a server just started renders its first pages cold, several
- * times slower, and eight of them side by side all ended past the budget (measured: the
- * longest wait of a 200-connection burst on a fresh server, 1.6–1.8 s, 1.3–1.5 s since).
- * A request finding a free slot and nobody waiting is always taken. `maxQueued` only caps
+ * just started admits its first burst before it knows any, and renders its first pages
+ * cold, several times slower). A request finding a free slot and nobody waiting is always
+ * taken (one slot only until a first request had ended was tried: the other requests then
+ * waited behind a fresh server's first, cold one, and the bench's first page got a 503). `maxQueued` only caps
  * the memory the queue may hold; it is not what bounds the wait.
  */
 
@@ -62,14 +61,6 @@ export class LoadLimiter {
     this.#clock = clock;
   }
 
-  /**
-   * Slots open now: one until a first request has ended (a server just started runs its first
-   * pages cold, several times slower, and side by side they would all end late), then all.
-   */
-  #slots(): number {
-    return this.#serviceMs === null ? 1 : this.limits.maxInFlight;
-  }
-
   get inFlight(): number {
     return this.#inFlight;
   }
@@ -94,7 +85,7 @@ export class LoadLimiter {
    * holding its slot the average service time. Zero before any service time is known.
    */
   expectedWaitMs(): number {
-    if (this.#inFlight < this.#slots() && this.#queued === 0) return 0;
+    if (this.#inFlight < this.limits.maxInFlight && this.#queued === 0) return 0;
     return ((this.#queued + 1) * (this.#serviceMs ?? 0)) / this.limits.maxInFlight;
   }
 
@@ -103,7 +94,7 @@ export class LoadLimiter {
    * `release()` exactly once when its answer is over (further calls do nothing).
    */
   admit(): Promise<TAdmission> {
-    if (this.#inFlight < this.#slots() && this.#queued === 0) return Promise.resolve(this.#grant());
+    if (this.#inFlight < this.limits.maxInFlight && this.#queued === 0) return Promise.resolve(this.#grant());
     if (this.#queued >= this.limits.maxQueued) return Promise.resolve(this.#refuse("queue-full"));
     const serviceMs = this.#serviceMs ?? 0;
     if (this.expectedWaitMs() + serviceMs > this.limits.maxWaitMs) return Promise.resolve(this.#refuse("expected-wait-too-long"));
@@ -154,7 +145,7 @@ export class LoadLimiter {
    * pages, cold, take several times the usual time) and which rises when the pages slow down.
    */
   #wakeNext(): void {
-    while (this.#head && this.#inFlight < this.#slots()) {
+    while (this.#head && this.#inFlight < this.limits.maxInFlight) {
       const waiter = this.#head;
       this.#unlink(waiter);
       if (waiter.timer) clearTimeout(waiter.timer);
