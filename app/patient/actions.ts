@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { chooseActingRecord, signOutPatient } from "@/lib/auth/patient/flows";
 import { renewPatientSession } from "@/lib/auth/patient/session";
+import { ZRowId } from "@/lib/http/row-id";
 
 export async function signOutAction(): Promise<void> {
   await signOutPatient();
@@ -15,7 +16,7 @@ export async function keepSessionAliveAction(): Promise<boolean> {
   return renewPatientSession();
 }
 
-const ZChoice = z.object({ patientId: z.string().min(1).max(64) });
+const ZChoice = z.object({ patientId: ZRowId });
 
 export async function chooseRecordAction(formData: FormData): Promise<void> {
   const parsed = ZChoice.safeParse({ patientId: formData.get("patientId") });

@@ -26,12 +26,3 @@ export function newRowId(): string {
   counter = (counter + 1) % 36 ** 4;
   return `c${platformNowMs().toString(36).padStart(8, "0").slice(-8)}${counter.toString(36).padStart(4, "0")}${randomPart()}`;
 }
-
-/**
- * Whether a value a client sent could be a row id (a string of 1 to 64 characters). Callers
- * answer anything else as "not found", exactly as an unknown or refused id, before the
- * database sees it: a non-string would make Prisma throw, a 3,000-character one costs a lookup.
- */
-export function isWellFormedId(value: unknown): value is string {
-  return typeof value === "string" && value.length > 0 && value.length <= 64;
-}

@@ -3,7 +3,7 @@ import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
 import { documentWhere } from "@/lib/access/document-where";
 import { documentListSelect, toDocumentListItem, type TDocumentListItem } from "./document-list-item";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 /** One document's metadata if this actor may see it, else null (callers answer "not found"). */
 export async function getDocument(

@@ -11,7 +11,7 @@ import { runPatientCommand, type TPatientSideActor } from "@/lib/record-door/pat
 import { checkUpload } from "./check-upload";
 import { contentDigests } from "./content-digest";
 import { platformNow, platformNowMs } from "@/lib/clock/clock";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 /**
  * A document of this record the actor may see, through canRead (the same rule as

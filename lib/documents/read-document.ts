@@ -7,7 +7,7 @@ import { appendTrace, type TTraceInput } from "@/lib/traces/append-trace";
 import { refuseWithTrace } from "@/lib/record-door/refusal";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 export type TDocumentContent = {
   id: string;

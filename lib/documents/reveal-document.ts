@@ -7,7 +7,7 @@ import { documentNotifications, notifyPatients } from "@/lib/notifications/notif
 import { AppError } from "@/lib/errors/app-error";
 import { runProfessionalCommand, type TCommandRequest } from "@/lib/record-door/professional-command";
 import { personWithStructure } from "@/lib/notifications/notification-wording";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 /**
  * After the announcement consultation, a professional who may read the document (rule
@@ -22,13 +22,14 @@ export async function revealDocument(
   documentId: string,
   request: TCommandRequest = {},
 ): Promise<void> {
+  if (!isWellFormedId(documentId)) throw new AppError("NOT_FOUND");
   await runProfessionalCommand(
     prisma,
     actor,
     patientId,
     "DOCUMENT_REVEAL",
     async (tx, ctx, _record, now, refuse) => {
-      const doc = isWellFormedId(documentId) ? await tx.document.findFirst({ where: { id: documentId, patientId } }) : null;
+      const doc = await tx.document.findFirst({ where: { id: documentId, patientId } });
       if (!doc) throw new AppError("NOT_FOUND");
       const decision = canRevealToPatient(actor, doc, ctx);
       if (!decision.allowed) return refuse(decision, { documentId: doc.id });

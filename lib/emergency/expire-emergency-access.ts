@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { platformNow } from "@/lib/clock/clock";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 /**
  * Development tool: makes one emergency access expire now, as if its duration had passed

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { emergencyAccessMinutes } from "./emergency-duration";
 import { platformNow } from "@/lib/clock/clock";
 import { personWithStructure } from "@/lib/notifications/notification-wording";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 export type TEmergencyMode = "SAMU" | "BREAK_GLASS";
 

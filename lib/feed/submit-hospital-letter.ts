@@ -15,6 +15,7 @@ import { buildCda } from "@/lib/cda/build-cda";
 import { CDA_FORMATS, CDA_MEDIA_TYPE, cdaFormatCoding } from "@/lib/cda/constants";
 import { platformNow } from "@/lib/clock/clock";
 import { agree, bornOn, type TSex } from "@/lib/text/french";
+import { ZRowId } from "@/lib/http/row-id";
 
 export const MASKING_CHOICES = {
   NONE: "Non masqué",
@@ -33,7 +34,7 @@ export type TLetterFormat = keyof typeof LETTER_FORMATS;
 const CDA_PDF_FORMAT = CDA_FORMATS.find((f) => f.body === "pdf") as (typeof CDA_FORMATS)[number];
 
 export const ZHospitalLetterInput = z.object({
-  structurePatientId: z.string().min(1).max(64),
+  structurePatientId: ZRowId,
   templateId: z.string().min(1).max(40),
   title: z.string().trim().min(3, "Saisissez un titre (3 caractères au moins).").max(200),
   body: z.string().trim().min(10, "Rédigez le contenu du document.").max(20_000, "Le document dépasse 20 000 caractères."),

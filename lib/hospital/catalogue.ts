@@ -11,6 +11,7 @@ import { platformNow } from "@/lib/clock/clock";
 import { DEFAULT_CATALOGUE, EHPAD_DEFAULT_CATALOGUE } from "./default-catalogue";
 import { establishmentOf, loadEstablishmentUser } from "./establishment-person";
 import { HOSPITAL_MASKINGS, maskingLabel, type THospitalMasking } from "./masking";
+import { ZRowId } from "@/lib/http/row-id";
 
 /** Types an establishment may export: the professionals' JDV_J66 types but the reimbursements, which only the health insurance produces. */
 export const CATALOGUE_TYPE_CODES: readonly string[] = PROFESSIONAL_DOCUMENT_TYPES.filter((code) => code !== "REMB");
@@ -21,7 +22,7 @@ const ZTypeCode = z.string().refine((code) => CATALOGUE_TYPE_CODES.includes(code
 const ZMasking = z.enum(HOSPITAL_MASKINGS, "Choisissez un masquage par défaut parmi les quatre proposés.");
 
 export const ZCatalogueChange = z.object({
-  entryId: z.string().min(1).max(64),
+  entryId: ZRowId,
   typeCode: ZTypeCode,
   defaultMasking: ZMasking,
   exported: z.boolean(),

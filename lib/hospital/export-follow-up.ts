@@ -12,6 +12,7 @@ import { maskingLabel } from "./masking";
 import { DMP_EXPORT_NEXT_STEP, DMP_EXPORT_STATUS_LABELS, holdBackLabel, RESENDABLE } from "./export-status";
 import { hasNir } from "./hospital-documents";
 import { agree, bornOn } from "@/lib/text/french";
+import { ZRowId } from "@/lib/http/row-id";
 
 type TRequest = { ipAddress?: string | null; now?: Date };
 
@@ -22,7 +23,7 @@ export function patientMailbox(nir: string): string {
 
 /** A professional's MSSanté address: any address of an MSSanté domain (…mssante.fr). */
 export const ZMssanteInput = z.object({
-  documentId: z.string().min(1).max(64),
+  documentId: ZRowId,
   recipient: z.union([
     z.literal("PATIENT"),
     z

@@ -14,10 +14,11 @@ import { CATALOGUE_TYPE_CODES, structureCatalogue, UNKNOWN_TYPE_MESSAGE } from "
 import { establishmentOf, loadEstablishmentUser, type TEstablishmentUser } from "./establishment-person";
 import { HOSPITAL_MASKINGS, maskingLabel } from "./masking";
 import { DMP_EXPORT_STATUS_LABELS, HOLD_BACK_REASON_CODES, holdBackLabel, RESENDABLE } from "./export-status";
+import { ZRowId } from "@/lib/http/row-id";
 
 type TRequest = { ipAddress?: string | null; now?: Date };
 
-const id = z.string().min(1).max(64);
+const id = ZRowId;
 
 export const ZDraftInput = z.object({
   structurePatientId: id,

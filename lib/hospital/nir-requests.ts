@@ -9,6 +9,7 @@ import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { platformNow } from "@/lib/clock/clock";
 import { establishmentOf, loadEstablishmentUser } from "./establishment-person";
+import { ZRowId } from "@/lib/http/row-id";
 
 type TRequest = { ipAddress?: string | null; now?: Date };
 
@@ -17,19 +18,19 @@ export const NIR_DESKS = { ADMISSIONS: "Admissions (hospitalisation)", OUTPATIEN
 export type TNirDesk = keyof typeof NIR_DESKS;
 
 export const ZNirRequest = z.object({
-  structurePatientId: z.string().min(1).max(64),
+  structurePatientId: ZRowId,
   desk: z.enum(Object.keys(NIR_DESKS) as [TNirDesk, ...TNirDesk[]], "Choisissez le bureau : admissions ou traitement externe."),
   note: z.string().trim().max(300, "Note trop longue (300 caractères au plus).").optional(),
 });
 
 export const ZNirConfirmation = z.object({
-  requestId: z.string().min(1).max(64),
+  requestId: ZRowId,
   nir: z.string().max(30),
   birthRank: z.coerce.number("Rang de naissance : un nombre de 1 à 9.").int().min(1, "Rang de naissance : un nombre de 1 à 9.").max(9, "Rang de naissance : un nombre de 1 à 9."),
 });
 
 export const ZIdentityCorrection = z.object({
-  structurePatientId: z.string().min(1).max(64),
+  structurePatientId: ZRowId,
   birthDate: z.iso.date("Date de naissance au format AAAA-MM-JJ."),
   birthRank: z.coerce.number("Rang de naissance : un nombre de 1 à 9.").int().min(1, "Rang de naissance : un nombre de 1 à 9.").max(9, "Rang de naissance : un nombre de 1 à 9."),
 });

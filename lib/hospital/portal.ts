@@ -11,7 +11,7 @@ import { hasNir, importExternalDocument, notExportableReason, resendDocument, sa
 import { admissionsDesk, confirmNir, correctIdentity, requestNir } from "./nir-requests";
 import { exportFollowUp, sendByMssante } from "./export-follow-up";
 import { orderByPriority, priorityTypesFor } from "./priority-types";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 /**
  * The hospital workflow's entry points with the server's database and the request's

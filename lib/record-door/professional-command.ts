@@ -9,7 +9,7 @@ import { traceActorFields } from "@/lib/traces/actor-fields";
 import { AppError } from "@/lib/errors/app-error";
 import { RefusedAccess, withRefusalTraces } from "./refusal";
 import { platformNow } from "@/lib/clock/clock";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 export type TCommandRequest = { ipAddress?: string | null; now?: Date };
 

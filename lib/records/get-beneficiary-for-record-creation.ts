@@ -3,7 +3,7 @@ import { sameNamespaceWhere } from "@/lib/access/sandbox-namespace";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { isMinorOn } from "./create-record-by-professional";
 import { platformNow } from "@/lib/clock/clock";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 export type TBeneficiaryForRecordCreation = {
   beneficiaryId: string;

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/types";
 import type { TProfessionalActor } from "@/lib/access/actor";
 import { identityBeforeAccessDecision } from "@/lib/access/identity-before-access";
 import { loadAccessContext } from "@/lib/access/load-access-context";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 export type TIdentityBeforeAccess = { id: string; firstName: string; lastName: string; birthDate: string; sex: "M" | "F" };
 

@@ -10,7 +10,7 @@ import type { TCommandRequest } from "@/lib/record-door/professional-command";
 import { appendTrace } from "@/lib/traces/append-trace";
 import { traceActorFields } from "@/lib/traces/actor-fields";
 import { platformNow } from "@/lib/clock/clock";
-import { isWellFormedId } from "@/lib/db/new-id";
+import { isWellFormedId } from "@/lib/http/row-id";
 
 /**
  * The right of rectification (issue 17): the patient (or a legal representative) asks the

@@ -6,8 +6,7 @@ import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalBlock, portalSetCareTeamPresumption, portalSetTreatingDoctor, portalUnblock, portalUpdateEmergencySettings } from "@/lib/patient-portal";
 import type { TFormState } from "@/components/ui/form-state";
-
-const ZId = z.string().min(1).max(64);
+import { ZRowId } from "@/lib/http/row-id";
 
 async function actorOrSignIn() {
   const actor = await getPatientActor();
@@ -17,7 +16,7 @@ async function actorOrSignIn() {
 
 export async function blockAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("professionalId"));
+  const id = ZRowId.safeParse(formData.get("professionalId"));
   if (!id.success) return { message: "Élément introuvable." };
   const isBlock = formData.get("bloquer") === "1";
   const result = isBlock ? await portalBlock(actor, id.data) : await portalUnblock(actor, id.data);

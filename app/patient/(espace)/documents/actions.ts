@@ -15,8 +15,7 @@ import {
 import { ZPersonalDocumentMeta } from "@/lib/documents/patient-document-commands";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/check-upload";
 import type { TFormState } from "@/components/ui/form-state";
-
-const ZId = z.string().min(1).max(64);
+import { ZRowId } from "@/lib/http/row-id";
 
 async function actorOrSignIn() {
   const actor = await getPatientActor();
@@ -26,7 +25,7 @@ async function actorOrSignIn() {
 
 export async function setMaskedAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("documentId"));
+  const id = ZRowId.safeParse(formData.get("documentId"));
   const isMasked = formData.get("masquer") === "1";
   if (!id.success) return { message: "Élément introuvable." };
   const result = await portalSetMasked(actor, id.data, isMasked);
@@ -37,7 +36,7 @@ export async function setMaskedAction(_prev: TFormState, formData: FormData): Pr
 
 export async function opposeAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("documentId"));
+  const id = ZRowId.safeParse(formData.get("documentId"));
   const reason = String(formData.get("reason") ?? "");
   if (!id.success) return { message: "Élément introuvable." };
   const result = await portalOppose(actor, id.data, reason);
@@ -48,7 +47,7 @@ export async function opposeAction(_prev: TFormState, formData: FormData): Promi
 
 export async function withdrawOppositionAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("documentId"));
+  const id = ZRowId.safeParse(formData.get("documentId"));
   if (!id.success) return { message: "Élément introuvable." };
   const result = await portalWithdrawOpposition(actor, id.data);
   if (!result.ok) return { message: result.message };
@@ -80,7 +79,7 @@ export async function addPersonalDocumentAction(_prev: TFormState, formData: For
 
 export async function updatePersonalDocumentAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("documentId"));
+  const id = ZRowId.safeParse(formData.get("documentId"));
   const meta = metaFrom(formData);
   const parsed = ZPersonalDocumentMeta.safeParse(meta);
   if (!id.success) return { message: "Élément introuvable." };
@@ -93,7 +92,7 @@ export async function updatePersonalDocumentAction(_prev: TFormState, formData: 
 
 export async function deletePersonalDocumentAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("documentId"));
+  const id = ZRowId.safeParse(formData.get("documentId"));
   if (!id.success) return { message: "Élément introuvable." };
   const result = await portalDeletePersonalDocument(actor, id.data);
   if (!result.ok) return { message: result.message };

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getPatientActor } from "@/lib/auth/patient/session";
 import { portalAddFeedOpposition, portalRequestRecordCopyByMail, portalRequestRectification, portalWithdrawFeedOpposition } from "@/lib/patient-portal/rights";
 import type { TFormState } from "@/components/ui/form-state";
+import { ZRowId } from "@/lib/http/row-id";
 
 async function actorOrSignIn() {
   const actor = await getPatientActor();
@@ -14,11 +14,10 @@ async function actorOrSignIn() {
 }
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? "");
-const ZId = z.string().min(1).max(64);
 
 export async function rectificationAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const documentId = ZId.safeParse(formData.get("documentId"));
+  const documentId = ZRowId.safeParse(formData.get("documentId"));
   if (!documentId.success) return { message: "Document introuvable." };
   const text = field(formData, "text");
   const result = await portalRequestRectification(actor, documentId.data, text);
@@ -47,7 +46,7 @@ export async function feedOppositionAction(_prev: TFormState, formData: FormData
 
 export async function withdrawFeedOppositionAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = ZId.safeParse(formData.get("oppositionId"));
+  const id = ZRowId.safeParse(formData.get("oppositionId"));
   if (!id.success) return { message: "Opposition introuvable." };
   const result = await portalWithdrawFeedOpposition(actor, id.data);
   if (!result.ok) return { message: result.message };

@@ -8,6 +8,7 @@ import { portalCommentProfileEntry, portalDeleteProfileEntry, portalSaveEmergenc
 import { ZAllergyInput, ZEmergencyWishesInput, ZEntryCommentInput, ZHistoryInput, ZMeasurementInput, ZTreatmentInput, ZVaccinationInput } from "@/lib/health-profile/inputs";
 import type { TEntryInputs, TEntrySection } from "@/lib/health-profile/entry-store";
 import type { TFormState } from "@/components/ui/form-state";
+import { ZRowId } from "@/lib/http/row-id";
 
 const PATH = "/patient/profil-medical";
 
@@ -58,7 +59,7 @@ export async function saveProfileEntryAction(section: TEntrySection, _prev: TFor
 
 export async function deleteProfileEntryAction(section: TEntrySection, _prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = z.string().min(1).max(64).safeParse(formData.get("id"));
+  const id = ZRowId.safeParse(formData.get("id"));
   if (!ZSection.safeParse(section).success || !id.success) return { message: "Élément introuvable." };
   const result = await portalDeleteProfileEntry(actor, section, id.data);
   if (!result.ok) return { message: result.message };

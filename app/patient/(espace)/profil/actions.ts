@@ -13,6 +13,7 @@ import {
 } from "@/lib/patient-portal";
 import { ZContactDetails, ZEmergencyContact } from "@/lib/records/contact-details";
 import type { TFormState } from "@/components/ui/form-state";
+import { ZRowId } from "@/lib/http/row-id";
 
 async function actorOrSignIn() {
   const actor = await getPatientActor();
@@ -69,7 +70,7 @@ export async function addEmergencyContactAction(_prev: TFormState, formData: For
 
 export async function removeEmergencyContactAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  const id = z.string().min(1).max(64).safeParse(formData.get("contactId"));
+  const id = ZRowId.safeParse(formData.get("contactId"));
   if (!id.success) return { message: "Élément introuvable." };
   const result = await portalRemoveEmergencyContact(actor, id.data);
   if (!result.ok) return { message: result.message };

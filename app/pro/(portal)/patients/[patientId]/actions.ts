@@ -2,14 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { TFormState } from "@/components/ui/form-state";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
 import { actionError } from "@/lib/errors/action-result";
 import { blockProfessionalAtPatientRequest, revealDocumentToPatient, saveAllergyInRecord, saveTreatmentInRecord } from "@/lib/pro/portal";
 import { ZAllergyInput, ZTreatmentInput } from "@/lib/summary/save-summary-item";
-
-const ZId = z.string().min(1).max(64);
+import { ZRowId } from "@/lib/http/row-id";
 
 async function actorOrSignIn() {
   const actor = await getProfessionalActor();
@@ -56,7 +54,7 @@ export async function saveTreatmentAction(patientId: string, _state: TFormState,
 
 export async function blockProfessionalAction(patientId: string, professionalId: string, _state: TFormState, _form: FormData): Promise<TFormState> {
   const actor = await actorOrSignIn();
-  if (!ZId.safeParse(professionalId).success) return { message: "Professionnel introuvable." };
+  if (!ZRowId.safeParse(professionalId).success) return { message: "Professionnel introuvable." };
   try {
     await blockProfessionalAtPatientRequest(actor, patientId, professionalId);
   } catch (error) {

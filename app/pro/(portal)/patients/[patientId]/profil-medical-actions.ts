@@ -10,6 +10,7 @@ import { ZAllergyInput, ZHistoryInput, ZTreatmentInput, ZVaccinationInput } from
 import type { TEntryInputs } from "@/lib/health-profile/entry-store";
 import type { TProfessionalSection } from "@/lib/health-profile/profile-commands";
 import type { TFormState } from "@/components/ui/form-state";
+import { ZRowId } from "@/lib/http/row-id";
 
 const SCHEMAS: { [S in TProfessionalSection]: z.ZodType<TEntryInputs[S], unknown> } = {
   HISTORY: ZHistoryInput,
@@ -18,13 +19,12 @@ const SCHEMAS: { [S in TProfessionalSection]: z.ZodType<TEntryInputs[S], unknown
   VACCINATION: ZVaccinationInput,
 };
 const ZSection = z.enum(["HISTORY", "ALLERGY", "TREATMENT", "VACCINATION"]);
-const ZId = z.string().min(1).max(64);
 
 /** A professional's entry of the health profile (the section bound by the record page). */
 export async function saveHealthProfileEntryAction(patientId: string, section: TProfessionalSection, _prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/pro/connexion");
-  if (!ZId.safeParse(patientId).success || !ZSection.safeParse(section).success) return { message: "Rubrique inconnue." };
+  if (!ZRowId.safeParse(patientId).success || !ZSection.safeParse(section).success) return { message: "Rubrique inconnue." };
   const values = Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")).map(([k, v]) => [k, String(v)]));
   const parsed = SCHEMAS[section].safeParse(values);
   if (!parsed.success) {
