@@ -24,6 +24,12 @@ function bindable(value: unknown): unknown {
   return JSON.stringify(value);
 }
 
+/** SQLite's EXPLAIN QUERY PLAN of a statement from Prisma's query log (its params: the event's JSON array). */
+export function sqliteQueryPlan(sqlite: Database.Database, sql: string, paramsJson: string): string[] {
+  const params = (JSON.parse(paramsJson || "[]") as unknown[]).map(bindable);
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
+
 /**
  * Runs the lib functions behind reads 1-5 once, against the benchmark database, with
  * Prisma's query log on: how many SQL statements each one sends (N+1 shows here), how
@@ -95,9 +101,7 @@ export async function explainReads(url: string, f: TBenchFixtures, credentials: 
         .map((q) => {
           let plan: string[];
           try {
-            const params = (JSON.parse(q.params || "[]") as unknown[]).map(bindable);
-            const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...params) as { detail: string }[];
-            plan = rows.map((r) => r.detail);
+            plan = sqliteQueryPlan(sqlite, q.query, q.params);
           } catch (error) {
             plan = [`(plan indisponible : ${error instanceof Error ? error.message : String(error)})`];
           }
