@@ -6,6 +6,7 @@ import { startLogin } from "./start-login";
 import { completeLogin } from "./complete-login";
 import { authenticatorStatus, confirmAuthenticatorEnrolment, disableAuthenticator, startAuthenticatorEnrolment } from "./authenticator";
 import { RECENT_SIGN_IN_MS } from "@/lib/access/patient-rights";
+import { recordQueryPlans } from "@/lib/testing/query-plans";
 
 let db: TTestDatabase;
 const PASSWORD = "Bon-Mot-de-passe-1";
@@ -97,6 +98,30 @@ describe("the authenticator application as a sign-in channel", () => {
     expect(await signIn("app.four", code.toLowerCase())).toMatchObject({ ok: true });
     expect(await signIn("app.four", code)).toMatchObject({ ok: false });
     expect((await authenticatorStatus(db.prisma, acc.id)).recoveryCodesLeft).toBe(9);
+  });
+
+  it("counts the recovery codes left by reading the account's own codes, not every account's", async () => {
+    const acc = await account("lea.plan");
+    const other = await account("lea.autre");
+    await enrol(acc.id);
+    await enrol(other.id);
+    const recorder = recordQueryPlans(db);
+    try {
+      let left = -1;
+      const plans = await recorder.plansOf(async () => {
+        left = (await authenticatorStatus(recorder.prisma, acc.id)).recoveryCodesLeft;
+      });
+      expect(left).toBe(10);
+      const codePlans = plans.filter((p) => p.includes("TotpRecoveryCode"));
+      expect(codePlans.length).toBeGreaterThan(0);
+      for (const plan of codePlans) {
+        // SQLite reads a table or a whole index with "SCAN" (Prisma's relation count did: a GROUP BY of all the codes).
+        if (db.engine === "sqlite") expect(plan).toMatch(/SEARCH (main\.)?TotpRecoveryCode USING (COVERING )?INDEX \S+ \(accountId=\?/);
+        else expect(plan).toMatch(/TotpRecoveryCode_accountId_idx"[^/]*\/ Index Cond: \("accountId" = /);
+      }
+    } finally {
+      await recorder.disconnect();
+    }
   });
 
   it("five wrong app codes lock sign-in as e-mail and SMS codes do", async () => {

@@ -17,14 +17,13 @@ import { openTotpSecret, sealTotpSecret } from "@/lib/otp/totp-secret";
 export type TAuthenticatorStatus = { enabled: boolean; enabledAt: Date | null; recoveryCodesLeft: number; pending: boolean };
 
 export async function authenticatorStatus(prisma: PrismaClient, accountId: string): Promise<TAuthenticatorStatus> {
-  const account = await prisma.account.findUniqueOrThrow({
-    where: { id: accountId },
-    select: { totpEnabledAt: true, totpPendingSecret: true, _count: { select: { totpRecoveryCodes: { where: { usedAt: null } } } } },
-  });
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { totpEnabledAt: true, totpPendingSecret: true } });
+  // Its own count: Prisma's relation _count makes SQLite group every account's codes first.
+  const recoveryCodesLeft = await prisma.totpRecoveryCode.count({ where: { accountId, usedAt: null } });
   return {
     enabled: account.totpEnabledAt !== null,
     enabledAt: account.totpEnabledAt,
-    recoveryCodesLeft: account._count.totpRecoveryCodes,
+    recoveryCodesLeft,
     pending: account.totpPendingSecret !== null,
   };
 }
