@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prepareSqliteConnections, registerSqlFunctions } from "@/lib/db/sqlite-connections";
+import { sqliteQueryPlan } from "@/lib/db/query-plan";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { openRecord } from "@/lib/record-door/open-record";
 import { findDocuments } from "@/lib/documents/find-documents";
@@ -17,18 +18,6 @@ export type TQueryPlan = { sql: string; ms: number; plan: string[] };
 export type TScenarioPlans = { scenario: string; queries: number; totalMs: number; statements: TQueryPlan[] };
 
 type TQueryEvent = { query: string; params: string; duration: number };
-
-function bindable(value: unknown): unknown {
-  if (value === null || typeof value === "number" || typeof value === "string" || typeof value === "bigint") return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return JSON.stringify(value);
-}
-
-/** SQLite's EXPLAIN QUERY PLAN of a statement from Prisma's query log (its params: the event's JSON array). */
-export function sqliteQueryPlan(sqlite: Database.Database, sql: string, paramsJson: string): string[] {
-  const params = (JSON.parse(paramsJson || "[]") as unknown[]).map(bindable);
-  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-}
 
 /**
  * Runs the lib functions behind reads 1-5 once, against the benchmark database, with

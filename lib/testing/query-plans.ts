@@ -3,7 +3,7 @@ import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import { registerSqlFunctions } from "@/lib/db/sqlite-connections";
-import { sqliteQueryPlan } from "@/lib/bench/explain";
+import { sqliteQueryPlan } from "@/lib/db/query-plan";
 import type { TTestDatabase } from "./test-database";
 
 type TLogged = { query: string; params: string };
