@@ -4,13 +4,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import { registerSqlFunctions } from "@/lib/db/sqlite-connections";
 import { sqliteQueryPlan } from "@/lib/db/query-plan";
+import { onDirectStatement } from "@/lib/db/raw-sql";
+import { quoteMixedCaseIdentifiers } from "@/lib/db/quote-identifiers";
 import type { TTestDatabase } from "./test-database";
 
 type TLogged = { query: string; params: string };
 
 /**
- * What a read costs as the table grows: the plan of each statement a call sends, one line
- * per statement. SQLite: EXPLAIN QUERY PLAN (a whole table read shows as "SCAN <table>");
+ * What a read costs as the table grows: the plan of each statement a call sends (through
+ * Prisma or directly), one line per statement. SQLite: EXPLAIN QUERY PLAN (a whole table read shows as "SCAN <table>");
  * PostgreSQL: EXPLAIN with sequential scans priced out, so that on a test's few rows a
  * missing index still shows as "Seq Scan" (the planner would rightly scan so small a table).
  */
@@ -25,6 +27,11 @@ export function recordQueryPlans(db: TTestDatabase): TQueryPlanRecorder {
   const logged = createQueryLoggingPrismaClient(db.url);
   let statements: TLogged[] = [];
   logged.$on("query", (e: TLogged) => statements.push({ query: e.query, params: e.params }));
+  // The hot paths' raw statements (lib/db/raw-sql) bypass Prisma's log and come without their
+  // arguments: planned with NULLs, SQLite's plan not depending on the values.
+  onDirectStatement(logged, (sql) => {
+    statements.push({ query: sql, params: JSON.stringify(new Array((sql.match(/\?/g) ?? []).length).fill(null)) });
+  });
   return {
     prisma: logged as unknown as PrismaClient,
     async plansOf(run) {
@@ -54,7 +61,8 @@ async function postgresqlPlans(url: string, sent: TLogged[]): Promise<string[]> 
     await client.query("SET enable_seqscan = off");
     const plans: string[] = [];
     for (const s of sent) {
-      const rows = (await client.query(`EXPLAIN ${s.query}`, JSON.parse(s.params || "[]") as unknown[])).rows as { "QUERY PLAN": string }[];
+      // As the application's adapter sends it (lib/db/postgresql-adapter.ts quotes the raw statements' identifiers).
+      const rows = (await client.query(`EXPLAIN ${quoteMixedCaseIdentifiers(s.query)}`, JSON.parse(s.params || "[]") as unknown[])).rows as { "QUERY PLAN": string }[];
       plans.push(rows.map((r) => r["QUERY PLAN"].trim()).join(" / "));
     }
     return plans;
