@@ -35,12 +35,11 @@ export async function getDocumentVisibility(db: Db, actor: TActor, ctx: TAccessC
     select: { patientId: true, typeCode: true, authorId: true, hiddenFromPros: true, hiddenFromPatient: true, hiddenFromLegalReps: true, opposedAt: true, title: true },
   });
   if (actor.kind === "PROFESSIONAL" && doc.authorId !== actor.professionalId) return null;
-  const [matrix, patient] = await Promise.all([
+  const [matrix, patient, representation] = await Promise.all([
     db.habilitationRule.findMany({ select: { profession: true, specialty: true, typeCode: true, canRead: true } }),
-    db.patient.findUniqueOrThrow({
-      where: { id: doc.patientId },
-      select: { birthDate: true, treatingDoctor: { select: { profession: true, specialty: true } }, _count: { select: { representations: true } } },
-    }),
+    db.patient.findUniqueOrThrow({ where: { id: doc.patientId }, select: { birthDate: true, treatingDoctor: { select: { profession: true, specialty: true } } } }),
+    // This record's own rows: Prisma's relation _count makes SQLite group every record's representations first.
+    db.legalRepresentation.findFirst({ where: { patientId: doc.patientId }, select: { id: true } }),
   ]);
   const visibility = explainDocumentVisibility({
     doc,
@@ -48,7 +47,7 @@ export async function getDocumentVisibility(db: Db, actor: TActor, ctx: TAccessC
     recordStatus: ctx.recordStatus,
     namespaceId: ctx.namespaceId,
     treatingDoctor: patient.treatingDoctor,
-    hasLegalRepresentatives: patient._count.representations > 0 && isRepresentationInForce(patient.birthDate, now),
+    hasLegalRepresentatives: representation !== null && isRepresentationInForce(patient.birthDate, now),
   });
   const reader = actor.kind === "PROFESSIONAL" ? "AUTHOR" : actor.kind;
   return {
