@@ -14,6 +14,7 @@ import { importExternalDocument, MISSING_REASON_MESSAGE, resendDocument, saveDra
 import { DEFAULT_CATALOGUE } from "./default-catalogue";
 import { admissionsDesk, confirmNir, correctIdentity, requestNir } from "./nir-requests";
 import { exportFollowUp, sendByMssante } from "./export-follow-up";
+import { recordQueryPlans } from "@/lib/testing/query-plans";
 
 let db: TTestDatabase;
 const ids = {} as Record<"hospital" | "clinic" | "doctor" | "colleague" | "secretary" | "admin" | "admissions" | "clinicAdmin" | "sp" | "spNoNir" | "spKo", string>;
@@ -269,5 +270,19 @@ describe("an EHPAD feeds its DLU from the same simulator", () => {
     const nurseActor = { ...actor(nurse, "Nina Infirmière", "60"), specialty: null };
     const { documentId } = await saveDraft(p, nurseActor, { structurePatientId: resident, catalogueEntryId: catalogue[0]!.id, title: "DLU", body: "Dossier de liaison d'urgence à jour.", authorId: nurse, serviceDate: "2026-01-15" });
     expect(await validateDocument(p, nurseActor, { documentId, sendToDmp: true, masking: "NONE" })).toMatchObject({ status: "FED_OK" });
+  });
+});
+
+describe("the follow-up of one hospital patient", () => {
+  it("reads that patient's documents and pending NIR request through indexes, not the establishment's whole tables", async () => {
+    const recorder = recordQueryPlans(db);
+    try {
+      const plans = await recorder.plansOf(() => exportFollowUp(recorder.prisma, actor(ids.doctor, "Dr Test"), ids.sp));
+      const perPatient = plans.filter((p) => /HospitalDocument|NirRequest/.test(p));
+      expect(perPatient.length).toBeGreaterThanOrEqual(2);
+      for (const plan of perPatient) expect(plan).not.toMatch(db.engine === "sqlite" ? /SCAN (main\.)?(HospitalDocument|NirRequest)\b/ : /Seq Scan on "(HospitalDocument|NirRequest)"/);
+    } finally {
+      await recorder.disconnect();
+    }
   });
 });

@@ -8,6 +8,8 @@ import { requestCardChallenge, verifyCardSignIn } from "./card-sign-in";
 import { changeCardPin } from "./change-card-pin";
 import { issueCard, type TIssuedCard } from "./issue-card";
 import { opposeCard } from "./oppose-card";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordQueryPlans } from "@/lib/testing/query-plans";
 
 let db: TTestDatabase;
 let professionalId: string;
@@ -46,13 +48,13 @@ async function expectRefusal(promise: Promise<unknown>, refusal: TCardRefusal): 
  * nonce and the unwrapping key; the card's key signs the nonce; the platform records the
  * new PIN and returns the key the browser wraps the card's key under for the new file.
  */
-async function changePin(file: TCardFile, currentPin: string, newPin: string): Promise<TCardFile> {
-  const { nonce, unwrapKey } = await requestCardChallenge(db.prisma, cardPinInput(file, currentPin));
+async function changePin(file: TCardFile, currentPin: string, newPin: string, prisma: PrismaClient = db.prisma): Promise<TCardFile> {
+  const { nonce, unwrapKey } = await requestCardChallenge(prisma, cardPinInput(file, currentPin));
   const pkcs8 = await unwrapPrivateKey(file.encryptedKey, unwrapKey);
   if (!pkcs8) throw new Error("la clé ne s'ouvre pas");
   const signature = await signNonce(await importCardSigningKey(pkcs8), nonce);
   const newSalt = newKeySalt();
-  const { generation, wrapKey } = await changeCardPin(db.prisma, { serial: file.serial, nonce, signature, newPin, newSalt });
+  const { generation, wrapKey } = await changeCardPin(prisma, { serial: file.serial, nonce, signature, newPin, newSalt });
   return { ...file, encryptedKey: await wrapPrivateKey(pkcs8, wrapKey, { generation, salt: newSalt }) };
 }
 
@@ -88,6 +90,19 @@ describe("wrapPrivateKey", () => {
 });
 
 describe("changeCardPin", () => {
+  it("retires the card's open nonces through an index on the card, not by reading every sign-in's challenge", async () => {
+    const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
+    const recorder = recordQueryPlans(db);
+    try {
+      const plans = await recorder.plansOf(() => changePin(card.file, "1234", "5678", recorder.prisma));
+      const challengePlans = plans.filter((p) => p.includes("CardChallenge"));
+      expect(challengePlans.length).toBeGreaterThan(0);
+      for (const plan of challengePlans) expect(plan).not.toMatch(db.engine === "sqlite" ? /SCAN (main\.)?CardChallenge\b/ : /Seq Scan on "CardChallenge"/);
+    } finally {
+      await recorder.disconnect();
+    }
+  });
+
   it("records the new PIN, resets the counter and traces the change; only the new file and PIN sign in", async () => {
     const card = await issueCard(db.prisma, professionalId, { pin: "1234" });
     await expectRefusal(requestCardChallenge(db.prisma, cardPinInput(card.file, "0000")), "WRONG_PIN");

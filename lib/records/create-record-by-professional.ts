@@ -74,12 +74,17 @@ function fold(s: string): string {
 /** prenom.nom without accents; prenom.nom2, prenom.nom3… when taken. */
 export async function freeLoginId(prisma: PrismaClient, firstName: string, lastName: string): Promise<string> {
   const base = [fold(firstName) || "patient", fold(lastName) || "dmp"].join(".").slice(0, 50);
-  const taken = new Set(
-    (await prisma.account.findMany({ where: { loginId: { startsWith: base } }, select: { loginId: true } })).map((a) => a.loginId),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+  // The candidates themselves, by the unique index, a batch at a time: a prefix search
+  // (LIKE 'base%', case-insensitive) would read every account.
+  for (let from = 1; ; from += LOGIN_ID_BATCH) {
+    const candidates = Array.from({ length: LOGIN_ID_BATCH }, (_, i) => (from + i === 1 ? base : `${base}${from + i}`));
+    const taken = new Set((await prisma.account.findMany({ where: { loginId: { in: candidates } }, select: { loginId: true } })).map((a) => a.loginId));
+    const free = candidates.find((c) => !taken.has(c));
+    if (free) return free;
+  }
 }
+
+const LOGIN_ID_BATCH = 20;
 
 // No look-alike characters (0/O, 1/l/I) so the secret can be read out over the phone.
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
