@@ -9,7 +9,7 @@ import type { TLegalRepresentativeActor, TPatientActor } from "@/lib/access/acto
 import { parisDay } from "@/lib/access/representation";
 import { openRecord } from "@/lib/record-door/open-record";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
-import { recordQueryPlans, type TQueryPlanRecorder } from "@/lib/testing/query-plans";
+import { recordQueryPlans, type TQueryPlanRecorder, wholeTableRead } from "@/lib/testing/query-plans";
 import { getDocumentVisibility } from "./document-visibility";
 
 let db: TTestDatabase;
@@ -60,7 +60,7 @@ describe("who may see a document", () => {
     const representationPlans = plans.filter((p) => p.includes("LegalRepresentation"));
     expect(representationPlans.length).toBeGreaterThan(0);
     for (const plan of representationPlans) {
-      expect(plan).not.toMatch(db.engine === "sqlite" ? /SCAN (main\.)?LegalRepresentation\b/ : /Seq Scan on "LegalRepresentation"/);
+      expect(plan).not.toMatch(wholeTableRead(db, "LegalRepresentation"));
     }
   });
 });

@@ -9,7 +9,7 @@ import { changeCardPin } from "./change-card-pin";
 import { issueCard, type TIssuedCard } from "./issue-card";
 import { opposeCard } from "./oppose-card";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordQueryPlans } from "@/lib/testing/query-plans";
+import { recordQueryPlans, wholeTableRead } from "@/lib/testing/query-plans";
 
 let db: TTestDatabase;
 let professionalId: string;
@@ -97,7 +97,7 @@ describe("changeCardPin", () => {
       const plans = await recorder.plansOf(() => changePin(card.file, "1234", "5678", recorder.prisma));
       const challengePlans = plans.filter((p) => p.includes("CardChallenge"));
       expect(challengePlans.length).toBeGreaterThan(0);
-      for (const plan of challengePlans) expect(plan).not.toMatch(db.engine === "sqlite" ? /SCAN (main\.)?CardChallenge\b/ : /Seq Scan on "CardChallenge"/);
+      for (const plan of challengePlans) expect(plan).not.toMatch(wholeTableRead(db, "CardChallenge"));
     } finally {
       await recorder.disconnect();
     }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
-import { recordQueryPlans, type TQueryPlanRecorder } from "@/lib/testing/query-plans";
+import { recordQueryPlans, type TQueryPlanRecorder, wholeTableRead } from "@/lib/testing/query-plans";
 import { freeSandboxRpps } from "./unique";
 
 let db: TTestDatabase;
@@ -28,6 +28,6 @@ describe("freeSandboxRpps", () => {
     expect(rpps).toMatch(/^19\d{9}$/);
     const professionalPlans = plans.filter((p) => p.includes("Professional"));
     expect(professionalPlans.length).toBeGreaterThan(0);
-    for (const plan of professionalPlans) expect(plan).not.toMatch(db.engine === "sqlite" ? /SCAN (main\.)?Professional\b/ : /Seq Scan on "Professional"/);
+    for (const plan of professionalPlans) expect(plan).not.toMatch(wholeTableRead(db, "Professional"));
   });
 });

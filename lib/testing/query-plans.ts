@@ -70,3 +70,13 @@ async function postgresqlPlans(url: string, sent: TLogged[]): Promise<string[]> 
     await client.end();
   }
 }
+
+/**
+ * What a plan line shows when a statement reads the whole of one of `tables` (table or index):
+ * SQLite's "SCAN <table>", PostgreSQL's "Seq Scan on <table>" (sequential scans priced out by
+ * plansOf, so one left means there was no index to use).
+ */
+export function wholeTableRead(db: Pick<TTestDatabase, "engine">, ...tables: string[]): RegExp {
+  const names = tables.join("|");
+  return db.engine === "sqlite" ? new RegExp(`\\bSCAN (main\\.)?(${names})\\b`) : new RegExp(`Seq Scan on "(${names})"`);
+}
