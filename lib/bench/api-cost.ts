@@ -15,6 +15,7 @@ import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import { onDirectStatement } from "@/lib/db/raw-sql";
+import { isTransactionControl } from "@/lib/db/query-plan";
 import { buildProvideBundle } from "@/lib/fhir/build-provide-bundle";
 import { routeApiRequest } from "@/lib/fhir/http/router";
 import { platformNow } from "@/lib/clock/clock";
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
       session.disconnect();
     }
     const cpuMs = (used.user + used.system) / 1000 / count;
-    const control = statements.filter((q) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q)).length / count;
+    const control = statements.filter((q) => isTransactionControl(q)).length / count;
     const sql = statements.length / count - control;
     const perDoc = s.documents > 0 ? `, ${(cpuMs / s.documents).toFixed(2)} ms CPU/document` : "";
     console.log(

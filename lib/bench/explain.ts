@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prepareSqliteConnections, registerSqlFunctions } from "@/lib/db/sqlite-connections";
-import { sqliteQueryPlan } from "@/lib/db/query-plan";
+import { sqliteQueryPlan, isTransactionControl } from "@/lib/db/query-plan";
 import type { TPatientActor, TProfessionalActor } from "@/lib/access/actor";
 import { openRecord } from "@/lib/record-door/open-record";
 import { findDocuments } from "@/lib/documents/find-documents";
@@ -86,7 +86,7 @@ export async function explainReads(url: string, f: TBenchFixtures, credentials: 
       captured = [];
       await run();
       const statements = captured
-        .filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.query.trim()))
+        .filter((q) => !isTransactionControl(q.query))
         .map((q) => {
           let plan: string[];
           try {

@@ -16,3 +16,8 @@ export function sqliteQueryPlan(sqlite: Database.Database, sql: string, paramsJs
   const params = (JSON.parse(paramsJson || "[]") as unknown[]).map(bindable);
   return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
 }
+
+/** A statement that opens, ends or marks a transaction, which the statement counts and plans leave aside. */
+export function isTransactionControl(sql: string): boolean {
+  return /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(sql.trim());
+}

@@ -10,6 +10,7 @@
  * the known documents read before each new unique id: the UNIQUE index answers that).
  */
 import { randomUUID } from "node:crypto";
+import { isTransactionControl } from "@/lib/db/query-plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
@@ -95,7 +96,7 @@ async function countStatements(request: Request): Promise<{ status: number; stat
   statements = [];
   const response = await routeApiRequest({ db: logged }, request);
   await response.arrayBuffer();
-  return { status: response.status, statements: statements.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.trim()) && !/pg_advisory_xact_lock/.test(q)) };
+  return { status: response.status, statements: statements.filter((q) => !isTransactionControl(q) && !/pg_advisory_xact_lock/.test(q)) };
 }
 
 describe("ITI-65, one document per bundle", () => {

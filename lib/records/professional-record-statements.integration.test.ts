@@ -7,6 +7,7 @@
  * count together). Main answered the whole record in 15 statements.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isTransactionControl } from "@/lib/db/query-plan";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import type { TProfessionalActor } from "@/lib/access/actor";
@@ -28,7 +29,7 @@ async function countStatements(run: () => Promise<unknown>): Promise<string[]> {
   statements = [];
   await run();
   // Transaction control aside, and PostgreSQL's per-chain trace lock (a wait, not a read).
-  return statements.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.trim()) && !/pg_advisory_xact_lock/.test(q));
+  return statements.filter((q) => !isTransactionControl(q) && !/pg_advisory_xact_lock/.test(q));
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createQueryLoggingPrismaClient } from "@/lib/db/create-client";
 import { registerSqlFunctions } from "@/lib/db/sqlite-connections";
-import { sqliteQueryPlan } from "@/lib/db/query-plan";
+import { sqliteQueryPlan, isTransactionControl } from "@/lib/db/query-plan";
 import { onDirectStatement } from "@/lib/db/raw-sql";
 import { quoteMixedCaseIdentifiers } from "@/lib/db/quote-identifiers";
 import type { TTestDatabase } from "./test-database";
@@ -29,7 +29,7 @@ export function recordQueryPlans(db: TTestDatabase): TQueryPlanRecorder {
   logged.$on("query", (e: TLogged) => statements.push({ query: e.query, params: e.params }));
   // The hot paths' raw statements (lib/db/raw-sql) bypass Prisma's log and come without their
   // arguments: planned with NULLs, SQLite's plan not depending on the values.
-  onDirectStatement(logged, (sql) => {
+  const stopListening = onDirectStatement(logged, (sql) => {
     statements.push({ query: sql, params: JSON.stringify(new Array((sql.match(/\?/g) ?? []).length).fill(null)) });
   });
   return {
@@ -37,10 +37,13 @@ export function recordQueryPlans(db: TTestDatabase): TQueryPlanRecorder {
     async plansOf(run) {
       statements = [];
       await run();
-      const sent = statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(s.query.trim()));
+      const sent = statements.filter((s) => !isTransactionControl(s.query));
       return db.engine === "sqlite" ? sqlitePlans(db.file, sent) : postgresqlPlans(db.url, sent);
     },
-    disconnect: () => logged.$disconnect(),
+    disconnect: () => {
+      stopListening();
+      return logged.$disconnect();
+    },
   };
 }
 
