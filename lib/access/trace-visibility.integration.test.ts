@@ -5,14 +5,16 @@
  * legal representative, over every patient-side masking of a document and of the version
  * it replaces, and every kind of trace (about the record, about a document, about a new
  * version, about another record). The expected views are the hand-written
- * TRACE_VIEWS_EXPECTED of patient-side-table.ts.
+ * TRACE_VIEWS_EXPECTED of patient-side-table.ts. The history's count
+ * (patientSideTraceCountSql, written as a difference) counts exactly the rows shown.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
 import type { TLegalRepresentativeActor, TPatientActor } from "./actor";
 import { loadAccessContext } from "./load-access-context";
 import { patientSideTraceView, type TTraceView } from "./trace-visibility";
-import { patientSideReasonSql, patientSideTraceSql } from "./trace-visibility-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { patientSideReasonSql, patientSideTraceCountSql, patientSideTraceSql } from "./trace-visibility-sql";
 import { appendTraces, type TTraceInput } from "@/lib/traces/append-trace";
 import {
   PATIENT_SIDE_MASKINGS,
@@ -124,6 +126,16 @@ describe("patientSideTraceView and its SQL twin agree on a real database", () =>
         expect({ label, sql: sqlView.get(label) ?? "HIDDEN" }).toEqual({ label, sql: pure });
       }
       expect(all).toHaveLength(expected.size);
+
+      // The count, with and without a condition of the history's filters, is that of the rows shown.
+      const countOf = async (and: Prisma.Sql[]) =>
+        Number((await db.prisma.$queryRaw<{ total: number | bigint }[]>`SELECT ${patientSideTraceCountSql(actor, ctx, and)} AS total`)[0]?.total);
+      const shown = await db.prisma.$queryRaw<{ action: string }[]>`SELECT t.action FROM Trace t WHERE ${patientSideTraceSql(actor, ctx)}`;
+      expect(shown.length).toBeGreaterThan(0);
+      expect(await countOf([])).toBe(shown.length);
+      for (const action of ["DOCUMENT_READ", "DOCUMENT_REPLACE", "RECORD_VIEW"]) {
+        expect({ action, count: await countOf([Prisma.sql`t.action = ${action}`]) }).toEqual({ action, count: shown.filter((t) => t.action === action).length });
+      }
     });
   }
 
@@ -132,5 +144,6 @@ describe("patientSideTraceView and its SQL twin agree on a real database", () =>
     const ctx = await loadAccessContext(db.prisma, pro, patient.patientId);
     expect(patientSideTraceView(pro, ctx!, { patientId: patient.patientId, document: null })).toBe("HIDDEN");
     expect(() => patientSideTraceSql(pro, ctx!)).toThrow();
+    expect(() => patientSideTraceCountSql(pro, ctx!, [])).toThrow();
   });
 });

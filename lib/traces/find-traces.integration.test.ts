@@ -1,10 +1,12 @@
 /**
  * The access history as the patient side reads it, on a real SQLite database: traces about
  * a document hidden from the reader are neither listed, counted, exported nor offered as
- * a filter, and the filters narrow the page and its count together.
+ * a filter, and the filters narrow the page and its count together. The count of a long
+ * history reads the hidden documents' traces by index instead of testing every trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/testing/test-database";
+import { recordQueryPlans } from "@/lib/testing/query-plans";
 import type { TLegalRepresentativeActor, TPatientActor } from "@/lib/access/actor";
 import { loadAccessContext } from "@/lib/access/load-access-context";
 import { AppError } from "@/lib/errors/app-error";
@@ -102,6 +104,27 @@ describe("findTraces (patient side)", () => {
     const second = await history(patient, { pageSize: "3", page: "2" });
     expect(second).toMatchObject({ total: 4, page: 2, pageCount: 2 });
     expect(second.items.map((t) => t.action)).toEqual(["RECORD_VIEW"]);
+  });
+
+  it("counts a page past the end apart, with the same filters", async () => {
+    expect(await history(patient, { page: "5" })).toMatchObject({ items: [], total: 4, page: 5, pageCount: 1 });
+    expect(await history(parent, { actorId: proIds.martin, page: "3" })).toMatchObject({ items: [], total: 2 });
+  });
+
+  it("counts without testing every trace against the hidden documents (a long history, issue 14)", async () => {
+    const recorder = recordQueryPlans(db);
+    try {
+      const ctx = await loadAccessContext(recorder.prisma, patient, patient.patientId);
+      const plans = await recorder.plansOf(() => findTraces(recorder.prisma, patient, ctx!, parseTraceFilters({})));
+      const [plan] = plans.filter((p) => p.includes("Trace"));
+      expect(plan).toBeDefined();
+      if (db.engine === "sqlite") {
+        // The hidden documents' traces, sought by (patientId, documentId); NOT IN probed every trace of the record.
+        expect(plan).toMatch(/Trace_patientId_documentId_idx \(patientId=\? AND documentId=\?\)/);
+      }
+    } finally {
+      await recorder.disconnect();
+    }
   });
 
   it("exports the same traces as CSV, a cell typed by someone else never read as a formula", async () => {

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { TActor } from "@/lib/access/actor";
 import type { TAccessContext } from "@/lib/access/access-context";
-import { patientSideReasonSql, patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
+import { patientSideReasonSql, patientSideTraceCountSql, patientSideTraceSql } from "@/lib/access/trace-visibility-sql";
 import { TRACE_ACTIONS, traceActionLabel } from "./trace-actions";
 import { tracedProfessionLabel } from "@/lib/reference/professions";
 import { queryRows } from "@/lib/db/raw-sql";
@@ -107,8 +107,9 @@ export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAcces
  */
 export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters) {
   const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
+  const count = patientSideTraceCountSql(actor, ctx, filterSql(filters));
   const rows = await queryRows<TRawTrace & { total: number | bigint }>(db, Prisma.sql`
-    SELECT (SELECT COUNT(*) FROM Trace t WHERE ${where}) AS total,
+    SELECT ${count} AS total,
            t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
            t.justification, t.outcome, ${patientSideReasonSql(actor, ctx)} AS reason, t.detail
     FROM Trace t WHERE ${where} ORDER BY t.id DESC LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}`);
@@ -116,7 +117,7 @@ export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, fil
     ? Number(rows[0].total)
     : filters.page === 1
       ? 0
-      : Number((await queryRows<{ total: number | bigint }>(db, Prisma.sql`SELECT COUNT(*) AS total FROM Trace t WHERE ${where}`))[0]?.total ?? 0);
+      : Number((await queryRows<{ total: number | bigint }>(db, Prisma.sql`SELECT ${count} AS total`))[0]?.total ?? 0);
   return {
     items: rows.map(toRow),
     total,
