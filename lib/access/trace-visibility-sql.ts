@@ -10,6 +10,11 @@ function hiddenFromReaderSql(actor: TActor, alias: "h" | "o"): Prisma.Sql {
   return actor.kind === "LEGAL_REPRESENTATIVE" ? Prisma.sql`(${a}.hiddenFromPatient = TRUE OR ${a}.hiddenFromLegalReps = TRUE)` : Prisma.sql`${a}.hiddenFromPatient = TRUE`;
 }
 
+/** The ids of this record's documents hidden from the reader (never null, which the count as a difference relies on). */
+function hiddenDocumentIdsSql(actor: TActor, ctx: TAccessContext): Prisma.Sql {
+  return Prisma.sql`SELECT h.id FROM Document h WHERE h.patientId = ${ctx.patientId} AND ${hiddenFromReaderSql(actor, "h")}`;
+}
+
 function assertPatientSide(actor: TActor, ctx: TAccessContext): void {
   if (actor.kind === "PROFESSIONAL" || !canAccessRecord(actor, ctx).allowed) throw new AppError("NOT_FOUND");
 }
@@ -22,7 +27,7 @@ function assertPatientSide(actor: TActor, ctx: TAccessContext): void {
 export function patientSideTraceSql(actor: TActor, ctx: TAccessContext): Prisma.Sql {
   assertPatientSide(actor, ctx);
   return Prisma.sql`t.patientId = ${ctx.patientId}
-    AND (t.documentId IS NULL OR t.documentId NOT IN (SELECT h.id FROM Document h WHERE h.patientId = ${ctx.patientId} AND ${hiddenFromReaderSql(actor, "h")}))`;
+    AND (t.documentId IS NULL OR t.documentId NOT IN (${hiddenDocumentIdsSql(actor, ctx)}))`;
 }
 
 /**
@@ -37,8 +42,7 @@ export function patientSideTraceCountSql(actor: TActor, ctx: TAccessContext, and
   assertPatientSide(actor, ctx);
   const also = and.length > 0 ? Prisma.sql` AND ${Prisma.join(and, " AND ")}` : Prisma.empty;
   return Prisma.sql`((SELECT COUNT(*) FROM Trace t WHERE t.patientId = ${ctx.patientId}${also})
-    - (SELECT COUNT(*) FROM Trace t WHERE t.patientId = ${ctx.patientId}
-        AND t.documentId IN (SELECT h.id FROM Document h WHERE h.patientId = ${ctx.patientId} AND ${hiddenFromReaderSql(actor, "h")})${also}))`;
+    - (SELECT COUNT(*) FROM Trace t WHERE t.patientId = ${ctx.patientId} AND t.documentId IN (${hiddenDocumentIdsSql(actor, ctx)})${also}))`;
 }
 
 /**

@@ -71,6 +71,8 @@ function fold(s: string): string {
     .replace(/^-|-$/g, "");
 }
 
+const LOGIN_ID_BATCH = 20;
+
 /** prenom.nom without accents; prenom.nom2, prenom.nom3… when taken. */
 export async function freeLoginId(prisma: PrismaClient, firstName: string, lastName: string): Promise<string> {
   const base = [fold(firstName) || "patient", fold(lastName) || "dmp"].join(".").slice(0, 50);
@@ -83,8 +85,6 @@ export async function freeLoginId(prisma: PrismaClient, firstName: string, lastN
     if (free) return free;
   }
 }
-
-const LOGIN_ID_BATCH = 20;
 
 // No look-alike characters (0/O, 1/l/I) so the secret can be read out over the phone.
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -106,8 +106,9 @@ export async function selectPatientSideTraces(db: Db, actor: TActor, ctx: TAcces
  * free text on the traced name: a list of every professional of the record grew with it.
  */
 export async function findTraces(db: Db, actor: TActor, ctx: TAccessContext, filters: TTraceFilters) {
-  const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filterSql(filters)], " AND ");
-  const count = patientSideTraceCountSql(actor, ctx, filterSql(filters));
+  const filtered = filterSql(filters);
+  const where = Prisma.join([patientSideTraceSql(actor, ctx), ...filtered], " AND ");
+  const count = patientSideTraceCountSql(actor, ctx, filtered);
   const rows = await queryRows<TRawTrace & { total: number | bigint }>(db, Prisma.sql`
     SELECT ${count} AS total,
            t.id, t.at, t.actorKind, t.actorId, t.actorName, t.actorProfession, t.actorStructure, t.action, t.mode,
