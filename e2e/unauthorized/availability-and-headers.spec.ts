@@ -94,6 +94,14 @@ test.describe("unauthorized access: availability", () => {
     }
   });
 
+  test("the bench's reference pages are not found on a server that is not the bench's", async ({ request }) => {
+    // npm run bench serves them with BENCH_BASELINE=1 only; the record floor would otherwise be a second door to a record.
+    for (const path of ["/api/bench/baseline", "/bench/plancher", "/bench/dossier-pro/cpt000000000"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+    }
+  });
+
   test("card challenges are limited per card, with a French message", async ({ request }) => {
     const serial = "FFFF0000FFFF0000";
     const statuses: number[] = [];

@@ -9,7 +9,7 @@
  *   --skip-build   reuse the last build in .next-bench
  *   --no-migrate   leave the file's migrations as they are (to measure an older build)
  *   --only a,b     run only these scenarios (the ids of lib/bench/scenarios.ts: documents,
- *                  pro-record, content, traces, iti67, ingest, ingest20; the references always
+ *                  pro-record, pro-record-floor, content, traces, iti67, ingest, ingest20; the references always
  *                  run: the no-DB JSON baseline, which every ratio needs, the no-DB sign-in
  *                  page and the 20-row "page floor", the floor of page rendering)
  *   --levels 1,8   connection levels (default 1,8,32)

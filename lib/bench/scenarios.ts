@@ -22,6 +22,8 @@ const fhirJson = (c: TScenarioContext) => ({ authorization: `Bearer ${c.credenti
 export const SCENARIOS: readonly TScenario[] = [
   { id: "documents", label: "1. liste des documents (patient, 1re page)", path: () => "/patient/documents", headers: (c) => ({ cookie: c.credentials().patientDocumentsCookie }) },
   { id: "pro-record", label: "2. dossier vu par un professionnel", path: (c) => `/pro/patients/${c.fixtures.documentsPatient.id}`, headers: (c) => ({ cookie: c.credentials().proCookie }) },
+  // The record's unavoidable work (session, access policy, trace, one page and its count) rendered as one line: line 2's ceiling.
+  { id: "pro-record-floor", label: "2b. dossier professionnel sans rendu (son travail obligatoire seul)", path: (c) => `/bench/dossier-pro/${c.fixtures.documentsPatient.id}`, headers: (c) => ({ cookie: c.credentials().proCookie }) },
   { id: "content", label: "3. ouverture d'un document (contenu)", path: (c) => `/patient/documents/${c.fixtures.documentId}/contenu`, headers: (c) => ({ cookie: c.credentials().patientDocumentsCookie }) },
   { id: "traces", label: "4. historique des traces (patient, 1re page)", path: () => "/patient/historique", headers: (c) => ({ cookie: c.credentials().patientTracesCookie }) },
   {
