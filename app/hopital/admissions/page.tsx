@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { InputField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { getAdmissionsDesk } from "@/lib/hospital/portal";
 import { ActionForm } from "@/components/ui/action-form";
 import { confirmNirAction, correctIdentityAction } from "./actions";
@@ -17,10 +17,8 @@ const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "
 export default async function AdmissionsPage() {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/hopital/connexion");
-  const desk = await getAdmissionsDesk(actor).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const desk = await nullWhenNotFound(() => getAdmissionsDesk(actor));
+  if (!desk) notFound();
   return (
     <>
       <PageHeader eyebrow={desk.structure.name} title="Bureau des admissions" actions={<Link href="/hopital">Retour à la liste des patients</Link>} />

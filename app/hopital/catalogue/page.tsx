@@ -7,7 +7,7 @@ import { ChoiceField, Fieldset, InputField, SelectField } from "@/components/ui/
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { CATALOGUE_TYPE_CODES } from "@/lib/hospital/catalogue";
 import { HOSPITAL_MASKING_LABELS, HOSPITAL_MASKINGS } from "@/lib/hospital/masking";
 import { getCatalogueForAdmin } from "@/lib/hospital/portal";
@@ -22,10 +22,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getProfessionalActor();
   if (!actor) redirect("/hopital/connexion");
-  const catalogue = await getCatalogueForAdmin(actor).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const catalogue = await nullWhenNotFound(() => getCatalogueForAdmin(actor));
+  if (!catalogue) notFound();
   const query = await searchParams;
   const changed = first(query.modifie);
   const unchanged = first(query.inchange);

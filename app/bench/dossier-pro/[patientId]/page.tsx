@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { isBaselineEnabled } from "@/lib/bench/baseline-body";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { viewRecord } from "@/lib/pro/portal";
 
 export const metadata: Metadata = { title: "Plancher du dossier professionnel" };
@@ -20,10 +20,8 @@ export default async function ProRecordFloor({ params }: { params: Promise<{ pat
   if (!isBaselineEnabled()) notFound();
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
-  const record = await viewRecord(actor, patientId, parseDocumentFilters({})).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const record = await nullWhenNotFound(() => viewRecord(actor, patientId, parseDocumentFilters({})));
+  if (!record) notFound();
   return (
     <p>
       {record.documents.total} documents, {record.documents.items.length} sur cette page.

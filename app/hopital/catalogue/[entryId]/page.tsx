@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ChoiceField, Fieldset, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor } from "@/lib/auth/pro/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { CATALOGUE_TYPE_CODES } from "@/lib/hospital/catalogue";
 import { HOSPITAL_MASKING_HINTS, HOSPITAL_MASKING_LABELS, HOSPITAL_MASKINGS } from "@/lib/hospital/masking";
 import { getCatalogueForAdmin } from "@/lib/hospital/portal";
@@ -18,10 +18,8 @@ export default async function CatalogueEntryPage({ params }: { params: Promise<{
   const actor = await getProfessionalActor();
   if (!actor) redirect("/hopital/connexion");
   const { entryId } = await params;
-  const catalogue = await getCatalogueForAdmin(actor).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const catalogue = await nullWhenNotFound(() => getCatalogueForAdmin(actor));
+  if (!catalogue) notFound();
   const entry = catalogue.entries.find((e) => e.id === entryId);
   if (!entry) notFound();
   return (

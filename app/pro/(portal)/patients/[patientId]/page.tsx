@@ -5,7 +5,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { EmergencySummarySection } from "@/components/pro/emergency-summary";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { viewRecord, viewRecordSection } from "@/lib/pro/portal";
 import { RECORD_SECTIONS } from "@/lib/records/get-professional-record";
 import { closeEmergencyAction } from "./acces/actions";
@@ -27,15 +27,6 @@ const ZSectionQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function ProRecordPage({ params, searchParams }: TProps) {
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
@@ -46,7 +37,8 @@ export default async function ProRecordPage({ params, searchParams }: TProps) {
   const base = `/pro/patients/${patientId}`;
 
   type TLoaded = (Awaited<ReturnType<typeof viewRecord>> & { section: "documents" }) | Awaited<ReturnType<typeof viewRecordSection>>;
-  const record = await orNotFound<TLoaded>(async () => vue === "documents" ? { ...(await viewRecord(actor, patientId, parseDocumentFilters(query))), section: "documents" as const } : viewRecordSection(actor, patientId, vue, page));
+  const record = await nullWhenNotFound<TLoaded>(async () => vue === "documents" ? { ...(await viewRecord(actor, patientId, parseDocumentFilters(query))), section: "documents" as const } : viewRecordSection(actor, patientId, vue, page));
+  if (!record) notFound();
 
   return (
     <>

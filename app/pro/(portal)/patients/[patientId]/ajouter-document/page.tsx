@@ -12,7 +12,7 @@ import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-for
 import { addDocumentToRecord, viewRecordHeader } from "@/lib/pro/portal";
 import { RecordHeader } from "../_sections/record-header";
 import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 
 export const metadata: Metadata = { title: "Ajouter un document" };
 
@@ -20,13 +20,8 @@ export default async function AddDocumentPage({ params }: { params: Promise<{ pa
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
   const types = authorableTypeOptions(actor.profession, actor.specialty);
-  let record;
-  try {
-    record = await viewRecordHeader(actor, patientId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const record = await nullWhenNotFound(() => viewRecordHeader(actor, patientId));
+  if (!record) notFound();
 
   async function addAction(_state: TFormState, form: FormData): Promise<TFormState> {
     "use server";

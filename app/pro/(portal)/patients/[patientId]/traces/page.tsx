@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { tracesForTreatingDoctor, viewRecordHeader } from "@/lib/pro/portal";
 import { traceActionLabel } from "@/lib/traces/trace-actions";
 import { RecordHeader } from "../_sections/record-header";
@@ -22,13 +22,9 @@ export default async function TreatingDoctorTracesPage({ params, searchParams }:
   const actor = await requireProfessionalActor();
   const { patientId } = await params;
   const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
-  let traces, record;
-  try {
-    [record, traces] = await Promise.all([viewRecordHeader(actor, patientId), tracesForTreatingDoctor(actor, patientId, page)]);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const loaded = await nullWhenNotFound(() => Promise.all([viewRecordHeader(actor, patientId), tracesForTreatingDoctor(actor, patientId, page)]));
+  if (!loaded) notFound();
+  const [record, traces] = loaded;
   const base = `/pro/patients/${patientId}`;
   return (
     <>

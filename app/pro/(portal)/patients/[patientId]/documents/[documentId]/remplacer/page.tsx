@@ -6,7 +6,7 @@ import { DocumentFields } from "@/components/pro/document-fields";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfessionalActor, requireProfessionalActor } from "@/lib/auth/pro/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { actionError } from "@/lib/errors/action-result";
 import { authorableTypeOptions, parseDocumentForm } from "@/lib/pro/document-form";
 import { getDocumentForReplacement, replaceDocumentInRecord } from "@/lib/pro/portal";
@@ -19,13 +19,7 @@ type TProps = { params: Promise<{ patientId: string; documentId: string }> };
 export default async function ReplaceDocumentPage({ params }: TProps) {
   const actor = await requireProfessionalActor();
   const { patientId, documentId } = await params;
-  let doc;
-  try {
-    doc = await getDocumentForReplacement(actor, patientId, documentId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const doc = await nullWhenNotFound(() => getDocumentForReplacement(actor, patientId, documentId));
   if (!doc) notFound();
 
   async function replaceAction(_state: TFormState, form: FormData): Promise<TFormState> {

@@ -4,7 +4,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { DocumentVisibility } from "@/components/documents/document-visibility";
 import { requireProfessionalActor } from "@/lib/auth/pro/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { nullWhenNotFound } from "@/lib/errors/app-error";
 import { documentVisibilityForAuthor } from "@/lib/pro/portal";
 import { RecordHeader } from "../../../_sections/record-header";
 
@@ -16,13 +16,8 @@ type TProps = { params: Promise<{ patientId: string; documentId: string }> };
 export default async function ProDocumentVisibilityPage({ params }: TProps) {
   const actor = await requireProfessionalActor();
   const { patientId, documentId } = await params;
-  let page;
-  try {
-    page = await documentVisibilityForAuthor(actor, patientId, documentId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const page = await nullWhenNotFound(() => documentVisibilityForAuthor(actor, patientId, documentId));
+  if (!page) notFound();
   return (
     <>
       <RecordHeader record={page.record} base={`/pro/patients/${patientId}`} />
